@@ -1,0 +1,16 @@
+//! `verity-node`: the Verity validator and full node.
+//!
+//! A Substrate node with Aura block production, GRANDPA finality, ParityDB
+//! storage and the standard JSON-RPC API. Run `verity-node --help`.
+
+#![warn(missing_docs)]
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,91 @@
+//! Genesis presets. The chain specs in `chain-spec/` are generated from these.
+//!
+//! - `development`: one validator (Alice), for `scripts/dev`.
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), for
+//!   `scripts/local-testnet` and the multi-node tests.
+//!
+//! Both endow the well-known development accounts and make Alice sudo.
+
+use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each endowed development account starts with: a million VRT.
+pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// A validator's keys in the development keyring: sr25519 for Aura, ed25519
+/// for GRANDPA, both from the seed `//Name` (what `verity-node key insert
+/// --suri //Name` puts in a keystore).
+type DevValidator = (Sr25519Keyring, Ed25519Keyring);
+
+/// The validators of the 4-node local testnet, in authority order.
+pub const LOCAL_TESTNET_VALIDATORS: [DevValidator; 4] = [
+	(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+	(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+];
+
+fn genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+fn authority_keys((aura, grandpa): DevValidator) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+/// Genesis of the single-validator development chain.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![authority_keys(LOCAL_TESTNET_VALIDATORS[0])],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// Genesis of the four-validator local testnet.
+pub fn local_config_genesis() -> Value {
+	genesis(
+		LOCAL_TESTNET_VALIDATORS.into_iter().map(authority_keys).collect(),
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The genesis patch of a named preset.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,19 @@
+# Shared environment for Verity's scripts. Source it; do not run it.
+#
+# - One target dir shared by every script, session and CI run, outside the
+#   clone so a fresh clone reuses earlier builds. Override CARGO_TARGET_DIR to
+#   build elsewhere.
+# - The runtime's wasm is built by the Debian rustc that scripts/setup links as
+#   the `verity-wasm` rustup toolchain.
+# - Paths of the clone are remapped in the wasm so that the runtime (and so the
+#   committed chain specs) are byte-identical whichever directory it is built in.
+
+VERITY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export VERITY_ROOT
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/verity/target}"
+export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-verity-wasm}"
+export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:---remap-path-prefix=$VERITY_ROOT=/verity --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo}"
+export VERITY_NODE_BIN="${VERITY_NODE_BIN:-$CARGO_TARGET_DIR/release/verity-node}"
+
+# Prints a bold step header.
+verity_step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
