@@ -135,11 +135,16 @@
 //! See also `examples/run_model.rs`.
 
 pub mod error;
+pub mod float;
 pub mod hash;
+pub mod io;
+pub mod ir;
+pub mod onnx;
 pub mod quant;
 pub mod shape;
 pub mod tensor;
 
 pub use error::{Error, Result};
 pub use quant::{IntTensor, OutputTransform, QNode, QOp, QuantizedModel, TensorSpec, Trace};
+pub use float::FloatModel;
 pub use tensor::Tensor;

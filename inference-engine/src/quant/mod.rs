@@ -1,10 +1,14 @@
-//! Fixed-point mode: the quantized model format, its integer semantics, the
-//! executor with its trace, and the quantization pass that builds it.
+//! Fixed-point mode: the quantized model format ([`QuantizedModel`], [`QOp`]),
+//! its integer semantics ([`arith`], the executor behind
+//! [`QuantizedModel::run_traced`]), the [`Trace`], and the quantization pass
+//! ([`quantize`]) that builds a quantized model from an [`crate::ir::Graph`].
 
+pub mod approx;
 pub mod arith;
 mod exec;
 mod io;
 mod model;
+mod quantize;
 mod shapes;
 
 pub use exec::{output_tensor, Trace};
@@ -12,4 +16,5 @@ pub use model::{
     IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,
     QMODEL_FORMAT,
 };
+pub use quantize::{choose_frac_bits, quantize, QuantizeOptions};
 pub use shapes::output_shape;
