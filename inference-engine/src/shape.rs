@@ -61,6 +61,7 @@ pub fn pool_output_size(
 }
 
 /// Whether every window (output `0..out`) has at least one cell in `[0, input)`.
+/// O(1) per window: the first cell at or after position 0 is the only candidate.
 pub fn every_window_touches_input(
     input: usize,
     out: usize,
@@ -69,11 +70,12 @@ pub fn every_window_touches_input(
     pad_begin: usize,
     dilation: usize,
 ) -> bool {
-    (0..out).all(|o| {
-        (0..kernel).any(|k| {
-            let pos = (o * stride + k * dilation) as i64 - pad_begin as i64;
-            pos >= 0 && (pos as usize) < input
-        })
+    let (input, kernel, stride, pad_begin, dilation) =
+        (input as i128, kernel as i128, stride as i128, pad_begin as i128, dilation.max(1) as i128);
+    (0..out as i128).all(|o| {
+        let start = o * stride - pad_begin;
+        let k0 = if start >= 0 { 0 } else { (-start + dilation - 1) / dilation };
+        k0 < kernel && start + k0 * dilation < input
     })
 }
 

@@ -341,7 +341,7 @@ fn pad(x: &CTensor, pads: &[usize], value: f32) -> candle_core::Result<CTensor> 
             continue;
         }
         let mut parts = Vec::with_capacity(3);
-        let mut side = |n: usize, y: &CTensor| -> candle_core::Result<CTensor> {
+        let side = |n: usize, y: &CTensor| -> candle_core::Result<CTensor> {
             let mut shape = y.dims().to_vec();
             shape[d] = n;
             CTensor::full(value, shape, y.device())

@@ -14,6 +14,9 @@ use crate::hash::{blake2_256, Hash256};
 /// Index of a tensor in [`QuantizedModel::tensors`] and in a [`crate::quant::Trace`].
 pub type TensorId = usize;
 
+/// Largest total number of elements over all tensors of a model (its trace).
+pub const MAX_TRACE_ELEMENTS: usize = 1 << 26;
+
 /// The `format` string of files this version writes and reads.
 pub const QMODEL_FORMAT: &str = "verity-qmodel/1";
 
@@ -351,8 +354,12 @@ impl QuantizedModel {
                 self.ops.len()
             ));
         }
+        let mut total = 0usize;
         for spec in &self.tensors {
-            checked_numel(&spec.shape)?;
+            total = total.saturating_add(checked_numel(&spec.shape)?);
+            if total > MAX_TRACE_ELEMENTS {
+                return bad(format!("the trace would exceed {MAX_TRACE_ELEMENTS} elements"));
+            }
             if spec.frac_bits > MAX_SHIFT {
                 return bad(format!("frac_bits {} too large", spec.frac_bits));
             }

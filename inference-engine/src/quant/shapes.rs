@@ -6,6 +6,11 @@ use crate::shape::{broadcast_shapes, every_window_touches_input, pool_output_siz
 
 type R<T> = std::result::Result<T, String>;
 
+/// Largest kernel size, stride, dilation or pad of a window op.
+pub const MAX_WINDOW: usize = 1 << 16;
+/// Largest number of cells of a window.
+pub const MAX_WINDOW_AREA: usize = 1 << 20;
+
 fn check_tensor(t: &IntTensor, what: &str) -> R<()> {
     match checked_numel(&t.shape) {
         Ok(n) if n == t.data.len() => Ok(()),
@@ -29,6 +34,12 @@ fn window_geometry(
     dilations: [usize; 2],
     out: &mut Vec<usize>,
 ) -> R<()> {
+    if kernel.iter().chain(&strides).chain(&dilations).chain(&pads).any(|&v| v > MAX_WINDOW) {
+        return Err(format!("window parameters must be at most {MAX_WINDOW}"));
+    }
+    if kernel[0] * kernel[1] > MAX_WINDOW_AREA {
+        return Err(format!("kernel area must be at most {MAX_WINDOW_AREA}"));
+    }
     nonzero(&kernel, "kernel")?;
     nonzero(&strides, "strides")?;
     nonzero(&dilations, "dilations")?;
@@ -202,7 +213,7 @@ pub fn output_shape(op: &QOp, shapes: &[&[usize]]) -> R<Vec<usize>> {
         }
         QOp::Pad { pads, .. } => {
             let x = shapes[0];
-            if pads.len() != 2 * x.len() {
+            if pads.len() != 2 * x.len() || pads.iter().any(|&p| p > MAX_WINDOW) {
                 return Err(format!("{} pads for rank {}", pads.len(), x.len()));
             }
             x.iter()
