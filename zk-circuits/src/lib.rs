@@ -1,0 +1,1 @@
+//! Verity zk circuits (work in progress).
