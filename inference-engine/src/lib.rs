@@ -139,6 +139,7 @@ pub mod float;
 pub mod hash;
 pub mod io;
 pub mod ir;
+mod kernels;
 pub mod onnx;
 pub mod quant;
 pub mod shape;

@@ -12,10 +12,19 @@ use crate::error::{Error, Result};
 use crate::ir::{Graph, Node, Op, ValueId};
 use crate::tensor::Tensor;
 
+/// Matrix products up to this many multiply-adds run on the host kernel:
+/// gemm's multi-threaded dispatch costs tens of microseconds, more than the work.
+const SMALL_MATMUL: usize = 1 << 18;
+
 /// Weights prepared for candle, per node.
 enum Prepared {
-    Linear { weight_t: CTensor, bias: Option<CTensor> },
-    Conv { weight: CTensor, bias: Option<CTensor> },
+    /// `weight_t = weightᵀ` as `[in, out]`, on candle and on the host.
+    Linear {
+        weight_t: CTensor,
+        weight_t_host: Vec<f32>,
+        bias: Option<CTensor>,
+    },
+    Conv,
     Affine { scale: CTensor, bias: CTensor },
     None,
 }
@@ -126,17 +135,15 @@ fn output(values: &[Option<CTensor>], id: ValueId, graph: &Graph) -> Result<Tens
 
 fn prepare(node: &Node, graph: &Graph, device: &Device) -> candle_core::Result<Prepared> {
     Ok(match &node.op {
-        Op::Linear { weight, bias } => Prepared::Linear {
-            weight_t: to_candle(weight, device)?.t()?.contiguous()?,
-            bias: bias.as_ref().map(|b| CTensor::new(b.as_slice(), device)).transpose()?,
-        },
-        Op::Conv2d { weight, bias, .. } => Prepared::Conv {
-            weight: to_candle(weight, device)?,
-            bias: bias
-                .as_ref()
-                .map(|b| CTensor::new(b.as_slice(), device)?.reshape((1, b.len(), 1, 1)))
-                .transpose()?,
-        },
+        Op::Linear { weight, bias } => {
+            let weight_t = to_candle(weight, device)?.t()?.contiguous()?;
+            Prepared::Linear {
+                weight_t_host: weight_t.flatten_all()?.to_vec1::<f32>()?,
+                weight_t,
+                bias: bias.as_ref().map(|b| CTensor::new(b.as_slice(), device)).transpose()?,
+            }
+        }
+        Op::Conv2d { .. } => Prepared::Conv,
         Op::ChannelAffine { scale, bias } => {
             let rank = graph.values[node.inputs[0]].shape.len();
             let mut shape = vec![1usize; rank];
@@ -186,32 +193,33 @@ pub fn eval_host(op: &Op, args: &[&Tensor], out_shape: &[usize]) -> Result<Tenso
 
 fn eval(op: &Op, prep: &Prepared, x: &[&CTensor], out_shape: &[usize]) -> candle_core::Result<CTensor> {
     let y = match (op, prep) {
-        (Op::Linear { weight, .. }, Prepared::Linear { weight_t, bias }) => {
-            let inn = weight.shape[1];
+        (Op::Linear { weight, bias: host_bias }, Prepared::Linear { weight_t, weight_t_host, bias }) => {
+            let (out, inn) = (weight.shape[0], weight.shape[1]);
             let rows = x[0].elem_count() / inn.max(1);
-            let mut y = x[0].reshape((rows, inn))?.matmul(weight_t)?;
-            if let Some(b) = bias {
-                y = y.broadcast_add(b)?;
+            if rows * inn * out <= SMALL_MATMUL {
+                host::map(x[0], out_shape, |d, _| host::linear(d, inn, weight_t_host, host_bias.as_deref(), out))?
+            } else {
+                let mut y = x[0].reshape((rows, inn))?.matmul(weight_t)?;
+                if let Some(b) = bias {
+                    y = y.broadcast_add(b)?;
+                }
+                y
             }
-            y
         }
         (Op::MatMul, _) => x[0].broadcast_matmul(x[1])?,
         (
             Op::Conv2d {
+                weight,
+                bias,
                 strides,
                 pads,
                 dilations,
                 group,
-                ..
             },
-            Prepared::Conv { weight, bias },
-        ) => {
-            let mut y = conv2d(x[0], weight, *strides, *pads, *dilations, *group)?;
-            if let Some(b) = bias {
-                y = y.broadcast_add(b)?;
-            }
-            y
-        }
+            Prepared::Conv,
+        ) => host::map(x[0], out_shape, |d, s| {
+            host::conv2d(d, s, weight, bias.as_deref(), out_shape, *strides, *pads, *dilations, *group)
+        })?,
         (Op::Add, _) => x[0].broadcast_add(x[1])?,
         (Op::Sub, _) => x[0].broadcast_sub(x[1])?,
         (Op::Mul, _) => x[0].broadcast_mul(x[1])?,
@@ -297,39 +305,6 @@ fn eval(op: &Op, prep: &Prepared, x: &[&CTensor], out_shape: &[usize]) -> candle
 /// (candle's kernels assume that).
 fn fits_exactly(x: &[usize], out: &[usize], k: [usize; 2], s: [usize; 2]) -> bool {
     x.len() == 4 && (0..2).all(|a| x[2 + a] >= k[a] && (x[2 + a] - k[a]) / s[a] + 1 == out[2 + a])
-}
-
-fn conv2d(
-    x: &CTensor,
-    weight: &CTensor,
-    strides: [usize; 2],
-    pads: [usize; 4],
-    dilations: [usize; 2],
-    group: usize,
-) -> candle_core::Result<CTensor> {
-    let square = strides[0] == strides[1] && dilations[0] == dilations[1];
-    if !square {
-        let out = {
-            let d = x.dims();
-            let w = weight.dims();
-            let oh = (d[2] + pads[0] + pads[2] - dilations[0] * (w[2] - 1) - 1) / strides[0] + 1;
-            let ow = (d[3] + pads[1] + pads[3] - dilations[1] * (w[3] - 1) - 1) / strides[1] + 1;
-            vec![d[0], w[0], oh, ow]
-        };
-        let wt = from_candle(weight)?;
-        return host::map(x, &out, |d, s| host::conv2d(d, s, &wt, &out, strides, pads, dilations, group));
-    }
-    let mut x = x.clone();
-    if pads[0] == pads[2] && pads[1] == pads[3] && pads[0] == pads[1] {
-        return x.conv2d(weight, pads[0], strides[0], dilations[0], group);
-    }
-    if pads[0] + pads[2] > 0 {
-        x = x.pad_with_zeros(2, pads[0], pads[2])?;
-    }
-    if pads[1] + pads[3] > 0 {
-        x = x.pad_with_zeros(3, pads[1], pads[3])?;
-    }
-    x.conv2d(weight, 0, strides[0], dilations[0], group)
 }
 
 fn pad(x: &CTensor, pads: &[usize], value: f32) -> candle_core::Result<CTensor> {

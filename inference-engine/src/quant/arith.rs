@@ -27,10 +27,11 @@ pub const MAX_ACT_BITS: u32 = 24;
 #[inline]
 pub fn round_div(n: i64, d: i64) -> i64 {
     debug_assert!(d > 0);
-    let n = n as i128;
-    let d = d as i128;
-    // Both operands are far from i128's range, so this cannot overflow.
-    (2 * n + d).div_euclid(2 * d) as i64
+    // Fast path in i64; the i128 fallback cannot overflow for any i64 inputs.
+    match (n.checked_mul(2).and_then(|t| t.checked_add(d)), d.checked_mul(2)) {
+        (Some(num), Some(den)) => num.div_euclid(den),
+        _ => (2 * n as i128 + d as i128).div_euclid(2 * d as i128) as i64,
+    }
 }
 
 /// `round_div(acc, 2^shift)`, computed with a shift (arithmetic shift = floor).
@@ -111,6 +112,10 @@ mod tests {
         assert_eq!(round_div(-8, 3), -3); // -2.67 -> -3
         assert_eq!(rescale(3, 1), 2);
         assert_eq!(rescale(-3, 1), -1);
+        // Extremes take the i128 path and agree with exact arithmetic.
+        assert_eq!(round_div(i64::MAX, 1), i64::MAX);
+        assert_eq!(round_div(i64::MIN, 2), i64::MIN / 2);
+        assert_eq!(round_div(i64::MAX, i64::MAX), 1);
     }
 
     #[test]

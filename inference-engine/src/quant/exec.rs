@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::arith::{bit_range, requantize, round_div};
 use super::model::{IntTensor, QOp, QuantizedModel, TensorId};
 use crate::error::{Error, Result};
+use crate::kernels::{axpy_i32, dispatch, dot_i32};
 use crate::shape::{broadcast_strides, strides};
 
 /// Every tensor of one run, indexed by [`TensorId`]: `tensors[0..inputs.len()]`
@@ -24,21 +25,61 @@ impl Trace {
     }
 }
 
+/// A model prepared for repeated runs: Linear/Conv2d weights that fit in `i32`
+/// are kept as `i32` for the vector kernels (results are the same either way).
+pub struct Executor<'m> {
+    model: &'m QuantizedModel,
+    compact: Vec<Option<Vec<i32>>>,
+}
+
 impl QuantizedModel {
+    /// Prepare for repeated runs (the model must be validated).
+    pub fn executor(&self) -> Executor<'_> {
+        let compact = self
+            .ops
+            .iter()
+            .map(|node| match &node.op {
+                QOp::Linear { weight, .. } | QOp::Conv2d { weight, .. } => {
+                    weight.data.iter().map(|&w| i32::try_from(w).ok()).collect()
+                }
+                _ => None,
+            })
+            .collect();
+        Executor { model: self, compact }
+    }
+
     /// Run the model on quantized inputs (in [`QuantizedModel::inputs`] order) and
     /// return every intermediate tensor. The model must be validated (models from
     /// [`QuantizedModel::from_bytes`] and from quantization are).
     pub fn run_traced(&self, inputs: &[IntTensor]) -> Result<Trace> {
-        if inputs.len() != self.inputs.len() {
+        self.executor().run_traced(inputs)
+    }
+
+    /// Run and return only the integer outputs, in [`QuantizedModel::outputs`] order.
+    pub fn run(&self, inputs: &[IntTensor]) -> Result<Vec<IntTensor>> {
+        self.executor().run(inputs)
+    }
+
+    /// Run many samples in parallel; see [`Executor::run_batch`].
+    pub fn run_batch(&self, samples: &[Vec<IntTensor>]) -> Result<Vec<Vec<IntTensor>>> {
+        self.executor().run_batch(samples)
+    }
+}
+
+impl Executor<'_> {
+    /// See [`QuantizedModel::run_traced`].
+    pub fn run_traced(&self, inputs: &[IntTensor]) -> Result<Trace> {
+        let model = self.model;
+        if inputs.len() != model.inputs.len() {
             return Err(Error::Input {
                 name: "*".into(),
-                reason: format!("model has {} inputs, got {}", self.inputs.len(), inputs.len()),
+                reason: format!("model has {} inputs, got {}", model.inputs.len(), inputs.len()),
             });
         }
-        let (lo, hi) = bit_range(self.act_bits);
-        let mut tensors = Vec::with_capacity(self.tensors.len());
-        for (input, given) in self.inputs.iter().zip(inputs) {
-            let spec = &self.tensors[input.tensor];
+        let (lo, hi) = bit_range(model.act_bits);
+        let mut tensors = Vec::with_capacity(model.tensors.len());
+        for (input, given) in model.inputs.iter().zip(inputs) {
+            let spec = &model.tensors[input.tensor];
             if given.shape != spec.shape || given.data.len() != given.shape.iter().product::<usize>() {
                 return Err(Error::Input {
                     name: input.name.clone(),
@@ -48,14 +89,14 @@ impl QuantizedModel {
             if let Some(v) = given.data.iter().find(|v| !(lo..=hi).contains(*v)) {
                 return Err(Error::Input {
                     name: input.name.clone(),
-                    reason: format!("value {v} outside the {}-bit range", self.act_bits),
+                    reason: format!("value {v} outside the {}-bit range", model.act_bits),
                 });
             }
             tensors.push(given.clone());
         }
-        for (j, node) in self.ops.iter().enumerate() {
-            let out_shape = &self.tensors[self.op_output(j)].shape;
-            let data = eval_op(&node.op, &tensors, out_shape, self.act_bits);
+        for (j, node) in model.ops.iter().enumerate() {
+            let out_shape = &model.tensors[model.op_output(j)].shape;
+            let data = eval_op(&node.op, self.compact[j].as_deref(), &tensors, out_shape, model.act_bits);
             tensors.push(IntTensor {
                 shape: out_shape.clone(),
                 data,
@@ -64,10 +105,11 @@ impl QuantizedModel {
         Ok(Trace { tensors })
     }
 
-    /// Run and return only the integer outputs, in [`QuantizedModel::outputs`] order.
+    /// See [`QuantizedModel::run`].
     pub fn run(&self, inputs: &[IntTensor]) -> Result<Vec<IntTensor>> {
         let mut trace = self.run_traced(inputs)?;
         Ok(self
+            .model
             .outputs
             .iter()
             .map(|o| std::mem::replace(&mut trace.tensors[o.tensor], IntTensor { shape: vec![], data: vec![] }))
@@ -82,7 +124,7 @@ impl QuantizedModel {
     }
 }
 
-fn eval_op(op: &QOp, t: &[IntTensor], out_shape: &[usize], bits: u32) -> Vec<i64> {
+fn eval_op(op: &QOp, compact: Option<&[i32]>, t: &[IntTensor], out_shape: &[usize], bits: u32) -> Vec<i64> {
     match op {
         QOp::Constant { value } => value.data.clone(),
         QOp::Linear {
@@ -91,7 +133,10 @@ fn eval_op(op: &QOp, t: &[IntTensor], out_shape: &[usize], bits: u32) -> Vec<i64
             bias,
             shift,
             ..
-        } => linear(&t[*input].data, &weight.data, bias, weight.shape[1], *shift, bits),
+        } => match compact {
+            Some(w) => linear_compact(&t[*input].data, w, bias, weight.shape[1], *shift, bits),
+            None => linear(&t[*input].data, &weight.data, bias, weight.shape[1], *shift, bits),
+        },
         QOp::MatMul { a, b, shift } => matmul(&t[*a], &t[*b], out_shape, *shift, bits),
         QOp::Conv2d {
             input,
@@ -103,7 +148,13 @@ fn eval_op(op: &QOp, t: &[IntTensor], out_shape: &[usize], bits: u32) -> Vec<i64
             group,
             shift,
             ..
-        } => conv2d(&t[*input], weight, bias, *strides, *pads, *dilations, *group, out_shape, *shift, bits),
+        } => {
+            let geometry = ConvGeometry { strides: *strides, pads: *pads, dilations: *dilations, group: *group };
+            match compact {
+                Some(w) => conv2d_compact(&t[*input], &weight.shape, w, bias, &geometry, out_shape, *shift, bits),
+                None => conv2d(&t[*input], weight, bias, *strides, *pads, *dilations, *group, out_shape, *shift, bits),
+            }
+        }
         QOp::Sum {
             inputs,
             multipliers,
@@ -167,18 +218,15 @@ fn eval_op(op: &QOp, t: &[IntTensor], out_shape: &[usize], bits: u32) -> Vec<i64
             strides,
             pads,
             dilations,
-        } => pool(&t[*input], out_shape, *kernel, *strides, *pads, *dilations, |cells, _| {
-            cells.iter().copied().max().unwrap_or(0)
-        }),
+        } => pool(&t[*input], out_shape, *kernel, *strides, *pads, *dilations, PoolKind::Max),
         QOp::AvgPool {
             input,
             kernel,
             strides,
             pads,
             count_include_pad,
-        } => pool(&t[*input], out_shape, *kernel, *strides, *pads, [1, 1], |cells, padded_count| {
-            let count = if *count_include_pad { padded_count } else { cells.len() };
-            round_div(cells.iter().sum(), count.max(1) as i64)
+        } => pool(&t[*input], out_shape, *kernel, *strides, *pads, [1, 1], PoolKind::Avg {
+            count_include_pad: *count_include_pad,
         }),
         QOp::Reshape { input } => t[*input].data.clone(),
         QOp::Transpose { input, perm } => transpose(&t[*input], perm, out_shape),
@@ -211,6 +259,127 @@ fn linear(x: &[i64], w: &[i64], bias: &[i64], inn: usize, shift: u32, bits: u32)
         }
     }
     y
+}
+
+dispatch! {
+/// [`linear`] with `i32` weights and the vector dot kernel (activations fit in
+/// `i32` because `act_bits <= 24`).
+fn linear_compact(x: &[i64], w: &[i32], bias: &[i64], inn: usize, shift: u32, bits: u32) -> Vec<i64> {
+    let out = bias.len();
+    let rows = if inn == 0 { 0 } else { x.len() / inn };
+    let mut y = Vec::with_capacity(rows * out);
+    let mut xr = vec![0i32; inn];
+    for r in 0..rows {
+        for (d, &v) in xr.iter_mut().zip(&x[r * inn..(r + 1) * inn]) {
+            *d = v as i32;
+        }
+        for (j, b) in bias.iter().enumerate() {
+            let acc = dot_i32(&w[j * inn..(j + 1) * inn], &xr) + b;
+            y.push(requantize(acc, shift, bits));
+        }
+    }
+    y
+}
+}
+
+struct ConvGeometry {
+    strides: [usize; 2],
+    pads: [usize; 4],
+    dilations: [usize; 2],
+    group: usize,
+}
+
+dispatch! {
+/// [`conv2d`] with `i32` weights, as a small GEMM: per sample and group, row
+/// `k = (ic, ky, kx)` of `cols` holds that tap's input for every output position
+/// (gathered from a zero-padded copy), and each output channel accumulates
+/// `weight[o, k] · cols[k, :]` over `k` in exact `i64`.
+fn conv2d_compact(
+    x: &IntTensor,
+    wshape: &[usize],
+    weight: &[i32],
+    bias: &[i64],
+    g: &ConvGeometry,
+    out_shape: &[usize],
+    shift: u32,
+    bits: u32,
+) -> Vec<i64> {
+    let [n, c, h, w] = x.shape[..] else { return vec![] };
+    let [oc, icg, kh, kw] = wshape[..] else { return vec![] };
+    let ([sh, sw], [pt, pl, pb, pr], [dh, dw]) = (g.strides, g.pads, g.dilations);
+    let (oh, ow) = (out_shape[2], out_shape[3]);
+    let (hp, wp) = (h + pt + pb, w + pl + pr);
+    let (ocg, k, positions) = (oc / g.group, icg * kh * kw, oh * ow);
+    let mut y = vec![0i64; n * oc * positions];
+    let mut padded = vec![0i32; c * hp * wp];
+    let mut cols = vec![0i32; k * positions];
+    let mut acc = vec![0i64; positions];
+    for b in 0..n {
+        for ci in 0..c {
+            for r in 0..h {
+                let src = &x.data[((b * c + ci) * h + r) * w..][..w];
+                let dst = &mut padded[(ci * hp + r + pt) * wp + pl..][..w];
+                for (d, &v) in dst.iter_mut().zip(src) {
+                    *d = v as i32;
+                }
+            }
+        }
+        for grp in 0..g.group {
+            gather_cols(&padded, &mut cols, grp * icg, icg, [hp, wp], [kh, kw], [sh, sw], [dh, dw], [oh, ow]);
+            for o in grp * ocg..(grp + 1) * ocg {
+                acc.fill(bias[o]);
+                for (kidx, &wv) in weight[o * k..(o + 1) * k].iter().enumerate() {
+                    if wv != 0 {
+                        axpy_i32(&mut acc, wv, &cols[kidx * positions..(kidx + 1) * positions]);
+                    }
+                }
+                let dst = &mut y[(b * oc + o) * positions..][..positions];
+                for (d, &a) in dst.iter_mut().zip(&acc) {
+                    *d = requantize(a, shift, bits);
+                }
+            }
+        }
+    }
+    y
+}
+}
+
+/// im2col: `cols[(i, ky, kx), (r, q)] = padded[c0 + i, r·sh + ky·dh, q·sw + kx·dw]`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn gather_cols<T: Copy>(
+    padded: &[T],
+    cols: &mut [T],
+    c0: usize,
+    channels: usize,
+    [hp, wp]: [usize; 2],
+    [kh, kw]: [usize; 2],
+    [sh, sw]: [usize; 2],
+    [dh, dw]: [usize; 2],
+    [oh, ow]: [usize; 2],
+) {
+    let positions = oh * ow;
+    let mut kidx = 0;
+    for i in 0..channels {
+        let plane = &padded[(c0 + i) * hp * wp..][..hp * wp];
+        for ky in 0..kh {
+            for kx in 0..kw {
+                let dst = &mut cols[kidx * positions..(kidx + 1) * positions];
+                for r in 0..oh {
+                    let src = &plane[(r * sh + ky * dh) * wp + kx * dw..];
+                    let d = &mut dst[r * ow..(r + 1) * ow];
+                    if sw == 1 {
+                        d.copy_from_slice(&src[..ow]);
+                    } else {
+                        for (q, v) in d.iter_mut().enumerate() {
+                            *v = src[q * sw];
+                        }
+                    }
+                }
+                kidx += 1;
+            }
+        }
+    }
 }
 
 fn matmul(a: &IntTensor, b: &IntTensor, out_shape: &[usize], shift: u32, bits: u32) -> Vec<i64> {
@@ -297,7 +466,14 @@ fn conv2d(
     y
 }
 
-/// Applies `f(cells inside the input, cells inside the padded input)` to each window.
+#[derive(Clone, Copy)]
+enum PoolKind {
+    Max,
+    Avg { count_include_pad: bool },
+}
+
+/// Max or average over each window; see [`QOp::MaxPool`] and [`QOp::AvgPool`].
+#[allow(clippy::too_many_arguments)]
 fn pool(
     x: &IntTensor,
     out_shape: &[usize],
@@ -305,35 +481,67 @@ fn pool(
     [sh, sw]: [usize; 2],
     [pt, pl, pb, pr]: [usize; 4],
     [dh, dw]: [usize; 2],
-    f: impl Fn(&[i64], usize) -> i64,
+    kind: PoolKind,
 ) -> Vec<i64> {
     let [n, c, h, w] = x.shape[..] else { return vec![] };
     let (oh, ow) = (out_shape[2], out_shape[3]);
     let mut y = Vec::with_capacity(n * c * oh * ow);
-    let mut cells = Vec::with_capacity(kh * kw);
-    let inside = |pos: i64, begin: usize, len: usize, end: usize| {
+    // (inside the input, inside the padded input) of a window position.
+    let classify = |pos: i64, begin: usize, len: usize, end: usize| {
         (pos >= 0 && (pos as usize) < len, pos >= -(begin as i64) && pos < (len + end) as i64)
     };
+    if pt + pl + pb + pr == 0 && dh == 1 && dw == 1 {
+        // No padding: every window lies inside the input, `count = kh·kw`.
+        let count = (kh * kw) as i64;
+        for plane in x.data.chunks(h * w).take(n * c) {
+            for r in 0..oh {
+                for q in 0..ow {
+                    let (mut max, mut sum) = (i64::MIN, 0i64);
+                    for ky in 0..kh {
+                        let row = &plane[(r * sh + ky) * w + q * sw..][..kw];
+                        for &v in row {
+                            max = max.max(v);
+                            sum += v;
+                        }
+                    }
+                    y.push(match kind {
+                        PoolKind::Max => max,
+                        PoolKind::Avg { .. } => round_div(sum, count),
+                    });
+                }
+            }
+        }
+        return y;
+    }
     for plane in x.data.chunks(h * w).take(n * c) {
         for r in 0..oh {
             for q in 0..ow {
-                cells.clear();
-                let mut padded_count = 0;
+                let (mut max, mut sum, mut inside, mut padded) = (i64::MIN, 0i64, 0i64, 0i64);
                 for ky in 0..kh {
                     let row = (r * sh + ky * dh) as i64 - pt as i64;
-                    let (row_in, row_padded) = inside(row, pt, h, pb);
+                    let (row_in, row_padded) = classify(row, pt, h, pb);
+                    if !row_padded {
+                        continue;
+                    }
                     for kx in 0..kw {
                         let col = (q * sw + kx * dw) as i64 - pl as i64;
-                        let (col_in, col_padded) = inside(col, pl, w, pr);
-                        if row_padded && col_padded {
-                            padded_count += 1;
-                        }
+                        let (col_in, col_padded) = classify(col, pl, w, pr);
+                        padded += col_padded as i64;
                         if row_in && col_in {
-                            cells.push(plane[row as usize * w + col as usize]);
+                            let v = plane[row as usize * w + col as usize];
+                            max = max.max(v);
+                            sum += v;
+                            inside += 1;
                         }
                     }
                 }
-                y.push(f(&cells, padded_count));
+                y.push(match kind {
+                    // Validation guarantees every window has a cell inside the input.
+                    PoolKind::Max => max,
+                    PoolKind::Avg { count_include_pad } => {
+                        round_div(sum, if count_include_pad { padded } else { inside }.max(1))
+                    }
+                });
             }
         }
     }

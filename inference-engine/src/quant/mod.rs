@@ -11,7 +11,8 @@ mod model;
 mod quantize;
 mod shapes;
 
-pub use exec::{output_tensor, Trace};
+pub use exec::{output_tensor, Executor, Trace};
+pub(crate) use exec::gather_cols;
 pub use model::{
     IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,
     QMODEL_FORMAT,
