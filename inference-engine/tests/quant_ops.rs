@@ -177,7 +177,7 @@ fn quantized_backend_cases_track_float() {
             .map(|i| onnx::decode_tensor_proto(&common::read(set.join(format!("input_{i}.pb")))).unwrap())
             .collect();
         let float = FloatModel::new(&graph).unwrap().run(&inputs).unwrap();
-        let q = match quantize(&graph, &[inputs.clone()], &QuantizeOptions::default()) {
+        let q = match quantize(&graph, std::slice::from_ref(&inputs), &QuantizeOptions::default()) {
             Ok(q) => q,
             Err(e) => {
                 failures.push(format!("{name}: {e}"));
@@ -195,4 +195,32 @@ fn quantized_backend_cases_track_float() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `avg_pool_divisors` gives the executor's divisors: on an input of 2^10
+    /// everywhere, each output is `round_div(cells inside · 2^10, divisor)`.
+    #[test]
+    fn avg_pool_divisors_match_the_executor(
+        h in 1usize..7, w in 1usize..7, kh in 1usize..4, kw in 1usize..4, sh in 1usize..3, sw in 1usize..3,
+        pads in proptest::array::uniform4(0usize..3), include in any::<bool>(),
+    ) {
+        let (Some(oh), Some(ow)) = (
+            verity_inference::shape::pool_output_size(h, kh, sh, pads[0], pads[2], 1),
+            verity_inference::shape::pool_output_size(w, kw, sw, pads[1], pads[3], 1),
+        ) else { return Ok(()) };
+        let touches = verity_inference::shape::every_window_touches_input(h, oh, kh, sh, pads[0], 1)
+            && verity_inference::shape::every_window_touches_input(w, ow, kw, sw, pads[1], 1);
+        prop_assume!(touches);
+        let op = QOp::AvgPool { input: 0, kernel: [kh, kw], strides: [sh, sw], pads, count_include_pad: include };
+        let m = one_op(vec![1, 1, h, w], op, vec![1, 1, oh, ow]);
+        let y = run1(&m, vec![1 << 10; h * w]);
+        let divisors = verity_inference::quant::avg_pool_divisors([h, w], [oh, ow], [kh, kw], [sh, sw], pads, include);
+        let inside = verity_inference::quant::avg_pool_divisors([h, w], [oh, ow], [kh, kw], [sh, sw], pads, false);
+        for p in 0..oh * ow {
+            prop_assert_eq!(y[p], verity_inference::quant::arith::round_div(inside[p] << 10, divisors[p]));
+        }
+    }
 }

@@ -34,7 +34,7 @@ fn exercise(bytes: &[u8]) {
         })
         .collect();
     if model.run(&inputs).is_ok() {
-        if let Ok(q) = quantize(&graph, &[inputs.clone()], &QuantizeOptions::default()) {
+        if let Ok(q) = quantize(&graph, std::slice::from_ref(&inputs), &QuantizeOptions::default()) {
             if let Ok(qx) = q.quantize_inputs(&inputs) {
                 let _ = q.run_traced(&qx);
             }

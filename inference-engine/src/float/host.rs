@@ -150,7 +150,7 @@ dispatch! {
 /// `y[r, :] = bias + Σ_k x[r, k] · w_t[k, :]` for small products, where gemm's
 /// thread dispatch would cost more than the arithmetic.
 pub fn linear(x: &[f32], inn: usize, w_t: &[f32], bias: Option<&[f32]>, out: usize) -> Vec<f32> {
-    let rows = if inn == 0 { 0 } else { x.len() / inn };
+    let rows = x.len().checked_div(inn).unwrap_or(0);
     let mut y = vec![0.0f32; rows * out];
     for (r, yr) in y.chunks_mut(out.max(1)).enumerate().take(rows) {
         if let Some(b) = bias {

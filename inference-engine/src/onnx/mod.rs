@@ -61,9 +61,12 @@ impl LoadOptions {
     }
 }
 
+/// A graph input dimension: its size, or `Err(name)` when symbolic (`""` if unnamed).
+pub type DimSpec = Result<usize, String>;
+
 /// The symbolic dimension names of the graph inputs (without loading the model),
 /// e.g. to bind them from a concrete input's shape.
-pub fn input_dims(bytes: &[u8]) -> Result<Vec<(String, Vec<Result<usize, String>>)>> {
+pub fn input_dims(bytes: &[u8]) -> Result<Vec<(String, Vec<DimSpec>)>> {
     let model = proto::decode_model(bytes).map_err(Error::Decode)?;
     let graph = model.graph.ok_or_else(|| Error::Model("no graph".into()))?;
     let inits: std::collections::HashSet<_> = graph.initializer.iter().filter_map(|t| t.name.clone()).collect();

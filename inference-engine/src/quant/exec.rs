@@ -248,7 +248,7 @@ fn eval_op(op: &QOp, compact: Option<&[i32]>, t: &[IntTensor], out_shape: &[usiz
 
 fn linear(x: &[i64], w: &[i64], bias: &[i64], inn: usize, shift: u32, bits: u32) -> Vec<i64> {
     let out = bias.len();
-    let rows = if inn == 0 { 0 } else { x.len() / inn };
+    let rows = x.len().checked_div(inn).unwrap_or(0);
     let mut y = Vec::with_capacity(rows * out);
     for r in 0..rows {
         let xr = &x[r * inn..(r + 1) * inn];
@@ -266,7 +266,7 @@ dispatch! {
 /// `i32` because `act_bits <= 24`).
 fn linear_compact(x: &[i64], w: &[i32], bias: &[i64], inn: usize, shift: u32, bits: u32) -> Vec<i64> {
     let out = bias.len();
-    let rows = if inn == 0 { 0 } else { x.len() / inn };
+    let rows = x.len().checked_div(inn).unwrap_or(0);
     let mut y = Vec::with_capacity(rows * out);
     let mut xr = vec![0i32; inn];
     for r in 0..rows {
@@ -464,6 +464,40 @@ fn conv2d(
         }
     }
     y
+}
+
+/// The divisor [`QOp::AvgPool`] uses at each output position `(oh, ow)`
+/// (row-major over `out_hw`, the same for every plane): the number of window
+/// cells inside the padded input `[−pad_begin, in + pad_end)` when
+/// `count_include_pad`, else inside the input `[0, in)`. For circuit builders.
+pub fn avg_pool_divisors(
+    in_hw: [usize; 2],
+    out_hw: [usize; 2],
+    kernel: [usize; 2],
+    strides: [usize; 2],
+    pads: [usize; 4],
+    count_include_pad: bool,
+) -> Vec<i64> {
+    let count = |axis: usize, o: usize| -> i64 {
+        (0..kernel[axis])
+            .filter(|&k| {
+                let pos = (o * strides[axis] + k) as i64 - pads[axis] as i64;
+                let (lo, hi) = if count_include_pad {
+                    (-(pads[axis] as i64), (in_hw[axis] + pads[axis + 2]) as i64)
+                } else {
+                    (0, in_hw[axis] as i64)
+                };
+                pos >= lo && pos < hi
+            })
+            .count() as i64
+    };
+    let mut divisors = Vec::with_capacity(out_hw[0] * out_hw[1]);
+    for r in 0..out_hw[0] {
+        for q in 0..out_hw[1] {
+            divisors.push(count(0, r) * count(1, q));
+        }
+    }
+    divisors
 }
 
 #[derive(Clone, Copy)]

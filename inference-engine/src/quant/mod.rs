@@ -11,7 +11,7 @@ mod model;
 mod quantize;
 mod shapes;
 
-pub use exec::{output_tensor, Executor, Trace};
+pub use exec::{avg_pool_divisors, output_tensor, Executor, Trace};
 pub(crate) use exec::gather_cols;
 pub use model::{
     IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,

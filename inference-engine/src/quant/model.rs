@@ -448,7 +448,7 @@ impl QuantizedModel {
             }
             QOp::Conv2d { weight, bias, .. } => {
                 let oc = weight.shape[0];
-                let per = if oc == 0 { 0 } else { weight.data.len() / oc };
+                let per = weight.data.len().checked_div(oc).unwrap_or(0);
                 let bound = (0..oc)
                     .map(|c| {
                         abs(bias[c])

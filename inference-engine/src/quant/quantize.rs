@@ -40,8 +40,11 @@ impl Default for QuantizeOptions {
 /// Largest `f <= max_frac` with `max_abs · 2^f <= 2^(bits-1) − 1`.
 pub fn choose_frac_bits(max_abs: f64, bits: u32, max_frac: u32) -> u32 {
     let limit = ((1u64 << (bits - 1)) - 1) as f64;
-    if !(max_abs > 0.0) || !max_abs.is_finite() {
-        return if max_abs.is_finite() { max_frac } else { 0 };
+    if !max_abs.is_finite() {
+        return 0;
+    }
+    if max_abs <= 0.0 || max_abs.is_nan() {
+        return max_frac;
     }
     let mut f = max_frac;
     while f > 0 && max_abs * (2f64).powi(f as i32) > limit {
