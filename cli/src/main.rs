@@ -4,6 +4,7 @@
 //! verity model run MODEL --input IN.json [--trace]
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
+//! verity zk setup|prove|verify ...   (see zk.rs)
 //! ```
 //!
 //! Errors go to stderr as `error: ...`; bad arguments, unreadable or invalid
@@ -11,6 +12,7 @@
 
 mod args;
 mod model;
+mod zk;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,12 @@ usage:
       the quantized model.
   verity model hash MODEL
       Prints the blake2-256 model hashes the chain stores.
+  verity zk setup QMODEL --out DIR
+      Groth16 setup: writes DIR/proving.key and DIR/verifying.key.
+  verity zk prove QMODEL --keys DIR --input IN.json [--request-id N] [--executor HEX32] --out PROOF.json
+      Runs the model and writes the output, public inputs and proof (hex).
+  verity zk verify --keys DIR --proof PROOF.json
+      Exits 0 if the proof is valid, 1 if not, 2 if an input cannot be read.
 ";
 
 /// A user-facing failure; every one exits with code 2.
@@ -40,6 +48,7 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let result = match argv.first().map(String::as_str) {
         Some("model") => model::main(&argv[1..]),
+        Some("zk") => return zk::main(&argv[1..]),
         Some("help") | Some("--help") | Some("-h") => {
             print!("{USAGE}");
             Ok(())
