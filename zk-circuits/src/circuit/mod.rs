@@ -109,6 +109,7 @@ pub(crate) struct Ctx<'t> {
     pub fused: Vec<Option<usize>>,
     pub b_lo: i128,
     pub b_hi: i128,
+    pub bits: u32,
 }
 
 impl Ctx<'_> {
@@ -219,6 +220,7 @@ pub(crate) fn synthesize<B: Backend>(model: &QuantizedModel, trace: &Trace, publ
         fused: relu_fusion(model),
         b_lo,
         b_hi,
+        bits,
     };
 
     // Inputs: one variable per value, range-checked to b bits (this is also

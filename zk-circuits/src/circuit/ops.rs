@@ -34,12 +34,23 @@ fn product_interval((a, b): (i128, i128), (c, d): (i128, i128)) -> (i128, i128) 
 /// Requantizes the accumulators of tensor `t` (ending every op with a
 /// `shift`), clamping to `[0, hi]` when a ReLU is fused; stores the wires and
 /// interval in the right tensor.
-fn finish_requantized<B: Backend>(b: &mut B, ctx: &mut Ctx, t: usize, accs: Vec<(Wire, (i128, i128))>, shift: u32) {
+fn finish_requantized<B: Backend>(
+    b: &mut B,
+    ctx: &mut Ctx,
+    t: usize,
+    accs: Vec<(Wire, (i128, i128))>,
+    shift: u32,
+) -> Result<()> {
     let target = ctx.fused[t].unwrap_or(t);
     let lo = if ctx.fused[t].is_some() { 0 } else { ctx.b_lo };
     let mut range = (i128::MAX, i128::MIN);
     let mut out = Vec::with_capacity(accs.len());
     for (i, (acc, (amin, amax))) in accs.into_iter().enumerate() {
+        // A requantized value outside the b-bit range is never the engine's.
+        let v = ctx.trace_value(t, i);
+        if v < ctx.b_lo || v > ctx.b_hi {
+            return Err(Error::Witness(format!("tensor {t}[{i}] = {v} is outside the {}-bit range", ctx.bits)));
+        }
         let p = Requantize { amin, amax, shift, lo, hi: ctx.b_hi, b_lo: ctx.b_lo, b_hi: ctx.b_hi };
         let (ylo, yhi) = p.output_interval();
         range = (range.0.min(ylo), range.1.max(yhi));
@@ -50,6 +61,7 @@ fn finish_requantized<B: Backend>(b: &mut B, ctx: &mut Ctx, t: usize, accs: Vec<
     }
     ctx.wires[target] = out;
     ctx.ranges[target] = range;
+    Ok(())
 }
 
 /// Outputs that are the same wires as inputs (moves, constants): the trace
@@ -99,7 +111,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                     accs.push((acc, row_ranges[j]));
                 }
             }
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::Conv2d { input, weight, bias, strides: [sh, sw], pads: [pt, pl, _, _], dilations: [dh, dw], group, shift, .. } => {
             let xs = &model.tensors[*input].shape;
@@ -146,7 +158,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                     }
                 }
             }
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::MatMul { a, b: bt, shift } => {
             let (ash, bsh) = (&model.tensors[*a].shape, &model.tensors[*bt].shape);
@@ -173,7 +185,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                     }
                 }
             }
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::Sum { inputs, multipliers, shift } => {
             let total: usize = shape.iter().product();
@@ -191,7 +203,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                     .collect();
                 accs.push((linear(b, 0, terms), range));
             }
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::Mul { a, b: bt, shift } => {
             let total: usize = shape.iter().product();
@@ -204,7 +216,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                 let y = ctx.wires[*bt][offset(e, &out_strides, &sb)].clone();
                 accs.push((mul(b, &x, &y), range));
             }
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::ChannelAffine { input, multipliers, biases, shift } => {
             let xs = &model.tensors[*input].shape;
@@ -220,7 +232,7 @@ pub(super) fn compile_op<B: Backend>(b: &mut B, model: &QuantizedModel, ctx: &mu
                     (linear(b, k, [(m, x)]), interval(k, [(m, xr)].into_iter()))
                 })
                 .collect();
-            finish_requantized(b, ctx, t, accs, *shift);
+            finish_requantized(b, ctx, t, accs, *shift)?;
         }
         QOp::Relu { input } => {
             if ctx.fused[*input] == Some(t) {

@@ -80,12 +80,12 @@ pub fn requantize<B: Backend>(b: &mut B, acc: &Wire, p: &Requantize, trace_q: i1
     // The quotient the trace claims: exact inside the engine's range, and on
     // its saturated ends only a bound (the accumulator fills in the rest).
     let q_acc = p.quotient(acc.val);
-    let claimed_q = if trace_q > p.b_lo && trace_q < p.b_hi {
-        trace_q
-    } else if trace_q >= p.b_hi {
+    let claimed_q = if trace_q == p.b_hi {
         q_acc.max(trace_q)
-    } else {
+    } else if trace_q == p.b_lo {
         q_acc.min(trace_q)
+    } else {
+        trace_q
     };
     let claimed_r = acc.val + half - claimed_q * two_s;
 
