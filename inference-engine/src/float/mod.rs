@@ -1,8 +1,9 @@
-//! Float execution of an [`ir::Graph`] on candle (CPU).
+//! Float execution of an [`crate::ir::Graph`] on candle (CPU).
 //!
 //! Weights are turned into candle tensors once ([`FloatModel::new`]); a run
-//! evaluates the nodes in order. Ops candle has no direct kernel for (padded or
-//! dilated pooling, LRN, rectangular conv strides) run as small host loops.
+//! evaluates the nodes in order on candle tensors. Convolution (im2col + vector
+//! kernel), small matrix products, padded or dilated pooling and LRN use host
+//! kernels (`host.rs`); everything else uses candle's CPU ops.
 
 mod host;
 

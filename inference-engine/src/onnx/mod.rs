@@ -2,9 +2,9 @@
 //!
 //! The loader decodes the protobuf (hand-written prost messages, [`proto`]),
 //! checks the size limits and opset, binds symbolic dimensions, decodes
-//! initializers, converts node by node ([`ops`]) with static shape inference and
+//! initializers, converts node by node (`ops.rs`) with static shape inference and
 //! constant folding, and finally folds BatchNormalization and bias additions into
-//! the preceding Conv/Linear ([`fold`]).
+//! the preceding Conv/Linear (`fold.rs`).
 
 mod attrs;
 mod fold;
