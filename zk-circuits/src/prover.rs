@@ -155,6 +155,7 @@ impl ProvingKey {
 /// proof; the statement is [`statement`] of the same data.
 pub fn prove(pk: &ProvingKey, model: &QuantizedModel, input: &[IntTensor], binding: &Binding) -> Result<(Vec<IntTensor>, Proof<Bls12_381>)> {
     pk.check_model(model)?;
+    let t0 = std::time::Instant::now();
     let trace = model.run_traced(input).map_err(|e| Error::Witness(e.to_string()))?;
     let output: Vec<IntTensor> = trace.outputs(model).into_iter().cloned().collect();
     let statement = statement(model, input, &output, binding);
@@ -164,6 +165,7 @@ pub fn prove(pk: &ProvingKey, model: &QuantizedModel, input: &[IntTensor], bindi
     let circuit = ModelCircuit { model, trace: std::borrow::Cow::Owned(trace), public_inputs };
     let mut witness = WitnessBackend::new(compiled.num_vars);
     circuit.synthesize(&mut witness)?;
+    let t1 = std::time::Instant::now();
     if witness.assignment.len() != compiled.num_vars {
         return Err(Error::Witness("witness size differs from the compiled circuit".into()));
     }
@@ -177,6 +179,9 @@ pub fn prove(pk: &ProvingKey, model: &QuantizedModel, input: &[IntTensor], bindi
         &witness.assignment,
     )
     .map_err(|e| Error::Witness(format!("Groth16 prover: {e}")))?;
+    if std::env::var_os("VZK_TIMES").is_some() {
+        eprintln!("witness {:?} groth16 {:?}", t1 - t0, t1.elapsed());
+    }
     Ok((output, Proof { a: proof.a, b: proof.b, c: proof.c }))
 }
 
