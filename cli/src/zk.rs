@@ -29,177 +29,235 @@ const VERIFYING_KEY: &str = "verifying.key";
 
 /// Runs a `zk` subcommand and maps its outcome to the exit code.
 pub fn main(argv: &[String]) -> ExitCode {
-    let result = match argv.first().map(String::as_str) {
-        Some("setup") => Args::parse(&argv[1..], &["out"], &[]).and_then(|a| setup(&a)),
-        Some("prove") => Args::parse(&argv[1..], &["keys", "input", "request-id", "executor", "out"], &[]).and_then(|a| prove(&a)),
-        Some("verify") => Args::parse(&argv[1..], &["keys", "proof"], &[]).and_then(|a| verify(&a)),
-        Some(other) => Err(CliError(format!("unknown zk command '{other}' (setup, prove, verify)"))),
-        None => Err(CliError("missing zk command (setup, prove, verify)".into())),
-    };
-    match result {
-        Ok(code) => code,
-        Err(CliError(message)) => {
-            eprintln!("error: {}", message.trim_end());
-            ExitCode::from(2)
-        }
-    }
+	let result = match argv.first().map(String::as_str) {
+		Some("setup") => Args::parse(&argv[1..], &["out"], &[]).and_then(|a| setup(&a)),
+		Some("prove") => Args::parse(
+			&argv[1..],
+			&["keys", "input", "request-id", "executor", "out"],
+			&[],
+		)
+		.and_then(|a| prove(&a)),
+		Some("verify") => Args::parse(&argv[1..], &["keys", "proof"], &[]).and_then(|a| verify(&a)),
+		Some(other) => Err(CliError(format!(
+			"unknown zk command '{other}' (setup, prove, verify)"
+		))),
+		None => Err(CliError("missing zk command (setup, prove, verify)".into())),
+	};
+	match result {
+		Ok(code) => code,
+		Err(CliError(message)) => {
+			eprintln!("error: {}", message.trim_end());
+			ExitCode::from(2)
+		}
+	}
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError(format!("{}: {e}", path.display())))
+	std::fs::read(path).map_err(|e| CliError(format!("{}: {e}", path.display())))
 }
 
 fn load_model(path: &str) -> Result<QuantizedModel, CliError> {
-    QuantizedModel::from_bytes(&read(Path::new(path))?).map_err(|e| CliError(format!("{path}: {e}")))
+	QuantizedModel::from_bytes(&read(Path::new(path))?)
+		.map_err(|e| CliError(format!("{path}: {e}")))
 }
 
 fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(2 + 2 * bytes.len());
-    s.push_str("0x");
-    for b in bytes {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+	let mut s = String::with_capacity(2 + 2 * bytes.len());
+	s.push_str("0x");
+	for b in bytes {
+		s.push_str(&format!("{b:02x}"));
+	}
+	s
 }
 
 fn unhex(s: &str, what: &str) -> Result<Vec<u8>, CliError> {
-    let digits = s.strip_prefix("0x").unwrap_or(s);
-    if digits.len() % 2 != 0 || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
-        return Err(CliError(format!("{what}: not a hex string")));
-    }
-    Ok((0..digits.len()).step_by(2).map(|i| u8::from_str_radix(&digits[i..i + 2], 16).unwrap_or(0)).collect())
+	let digits = s.strip_prefix("0x").unwrap_or(s);
+	if digits.len() % 2 != 0 || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+		return Err(CliError(format!("{what}: not a hex string")));
+	}
+	Ok((0..digits.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).unwrap_or(0))
+		.collect())
 }
 
 fn hex32(s: &str, what: &str) -> Result<[u8; 32], CliError> {
-    unhex(s, what)?.try_into().map_err(|_| CliError(format!("{what}: expected 32 bytes of hex")))
+	unhex(s, what)?
+		.try_into()
+		.map_err(|_| CliError(format!("{what}: expected 32 bytes of hex")))
 }
 
 fn setup(args: &Args) -> Result<ExitCode, CliError> {
-    let [model_path] = args.positional(1, "QMODEL")? else { unreachable!() };
-    let out = PathBuf::from(args.required("out")?);
-    let model = load_model(model_path)?;
-    let start = Instant::now();
-    let (pk, vk) = verity_zk::setup(&model, &mut verity_zk::rand::rngs::OsRng).map_err(|e| CliError(format!("{model_path}: {e}")))?;
-    let elapsed = start.elapsed();
-    std::fs::create_dir_all(&out).map_err(|e| CliError(format!("{}: {e}", out.display())))?;
-    let pk_path = out.join(PROVING_KEY);
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&pk_path).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
-    );
-    pk.write(&mut file).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
-    drop(file);
-    let vk_path = out.join(VERIFYING_KEY);
-    std::fs::write(&vk_path, vk.to_bytes()).map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
-    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "setup: {} constraints, {} variables in {:.2} s; {} ({} bytes), {} ({} bytes)",
-        pk.num_constraints,
-        pk.num_vars,
-        elapsed.as_secs_f64(),
-        pk_path.display(),
-        size(&pk_path),
-        vk_path.display(),
-        size(&vk_path)
-    );
-    Ok(ExitCode::SUCCESS)
+	let [model_path] = args.positional(1, "QMODEL")? else {
+		unreachable!()
+	};
+	let out = PathBuf::from(args.required("out")?);
+	let model = load_model(model_path)?;
+	let start = Instant::now();
+	let (pk, vk) = verity_zk::setup(&model, &mut verity_zk::rand::rngs::OsRng)
+		.map_err(|e| CliError(format!("{model_path}: {e}")))?;
+	let elapsed = start.elapsed();
+	std::fs::create_dir_all(&out).map_err(|e| CliError(format!("{}: {e}", out.display())))?;
+	let pk_path = out.join(PROVING_KEY);
+	let mut file = std::io::BufWriter::new(
+		std::fs::File::create(&pk_path)
+			.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
+	);
+	pk.write(&mut file)
+		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+	drop(file);
+	let vk_path = out.join(VERIFYING_KEY);
+	std::fs::write(&vk_path, vk.to_bytes())
+		.map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
+	let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+	println!(
+		"setup: {} constraints, {} variables in {:.2} s; {} ({} bytes), {} ({} bytes)",
+		pk.num_constraints,
+		pk.num_vars,
+		elapsed.as_secs_f64(),
+		pk_path.display(),
+		size(&pk_path),
+		vk_path.display(),
+		size(&vk_path)
+	);
+	Ok(ExitCode::SUCCESS)
 }
 
 fn prove(args: &Args) -> Result<ExitCode, CliError> {
-    let [model_path] = args.positional(1, "QMODEL")? else { unreachable!() };
-    let keys = PathBuf::from(args.required("keys")?);
-    let input_path = args.required("input")?;
-    let out = args.required("out")?;
-    let request_id = match args.value("request-id") {
-        None => 0,
-        Some(v) => v.parse().map_err(|_| CliError(format!("--request-id: '{v}' is not a u64")))?,
-    };
-    let executor = match args.value("executor") {
-        None => [0u8; 32],
-        Some(v) => hex32(v, "--executor")?,
-    };
-    let model = load_model(model_path)?;
-    let pk_path = keys.join(PROVING_KEY);
-    let mut file = std::io::BufReader::new(
-        std::fs::File::open(&pk_path).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
-    );
-    let pk = ProvingKey::read(&mut file).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
-    let inputs = parse_tensor_map(&read(Path::new(input_path))?).map_err(|e| CliError(format!("{input_path}: {e}")))?;
-    let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-    let xs = inputs_in_order(inputs, &names).map_err(|e| CliError(format!("{input_path}: {e}")))?;
-    let qx = model.quantize_inputs(&xs).map_err(|e| CliError(format!("{input_path}: {e}")))?;
-    pk.prepare(&model).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
-    let binding = Binding { request_id, executor };
-    let start = Instant::now();
-    let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding).map_err(|e| CliError(e.to_string()))?;
-    let elapsed = start.elapsed();
-    let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
-    let public_inputs = pk.layout.public_inputs(&statement).map_err(|e| CliError(e.to_string()))?;
-    let named: serde_json::Map<String, Value> = model
-        .outputs
-        .iter()
-        .zip(&outputs)
-        .map(|(o, t)| (o.name.clone(), json!({"shape": t.shape, "data": t.data})))
-        .collect();
-    let doc = json!({
-        "format": PROOF_FORMAT,
-        "model_id": hex(&statement.model_id),
-        "request_id": request_id,
-        "executor": hex(&executor),
-        "input": statement.input,
-        "output": statement.output,
-        "outputs": named,
-        "public_inputs": public_inputs.iter().map(|x| hex(&field_to_bytes(x))).collect::<Vec<_>>(),
-        "proof": hex(&proof.to_bytes()),
-    });
-    std::fs::write(out, serde_json::to_vec_pretty(&doc).unwrap_or_default()).map_err(|e| CliError(format!("{out}: {e}")))?;
-    println!("proved in {:.3} s ({} constraints); wrote {out}", elapsed.as_secs_f64(), pk.num_constraints);
-    Ok(ExitCode::SUCCESS)
+	let [model_path] = args.positional(1, "QMODEL")? else {
+		unreachable!()
+	};
+	let keys = PathBuf::from(args.required("keys")?);
+	let input_path = args.required("input")?;
+	let out = args.required("out")?;
+	let request_id = match args.value("request-id") {
+		None => 0,
+		Some(v) => v
+			.parse()
+			.map_err(|_| CliError(format!("--request-id: '{v}' is not a u64")))?,
+	};
+	let executor = match args.value("executor") {
+		None => [0u8; 32],
+		Some(v) => hex32(v, "--executor")?,
+	};
+	let model = load_model(model_path)?;
+	let pk_path = keys.join(PROVING_KEY);
+	let mut file = std::io::BufReader::new(
+		std::fs::File::open(&pk_path)
+			.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
+	);
+	let pk =
+		ProvingKey::read(&mut file).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+	let inputs = parse_tensor_map(&read(Path::new(input_path))?)
+		.map_err(|e| CliError(format!("{input_path}: {e}")))?;
+	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
+	let xs = inputs_in_order(inputs, &names).map_err(|e| CliError(format!("{input_path}: {e}")))?;
+	let qx = model
+		.quantize_inputs(&xs)
+		.map_err(|e| CliError(format!("{input_path}: {e}")))?;
+	pk.prepare(&model)
+		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+	let binding = Binding {
+		request_id,
+		executor,
+	};
+	let start = Instant::now();
+	let (outputs, proof) =
+		verity_zk::prove(&pk, &model, &qx, &binding).map_err(|e| CliError(e.to_string()))?;
+	let elapsed = start.elapsed();
+	let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
+	let public_inputs = pk
+		.layout
+		.public_inputs(&statement)
+		.map_err(|e| CliError(e.to_string()))?;
+	let named: serde_json::Map<String, Value> = model
+		.outputs
+		.iter()
+		.zip(&outputs)
+		.map(|(o, t)| (o.name.clone(), json!({"shape": t.shape, "data": t.data})))
+		.collect();
+	let doc = json!({
+		"format": PROOF_FORMAT,
+		"model_id": hex(&statement.model_id),
+		"request_id": request_id,
+		"executor": hex(&executor),
+		"input": statement.input,
+		"output": statement.output,
+		"outputs": named,
+		"public_inputs": public_inputs.iter().map(|x| hex(&field_to_bytes(x))).collect::<Vec<_>>(),
+		"proof": hex(&proof.to_bytes()),
+	});
+	std::fs::write(out, serde_json::to_vec_pretty(&doc).unwrap_or_default())
+		.map_err(|e| CliError(format!("{out}: {e}")))?;
+	println!(
+		"proved in {:.3} s ({} constraints); wrote {out}",
+		elapsed.as_secs_f64(),
+		pk.num_constraints
+	);
+	Ok(ExitCode::SUCCESS)
 }
 
 /// The statement and proof bytes of a proof file.
 fn parse_proof_file(bytes: &[u8]) -> Result<(Statement, Vec<u8>), String> {
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
-    if doc.get("format").and_then(Value::as_str) != Some(PROOF_FORMAT) {
-        return Err(format!("not a {PROOF_FORMAT} file"));
-    }
-    let text = |k: &str| doc.get(k).and_then(Value::as_str).ok_or_else(|| format!("missing string field '{k}'"));
-    let ints = |k: &str| -> Result<Vec<i64>, String> {
-        doc.get(k)
-            .and_then(Value::as_array)
-            .ok_or_else(|| format!("missing array field '{k}'"))?
-            .iter()
-            .map(|v| v.as_i64().ok_or_else(|| format!("'{k}' holds a non-integer")))
-            .collect()
-    };
-    let h32 = |k: &str| -> Result<[u8; 32], String> { hex32(text(k)?, k).map_err(|CliError(m)| m) };
-    let statement = Statement {
-        model_id: h32("model_id")?,
-        request_id: doc.get("request_id").and_then(Value::as_u64).ok_or("missing integer field 'request_id'")?,
-        executor: h32("executor")?,
-        input: ints("input")?,
-        output: ints("output")?,
-    };
-    let proof = unhex(text("proof")?, "proof").map_err(|CliError(m)| m)?;
-    Ok((statement, proof))
+	let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+	if doc.get("format").and_then(Value::as_str) != Some(PROOF_FORMAT) {
+		return Err(format!("not a {PROOF_FORMAT} file"));
+	}
+	let text = |k: &str| {
+		doc.get(k)
+			.and_then(Value::as_str)
+			.ok_or_else(|| format!("missing string field '{k}'"))
+	};
+	let ints = |k: &str| -> Result<Vec<i64>, String> {
+		doc.get(k)
+			.and_then(Value::as_array)
+			.ok_or_else(|| format!("missing array field '{k}'"))?
+			.iter()
+			.map(|v| {
+				v.as_i64()
+					.ok_or_else(|| format!("'{k}' holds a non-integer"))
+			})
+			.collect()
+	};
+	let h32 = |k: &str| -> Result<[u8; 32], String> { hex32(text(k)?, k).map_err(|CliError(m)| m) };
+	let statement = Statement {
+		model_id: h32("model_id")?,
+		request_id: doc
+			.get("request_id")
+			.and_then(Value::as_u64)
+			.ok_or("missing integer field 'request_id'")?,
+		executor: h32("executor")?,
+		input: ints("input")?,
+		output: ints("output")?,
+	};
+	let proof = unhex(text("proof")?, "proof").map_err(|CliError(m)| m)?;
+	Ok((statement, proof))
 }
 
 fn verify(args: &Args) -> Result<ExitCode, CliError> {
-    args.positional(0, "no positional arguments")?;
-    let keys = PathBuf::from(args.required("keys")?);
-    let proof_path = args.required("proof")?;
-    let vk_path = keys.join(VERIFYING_KEY);
-    let vk = VerifyingKey::<Bls12_381>::from_bytes(&read(&vk_path)?).map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
-    let (statement, proof_bytes) =
-        parse_proof_file(&read(Path::new(proof_path))?).map_err(|e| CliError(format!("{proof_path}: {e}")))?;
-    let outcome = Proof::<Bls12_381>::from_bytes(&proof_bytes).and_then(|proof| verity_zk::verify(&vk, &statement, &proof));
-    match outcome {
-        Ok(()) => {
-            println!("valid: model {}, request {}, executor {}", hex(&statement.model_id), statement.request_id, hex(&statement.executor));
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            println!("invalid: {e}");
-            Ok(ExitCode::from(1))
-        }
-    }
+	args.positional(0, "no positional arguments")?;
+	let keys = PathBuf::from(args.required("keys")?);
+	let proof_path = args.required("proof")?;
+	let vk_path = keys.join(VERIFYING_KEY);
+	let vk = VerifyingKey::<Bls12_381>::from_bytes(&read(&vk_path)?)
+		.map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
+	let (statement, proof_bytes) = parse_proof_file(&read(Path::new(proof_path))?)
+		.map_err(|e| CliError(format!("{proof_path}: {e}")))?;
+	let outcome = Proof::<Bls12_381>::from_bytes(&proof_bytes)
+		.and_then(|proof| verity_zk::verify(&vk, &statement, &proof));
+	match outcome {
+		Ok(()) => {
+			println!(
+				"valid: model {}, request {}, executor {}",
+				hex(&statement.model_id),
+				statement.request_id,
+				hex(&statement.executor)
+			);
+			Ok(ExitCode::SUCCESS)
+		}
+		Err(e) => {
+			println!("invalid: {e}");
+			Ok(ExitCode::from(1))
+		}
+	}
 }

@@ -1,4 +1,97 @@
-//! # verity-zk (docs: see the end of the crate docs, written below)
+//! # verity-zk
+//!
+//! Groth16 proofs (BLS12-381, arkworks 0.6 — the version polkadot-sdk
+//! stable2609's `sp-crypto-ec-utils` uses) that a [quantized model] maps an
+//! input to an output, bit for bit with the engine's fixed-point semantics, for
+//! one request and one executor.
+//!
+//! [quantized model]: verity_inference::QuantizedModel
+//!
+//! ## Architecture
+//!
+//! ```text
+//!  QuantizedModel ──circuit (compiler: one pass over the QOps)──▶ R1CS ──setup──▶ ProvingKey, VerifyingKey
+//!        │                         ▲ gadgets (range, rescale, relu, max, avgpool, pwl, poseidon)
+//!   run_traced ──▶ Trace ──────────┘ witness source
+//!                                        prove ──▶ (output, Proof: 192 bytes)
+//!  Statement ──StatementLayout::public_inputs──▶ 7 field elements ──verify (no_std)──▶ Ok / Error
+//! ```
+//!
+//! * [`circuit`]: the compiler. Weights are circuit constants, so Gemm /
+//!   MatMul-by-constant / Conv / Sum / ChannelAffine are linear combinations and
+//!   cost nothing; every requantize is one bit decomposition that proves the
+//!   rounding (remainder range) and the clamp (block index), with a following
+//!   ReLU fused into the clamp. The engine's [`verity_inference::Trace`] is the
+//!   witness source: the circuit never re-implements quantization, and a trace
+//!   that differs from the engine's in any value cannot be completed to a
+//!   satisfying witness (tested for every value of the example MLP).
+//! * [`gadgets`]: one module per gadget, with its constraint cost (table in
+//!   [`gadgets`]).
+//! * [`r1cs`]: the constraint interface and its three back ends (arkworks
+//!   `ConstraintSynthesizer` for setup, a matrix recorder the prover caches, a
+//!   witness-only back end per proof).
+//! * [`mod@statement`] and [`verifier`] (`no_std` + `alloc`): the public-input
+//!   encoding and the verifier the runtime runs. [`poseidon`] is the native
+//!   hash both use.
+//! * [`prover`] (feature `prover`, default): [`setup`], [`prove`], key files.
+//!
+//! Supported ops: every [`verity_inference::QOp`] — Constant, Linear, MatMul,
+//! Conv2d, Sum, Mul, ChannelAffine, Relu, LeakyRelu, Clip, PiecewiseLinear
+//! (the engine's Sigmoid / Tanh), MaxPool, AvgPool, Reshape / Transpose /
+//! Concat / Pad (free). Softmax is the engine's float output transform, not part
+//! of the integer semantics: the circuit proves the logits.
+//!
+//! ## Public inputs
+//!
+//! Seven field elements for the example models (layout in [`mod@statement`]):
+//! model id (2, blake2-256 of the canonical model bytes split into 128-bit
+//! halves), request id (1), executor account (2), a Poseidon commitment to the
+//! input integers (1), and the output integers packed 15 per element (or a
+//! Poseidon commitment when they need more than 4 elements). The request id and
+//! executor are public inputs, so a proof cannot be replayed for another
+//! request or another executor.
+//!
+//! ## For the runtime (`no_std`, default features off)
+//!
+//! ```ignore
+//! // E: any Pairing<ScalarField = verity_zk::Fr>, e.g. sp_crypto_ec_utils::bls12_381::Bls12_381.
+//! let vk = verity_zk::VerifyingKey::<E>::from_bytes(&stored_vk)?;     // 770 bytes, validated
+//! let proof = verity_zk::Proof::<E>::from_bytes(&proof_bytes)?;       // 192 bytes, validated
+//! let statement = verity_zk::Statement { model_id, request_id, executor, input, output };
+//! verity_zk::verify(&vk, &statement, &proof)?;                        // Err(..) on any mismatch
+//! ```
+//!
+//! Both decoders check that every point is on the curve, in the prime-order
+//! subgroup and (for proofs) not the identity; nothing panics on bad bytes.
+//! Verification is one 4-pairing multi-Miller loop and a final exponentiation.
+//!
+//! ## Sizes and costs (example models)
+//!
+//! | model | constraints | proving key | verifying key | proof |
+//! |---|---|---|---|---|
+//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B |
+//! | MLP 784-128-10 | 21,009 | 5.5 MB | 770 B | 192 B |
+//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B |
+//!
+//! Where the constraints go (MLP 784-128-10): range-checking the 784 inputs
+//! (16 bits each; this is what makes their packed commitment binding) 12,544;
+//! the input commitment (7 Poseidon permutations) 2,772; the 138 requantized
+//! neurons ≈ 41 each. Timings: `examples/zk_bench.rs` and `bench/`.
+//!
+//! ## Design notes
+//!
+//! * Proofs are not zero-knowledge (see [`prover`]): nothing in them is secret.
+//! * Proving keys are the prover's own files: loading checks points are on the
+//!   curve but skips subgroup checks (a bad key only yields invalid proofs).
+//!   Verifying keys and proofs are fully validated.
+//!
+//! ## Example
+//!
+//! `examples/prove_mlp.rs` runs setup, prove and verify on the example MLP:
+//!
+//! ```text
+//! cargo run --release -p verity-zk --example prove_mlp
+//! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -18,9 +111,9 @@ pub mod verifier;
 
 pub use ark_bls12_381::{Bls12_381, Fr};
 pub use error::{Error, Result};
-pub use statement::{Binding, Statement, StatementLayout};
-pub use verifier::{verify, verify_public_inputs, Proof, VerifyingKey};
 #[cfg(feature = "prover")]
 pub use prover::{circuit_stats, prove, setup, statement, CircuitStats, ProvingKey};
 #[cfg(feature = "prover")]
 pub use rand;
+pub use statement::{Binding, Statement, StatementLayout};
+pub use verifier::{verify, verify_public_inputs, Proof, VerifyingKey};

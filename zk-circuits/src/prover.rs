@@ -30,170 +30,209 @@ type ArkProvingKey = ark_groth16::ProvingKey<Bls12_381>;
 
 /// The R1CS of a model as the prover needs it.
 pub struct CompiledCircuit {
-    pub matrices: [Matrix<Fr>; 3],
-    pub num_instance: usize,
-    pub num_constraints: usize,
-    pub num_vars: usize,
+	pub matrices: [Matrix<Fr>; 3],
+	pub num_instance: usize,
+	pub num_constraints: usize,
+	pub num_vars: usize,
 }
 
 impl CompiledCircuit {
-    /// Compiles `model` (no witness needed: the zero input stands in).
-    pub fn compile(model: &QuantizedModel) -> Result<Self> {
-        let circuit = ModelCircuit::for_setup(model)?;
-        let mut m = MatrixBackend::new();
-        circuit.synthesize(&mut m)?;
-        Ok(CompiledCircuit {
-            num_instance: m.num_instance,
-            num_constraints: m.num_constraints(),
-            num_vars: m.assignment.len(),
-            matrices: [m.a, m.b, m.c],
-        })
-    }
+	/// Compiles `model` (no witness needed: the zero input stands in).
+	pub fn compile(model: &QuantizedModel) -> Result<Self> {
+		let circuit = ModelCircuit::for_setup(model)?;
+		let mut m = MatrixBackend::new();
+		circuit.synthesize(&mut m)?;
+		Ok(CompiledCircuit {
+			num_instance: m.num_instance,
+			num_constraints: m.num_constraints(),
+			num_vars: m.assignment.len(),
+			matrices: [m.a, m.b, m.c],
+		})
+	}
 }
 
 /// A Groth16 proving key for one model, plus the model's compiled circuit
 /// (built on first use, not stored).
 pub struct ProvingKey {
-    pub model_id: [u8; 32],
-    pub layout: StatementLayout,
-    pub num_constraints: usize,
-    pub num_vars: usize,
-    pub(crate) groth16: ArkProvingKey,
-    compiled: OnceLock<Arc<CompiledCircuit>>,
+	pub model_id: [u8; 32],
+	pub layout: StatementLayout,
+	pub num_constraints: usize,
+	pub num_vars: usize,
+	pub(crate) groth16: ArkProvingKey,
+	compiled: OnceLock<Arc<CompiledCircuit>>,
 }
 
 /// Sizes of a model's circuit and keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CircuitStats {
-    pub constraints: usize,
-    pub variables: usize,
-    pub public_inputs: usize,
+	pub constraints: usize,
+	pub variables: usize,
+	pub public_inputs: usize,
 }
 
 /// Statistics of `model`'s circuit without running setup.
 pub fn circuit_stats(model: &QuantizedModel) -> Result<CircuitStats> {
-    let c = CompiledCircuit::compile(model)?;
-    Ok(CircuitStats {
-        constraints: c.num_constraints,
-        variables: c.num_vars,
-        public_inputs: c.num_instance - 1,
-    })
+	let c = CompiledCircuit::compile(model)?;
+	Ok(CircuitStats {
+		constraints: c.num_constraints,
+		variables: c.num_vars,
+		public_inputs: c.num_instance - 1,
+	})
 }
 
-fn vk_from_ark(model_id: [u8; 32], layout: StatementLayout, vk: &ark_groth16::VerifyingKey<Bls12_381>) -> VerifyingKey<Bls12_381> {
-    VerifyingKey {
-        model_id,
-        layout,
-        alpha_g1: vk.alpha_g1,
-        beta_g2: vk.beta_g2,
-        gamma_g2: vk.gamma_g2,
-        delta_g2: vk.delta_g2,
-        ic: vk.gamma_abc_g1.clone(),
-    }
+fn vk_from_ark(
+	model_id: [u8; 32],
+	layout: StatementLayout,
+	vk: &ark_groth16::VerifyingKey<Bls12_381>,
+) -> VerifyingKey<Bls12_381> {
+	VerifyingKey {
+		model_id,
+		layout,
+		alpha_g1: vk.alpha_g1,
+		beta_g2: vk.beta_g2,
+		gamma_g2: vk.gamma_g2,
+		delta_g2: vk.delta_g2,
+		ic: vk.gamma_abc_g1.clone(),
+	}
 }
 
 /// Generates the keys for `model`. The randomness is the toxic waste: whoever
 /// knows it can forge proofs, so use a cryptographic RNG and let nothing of it
 /// outlive this call.
-pub fn setup<R: RngCore + CryptoRng>(model: &QuantizedModel, rng: &mut R) -> Result<(ProvingKey, VerifyingKey<Bls12_381>)> {
-    let compiled = CompiledCircuit::compile(model)?;
-    let layout = layout(model)?;
-    let circuit = ModelCircuit::for_setup(model)?;
-    let mut groth16 = Groth16::<Bls12_381>::generate_random_parameters_with_reduction(circuit, rng)
-        .map_err(|e| Error::Key(format!("Groth16 setup failed: {e}")))?;
-    groth16.b_g1_query = Vec::new(); // only needed for zero-knowledge blinding
-    let model_id = model.hash();
-    let vk = vk_from_ark(model_id, layout, &groth16.vk);
-    let pk = ProvingKey {
-        model_id,
-        layout,
-        num_constraints: compiled.num_constraints,
-        num_vars: compiled.num_vars,
-        groth16,
-        compiled: OnceLock::from(Arc::new(compiled)),
-    };
-    Ok((pk, vk))
+pub fn setup<R: RngCore + CryptoRng>(
+	model: &QuantizedModel,
+	rng: &mut R,
+) -> Result<(ProvingKey, VerifyingKey<Bls12_381>)> {
+	let compiled = CompiledCircuit::compile(model)?;
+	let layout = layout(model)?;
+	let circuit = ModelCircuit::for_setup(model)?;
+	let mut groth16 = Groth16::<Bls12_381>::generate_random_parameters_with_reduction(circuit, rng)
+		.map_err(|e| Error::Key(format!("Groth16 setup failed: {e}")))?;
+	groth16.b_g1_query = Vec::new(); // only needed for zero-knowledge blinding
+	let model_id = model.hash();
+	let vk = vk_from_ark(model_id, layout, &groth16.vk);
+	let pk = ProvingKey {
+		model_id,
+		layout,
+		num_constraints: compiled.num_constraints,
+		num_vars: compiled.num_vars,
+		groth16,
+		compiled: OnceLock::from(Arc::new(compiled)),
+	};
+	Ok((pk, vk))
 }
 
 /// Flattens tensors (inputs or outputs) into the statement's value list.
 pub fn flatten(tensors: &[IntTensor]) -> Vec<i64> {
-    tensors.iter().flat_map(|t| t.data.iter().copied()).collect()
+	tensors
+		.iter()
+		.flat_map(|t| t.data.iter().copied())
+		.collect()
 }
 
 impl ProvingKey {
-    pub fn verifying_key(&self) -> VerifyingKey<Bls12_381> {
-        vk_from_ark(self.model_id, self.layout, &self.groth16.vk)
-    }
+	pub fn verifying_key(&self) -> VerifyingKey<Bls12_381> {
+		vk_from_ark(self.model_id, self.layout, &self.groth16.vk)
+	}
 
-    fn compiled(&self, model: &QuantizedModel) -> Result<Arc<CompiledCircuit>> {
-        if let Some(c) = self.compiled.get() {
-            return Ok(c.clone());
-        }
-        let c = Arc::new(CompiledCircuit::compile(model)?);
-        if c.num_constraints != self.num_constraints || c.num_vars != self.num_vars {
-            return Err(Error::Key("the proving key does not match the model's circuit".into()));
-        }
-        Ok(self.compiled.get_or_init(|| c).clone())
-    }
+	fn compiled(&self, model: &QuantizedModel) -> Result<Arc<CompiledCircuit>> {
+		if let Some(c) = self.compiled.get() {
+			return Ok(c.clone());
+		}
+		let c = Arc::new(CompiledCircuit::compile(model)?);
+		if c.num_constraints != self.num_constraints || c.num_vars != self.num_vars {
+			return Err(Error::Key(
+				"the proving key does not match the model's circuit".into(),
+			));
+		}
+		Ok(self.compiled.get_or_init(|| c).clone())
+	}
 
-    /// Compiles the circuit now (otherwise the first proof does).
-    pub fn prepare(&self, model: &QuantizedModel) -> Result<()> {
-        self.check_model(model)?;
-        self.compiled(model).map(|_| ())
-    }
+	/// Compiles the circuit now (otherwise the first proof does).
+	pub fn prepare(&self, model: &QuantizedModel) -> Result<()> {
+		self.check_model(model)?;
+		self.compiled(model).map(|_| ())
+	}
 
-    fn check_model(&self, model: &QuantizedModel) -> Result<()> {
-        if model.hash() != self.model_id {
-            return Err(Error::Key("the proving key was made for another model".into()));
-        }
-        Ok(())
-    }
+	fn check_model(&self, model: &QuantizedModel) -> Result<()> {
+		if model.hash() != self.model_id {
+			return Err(Error::Key(
+				"the proving key was made for another model".into(),
+			));
+		}
+		Ok(())
+	}
 }
 
 /// Runs `model` on `input` (quantized integers, in the model's input order),
 /// and proves the result for `binding`. Returns the integer outputs and the
 /// proof; the statement is [`statement`] of the same data.
-pub fn prove(pk: &ProvingKey, model: &QuantizedModel, input: &[IntTensor], binding: &Binding) -> Result<(Vec<IntTensor>, Proof<Bls12_381>)> {
-    pk.check_model(model)?;
-    let t0 = std::time::Instant::now();
-    let trace = model.run_traced(input).map_err(|e| Error::Witness(e.to_string()))?;
-    let output: Vec<IntTensor> = trace.outputs(model).into_iter().cloned().collect();
-    let statement = statement(model, input, &output, binding);
-    let public_inputs = pk.layout.public_inputs(&statement)?;
-    let compiled = pk.compiled(model)?;
+pub fn prove(
+	pk: &ProvingKey,
+	model: &QuantizedModel,
+	input: &[IntTensor],
+	binding: &Binding,
+) -> Result<(Vec<IntTensor>, Proof<Bls12_381>)> {
+	pk.check_model(model)?;
+	let t0 = std::time::Instant::now();
+	let trace = model
+		.run_traced(input)
+		.map_err(|e| Error::Witness(e.to_string()))?;
+	let output: Vec<IntTensor> = trace.outputs(model).into_iter().cloned().collect();
+	let statement = statement(model, input, &output, binding);
+	let public_inputs = pk.layout.public_inputs(&statement)?;
+	let compiled = pk.compiled(model)?;
 
-    let circuit = ModelCircuit { model, trace: std::borrow::Cow::Owned(trace), public_inputs };
-    let mut witness = WitnessBackend::new(compiled.num_vars);
-    circuit.synthesize(&mut witness)?;
-    let t1 = std::time::Instant::now();
-    if witness.assignment.len() != compiled.num_vars {
-        return Err(Error::Witness("witness size differs from the compiled circuit".into()));
-    }
-    let proof = Groth16::<Bls12_381>::create_proof_with_reduction_and_matrices(
-        &pk.groth16,
-        Fr::zero(),
-        Fr::zero(),
-        &compiled.matrices,
-        compiled.num_instance,
-        compiled.num_constraints,
-        &witness.assignment,
-    )
-    .map_err(|e| Error::Witness(format!("Groth16 prover: {e}")))?;
-    if std::env::var_os("VZK_TIMES").is_some() {
-        eprintln!("witness {:?} groth16 {:?}", t1 - t0, t1.elapsed());
-    }
-    Ok((output, Proof { a: proof.a, b: proof.b, c: proof.c }))
+	let circuit = ModelCircuit {
+		model,
+		trace: std::borrow::Cow::Owned(trace),
+		public_inputs,
+	};
+	let mut witness = WitnessBackend::new(compiled.num_vars);
+	circuit.synthesize(&mut witness)?;
+	let t1 = std::time::Instant::now();
+	if witness.assignment.len() != compiled.num_vars {
+		return Err(Error::Witness(
+			"witness size differs from the compiled circuit".into(),
+		));
+	}
+	let proof = Groth16::<Bls12_381>::create_proof_with_reduction_and_matrices(
+		&pk.groth16,
+		Fr::zero(),
+		Fr::zero(),
+		&compiled.matrices,
+		compiled.num_instance,
+		compiled.num_constraints,
+		&witness.assignment,
+	)
+	.map_err(|e| Error::Witness(format!("Groth16 prover: {e}")))?;
+	if std::env::var_os("VZK_TIMES").is_some() {
+		eprintln!("witness {:?} groth16 {:?}", t1 - t0, t1.elapsed());
+	}
+	Ok((
+		output,
+		Proof {
+			a: proof.a,
+			b: proof.b,
+			c: proof.c,
+		},
+	))
 }
 
 /// The statement of a run of `model` (its id, the flattened input and output).
-pub fn statement(model: &QuantizedModel, input: &[IntTensor], output: &[IntTensor], binding: &Binding) -> Statement {
-    Statement {
-        model_id: model.hash(),
-        request_id: binding.request_id,
-        executor: binding.executor,
-        input: flatten(input),
-        output: flatten(output),
-    }
+pub fn statement(
+	model: &QuantizedModel,
+	input: &[IntTensor],
+	output: &[IntTensor],
+	binding: &Binding,
+) -> Statement {
+	Statement {
+		model_id: model.hash(),
+		request_id: binding.request_id,
+		executor: binding.executor,
+		input: flatten(input),
+		output: flatten(output),
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -213,170 +252,222 @@ const PK_VERSION: u8 = 1;
 const MAX_QUERY: u64 = 1 << 28;
 
 fn io_err(e: std::io::Error) -> Error {
-    Error::Decode(format!("proving key: {e}"))
+	Error::Decode(format!("proving key: {e}"))
 }
 
 fn write_points<P: CanonicalSerialize + Sync>(w: &mut impl Write, points: &[P]) -> Result<()> {
-    let bytes: Vec<Vec<u8>> = points
-        .par_chunks(4096)
-        .map(|chunk| {
-            let mut out = Vec::new();
-            for p in chunk {
-                let _ = p.serialize_compressed(&mut out);
-            }
-            out
-        })
-        .collect();
-    for b in bytes {
-        w.write_all(&b).map_err(io_err)?;
-    }
-    Ok(())
+	let bytes: Vec<Vec<u8>> = points
+		.par_chunks(4096)
+		.map(|chunk| {
+			let mut out = Vec::new();
+			for p in chunk {
+				let _ = p.serialize_compressed(&mut out);
+			}
+			out
+		})
+		.collect();
+	for b in bytes {
+		w.write_all(&b).map_err(io_err)?;
+	}
+	Ok(())
 }
 
-fn read_points<P: CanonicalDeserialize + Send>(r: &mut impl Read, count: usize, size: usize, what: &str) -> Result<Vec<P>> {
-    let mut bytes = vec![0u8; count.checked_mul(size).ok_or_else(|| Error::Decode("proving key too large".into()))?];
-    r.read_exact(&mut bytes).map_err(io_err)?;
-    bytes
-        .par_chunks(size)
-        .map(|c| {
-            P::deserialize_with_mode(c, Compress::Yes, Validate::No)
-                .map_err(|e| Error::Decode(format!("proving key {what}: {e}")))
-        })
-        .collect()
+fn read_points<P: CanonicalDeserialize + Send>(
+	r: &mut impl Read,
+	count: usize,
+	size: usize,
+	what: &str,
+) -> Result<Vec<P>> {
+	let mut bytes = vec![
+		0u8;
+		count
+			.checked_mul(size)
+			.ok_or_else(|| Error::Decode("proving key too large".into()))?
+	];
+	r.read_exact(&mut bytes).map_err(io_err)?;
+	bytes
+		.par_chunks(size)
+		.map(|c| {
+			P::deserialize_with_mode(c, Compress::Yes, Validate::No)
+				.map_err(|e| Error::Decode(format!("proving key {what}: {e}")))
+		})
+		.collect()
 }
 
 fn write_u64(w: &mut impl Write, v: u64) -> Result<()> {
-    w.write_all(&v.to_le_bytes()).map_err(io_err)
+	w.write_all(&v.to_le_bytes()).map_err(io_err)
 }
 
 fn read_u64(r: &mut impl Read) -> Result<u64> {
-    let mut b = [0u8; 8];
-    r.read_exact(&mut b).map_err(io_err)?;
-    Ok(u64::from_le_bytes(b))
+	let mut b = [0u8; 8];
+	r.read_exact(&mut b).map_err(io_err)?;
+	Ok(u64::from_le_bytes(b))
 }
 
 fn read_len(r: &mut impl Read, what: &str) -> Result<usize> {
-    let n = read_u64(r)?;
-    if n > MAX_QUERY {
-        return Err(Error::Decode(format!("proving key: {what} length {n} is implausible")));
-    }
-    Ok(n as usize)
+	let n = read_u64(r)?;
+	if n > MAX_QUERY {
+		return Err(Error::Decode(format!(
+			"proving key: {what} length {n} is implausible"
+		)));
+	}
+	Ok(n as usize)
 }
 
-fn write_sparse<P: AffineRepr + CanonicalSerialize + Sync>(w: &mut impl Write, points: &[P]) -> Result<()> {
-    write_u64(w, points.len() as u64)?;
-    let mut bitmap = vec![0u8; points.len().div_ceil(8)];
-    for (i, p) in points.iter().enumerate() {
-        if !p.is_zero() {
-            bitmap[i / 8] |= 1 << (i % 8);
-        }
-    }
-    w.write_all(&bitmap).map_err(io_err)?;
-    let present: Vec<P> = points.iter().filter(|p| !p.is_zero()).copied().collect();
-    write_points(w, &present)
+fn write_sparse<P: AffineRepr + CanonicalSerialize + Sync>(
+	w: &mut impl Write,
+	points: &[P],
+) -> Result<()> {
+	write_u64(w, points.len() as u64)?;
+	let mut bitmap = vec![0u8; points.len().div_ceil(8)];
+	for (i, p) in points.iter().enumerate() {
+		if !p.is_zero() {
+			bitmap[i / 8] |= 1 << (i % 8);
+		}
+	}
+	w.write_all(&bitmap).map_err(io_err)?;
+	let present: Vec<P> = points.iter().filter(|p| !p.is_zero()).copied().collect();
+	write_points(w, &present)
 }
 
-fn read_sparse<P: AffineRepr + CanonicalDeserialize + Send>(r: &mut impl Read, size: usize, what: &str) -> Result<Vec<P>> {
-    let n = read_len(r, what)?;
-    let mut bitmap = vec![0u8; n.div_ceil(8)];
-    r.read_exact(&mut bitmap).map_err(io_err)?;
-    let present = (0..n).filter(|i| bitmap[i / 8] >> (i % 8) & 1 == 1).count();
-    let points: Vec<P> = read_points(r, present, size, what)?;
-    let mut it = points.into_iter();
-    Ok((0..n)
-        .map(|i| if bitmap[i / 8] >> (i % 8) & 1 == 1 { it.next().unwrap_or_else(P::zero) } else { P::zero() })
-        .collect())
+fn read_sparse<P: AffineRepr + CanonicalDeserialize + Send>(
+	r: &mut impl Read,
+	size: usize,
+	what: &str,
+) -> Result<Vec<P>> {
+	let n = read_len(r, what)?;
+	let mut bitmap = vec![0u8; n.div_ceil(8)];
+	r.read_exact(&mut bitmap).map_err(io_err)?;
+	let present = (0..n).filter(|i| bitmap[i / 8] >> (i % 8) & 1 == 1).count();
+	let points: Vec<P> = read_points(r, present, size, what)?;
+	let mut it = points.into_iter();
+	Ok((0..n)
+		.map(|i| {
+			if bitmap[i / 8] >> (i % 8) & 1 == 1 {
+				it.next().unwrap_or_else(P::zero)
+			} else {
+				P::zero()
+			}
+		})
+		.collect())
 }
 
 impl ProvingKey {
-    /// Writes the key file (see the format above).
-    pub fn write(&self, w: &mut impl Write) -> Result<()> {
-        w.write_all(PK_MAGIC).map_err(io_err)?;
-        w.write_all(&[PK_VERSION]).map_err(io_err)?;
-        w.write_all(&self.model_id).map_err(io_err)?;
-        w.write_all(&[self.layout.act_bits as u8]).map_err(io_err)?;
-        w.write_all(&self.layout.input_len.to_le_bytes()).map_err(io_err)?;
-        w.write_all(&self.layout.output_len.to_le_bytes()).map_err(io_err)?;
-        write_u64(w, self.num_constraints as u64)?;
-        write_u64(w, self.num_vars as u64)?;
-        let vk = self.verifying_key().to_bytes();
-        write_u64(w, vk.len() as u64)?;
-        w.write_all(&vk).map_err(io_err)?;
-        let g = &self.groth16;
-        write_points(w, &[g.beta_g1, g.delta_g1])?;
-        write_sparse(w, &g.a_query)?;
-        write_sparse(w, &g.b_g2_query)?;
-        write_u64(w, g.h_query.len() as u64)?;
-        write_points(w, &g.h_query)?;
-        write_u64(w, g.l_query.len() as u64)?;
-        write_points(w, &g.l_query)
-    }
+	/// Writes the key file (see the format above).
+	pub fn write(&self, w: &mut impl Write) -> Result<()> {
+		w.write_all(PK_MAGIC).map_err(io_err)?;
+		w.write_all(&[PK_VERSION]).map_err(io_err)?;
+		w.write_all(&self.model_id).map_err(io_err)?;
+		w.write_all(&[self.layout.act_bits as u8]).map_err(io_err)?;
+		w.write_all(&self.layout.input_len.to_le_bytes())
+			.map_err(io_err)?;
+		w.write_all(&self.layout.output_len.to_le_bytes())
+			.map_err(io_err)?;
+		write_u64(w, self.num_constraints as u64)?;
+		write_u64(w, self.num_vars as u64)?;
+		let vk = self.verifying_key().to_bytes();
+		write_u64(w, vk.len() as u64)?;
+		w.write_all(&vk).map_err(io_err)?;
+		let g = &self.groth16;
+		write_points(w, &[g.beta_g1, g.delta_g1])?;
+		write_sparse(w, &g.a_query)?;
+		write_sparse(w, &g.b_g2_query)?;
+		write_u64(w, g.h_query.len() as u64)?;
+		write_points(w, &g.h_query)?;
+		write_u64(w, g.l_query.len() as u64)?;
+		write_points(w, &g.l_query)
+	}
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let _ = self.write(&mut out);
-        out
-    }
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut out = Vec::new();
+		let _ = self.write(&mut out);
+		out
+	}
 
-    /// Reads a key file. Every malformed input is an error, never a panic.
-    pub fn read(r: &mut impl Read) -> Result<Self> {
-        let mut header = [0u8; 4 + 1 + 32 + 9];
-        r.read_exact(&mut header).map_err(io_err)?;
-        if &header[..4] != PK_MAGIC || header[4] != PK_VERSION {
-            return Err(Error::Decode("not a verity-zk proving key (bad magic or version)".into()));
-        }
-        let mut model_id = [0u8; 32];
-        model_id.copy_from_slice(&header[5..37]);
-        let u32_at = |i: usize| u32::from_le_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
-        let layout = StatementLayout { act_bits: header[37] as u32, input_len: u32_at(38), output_len: u32_at(42) };
-        layout.check().map_err(|e| Error::Decode(format!("proving key layout: {e}")))?;
-        let num_constraints = read_len(r, "constraint count")?;
-        let num_vars = read_len(r, "variable count")?;
-        let vk_len = read_len(r, "verifying key")?;
-        if vk_len > 1 << 20 {
-            return Err(Error::Decode("proving key: embedded verifying key too large".into()));
-        }
-        let mut vk_bytes = vec![0u8; vk_len];
-        r.read_exact(&mut vk_bytes).map_err(io_err)?;
-        let vk = VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)?;
-        if vk.model_id != model_id || vk.layout != layout {
-            return Err(Error::Decode("proving key: embedded verifying key is for another model".into()));
-        }
-        let pair: Vec<G1Affine> = read_points(r, 2, G1_BYTES, "beta/delta")?;
-        let a_query: Vec<G1Affine> = read_sparse(r, G1_BYTES, "A query")?;
-        let b_g2_query: Vec<G2Affine> = read_sparse(r, G2_BYTES, "B query")?;
-        let nh = read_len(r, "H query")?;
-        let h_query: Vec<G1Affine> = read_points(r, nh, G1_BYTES, "H query")?;
-        let nl = read_len(r, "L query")?;
-        let l_query: Vec<G1Affine> = read_points(r, nl, G1_BYTES, "L query")?;
-        let mut rest = [0u8; 1];
-        if r.read(&mut rest).map_err(io_err)? != 0 {
-            return Err(Error::Decode("proving key: trailing bytes".into()));
-        }
-        let n_public = layout.num_public_inputs();
-        if a_query.len() != num_vars || b_g2_query.len() != num_vars || l_query.len() + n_public + 1 != num_vars {
-            return Err(Error::Decode("proving key: query lengths do not match the variable count".into()));
-        }
-        let groth16 = ArkProvingKey {
-            vk: ark_groth16::VerifyingKey {
-                alpha_g1: vk.alpha_g1,
-                beta_g2: vk.beta_g2,
-                gamma_g2: vk.gamma_g2,
-                delta_g2: vk.delta_g2,
-                gamma_abc_g1: vk.ic.clone(),
-            },
-            beta_g1: pair[0],
-            delta_g1: pair[1],
-            a_query,
-            b_g1_query: Vec::new(),
-            b_g2_query,
-            h_query,
-            l_query,
-        };
-        Ok(ProvingKey { model_id, layout, num_constraints, num_vars, groth16, compiled: OnceLock::new() })
-    }
+	/// Reads a key file. Every malformed input is an error, never a panic.
+	pub fn read(r: &mut impl Read) -> Result<Self> {
+		let mut header = [0u8; 4 + 1 + 32 + 9];
+		r.read_exact(&mut header).map_err(io_err)?;
+		if &header[..4] != PK_MAGIC || header[4] != PK_VERSION {
+			return Err(Error::Decode(
+				"not a verity-zk proving key (bad magic or version)".into(),
+			));
+		}
+		let mut model_id = [0u8; 32];
+		model_id.copy_from_slice(&header[5..37]);
+		let u32_at =
+			|i: usize| u32::from_le_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+		let layout = StatementLayout {
+			act_bits: header[37] as u32,
+			input_len: u32_at(38),
+			output_len: u32_at(42),
+		};
+		layout
+			.check()
+			.map_err(|e| Error::Decode(format!("proving key layout: {e}")))?;
+		let num_constraints = read_len(r, "constraint count")?;
+		let num_vars = read_len(r, "variable count")?;
+		let vk_len = read_len(r, "verifying key")?;
+		if vk_len > 1 << 20 {
+			return Err(Error::Decode(
+				"proving key: embedded verifying key too large".into(),
+			));
+		}
+		let mut vk_bytes = vec![0u8; vk_len];
+		r.read_exact(&mut vk_bytes).map_err(io_err)?;
+		let vk = VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)?;
+		if vk.model_id != model_id || vk.layout != layout {
+			return Err(Error::Decode(
+				"proving key: embedded verifying key is for another model".into(),
+			));
+		}
+		let pair: Vec<G1Affine> = read_points(r, 2, G1_BYTES, "beta/delta")?;
+		let a_query: Vec<G1Affine> = read_sparse(r, G1_BYTES, "A query")?;
+		let b_g2_query: Vec<G2Affine> = read_sparse(r, G2_BYTES, "B query")?;
+		let nh = read_len(r, "H query")?;
+		let h_query: Vec<G1Affine> = read_points(r, nh, G1_BYTES, "H query")?;
+		let nl = read_len(r, "L query")?;
+		let l_query: Vec<G1Affine> = read_points(r, nl, G1_BYTES, "L query")?;
+		let mut rest = [0u8; 1];
+		if r.read(&mut rest).map_err(io_err)? != 0 {
+			return Err(Error::Decode("proving key: trailing bytes".into()));
+		}
+		let n_public = layout.num_public_inputs();
+		if a_query.len() != num_vars
+			|| b_g2_query.len() != num_vars
+			|| l_query.len() + n_public + 1 != num_vars
+		{
+			return Err(Error::Decode(
+				"proving key: query lengths do not match the variable count".into(),
+			));
+		}
+		let groth16 = ArkProvingKey {
+			vk: ark_groth16::VerifyingKey {
+				alpha_g1: vk.alpha_g1,
+				beta_g2: vk.beta_g2,
+				gamma_g2: vk.gamma_g2,
+				delta_g2: vk.delta_g2,
+				gamma_abc_g1: vk.ic.clone(),
+			},
+			beta_g1: pair[0],
+			delta_g1: pair[1],
+			a_query,
+			b_g1_query: Vec::new(),
+			b_g2_query,
+			h_query,
+			l_query,
+		};
+		Ok(ProvingKey {
+			model_id,
+			layout,
+			num_constraints,
+			num_vars,
+			groth16,
+			compiled: OnceLock::new(),
+		})
+	}
 
-    pub fn from_bytes(mut bytes: &[u8]) -> Result<Self> {
-        Self::read(&mut bytes)
-    }
+	pub fn from_bytes(mut bytes: &[u8]) -> Result<Self> {
+		Self::read(&mut bytes)
+	}
 }

@@ -53,169 +53,179 @@ pub const MAX_ACT_BITS: u32 = 24;
 /// engine's integers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {
-    /// blake2-256 of the quantized model's canonical bytes.
-    pub model_id: [u8; 32],
-    pub request_id: u64,
-    /// The executor's 32-byte account id.
-    pub executor: [u8; 32],
-    pub input: Vec<i64>,
-    pub output: Vec<i64>,
+	/// blake2-256 of the quantized model's canonical bytes.
+	pub model_id: [u8; 32],
+	pub request_id: u64,
+	/// The executor's 32-byte account id.
+	pub executor: [u8; 32],
+	pub input: Vec<i64>,
+	pub output: Vec<i64>,
 }
 
 /// The request-specific part of a statement (what binds a proof to one request
 /// and one executor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Binding {
-    pub request_id: u64,
-    pub executor: [u8; 32],
+	pub request_id: u64,
+	pub executor: [u8; 32],
 }
 
 /// The shape of a model's statement, fixed by the model and stored in its
 /// verifying key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatementLayout {
-    /// The model's activation width `b` (values are signed `b`-bit integers).
-    pub act_bits: u32,
-    /// Total number of input values.
-    pub input_len: u32,
-    /// Total number of output values.
-    pub output_len: u32,
+	/// The model's activation width `b` (values are signed `b`-bit integers).
+	pub act_bits: u32,
+	/// Total number of input values.
+	pub input_len: u32,
+	/// Total number of output values.
+	pub output_len: u32,
 }
 
 impl StatementLayout {
-    /// Values per packed field element.
-    pub fn values_per_element(&self) -> usize {
-        (240 / self.act_bits.max(1)) as usize
-    }
+	/// Values per packed field element.
+	pub fn values_per_element(&self) -> usize {
+		(240 / self.act_bits.max(1)) as usize
+	}
 
-    fn packed_len(&self, n: usize) -> usize {
-        n.div_ceil(self.values_per_element())
-    }
+	fn packed_len(&self, n: usize) -> usize {
+		n.div_ceil(self.values_per_element())
+	}
 
-    /// Whether the output is replaced by its Poseidon commitment.
-    pub fn output_committed(&self) -> bool {
-        self.packed_len(self.output_len as usize) > MAX_PACKED_OUTPUT_ELEMENTS
-    }
+	/// Whether the output is replaced by its Poseidon commitment.
+	pub fn output_committed(&self) -> bool {
+		self.packed_len(self.output_len as usize) > MAX_PACKED_OUTPUT_ELEMENTS
+	}
 
-    /// Number of public-input field elements carrying the output.
-    pub fn output_elements(&self) -> usize {
-        if self.output_committed() {
-            1
-        } else {
-            self.packed_len(self.output_len as usize)
-        }
-    }
+	/// Number of public-input field elements carrying the output.
+	pub fn output_elements(&self) -> usize {
+		if self.output_committed() {
+			1
+		} else {
+			self.packed_len(self.output_len as usize)
+		}
+	}
 
-    /// Total number of public inputs (the verifying key has one more IC point).
-    pub fn num_public_inputs(&self) -> usize {
-        BINDING_INPUTS + 1 + self.output_elements()
-    }
+	/// Total number of public inputs (the verifying key has one more IC point).
+	pub fn num_public_inputs(&self) -> usize {
+		BINDING_INPUTS + 1 + self.output_elements()
+	}
 
-    pub(crate) fn check(&self) -> Result<()> {
-        if !(MIN_ACT_BITS..=MAX_ACT_BITS).contains(&self.act_bits) {
-            return Err(Error::Statement(format!("act_bits {} unsupported", self.act_bits)));
-        }
-        if self.input_len == 0 || self.output_len == 0 {
-            return Err(Error::Statement("empty input or output".into()));
-        }
-        Ok(())
-    }
+	pub(crate) fn check(&self) -> Result<()> {
+		if !(MIN_ACT_BITS..=MAX_ACT_BITS).contains(&self.act_bits) {
+			return Err(Error::Statement(format!(
+				"act_bits {} unsupported",
+				self.act_bits
+			)));
+		}
+		if self.input_len == 0 || self.output_len == 0 {
+			return Err(Error::Statement("empty input or output".into()));
+		}
+		Ok(())
+	}
 
-    /// The Groth16 public inputs of `statement` (see the module docs). Fails if
-    /// the lengths differ from the layout or a value is outside the `b`-bit range.
-    pub fn public_inputs(&self, statement: &Statement) -> Result<Vec<Fr>> {
-        self.check()?;
-        if statement.input.len() != self.input_len as usize {
-            return Err(Error::Statement(format!(
-                "input has {} values, the model takes {}",
-                statement.input.len(),
-                self.input_len
-            )));
-        }
-        if statement.output.len() != self.output_len as usize {
-            return Err(Error::Statement(format!(
-                "output has {} values, the model produces {}",
-                statement.output.len(),
-                self.output_len
-            )));
-        }
-        let mut inputs = Vec::with_capacity(self.num_public_inputs());
-        inputs.extend(bytes32_to_fields(&statement.model_id));
-        inputs.push(Fr::from(statement.request_id));
-        inputs.extend(bytes32_to_fields(&statement.executor));
-        inputs.push(self.commit(DOMAIN_INPUT, &statement.input, "input")?);
-        if self.output_committed() {
-            inputs.push(self.commit(DOMAIN_OUTPUT, &statement.output, "output")?);
-        } else {
-            inputs.extend(self.pack(&statement.output, "output")?);
-        }
-        Ok(inputs)
-    }
+	/// The Groth16 public inputs of `statement` (see the module docs). Fails if
+	/// the lengths differ from the layout or a value is outside the `b`-bit range.
+	pub fn public_inputs(&self, statement: &Statement) -> Result<Vec<Fr>> {
+		self.check()?;
+		if statement.input.len() != self.input_len as usize {
+			return Err(Error::Statement(format!(
+				"input has {} values, the model takes {}",
+				statement.input.len(),
+				self.input_len
+			)));
+		}
+		if statement.output.len() != self.output_len as usize {
+			return Err(Error::Statement(format!(
+				"output has {} values, the model produces {}",
+				statement.output.len(),
+				self.output_len
+			)));
+		}
+		let mut inputs = Vec::with_capacity(self.num_public_inputs());
+		inputs.extend(bytes32_to_fields(&statement.model_id));
+		inputs.push(Fr::from(statement.request_id));
+		inputs.extend(bytes32_to_fields(&statement.executor));
+		inputs.push(self.commit(DOMAIN_INPUT, &statement.input, "input")?);
+		if self.output_committed() {
+			inputs.push(self.commit(DOMAIN_OUTPUT, &statement.output, "output")?);
+		} else {
+			inputs.extend(self.pack(&statement.output, "output")?);
+		}
+		Ok(inputs)
+	}
 
-    /// Packs values (see the module docs), checking each is in range.
-    pub fn pack(&self, values: &[i64], what: &str) -> Result<Vec<Fr>> {
-        let b = self.act_bits;
-        let half = 1i64 << (b - 1);
-        let k = self.values_per_element();
-        values
-            .chunks(k)
-            .map(|chunk| {
-                let mut limbs = [0u64; 4];
-                for (i, &v) in chunk.iter().enumerate() {
-                    if !(-half..half).contains(&v) {
-                        return Err(Error::Statement(format!(
-                            "{what} value {v} is outside the signed {b}-bit range"
-                        )));
-                    }
-                    let slot = (v + half) as u64; // < 2^b <= 2^24
-                    let bit = i * b as usize;
-                    let (limb, offset) = (bit / 64, bit % 64);
-                    limbs[limb] |= slot << offset;
-                    if offset + b as usize > 64 {
-                        limbs[limb + 1] |= slot >> (64 - offset);
-                    }
-                }
-                // 240 bits < the 255-bit modulus: always canonical.
-                Ok(Fr::from_bigint(ark_ff::BigInt::new(limbs)).unwrap_or_default())
-            })
-            .collect()
-    }
+	/// Packs values (see the module docs), checking each is in range.
+	pub fn pack(&self, values: &[i64], what: &str) -> Result<Vec<Fr>> {
+		let b = self.act_bits;
+		let half = 1i64 << (b - 1);
+		let k = self.values_per_element();
+		values
+			.chunks(k)
+			.map(|chunk| {
+				let mut limbs = [0u64; 4];
+				for (i, &v) in chunk.iter().enumerate() {
+					if !(-half..half).contains(&v) {
+						return Err(Error::Statement(format!(
+							"{what} value {v} is outside the signed {b}-bit range"
+						)));
+					}
+					let slot = (v + half) as u64; // < 2^b <= 2^24
+					let bit = i * b as usize;
+					let (limb, offset) = (bit / 64, bit % 64);
+					limbs[limb] |= slot << offset;
+					if offset + b as usize > 64 {
+						limbs[limb + 1] |= slot >> (64 - offset);
+					}
+				}
+				// 240 bits < the 255-bit modulus: always canonical.
+				Ok(Fr::from_bigint(ark_ff::BigInt::new(limbs)).unwrap_or_default())
+			})
+			.collect()
+	}
 
-    /// The Poseidon commitment of `values` in domain `domain`.
-    pub fn commit(&self, domain: u64, values: &[i64], what: &str) -> Result<Fr> {
-        let packed = self.pack(values, what)?;
-        Ok(poseidon::hash(sponge_iv(domain, self.act_bits, values.len()), &packed))
-    }
+	/// The Poseidon commitment of `values` in domain `domain`.
+	pub fn commit(&self, domain: u64, values: &[i64], what: &str) -> Result<Fr> {
+		let packed = self.pack(values, what)?;
+		Ok(poseidon::hash(
+			sponge_iv(domain, self.act_bits, values.len()),
+			&packed,
+		))
+	}
 }
 
 /// The capacity value of a commitment: `domain·2^64 + act_bits·2^32 + len`.
 pub fn sponge_iv(domain: u64, act_bits: u32, len: usize) -> Fr {
-    Fr::from(((domain as u128) << 64) | ((act_bits as u128) << 32) | (len as u128 & 0xffff_ffff))
+	Fr::from(((domain as u128) << 64) | ((act_bits as u128) << 32) | (len as u128 & 0xffff_ffff))
 }
 
 /// Two field elements from 32 bytes: little-endian `u128` halves (injective).
 pub fn bytes32_to_fields(bytes: &[u8; 32]) -> [Fr; 2] {
-    let mut lo = [0u8; 16];
-    let mut hi = [0u8; 16];
-    lo.copy_from_slice(&bytes[..16]);
-    hi.copy_from_slice(&bytes[16..]);
-    [Fr::from(u128::from_le_bytes(lo)), Fr::from(u128::from_le_bytes(hi))]
+	let mut lo = [0u8; 16];
+	let mut hi = [0u8; 16];
+	lo.copy_from_slice(&bytes[..16]);
+	hi.copy_from_slice(&bytes[16..]);
+	[
+		Fr::from(u128::from_le_bytes(lo)),
+		Fr::from(u128::from_le_bytes(hi)),
+	]
 }
 
 /// Canonical little-endian bytes of a field element (for display / JSON).
 pub fn field_to_bytes(x: &Fr) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(&x.into_bigint().to_bytes_le());
-    out
+	let mut out = [0u8; 32];
+	out.copy_from_slice(&x.into_bigint().to_bytes_le());
+	out
 }
 
 /// Parses canonical little-endian bytes; rejects values `>=` the modulus.
 pub fn field_from_bytes(bytes: &[u8; 32]) -> Result<Fr> {
-    let mut limbs = [0u64; 4];
-    for (i, limb) in limbs.iter_mut().enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[8 * i..8 * i + 8]);
-        *limb = u64::from_le_bytes(w);
-    }
-    Fr::from_bigint(ark_ff::BigInt::new(limbs)).ok_or_else(|| Error::Decode("field element not below the modulus".into()))
+	let mut limbs = [0u64; 4];
+	for (i, limb) in limbs.iter_mut().enumerate() {
+		let mut w = [0u8; 8];
+		w.copy_from_slice(&bytes[8 * i..8 * i + 8]);
+		*limb = u64::from_le_bytes(w);
+	}
+	Fr::from_bigint(ark_ff::BigInt::new(limbs))
+		.ok_or_else(|| Error::Decode("field element not below the modulus".into()))
 }

@@ -32,184 +32,216 @@ const VK_HEADER_BYTES: usize = 4 + 1 + 32 + 1 + 4 + 4;
 /// A Groth16 proof.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proof<E: Pairing> {
-    pub a: E::G1Affine,
-    pub b: E::G2Affine,
-    pub c: E::G1Affine,
+	pub a: E::G1Affine,
+	pub b: E::G2Affine,
+	pub c: E::G1Affine,
 }
 
 /// A Groth16 verifying key together with the statement layout and the model id
 /// it was generated for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerifyingKey<E: Pairing> {
-    pub model_id: [u8; 32],
-    pub layout: StatementLayout,
-    pub alpha_g1: E::G1Affine,
-    pub beta_g2: E::G2Affine,
-    pub gamma_g2: E::G2Affine,
-    pub delta_g2: E::G2Affine,
-    /// `γ⁻¹·(β·u_i(τ) + α·v_i(τ) + w_i(τ))·G` for the constant and each public input.
-    pub ic: Vec<E::G1Affine>,
+	pub model_id: [u8; 32],
+	pub layout: StatementLayout,
+	pub alpha_g1: E::G1Affine,
+	pub beta_g2: E::G2Affine,
+	pub gamma_g2: E::G2Affine,
+	pub delta_g2: E::G2Affine,
+	/// `γ⁻¹·(β·u_i(τ) + α·v_i(τ) + w_i(τ))·G` for the constant and each public input.
+	pub ic: Vec<E::G1Affine>,
 }
 
 fn write_point<P: CanonicalSerialize>(p: &P, out: &mut Vec<u8>) {
-    // Writing into a Vec cannot fail.
-    let _ = p.serialize_compressed(out);
+	// Writing into a Vec cannot fail.
+	let _ = p.serialize_compressed(out);
 }
 
 fn read_point<P: CanonicalDeserialize>(bytes: &mut &[u8], what: &str) -> Result<P> {
-    P::deserialize_with_mode(bytes, Compress::Yes, Validate::Yes)
-        .map_err(|e| Error::Decode(format!("{what}: {e}")))
+	P::deserialize_with_mode(bytes, Compress::Yes, Validate::Yes)
+		.map_err(|e| Error::Decode(format!("{what}: {e}")))
 }
 
 impl<E: Pairing> Proof<E> {
-    /// Encoded size in bytes.
-    pub const SIZE: usize = 2 * G1_BYTES + G2_BYTES;
+	/// Encoded size in bytes.
+	pub const SIZE: usize = 2 * G1_BYTES + G2_BYTES;
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(Self::SIZE);
-        write_point(&self.a, &mut out);
-        write_point(&self.b, &mut out);
-        write_point(&self.c, &mut out);
-        out
-    }
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut out = Vec::with_capacity(Self::SIZE);
+		write_point(&self.a, &mut out);
+		write_point(&self.b, &mut out);
+		write_point(&self.c, &mut out);
+		out
+	}
 
-    /// Decodes and validates (on curve, in subgroup, not the identity).
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        if bytes.len() != Self::SIZE {
-            return Err(Error::Decode(format!("a proof is {} bytes, got {}", Self::SIZE, bytes.len())));
-        }
-        let mut r = bytes;
-        let proof = Proof {
-            a: read_point(&mut r, "proof A")?,
-            b: read_point(&mut r, "proof B")?,
-            c: read_point(&mut r, "proof C")?,
-        };
-        proof.check_not_identity()?;
-        Ok(proof)
-    }
+	/// Decodes and validates (on curve, in subgroup, not the identity).
+	pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+		if bytes.len() != Self::SIZE {
+			return Err(Error::Decode(format!(
+				"a proof is {} bytes, got {}",
+				Self::SIZE,
+				bytes.len()
+			)));
+		}
+		let mut r = bytes;
+		let proof = Proof {
+			a: read_point(&mut r, "proof A")?,
+			b: read_point(&mut r, "proof B")?,
+			c: read_point(&mut r, "proof C")?,
+		};
+		proof.check_not_identity()?;
+		Ok(proof)
+	}
 
-    fn check_not_identity(&self) -> Result<()> {
-        if self.a.is_zero() || self.b.is_zero() || self.c.is_zero() {
-            return Err(Error::IdentityPoint);
-        }
-        Ok(())
-    }
+	fn check_not_identity(&self) -> Result<()> {
+		if self.a.is_zero() || self.b.is_zero() || self.c.is_zero() {
+			return Err(Error::IdentityPoint);
+		}
+		Ok(())
+	}
 }
 
 impl<E: Pairing> VerifyingKey<E> {
-    /// Encoded size in bytes.
-    pub fn encoded_len(&self) -> usize {
-        VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 + self.ic.len() * G1_BYTES
-    }
+	/// Encoded size in bytes.
+	pub fn encoded_len(&self) -> usize {
+		VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 + self.ic.len() * G1_BYTES
+	}
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.encoded_len());
-        out.extend_from_slice(VK_MAGIC);
-        out.push(VK_VERSION);
-        out.extend_from_slice(&self.model_id);
-        out.push(self.layout.act_bits as u8);
-        out.extend_from_slice(&self.layout.input_len.to_le_bytes());
-        out.extend_from_slice(&self.layout.output_len.to_le_bytes());
-        write_point(&self.alpha_g1, &mut out);
-        write_point(&self.beta_g2, &mut out);
-        write_point(&self.gamma_g2, &mut out);
-        write_point(&self.delta_g2, &mut out);
-        out.extend_from_slice(&(self.ic.len() as u32).to_le_bytes());
-        for p in &self.ic {
-            write_point(p, &mut out);
-        }
-        out
-    }
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut out = Vec::with_capacity(self.encoded_len());
+		out.extend_from_slice(VK_MAGIC);
+		out.push(VK_VERSION);
+		out.extend_from_slice(&self.model_id);
+		out.push(self.layout.act_bits as u8);
+		out.extend_from_slice(&self.layout.input_len.to_le_bytes());
+		out.extend_from_slice(&self.layout.output_len.to_le_bytes());
+		write_point(&self.alpha_g1, &mut out);
+		write_point(&self.beta_g2, &mut out);
+		write_point(&self.gamma_g2, &mut out);
+		write_point(&self.delta_g2, &mut out);
+		out.extend_from_slice(&(self.ic.len() as u32).to_le_bytes());
+		for p in &self.ic {
+			write_point(p, &mut out);
+		}
+		out
+	}
 
-    /// Decodes and validates every point and the layout.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        if bytes.len() < VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 {
-            return Err(Error::Decode(format!("verifying key too short ({} bytes)", bytes.len())));
-        }
-        if &bytes[..4] != VK_MAGIC || bytes[4] != VK_VERSION {
-            return Err(Error::Decode("not a verity-zk verifying key (bad magic or version)".into()));
-        }
-        let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        let mut model_id = [0u8; 32];
-        model_id.copy_from_slice(&bytes[5..37]);
-        let layout = StatementLayout {
-            act_bits: bytes[37] as u32,
-            input_len: u32_at(38),
-            output_len: u32_at(42),
-        };
-        layout.check().map_err(|e| Error::Decode(format!("verifying key layout: {e}")))?;
-        let mut r = &bytes[VK_HEADER_BYTES..];
-        let alpha_g1: E::G1Affine = read_point(&mut r, "vk alpha")?;
-        let beta_g2: E::G2Affine = read_point(&mut r, "vk beta")?;
-        let gamma_g2: E::G2Affine = read_point(&mut r, "vk gamma")?;
-        let delta_g2: E::G2Affine = read_point(&mut r, "vk delta")?;
-        let mut n = [0u8; 4];
-        n.copy_from_slice(&r[..4]);
-        let n_ic = u32::from_le_bytes(n) as usize;
-        r = &r[4..];
-        if n_ic != layout.num_public_inputs() + 1 {
-            return Err(Error::Decode(format!(
-                "verifying key has {n_ic} IC points, its layout needs {}",
-                layout.num_public_inputs() + 1
-            )));
-        }
-        if r.len() != n_ic * G1_BYTES {
-            return Err(Error::Decode(format!(
-                "verifying key: {} trailing bytes for {n_ic} IC points",
-                r.len()
-            )));
-        }
-        let mut ic = Vec::with_capacity(n_ic);
-        for _ in 0..n_ic {
-            ic.push(read_point(&mut r, "vk IC point")?);
-        }
-        let vk: VerifyingKey<E> = VerifyingKey { model_id, layout, alpha_g1, beta_g2, gamma_g2, delta_g2, ic };
-        let identity = vk.alpha_g1.is_zero() || vk.beta_g2.is_zero() || vk.gamma_g2.is_zero() || vk.delta_g2.is_zero();
-        if identity {
-            return Err(Error::Decode("verifying key contains the identity point".into()));
-        }
-        Ok(vk)
-    }
+	/// Decodes and validates every point and the layout.
+	pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+		if bytes.len() < VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 {
+			return Err(Error::Decode(format!(
+				"verifying key too short ({} bytes)",
+				bytes.len()
+			)));
+		}
+		if &bytes[..4] != VK_MAGIC || bytes[4] != VK_VERSION {
+			return Err(Error::Decode(
+				"not a verity-zk verifying key (bad magic or version)".into(),
+			));
+		}
+		let u32_at =
+			|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+		let mut model_id = [0u8; 32];
+		model_id.copy_from_slice(&bytes[5..37]);
+		let layout = StatementLayout {
+			act_bits: bytes[37] as u32,
+			input_len: u32_at(38),
+			output_len: u32_at(42),
+		};
+		layout
+			.check()
+			.map_err(|e| Error::Decode(format!("verifying key layout: {e}")))?;
+		let mut r = &bytes[VK_HEADER_BYTES..];
+		let alpha_g1: E::G1Affine = read_point(&mut r, "vk alpha")?;
+		let beta_g2: E::G2Affine = read_point(&mut r, "vk beta")?;
+		let gamma_g2: E::G2Affine = read_point(&mut r, "vk gamma")?;
+		let delta_g2: E::G2Affine = read_point(&mut r, "vk delta")?;
+		let mut n = [0u8; 4];
+		n.copy_from_slice(&r[..4]);
+		let n_ic = u32::from_le_bytes(n) as usize;
+		r = &r[4..];
+		if n_ic != layout.num_public_inputs() + 1 {
+			return Err(Error::Decode(format!(
+				"verifying key has {n_ic} IC points, its layout needs {}",
+				layout.num_public_inputs() + 1
+			)));
+		}
+		if r.len() != n_ic * G1_BYTES {
+			return Err(Error::Decode(format!(
+				"verifying key: {} trailing bytes for {n_ic} IC points",
+				r.len()
+			)));
+		}
+		let mut ic = Vec::with_capacity(n_ic);
+		for _ in 0..n_ic {
+			ic.push(read_point(&mut r, "vk IC point")?);
+		}
+		let vk: VerifyingKey<E> = VerifyingKey {
+			model_id,
+			layout,
+			alpha_g1,
+			beta_g2,
+			gamma_g2,
+			delta_g2,
+			ic,
+		};
+		let identity = vk.alpha_g1.is_zero()
+			|| vk.beta_g2.is_zero()
+			|| vk.gamma_g2.is_zero()
+			|| vk.delta_g2.is_zero();
+		if identity {
+			return Err(Error::Decode(
+				"verifying key contains the identity point".into(),
+			));
+		}
+		Ok(vk)
+	}
 }
 
 /// Verifies `proof` for `statement` under `vk`: checks the model id, builds the
 /// public inputs ([`StatementLayout::public_inputs`]) and runs the pairing check.
 pub fn verify<E: Pairing<ScalarField = Fr>>(
-    vk: &VerifyingKey<E>,
-    statement: &Statement,
-    proof: &Proof<E>,
+	vk: &VerifyingKey<E>,
+	statement: &Statement,
+	proof: &Proof<E>,
 ) -> Result<()> {
-    if statement.model_id != vk.model_id {
-        return Err(Error::Statement("the model id is not the verifying key's".into()));
-    }
-    let inputs = vk.layout.public_inputs(statement)?;
-    verify_public_inputs(vk, &inputs, proof)
+	if statement.model_id != vk.model_id {
+		return Err(Error::Statement(
+			"the model id is not the verifying key's".into(),
+		));
+	}
+	let inputs = vk.layout.public_inputs(statement)?;
+	verify_public_inputs(vk, &inputs, proof)
 }
 
 /// Verifies against already-built public inputs:
 /// `e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ, γ)·e(C, δ)`, as one multi-pairing.
 pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(
-    vk: &VerifyingKey<E>,
-    public_inputs: &[Fr],
-    proof: &Proof<E>,
+	vk: &VerifyingKey<E>,
+	public_inputs: &[Fr],
+	proof: &Proof<E>,
 ) -> Result<()> {
-    proof.check_not_identity()?;
-    if public_inputs.len() + 1 != vk.ic.len() {
-        return Err(Error::Statement(format!(
-            "{} public inputs, the verifying key takes {}",
-            public_inputs.len(),
-            vk.ic.len().saturating_sub(1)
-        )));
-    }
-    let mut acc = vk.ic[0].into_group();
-    for (x, base) in public_inputs.iter().zip(&vk.ic[1..]) {
-        acc += base.mul_bigint(x.into_bigint());
-    }
-    let g1 = [proof.a, (-acc).into_affine(), (-proof.c.into_group()).into_affine(), (-vk.alpha_g1.into_group()).into_affine()];
-    let g2 = [proof.b, vk.gamma_g2, vk.delta_g2, vk.beta_g2];
-    let miller = E::multi_miller_loop(g1, g2);
-    match E::final_exponentiation(miller) {
-        Some(out) if out.0.is_one() => Ok(()),
-        _ => Err(Error::InvalidProof),
-    }
+	proof.check_not_identity()?;
+	if public_inputs.len() + 1 != vk.ic.len() {
+		return Err(Error::Statement(format!(
+			"{} public inputs, the verifying key takes {}",
+			public_inputs.len(),
+			vk.ic.len().saturating_sub(1)
+		)));
+	}
+	let mut acc = vk.ic[0].into_group();
+	for (x, base) in public_inputs.iter().zip(&vk.ic[1..]) {
+		acc += base.mul_bigint(x.into_bigint());
+	}
+	let g1 = [
+		proof.a,
+		(-acc).into_affine(),
+		(-proof.c.into_group()).into_affine(),
+		(-vk.alpha_g1.into_group()).into_affine(),
+	];
+	let g2 = [proof.b, vk.gamma_g2, vk.delta_g2, vk.beta_g2];
+	let miller = E::multi_miller_loop(g1, g2);
+	match E::final_exponentiation(miller) {
+		Some(out) if out.0.is_one() => Ok(()),
+		_ => Err(Error::InvalidProof),
+	}
 }

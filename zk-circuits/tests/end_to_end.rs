@@ -4,49 +4,61 @@
 mod common;
 
 use common::*;
-use verity_zk::{prove, setup, statement, verify, Bls12_381, Error, Proof, ProvingKey, VerifyingKey};
+use verity_zk::{
+	prove, setup, statement, verify, Bls12_381, Error, Proof, ProvingKey, VerifyingKey,
+};
 
 #[test]
 fn prove_verify_and_reject_every_changed_field() {
-    let model = example("mlp_digits8");
-    let mut r = rng(1);
-    let (pk, vk) = setup(&model, &mut r).unwrap();
-    let inputs = random_inputs(&model, &mut r);
-    let b = binding(42, 7);
-    let (outputs, proof) = prove(&pk, &model, &inputs, &b).unwrap();
-    assert_eq!(outputs, model.run(&inputs).unwrap(), "prove returns the engine's outputs");
-    let st = statement(&model, &inputs, &outputs, &b);
-    assert_eq!(verify(&vk, &st, &proof), Ok(()));
+	let model = example("mlp_digits8");
+	let mut r = rng(1);
+	let (pk, vk) = setup(&model, &mut r).unwrap();
+	let inputs = random_inputs(&model, &mut r);
+	let b = binding(42, 7);
+	let (outputs, proof) = prove(&pk, &model, &inputs, &b).unwrap();
+	assert_eq!(
+		outputs,
+		model.run(&inputs).unwrap(),
+		"prove returns the engine's outputs"
+	);
+	let st = statement(&model, &inputs, &outputs, &b);
+	assert_eq!(verify(&vk, &st, &proof), Ok(()));
 
-    // Serialization round trips, sizes as documented.
-    let bytes = proof.to_bytes();
-    assert_eq!(bytes.len(), 192);
-    let proof2 = Proof::<Bls12_381>::from_bytes(&bytes).unwrap();
-    assert_eq!(proof2, proof);
-    let vk_bytes = vk.to_bytes();
-    assert_eq!(vk_bytes.len(), 770);
-    assert_eq!(VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes).unwrap(), vk);
-    let pk2 = ProvingKey::from_bytes(&pk.to_bytes()).unwrap();
-    let (_, proof3) = prove(&pk2, &model, &inputs, &b).unwrap();
-    assert_eq!(verify(&vk, &st, &proof3), Ok(()));
+	// Serialization round trips, sizes as documented.
+	let bytes = proof.to_bytes();
+	assert_eq!(bytes.len(), 192);
+	let proof2 = Proof::<Bls12_381>::from_bytes(&bytes).unwrap();
+	assert_eq!(proof2, proof);
+	let vk_bytes = vk.to_bytes();
+	assert_eq!(vk_bytes.len(), 770);
+	assert_eq!(
+		VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes).unwrap(),
+		vk
+	);
+	let pk2 = ProvingKey::from_bytes(&pk.to_bytes()).unwrap();
+	let (_, proof3) = prove(&pk2, &model, &inputs, &b).unwrap();
+	assert_eq!(verify(&vk, &st, &proof3), Ok(()));
 
-    // Wrong output.
-    let mut bad = st.clone();
-    bad.output[3] += 1;
-    assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
-    // Wrong input.
-    let mut bad = st.clone();
-    bad.input[10] ^= 1;
-    assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
-    // Another request id, another executor.
-    let mut bad = st.clone();
-    bad.request_id = 43;
-    assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
-    let mut bad = st.clone();
-    bad.executor[31] ^= 0x80;
-    assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
-    // Another model id (the key names its model).
-    let mut bad = st.clone();
-    bad.model_id[0] ^= 1;
-    assert!(matches!(verify(&vk, &bad, &proof), Err(Error::Statement(_))));
+	// Wrong output.
+	let mut bad = st.clone();
+	bad.output[3] += 1;
+	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	// Wrong input.
+	let mut bad = st.clone();
+	bad.input[10] ^= 1;
+	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	// Another request id, another executor.
+	let mut bad = st.clone();
+	bad.request_id = 43;
+	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	let mut bad = st.clone();
+	bad.executor[31] ^= 0x80;
+	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	// Another model id (the key names its model).
+	let mut bad = st.clone();
+	bad.model_id[0] ^= 1;
+	assert!(matches!(
+		verify(&vk, &bad, &proof),
+		Err(Error::Statement(_))
+	));
 }

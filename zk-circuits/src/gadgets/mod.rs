@@ -35,103 +35,125 @@ use crate::Fr;
 /// end does not record constraints) and its integer value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Wire {
-    pub lc: Lc,
-    pub val: i128,
+	pub lc: Lc,
+	pub val: i128,
 }
 
 pub fn fr(v: i128) -> Fr {
-    Fr::from(v)
+	Fr::from(v)
 }
 
 impl Wire {
-    pub fn constant(v: i128) -> Wire {
-        Wire { lc: Lc::constant(fr(v)), val: v }
-    }
+	pub fn constant(v: i128) -> Wire {
+		Wire {
+			lc: Lc::constant(fr(v)),
+			val: v,
+		}
+	}
 
-    /// A new witness variable holding `val`.
-    pub fn alloc<B: Backend>(b: &mut B, val: i128) -> Wire {
-        let v = b.alloc(fr(val));
-        Wire { lc: if b.records() { Lc::var(v) } else { Lc::zero() }, val }
-    }
+	/// A new witness variable holding `val`.
+	pub fn alloc<B: Backend>(b: &mut B, val: i128) -> Wire {
+		let v = b.alloc(fr(val));
+		Wire {
+			lc: if b.records() { Lc::var(v) } else { Lc::zero() },
+			val,
+		}
+	}
 
-    /// `self + k·other`.
-    pub fn add_scaled<B: Backend>(&self, b: &B, other: &Wire, k: i128) -> Wire {
-        let mut lc = Lc::zero();
-        if b.records() {
-            lc = self.lc.clone();
-            lc.add_scaled(&other.lc, fr(k));
-        }
-        Wire { lc, val: self.val + k * other.val }
-    }
+	/// `self + k·other`.
+	pub fn add_scaled<B: Backend>(&self, b: &B, other: &Wire, k: i128) -> Wire {
+		let mut lc = Lc::zero();
+		if b.records() {
+			lc = self.lc.clone();
+			lc.add_scaled(&other.lc, fr(k));
+		}
+		Wire {
+			lc,
+			val: self.val + k * other.val,
+		}
+	}
 
-    /// `self + c`.
-    pub fn add_const<B: Backend>(&self, b: &B, c: i128) -> Wire {
-        let mut lc = Lc::zero();
-        if b.records() {
-            lc = self.lc.clone();
-            lc.add_term(ONE, fr(c));
-        }
-        Wire { lc, val: self.val + c }
-    }
+	/// `self + c`.
+	pub fn add_const<B: Backend>(&self, b: &B, c: i128) -> Wire {
+		let mut lc = Lc::zero();
+		if b.records() {
+			lc = self.lc.clone();
+			lc.add_term(ONE, fr(c));
+		}
+		Wire {
+			lc,
+			val: self.val + c,
+		}
+	}
 
-    pub fn scale<B: Backend>(&self, b: &B, k: i128) -> Wire {
-        Wire::constant(0).add_scaled(b, self, k)
-    }
+	pub fn scale<B: Backend>(&self, b: &B, k: i128) -> Wire {
+		Wire::constant(0).add_scaled(b, self, k)
+	}
 }
 
 /// Builds `constant + Σ k·w` (the linear part of every layer: free).
-pub fn linear<'w, B: Backend>(b: &B, constant: i128, terms: impl IntoIterator<Item = (i128, &'w Wire)>) -> Wire {
-    let mut val = constant;
-    if b.records() {
-        let mut lc = Lc::constant(fr(constant));
-        for (k, w) in terms {
-            if k != 0 {
-                val += k * w.val;
-                lc.add_scaled(&w.lc, fr(k));
-            }
-        }
-        Wire { lc: lc.compact(), val }
-    } else {
-        for (k, w) in terms {
-            val += k * w.val;
-        }
-        Wire { lc: Lc::zero(), val }
-    }
+pub fn linear<'w, B: Backend>(
+	b: &B,
+	constant: i128,
+	terms: impl IntoIterator<Item = (i128, &'w Wire)>,
+) -> Wire {
+	let mut val = constant;
+	if b.records() {
+		let mut lc = Lc::constant(fr(constant));
+		for (k, w) in terms {
+			if k != 0 {
+				val += k * w.val;
+				lc.add_scaled(&w.lc, fr(k));
+			}
+		}
+		Wire {
+			lc: lc.compact(),
+			val,
+		}
+	} else {
+		for (k, w) in terms {
+			val += k * w.val;
+		}
+		Wire {
+			lc: Lc::zero(),
+			val,
+		}
+	}
 }
 
 /// `a · b = c`.
 pub fn enforce_mul<B: Backend>(b: &mut B, x: &Wire, y: &Wire, z: &Wire) {
-    if b.records() {
-        b.enforce(x.lc.clone(), y.lc.clone(), z.lc.clone());
-    }
+	if b.records() {
+		b.enforce(x.lc.clone(), y.lc.clone(), z.lc.clone());
+	}
 }
 
 /// `x = 0` (one linear row).
 pub fn enforce_zero<B: Backend>(b: &mut B, x: &Wire) {
-    if b.records() {
-        b.enforce(x.lc.clone(), Lc::constant(Fr::one()), Lc::zero());
-    }
+	if b.records() {
+		b.enforce(x.lc.clone(), Lc::constant(Fr::one()), Lc::zero());
+	}
 }
 
 /// `x ∈ {0, 1}`.
 pub fn enforce_bool<B: Backend>(b: &mut B, x: &Wire) {
-    if b.records() {
-        let mut minus_one = x.lc.clone();
-        minus_one.add_term(ONE, -Fr::one());
-        b.enforce(x.lc.clone(), minus_one, Lc::zero());
-    }
+	if b.records() {
+		let mut minus_one = x.lc.clone();
+		minus_one.add_term(ONE, -Fr::one());
+		b.enforce(x.lc.clone(), minus_one, Lc::zero());
+	}
 }
 
 /// Smallest `n` with `2^n > v` (bits to represent `0..=v`); 0 for `v <= 0`.
 pub fn bits_for(v: i128) -> u32 {
-    if v <= 0 {
-        0
-    } else {
-        128 - (v as u128).leading_zeros()
-    }
+	if v <= 0 {
+		0
+	} else {
+		128 - (v as u128).leading_zeros()
+	}
 }
 
 #[allow(dead_code)]
 pub(crate) fn is_zero_fr(x: &Fr) -> bool {
-    x.is_zero()
+	x.is_zero()
 }
