@@ -49,6 +49,7 @@ def ezkl_run(name):
     args.input_visibility = "public"
     args.output_visibility = "public"
     args.param_visibility = "fixed"
+    args.variables = [("N", 1)]  # the batch dimension of the ONNX inputs
     assert call(ezkl.gen_settings, onnx, p("settings.json"), py_run_args=args)
     call(ezkl.calibrate_settings, p("input.json"), onnx, p("settings.json"), "resources")
     assert call(ezkl.compile_circuit, onnx, p("model.compiled"), p("settings.json"))
@@ -63,7 +64,7 @@ def ezkl_run(name):
     assert call(ezkl.setup, p("model.compiled"), p("vk.key"), p("pk.key"), srs)
     setup_s = time.perf_counter() - t
     t = time.perf_counter()
-    call(ezkl.prove, p("witness.json"), p("model.compiled"), p("pk.key"), p("proof.json"), "single", srs)
+    call(ezkl.prove, p("witness.json"), p("model.compiled"), p("pk.key"), p("proof.json"), srs)
     prove_s = time.perf_counter() - t
     t = time.perf_counter()
     assert call(ezkl.verify, p("proof.json"), p("settings.json"), p("vk.key"), srs)

@@ -141,7 +141,7 @@ pub(super) fn compile_op<B: Backend>(
 				})
 				.collect();
 			let x = &ctx.wires[*input];
-			let rows = if in_f == 0 { 0 } else { x.len() / in_f };
+			let rows = x.len().checked_div(in_f).unwrap_or(0);
 			let mut accs = Vec::with_capacity(rows * out_f);
 			for r in 0..rows {
 				let xs = &x[r * in_f..(r + 1) * in_f];

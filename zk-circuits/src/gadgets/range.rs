@@ -26,6 +26,10 @@ impl Bits {
 	pub fn len(&self) -> usize {
 		self.0.len()
 	}
+
+	pub fn is_empty(&self) -> bool {
+		self.0.is_empty()
+	}
 }
 
 /// Proves `x − offset ∈ [0, 2^n)` and returns its `n` bits. `claimed` is the
