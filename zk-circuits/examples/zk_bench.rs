@@ -43,6 +43,11 @@ fn main() {
 				std::process::exit(2);
 			}
 		};
+		if std::env::args().any(|a| a == "--costs") {
+			for (part, n) in verity_zk::circuit::cost_report(&model).expect("compile") {
+				println!("  {n:>8}  {part}");
+			}
+		}
 		let name = std::path::Path::new(&path)
 			.file_stem()
 			.map(|s| s.to_string_lossy().to_string())

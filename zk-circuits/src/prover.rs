@@ -44,7 +44,7 @@ impl CompiledCircuit {
 		circuit.synthesize(&mut m)?;
 		Ok(CompiledCircuit {
 			num_instance: m.num_instance,
-			num_constraints: m.num_constraints(),
+			num_constraints: crate::r1cs::Backend::num_constraints(&m),
 			num_vars: m.assignment.len(),
 			matrices: [m.a, m.b, m.c],
 		})

@@ -108,6 +108,10 @@ pub trait Backend {
 	fn enforce(&mut self, a: Lc, b: Lc, c: Lc);
 	/// Number of variables so far (including [`ONE`]).
 	fn num_vars(&self) -> usize;
+	/// Number of constraints so far (0 for back ends that do not record).
+	fn num_constraints(&self) -> usize {
+		0
+	}
 }
 
 /// Computes the assignment only.
@@ -159,10 +163,6 @@ impl MatrixBackend {
 		}
 	}
 
-	pub fn num_constraints(&self) -> usize {
-		self.a.len()
-	}
-
 	/// The index of the first unsatisfied constraint, if any.
 	pub fn first_unsatisfied(&self) -> Option<usize> {
 		let z = &self.assignment;
@@ -199,6 +199,9 @@ impl Backend for MatrixBackend {
 	}
 	fn num_vars(&self) -> usize {
 		self.assignment.len()
+	}
+	fn num_constraints(&self) -> usize {
+		self.a.len()
 	}
 }
 

@@ -99,7 +99,7 @@ impl<'a> ModelCircuit<'a> {
 
 	/// Runs the compiler on `backend`.
 	pub fn synthesize<B: Backend>(&self, backend: &mut B) -> Result<()> {
-		synthesize(self.model, &self.trace, &self.public_inputs, backend)
+		synthesize(self.model, &self.trace, &self.public_inputs, backend).map(|_| ())
 	}
 }
 
@@ -230,13 +230,29 @@ fn enforce_public<B: Backend>(b: &mut B, x: &FieldWire, public: Var) {
 	}
 }
 
-/// The compiler pass. See the module docs.
+/// Constraints per part of the circuit: input range checks, the input
+/// commitment, each op (by name), the output binding.
+pub fn cost_report(model: &QuantizedModel) -> Result<Vec<(String, usize)>> {
+	let circuit = ModelCircuit::for_setup(model)?;
+	let mut m = crate::r1cs::MatrixBackend::new();
+	synthesize(model, &circuit.trace, &circuit.public_inputs, &mut m)
+}
+
+/// The compiler pass. See the module docs. Returns the constraints each part
+/// added (zeros on back ends that do not record).
 pub(crate) fn synthesize<B: Backend>(
 	model: &QuantizedModel,
 	trace: &Trace,
 	publics: &[Fr],
 	b: &mut B,
-) -> Result<()> {
+) -> Result<Vec<(String, usize)>> {
+	let mut report = Vec::new();
+	let mut mark = 0usize;
+	let mut note = |b: &B, what: String| {
+		let n = b.num_constraints();
+		report.push((what, n - mark));
+		mark = n;
+	};
 	let layout = layout(model)?;
 	if publics.len() != layout.num_public_inputs() {
 		return Err(Error::Witness(format!(
@@ -275,6 +291,7 @@ pub(crate) fn synthesize<B: Backend>(
 			.collect();
 		ctx.wires[t] = wires;
 	}
+	note(b, format!("inputs: {}-bit range checks", bits));
 	let inputs: Vec<&Wire> = model
 		.inputs
 		.iter()
@@ -283,11 +300,13 @@ pub(crate) fn synthesize<B: Backend>(
 	let packed = pack(b, &layout, &inputs);
 	let commitment = poseidon_gadget::hash(b, sponge_iv(DOMAIN_INPUT, bits, inputs.len()), &packed);
 	enforce_public(b, &commitment, public_vars[INPUT_COMMITMENT_INDEX]);
+	note(b, "input commitment (Poseidon)".into());
 
 	for (j, node) in model.ops.iter().enumerate() {
 		let out = model.op_output(j);
 		ops::compile_op(b, model, &mut ctx, &node.op, out)
 			.map_err(|e| prefix(e, &format!("op {j} '{}' ({})", node.name, node.op.kind())))?;
+		note(b, format!("{} ({})", node.name, node.op.kind()));
 	}
 
 	let outputs: Vec<&Wire> = model
@@ -308,7 +327,8 @@ pub(crate) fn synthesize<B: Backend>(
 			enforce_public(b, element, public);
 		}
 	}
-	Ok(())
+	note(b, "outputs (binding to the public inputs)".into());
+	Ok(report)
 }
 
 fn prefix(e: Error, what: &str) -> Error {
