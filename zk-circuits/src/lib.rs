@@ -67,16 +67,26 @@
 //!
 //! ## Sizes and costs (example models)
 //!
-//! | model | constraints | proving key | verifying key | proof |
-//! |---|---|---|---|---|
-//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B |
-//! | MLP 784-128-10 | 21,009 | 5.5 MB | 770 B | 192 B |
-//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B |
+//! | model | constraints | proving key | verifying key | proof | setup | prove | verify |
+//! |---|---|---|---|---|---|---|---|
+//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B | 1.2 s | 0.24 s | 3.4 ms |
+//! | MLP 784-128-10 | 21,009 | 5.5 MB | 770 B | 192 B | 7.8 s | 1.75 s | 6.3 ms |
+//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B | 100 s | 39.6 s | 12.7 ms |
 //!
-//! Where the constraints go (MLP 784-128-10): range-checking the 784 inputs
-//! (16 bits each; this is what makes their packed commitment binding) 12,544;
-//! the input commitment (7 Poseidon permutations) 2,772; the 138 requantized
-//! neurons ≈ 41 each. Timings: `examples/zk_bench.rs` and `bench/`.
+//! Times: 2 shared vCPUs under a load average of 5–7 from concurrent builds
+//! (`examples/zk_bench.rs`, best of 3); expect them to be a factor ~2–3 lower
+//! on an idle machine. `bench/run.sh` compares with ezkl on the same ONNX files.
+//!
+//! Where the constraints go ([`circuit::cost_report`]): MLP 784-128-10 —
+//! range-checking the 784 inputs (16 bits each; what makes their packed
+//! commitment binding) 12,544, the input commitment (7 Poseidon permutations)
+//! 2,773, fc0 5,301 (41 per neuron), fc1 390. LeNet-5 — inputs 12,544,
+//! commitment 2,773, conv1 169,344 (36 per output: 17 rounding bits, 15 value
+//! bits, 2 block bits, 2 for clamp and ReLU), pool1 19,992 (17 per output),
+//! conv2 64,000 (40), pool2 6,800, fc1–fc3 8,398. Proving time is dominated by
+//! the H-query MSM over the QAP domain (`2^15` and `2^19` points) with
+//! full-size scalars; the witness MSMs are cheap because almost every witness
+//! value is a bit or a 16-bit integer.
 //!
 //! ## Design notes
 //!

@@ -76,6 +76,11 @@ fn finish_requantized<B: Backend>(
 	if out.is_empty() {
 		range = (0, 0);
 	}
+	if target != t {
+		// Where the fused ReLU is the identity its output is the requantize's
+		// wire itself; the trace must agree.
+		check_moved(ctx, target, &out)?;
+	}
 	ctx.wires[target] = out;
 	ctx.ranges[target] = range;
 	Ok(())

@@ -23,7 +23,7 @@ pub fn div_round<B: Backend>(
 	let qmax = (2 * smax + c).div_euclid(d);
 	let m = bits_for(qmax - qmin);
 	if c == 1 {
-		return s.clone();
+		return super::pin(b, s, claimed);
 	}
 	if c & (c - 1) == 0 {
 		let j = c.trailing_zeros();

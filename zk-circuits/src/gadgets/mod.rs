@@ -135,6 +135,15 @@ pub fn enforce_zero<B: Backend>(b: &mut B, x: &Wire) {
 	}
 }
 
+/// A new variable holding `claimed`, constrained equal to `w` (one linear
+/// row). Used where an output would otherwise be a linear combination whose
+/// value cannot reflect a wrong trace value.
+pub fn pin<B: Backend>(b: &mut B, w: &Wire, claimed: i128) -> Wire {
+	let y = Wire::alloc(b, claimed);
+	enforce_zero(b, &y.add_scaled(b, w, -1));
+	y
+}
+
 /// `x ∈ {0, 1}`.
 pub fn enforce_bool<B: Backend>(b: &mut B, x: &Wire) {
 	if b.records() {

@@ -125,7 +125,14 @@ pub fn requantize<B: Backend>(
 	let (s_, w_) = (s as usize, w as usize);
 
 	if below == 0 && above == 0 {
-		return bits.value(b, s_..n as usize).add_const(b, base);
+		let q = bits.value(b, s_..n as usize).add_const(b, base);
+		// With s = 0, bit 0 is the quotient's own low bit and is recomputed
+		// from acc, so the claim must be pinned to be checked at all.
+		return if s == 0 {
+			super::pin(b, &q, trace_q)
+		} else {
+			q
+		};
 	}
 	let low = bits.value(b, s_..s_ + w_);
 	let top = &bits.0[n as usize - 1];
