@@ -26,6 +26,7 @@ WORK = os.path.join(HERE, "work")
 
 def call(fn, *args, **kwargs):
     """ezkl's API is partly async depending on the version."""
+    print(f"  ezkl.{fn.__name__} ...", flush=True)
     out = fn(*args, **kwargs)
     if inspect.isawaitable(out):
         out = asyncio.get_event_loop().run_until_complete(out)
