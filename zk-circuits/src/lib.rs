@@ -59,6 +59,7 @@
 //! let proof = verity_zk::Proof::<E>::from_bytes(&proof_bytes)?;       // 192 bytes, validated
 //! let statement = verity_zk::Statement { model_id, request_id, executor, input, output };
 //! verity_zk::verify(&vk, &statement, &proof)?;                        // Err(..) on any mismatch
+//! // or, all in one: verity_zk::verify_encoded::<E>(&stored_vk, &statement, &proof_bytes)?;
 //! ```
 //!
 //! Both decoders check that every point is on the curve, in the prime-order
@@ -142,4 +143,4 @@ pub use prover::{circuit_stats, prove, setup, statement, CircuitStats, ProvingKe
 #[cfg(feature = "prover")]
 pub use rand;
 pub use statement::{Binding, Statement, StatementLayout};
-pub use verifier::{verify, verify_public_inputs, Proof, VerifyingKey};
+pub use verifier::{verify, verify_encoded, verify_public_inputs, Proof, VerifyingKey};

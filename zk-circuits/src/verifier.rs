@@ -213,6 +213,18 @@ pub fn verify<E: Pairing<ScalarField = Fr>>(
 	verify_public_inputs(vk, &inputs, proof)
 }
 
+/// Decodes (with every validation) and verifies in one call: the entry point
+/// for a runtime that stores the verifying key and receives the proof as bytes.
+pub fn verify_encoded<E: Pairing<ScalarField = Fr>>(
+	verifying_key: &[u8],
+	statement: &Statement,
+	proof: &[u8],
+) -> Result<()> {
+	let vk = VerifyingKey::<E>::from_bytes(verifying_key)?;
+	let proof = Proof::<E>::from_bytes(proof)?;
+	verify(&vk, statement, &proof)
+}
+
 /// Verifies against already-built public inputs:
 /// `e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ, γ)·e(C, δ)`, as one multi-pairing.
 pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(

@@ -39,6 +39,18 @@ fn prove_verify_and_reject_every_changed_field() {
 	let (_, proof3) = prove(&pk2, &model, &inputs, &b).unwrap();
 	assert_eq!(verify(&vk, &st, &proof3), Ok(()));
 
+	// The one-call entry point, and its twin with a changed request.
+	assert_eq!(
+		verity_zk::verify_encoded::<Bls12_381>(&vk_bytes, &st, &bytes),
+		Ok(())
+	);
+	let mut other = st.clone();
+	other.request_id += 1;
+	assert_eq!(
+		verity_zk::verify_encoded::<Bls12_381>(&vk_bytes, &other, &bytes),
+		Err(Error::InvalidProof)
+	);
+
 	// Wrong output.
 	let mut bad = st.clone();
 	bad.output[3] += 1;
