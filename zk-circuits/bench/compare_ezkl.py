@@ -33,13 +33,34 @@ def call(fn, *args, **kwargs):
     return out
 
 
+def explicit_defaults(src, dst):
+    """A copy of the ONNX file whose Conv / pooling nodes spell out their
+    default `strides` (and Conv its `dilations`): ezkl's importer requires them,
+    the ONNX spec does not. The model itself is unchanged."""
+    import onnx
+    from onnx import helper
+
+    model = onnx.load(src)
+    for node in model.graph.node:
+        if node.op_type in ("Conv", "MaxPool", "AveragePool"):
+            names = {a.name for a in node.attribute}
+            kernel = next((list(a.ints) for a in node.attribute if a.name == "kernel_shape"), None)
+            spatial = len(kernel) if kernel else 2
+            if "strides" not in names:
+                node.attribute.append(helper.make_attribute("strides", [1] * spatial))
+            if node.op_type == "Conv" and "dilations" not in names:
+                node.attribute.append(helper.make_attribute("dilations", [1] * spatial))
+    onnx.save(model, dst)
+    return dst
+
+
 def ezkl_run(name):
     import ezkl
 
     d = os.path.join(WORK, name)
     os.makedirs(d, exist_ok=True)
     p = lambda f: os.path.join(d, f)
-    onnx = os.path.join(MODELS, f"{name}.onnx")
+    onnx = explicit_defaults(os.path.join(MODELS, f"{name}.onnx"), p("model.onnx"))
     with open(os.path.join(MODELS, "samples", f"{name}.input.json")) as f:
         sample = json.load(f)
     tensor = next(iter(sample.values()))

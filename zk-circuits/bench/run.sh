@@ -7,6 +7,6 @@ source "$HERE/../../scripts/lib/env.sh"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR}"
 if [[ ! -x "$HERE/.venv/bin/python" ]]; then
     python3 -m venv "$HERE/.venv"
-    "$HERE/.venv/bin/pip" install --quiet "ezkl==23.0.5"
+    "$HERE/.venv/bin/pip" install --quiet "ezkl==23.0.5" onnx
 fi
 exec "$HERE/.venv/bin/python" "$HERE/compare_ezkl.py" "$@"
