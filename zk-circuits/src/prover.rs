@@ -174,7 +174,6 @@ pub fn prove(
 	binding: &Binding,
 ) -> Result<(Vec<IntTensor>, Proof<Bls12_381>)> {
 	pk.check_model(model)?;
-	let t0 = std::time::Instant::now();
 	let trace = model
 		.run_traced(input)
 		.map_err(|e| Error::Witness(e.to_string()))?;
@@ -190,7 +189,6 @@ pub fn prove(
 	};
 	let mut witness = WitnessBackend::new(compiled.num_vars);
 	circuit.synthesize(&mut witness)?;
-	let t1 = std::time::Instant::now();
 	if witness.assignment.len() != compiled.num_vars {
 		return Err(Error::Witness(
 			"witness size differs from the compiled circuit".into(),
@@ -206,9 +204,6 @@ pub fn prove(
 		&witness.assignment,
 	)
 	.map_err(|e| Error::Witness(format!("Groth16 prover: {e}")))?;
-	if std::env::var_os("VZK_TIMES").is_some() {
-		eprintln!("witness {:?} groth16 {:?}", t1 - t0, t1.elapsed());
-	}
 	Ok((
 		output,
 		Proof {
