@@ -72,7 +72,7 @@ fn hex(bytes: &[u8]) -> String {
 
 fn unhex(s: &str, what: &str) -> Result<Vec<u8>, CliError> {
 	let digits = s.strip_prefix("0x").unwrap_or(s);
-	if digits.len() % 2 != 0 || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+	if !digits.len().is_multiple_of(2) || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
 		return Err(CliError(format!("{what}: not a hex string")));
 	}
 	Ok((0..digits.len())
