@@ -75,8 +75,9 @@
 //! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B | 100 s | 39.6 s | 12.7 ms |
 //!
 //! Times: 2 shared vCPUs under a load average of 5–7 from concurrent builds
-//! (`examples/zk_bench.rs`, best of 3); expect them to be a factor ~2–3 lower
-//! on an idle machine. `bench/run.sh` compares with ezkl on the same ONNX files.
+//! (`examples/zk_bench.rs`, best of 3); an idle machine was not available, so
+//! absolute times are pessimistic. `bench/run.sh` compares with ezkl on the
+//! same ONNX files in one run, which keeps the ratios fair.
 //!
 //! **Against ezkl 23.0.5** (`bench/run.sh`: same ONNX files, same run, public
 //! inputs and outputs, fixed parameters, `calibrate_settings` "resources"):
@@ -88,11 +89,12 @@
 //! | | verify | 328 ms | 12.6 ms | 26× |
 //! | | setup | 37.0 s | 9.7 s | 3.8× |
 //! | | verifying key / proof | 132 KB / 3,072 B | 770 B / 192 B | 172× / 16× |
-//! | MLP 64-32-10 | prove / proving key | 117 s / 1.44 GB | 0.24 s / 0.75 MB | ~490× / ~1900× |
+//! | MLP 64-32-10¹ | prove / proving key | 117 s / 1.44 GB | 0.24 s / 0.75 MB | ~490× / ~1900× |
 //!
-//! (ezkl picks 2^16 rows for the MLP 784 and 2^17 for the 64-32-10 at this
-//! calibration; both tools ran under the same background load, which slows
-//! ezkl's multi-threaded prover far more than its idle 5.7 s.)
+//! ezkl picks 2^16 rows for the MLP 784 and 2^17 for the 64-32-10 at this
+//! calibration. Both tools ran under the same background load, which slowed
+//! ezkl's prover well past the 5.7 s it takes idle. ¹ ezkl's steps run one by
+//! one, not in the script's single run.
 //!
 //! Where the constraints go ([`circuit::cost_report`]): MLP 784-128-10 —
 //! range-checking the 784 inputs (16 bits each; what makes their packed
