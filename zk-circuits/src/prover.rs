@@ -273,20 +273,27 @@ fn read_points<P: CanonicalDeserialize + Send>(
 	size: usize,
 	what: &str,
 ) -> Result<Vec<P>> {
-	let mut bytes = vec![
-		0u8;
-		count
-			.checked_mul(size)
-			.ok_or_else(|| Error::Decode("proving key too large".into()))?
-	];
-	r.read_exact(&mut bytes).map_err(io_err)?;
-	bytes
-		.par_chunks(size)
-		.map(|c| {
-			P::deserialize_with_mode(c, Compress::Yes, Validate::No)
-				.map_err(|e| Error::Decode(format!("proving key {what}: {e}")))
-		})
-		.collect()
+	// Read in bounded chunks, so a corrupt count in a short file fails at the
+	// end of the data instead of allocating for points that are not there.
+	const CHUNK: usize = 1 << 14;
+	let mut points = Vec::with_capacity(count.min(CHUNK));
+	let mut bytes = Vec::new();
+	let mut left = count;
+	while left > 0 {
+		let n = left.min(CHUNK);
+		bytes.resize(n * size, 0);
+		r.read_exact(&mut bytes).map_err(io_err)?;
+		let chunk: Result<Vec<P>> = bytes
+			.par_chunks(size)
+			.map(|c| {
+				P::deserialize_with_mode(c, Compress::Yes, Validate::No)
+					.map_err(|e| Error::Decode(format!("proving key {what}: {e}")))
+			})
+			.collect();
+		points.extend(chunk?);
+		left -= n;
+	}
+	Ok(points)
 }
 
 fn write_u64(w: &mut impl Write, v: u64) -> Result<()> {

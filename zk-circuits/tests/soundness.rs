@@ -250,3 +250,48 @@ fn statements_outside_the_layout_are_errors() {
 	// Twin.
 	assert_eq!(verify(&f.vk, &f.statement, &f.proof), Ok(()));
 }
+
+#[test]
+fn corrupt_proving_keys_are_errors_not_panics() {
+	let model = example("mlp_digits8");
+	let mut r = rng(19);
+	let (pk, _) = setup(&model, &mut r).unwrap();
+	let bytes = pk.to_bytes();
+	// Twin: the intact file loads and proves.
+	let loaded = verity_zk::ProvingKey::from_bytes(&bytes).unwrap();
+	let inputs = random_inputs(&model, &mut r);
+	assert!(prove(&loaded, &model, &inputs, &binding(1, 1)).is_ok());
+	for cut in [0, 3, 10, 50, 200, 1000, bytes.len() / 2, bytes.len() - 1] {
+		assert!(
+			matches!(
+				verity_zk::ProvingKey::from_bytes(&bytes[..cut]),
+				Err(Error::Decode(_))
+			),
+			"cut at {cut}"
+		);
+	}
+	let mut extra = bytes.clone();
+	extra.push(0);
+	assert!(matches!(
+		verity_zk::ProvingKey::from_bytes(&extra),
+		Err(Error::Decode(_))
+	));
+	// A huge declared count in a short file.
+	let mut huge = bytes[..100].to_vec();
+	huge[46..54].copy_from_slice(&(1u64 << 27).to_le_bytes());
+	assert!(verity_zk::ProvingKey::from_bytes(&huge).is_err());
+	for _ in 0..8 {
+		let mut bad = bytes.clone();
+		let i = r.gen_range(0..bad.len());
+		bad[i] ^= 1 << r.gen_range(0..8);
+		// Loads with an error, or loads and then proves (invalid proofs at worst): never panics.
+		if let Ok(k) = verity_zk::ProvingKey::from_bytes(&bad) {
+			let _ = prove(&k, &model, &inputs, &binding(1, 1));
+		}
+	}
+	// A key for another model is refused.
+	assert!(matches!(
+		prove(&loaded, &other_model(), &inputs, &binding(1, 1)),
+		Err(Error::Key(_))
+	));
+}
