@@ -70,14 +70,16 @@
 //!
 //! | model | constraints | proving key | verifying key | proof | setup | prove | verify |
 //! |---|---|---|---|---|---|---|---|
-//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B | 1.2 s | 0.24 s | 3.4 ms |
-//! | MLP 784-128-10 | 21,009 | 5.5 MB | 770 B | 192 B | 7.8 s | 1.75 s | 6.3 ms |
-//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B | 100 s | 39.6 s | 12.7 ms |
+//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B | 0.42 s | 0.13 s | 3.4 ms |
+//! | MLP 784-128-10 | 21,009 | 5.48 MB | 770 B | 192 B | 2.6 s | 0.63 s | 4.5 ms |
+//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B | 31 s | 7.3 s | 4.9 ms |
 //!
-//! Times: 2 shared vCPUs under a load average of 5–7 from concurrent builds
-//! (`examples/zk_bench.rs`, best of 3); an idle machine was not available, so
-//! absolute times are pessimistic. `bench/run.sh` compares with ezkl on the
-//! same ONNX files in one run, which keeps the ratios fair.
+//! Times: `examples/zk_bench.rs` (best of 3) on the 2 shared vCPUs with a
+//! load average of 1–2 from other work (under heavier load they were 2–5×
+//! slower). Verification is ≈ 1.3 ms of statement building (Poseidon over the
+//! packed input) plus ≈ 3.2 ms of pairing check. Building with
+//! `-C target-feature=+bmi2,+adx` (arkworks' assembly field multiplication)
+//! gained another 7–20 %.
 //!
 //! **Against ezkl 23.0.5** (`bench/run.sh`: same ONNX files, same run, public
 //! inputs and outputs, fixed parameters, `calibrate_settings` "resources"):
@@ -89,12 +91,17 @@
 //! | | verify | 328 ms | 12.6 ms | 26× |
 //! | | setup | 37.0 s | 9.7 s | 3.8× |
 //! | | verifying key / proof | 132 KB / 3,072 B | 770 B / 192 B | 172× / 16× |
+//! | LeNet-5 | prove | 178 s | 8.9 s | 20× |
+//! | | proving key | 2.22 GB | 77.7 MB | 28.5× |
+//! | | verify | 851 ms | 5.2 ms | 163× |
+//! | | setup | 139 s | 55.6 s | 2.5× |
+//! | | verifying key / proof | 1.05 MB / 3,072 B | 770 B / 192 B | 1364× / 16× |
 //! | MLP 64-32-10¹ | prove / proving key | 117 s / 1.44 GB | 0.24 s / 0.75 MB | ~490× / ~1900× |
 //!
-//! ezkl picks 2^16 rows for the MLP 784 and 2^17 for the 64-32-10 at this
-//! calibration. Both tools ran under the same background load, which slowed
-//! ezkl's prover well past the 5.7 s it takes idle. ¹ ezkl's steps run one by
-//! one, not in the script's single run.
+//! ezkl picks 2^16, 2^19 and 2^17 rows at this calibration. Both tools ran
+//! under the same background load, which slowed ezkl's prover well past the
+//! 5.7 s / 56 s it takes idle. ¹ ezkl's steps run one by one, not in the
+//! script's single run.
 //!
 //! Where the constraints go ([`circuit::cost_report`]): MLP 784-128-10 —
 //! range-checking the 784 inputs (16 bits each; what makes their packed
