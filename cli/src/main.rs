@@ -39,28 +39,28 @@ usage:
 pub struct CliError(pub String);
 
 impl<E: std::fmt::Display> From<E> for CliError {
-    fn from(e: E) -> Self {
-        CliError(e.to_string())
-    }
+	fn from(e: E) -> Self {
+		CliError(e.to_string())
+	}
 }
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let result = match argv.first().map(String::as_str) {
-        Some("model") => model::main(&argv[1..]),
-        Some("zk") => return zk::main(&argv[1..]),
-        Some("help") | Some("--help") | Some("-h") => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => Err(CliError(format!("unknown command '{other}'\n{USAGE}"))),
-        None => Err(CliError(USAGE.to_string())),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(CliError(message)) => {
-            eprintln!("error: {}", message.trim_end());
-            ExitCode::from(2)
-        }
-    }
+	let argv: Vec<String> = std::env::args().skip(1).collect();
+	let result = match argv.first().map(String::as_str) {
+		Some("model") => model::main(&argv[1..]),
+		Some("zk") => return zk::main(&argv[1..]),
+		Some("help") | Some("--help") | Some("-h") => {
+			print!("{USAGE}");
+			Ok(())
+		}
+		Some(other) => Err(CliError(format!("unknown command '{other}'\n{USAGE}"))),
+		None => Err(CliError(USAGE.to_string())),
+	};
+	match result {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(CliError(message)) => {
+			eprintln!("error: {}", message.trim_end());
+			ExitCode::from(2)
+		}
+	}
 }

@@ -12,34 +12,34 @@ pub type Hash256 = [u8; 32];
 
 /// blake2-256 of `bytes`.
 pub fn blake2_256(bytes: &[u8]) -> Hash256 {
-    Blake2b::<U32>::digest(bytes).into()
+	Blake2b::<U32>::digest(bytes).into()
 }
 
 /// Lowercase hex, `0x`-prefixed (the form the chain's JSON uses).
 pub fn to_hex(hash: &Hash256) -> String {
-    let mut s = String::with_capacity(66);
-    s.push_str("0x");
-    for b in hash {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+	let mut s = String::with_capacity(66);
+	s.push_str("0x");
+	for b in hash {
+		s.push_str(&format!("{b:02x}"));
+	}
+	s
 }
 
 /// The ONNX hash of a model file's bytes.
 pub fn onnx_hash(onnx_bytes: &[u8]) -> Hash256 {
-    blake2_256(onnx_bytes)
+	blake2_256(onnx_bytes)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+	use super::*;
 
-    #[test]
-    fn known_vector() {
-        // blake2b-256("") from the BLAKE2 reference implementation.
-        assert_eq!(
-            to_hex(&blake2_256(b"")),
-            "0x0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"
-        );
-    }
+	#[test]
+	fn known_vector() {
+		// blake2b-256("") from the BLAKE2 reference implementation.
+		assert_eq!(
+			to_hex(&blake2_256(b"")),
+			"0x0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"
+		);
+	}
 }

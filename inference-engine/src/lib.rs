@@ -184,6 +184,6 @@ pub mod shape;
 pub mod tensor;
 
 pub use error::{Error, Result};
-pub use quant::{IntTensor, OutputTransform, QNode, QOp, QuantizedModel, TensorSpec, Trace};
 pub use float::FloatModel;
+pub use quant::{IntTensor, OutputTransform, QNode, QOp, QuantizedModel, TensorSpec, Trace};
 pub use tensor::Tensor;

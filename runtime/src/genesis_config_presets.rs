@@ -38,13 +38,23 @@ fn genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+			authorities: initial_authorities
+				.iter()
+				.map(|x| x.0.clone())
+				.collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+			authorities: initial_authorities
+				.iter()
+				.map(|x| (x.1.clone(), 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 	})
@@ -58,7 +68,9 @@ fn authority_keys((aura, grandpa): DevValidator) -> (AuraId, GrandpaId) {
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![authority_keys(LOCAL_TESTNET_VALIDATORS[0])],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::well_known()
+			.map(|k| k.to_account_id())
+			.collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
 }
@@ -66,8 +78,13 @@ pub fn development_config_genesis() -> Value {
 /// Genesis of the four-validator local testnet.
 pub fn local_config_genesis() -> Value {
 	genesis(
-		LOCAL_TESTNET_VALIDATORS.into_iter().map(authority_keys).collect(),
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		LOCAL_TESTNET_VALIDATORS
+			.into_iter()
+			.map(authority_keys)
+			.collect(),
+		Sr25519Keyring::well_known()
+			.map(|k| k.to_account_id())
+			.collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
 }

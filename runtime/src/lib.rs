@@ -21,6 +21,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -32,8 +34,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
@@ -77,14 +77,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// The version of the native runtime (for `sc-cli`'s informational output).
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
-
 /// Target block time. Aura's slot duration is derived from it.
-pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+pub const MILLI_SECS_PER_BLOCK: u64 = 3000;
 /// Aura slot duration; cannot change once the chain has started.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 

@@ -11,11 +11,11 @@ mod model;
 mod quantize;
 mod shapes;
 
-pub use exec::{avg_pool_divisors, output_tensor, Executor, Trace};
 pub(crate) use exec::gather_cols;
+pub use exec::{avg_pool_divisors, output_tensor, Executor, Trace};
 pub use model::{
-    IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,
-    QMODEL_FORMAT,
+	IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,
+	QMODEL_FORMAT,
 };
 pub use quantize::{choose_frac_bits, quantize, QuantizeOptions};
 pub use shapes::output_shape;
