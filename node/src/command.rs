@@ -133,7 +133,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => cmd
-					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::HostFunctions>(
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::ExtraHostFunctions>(
 						Some(config.chain_spec),
 					),
 				BenchmarkCmd::Block(cmd) => {

@@ -13,8 +13,13 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use verity_runtime::{apis::RuntimeApi, opaque::Block};
 
+/// Host functions beyond Substrate's standard set: BLS12-381 pairings and
+/// multi-scalar multiplications, which the runtime's Groth16 verifier calls
+/// instead of doing the curve arithmetic in wasm.
+pub type ExtraHostFunctions = sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions;
+
 /// The host functions the runtime may call.
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
+pub type HostFunctions = (sp_io::SubstrateHostFunctions, ExtraHostFunctions);
 
 /// The full client: native node, wasm runtime.
 pub type FullClient =
