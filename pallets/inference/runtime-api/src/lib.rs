@@ -1,0 +1,72 @@
+//! Runtime API of `pallet-inference`.
+//!
+//! Wiring in the runtime (`impl_runtime_apis!`):
+//!
+//! ```ignore
+//! impl pallet_inference_runtime_api::InferenceApi<Block, AccountId, Balance, BlockNumber>
+//!     for Runtime
+//! {
+//!     fn result(request_id: RequestId) -> Option<ResultView<Runtime>> {
+//!         Inference::result(request_id)
+//!     }
+//!     fn request(request_id: RequestId) -> Option<RequestView<Runtime>> {
+//!         Inference::request_info(request_id)
+//!     }
+//!     fn pending_for_executor(who: AccountId) -> Vec<RequestId> {
+//!         Inference::pending_for_executor(who)
+//!     }
+//!     fn model(model_id: ModelId) -> Option<ModelSpec> {
+//!         Inference::model(model_id)
+//!     }
+//!     fn executors() -> Vec<AccountId> {
+//!         Inference::executors()
+//!     }
+//! }
+//! ```
+//!
+//! (with `use pallet_inference::{RequestId, RequestView, ResultView};` and
+//! `use pallet_models::{ModelId, ModelSpec};`).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+pub use pallet_inference::{InferenceResult, Request, RequestId};
+pub use pallet_models::{ModelId, ModelSpec};
+
+/// A result as the API returns it.
+pub type ResultInfo<AccountId, Balance, BlockNumber> =
+	InferenceResult<AccountId, Balance, BlockNumber, Vec<i32>, Vec<i32>>;
+/// An open request as the API returns it.
+pub type RequestInfo<AccountId, Balance, BlockNumber> =
+	Request<AccountId, Balance, BlockNumber, Vec<i32>>;
+
+sp_api::decl_runtime_apis! {
+	/// Read access to verified inference for clients and executors.
+	pub trait InferenceApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// The accepted result of a request (`verified` tells a proven result
+		/// from a `Vanilla` one), `None` if there is none (yet).
+		fn result(request_id: RequestId) -> Option<ResultInfo<AccountId, Balance, BlockNumber>>;
+
+		/// An open request, with its input and assigned executor; `None` once it
+		/// has a result or expired.
+		fn request(request_id: RequestId) -> Option<RequestInfo<AccountId, Balance, BlockNumber>>;
+
+		/// The open requests `who` may submit a result for in the next block
+		/// (assigned to it, or past their assignment window if it is an active
+		/// executor), sorted; at most `MaxPendingRequests`.
+		fn pending_for_executor(who: AccountId) -> Vec<RequestId>;
+
+		/// A model's spec from the registry.
+		fn model(model_id: ModelId) -> Option<ModelSpec>;
+
+		/// The active executor set, sorted.
+		fn executors() -> Vec<AccountId>;
+	}
+}

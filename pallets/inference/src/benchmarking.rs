@@ -1,0 +1,415 @@
+//! Benchmarks (frame-benchmarking v2). Worst cases: a full executor set, the
+//! longest input (`MaxInputLen`), the longest output, the largest verifying
+//! key, a full deadline slot. The no_std benchmarks cannot prove, so
+//! `submit_result_zk` / `_rejected` and the two `verify_groth16_*` benchmarks
+//! replay the committed fixture (`fixtures/benchmark.scale`, made by
+//! `examples/make_fixture.rs`): a 1024-input, 60-output model with a
+//! 914-byte key (10 public inputs), whose proof is bound to request 7 and the
+//! `AccountId32` `[0x42; 32]`. They need a 32-byte `AccountId` and
+//! `MaxInputLen <= 1024`.
+
+use super::*;
+use crate::{fixture::Fixture, Pallet as Inference};
+use alloc::{vec, vec::Vec};
+use codec::Decode;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		EnsureOrigin, Get, Hooks,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Saturating, Zero};
+
+const SEED: u32 = 0;
+
+/// The fee every benchmark request offers.
+fn fee<T: Config>() -> BalanceOf<T> {
+	T::MinRequestFee::get().max(1_000u32.into())
+}
+
+fn fund<T: Config>(who: &T::AccountId) {
+	let amount = T::Currency::minimum_balance()
+		.saturating_add(T::ExecutorBond::get().saturating_mul(10u32.into()))
+		.saturating_add(fee::<T>().saturating_mul(100_000u32.into()));
+	T::Currency::set_balance(who, amount);
+}
+
+/// Bonds `who` (holding `bond`) and puts it in the set.
+fn add_executor<T: Config>(who: &T::AccountId, bond: BalanceOf<T>) {
+	fund::<T>(who);
+	T::Currency::hold(&HoldReason::ExecutorBond.into(), who, bond).expect("funded");
+	Executors::<T>::mutate(|set| {
+		if let Err(pos) = set.binary_search(who) {
+			set.try_insert(pos, who.clone()).expect("room in the set");
+		}
+	});
+	ExecutorOf::<T>::insert(
+		who,
+		ExecutorInfo {
+			bond,
+			assigned_pending: 0,
+			active: true,
+		},
+	);
+}
+
+/// Fills the set up to `n` executors with generated accounts.
+fn fill_executors<T: Config>(n: u32) {
+	let mut i = 0;
+	while Executors::<T>::decode_len().unwrap_or(0) < n as usize {
+		add_executor::<T>(&account("executor", i, SEED), T::ExecutorBond::get());
+		i += 1;
+	}
+}
+
+fn register_model<T: Config>(
+	hash: [u8; 32],
+	input_len: u32,
+	output_len: u32,
+	key: Option<Vec<u8>>,
+) -> ModelId {
+	let owner: T::AccountId = account("owner", 0, SEED);
+	fund::<T>(&owner);
+	let spec = ModelSpec {
+		quantized_hash: hash,
+		input_len,
+		output_len,
+		act_bits: 16,
+		supports_zk: key.is_some(),
+		supports_vanilla: true,
+		active: true,
+	};
+	T::BenchmarkHelper::register_model(&owner, spec, key)
+}
+
+fn fixture<T: Config>() -> Result<Fixture, BenchmarkError> {
+	let f = Fixture::committed().ok_or(BenchmarkError::Stop(
+		"fixtures/benchmark.scale does not decode",
+	))?;
+	if (f.input.len() as u32) < T::MaxInputLen::get() {
+		return Err(BenchmarkError::Stop(
+			"MaxInputLen exceeds the fixture's input: regenerate it (examples/make_fixture.rs)",
+		));
+	}
+	if f.output_len > T::MaxOutputLen::get() {
+		return Err(BenchmarkError::Stop(
+			"the fixture's output exceeds MaxOutputLen",
+		));
+	}
+	Ok(f)
+}
+
+/// The fixture's executor as an account (needs a 32-byte `AccountId`).
+fn fixture_executor<T: Config>(f: &Fixture) -> Result<T::AccountId, BenchmarkError> {
+	let who = T::AccountId::decode(&mut &f.executor[..])
+		.map_err(|_| BenchmarkError::Stop("AccountId does not decode from 32 bytes"))?;
+	if Inference::<T>::account_bytes(&who) != f.executor {
+		return Err(BenchmarkError::Stop("AccountId is not 32 bytes"));
+	}
+	Ok(who)
+}
+
+fn input<T: Config>(values: &[i32]) -> BoundedVec<i32, T::MaxInputLen> {
+	BoundedVec::truncate_from(values.to_vec())
+}
+
+/// `value` repeated `len` times, as a request input.
+fn filled_input<T: Config>(len: u32, value: i32) -> BoundedVec<i32, T::MaxInputLen> {
+	BoundedVec::truncate_from(vec![value; len as usize])
+}
+
+/// Makes a request as `requester` (funded here); returns its id.
+fn make_request<T: Config>(
+	requester: &T::AccountId,
+	model: ModelId,
+	input: BoundedVec<i32, T::MaxInputLen>,
+	mode: InferenceMode,
+	deadline: BlockNumberFor<T>,
+) -> RequestId {
+	fund::<T>(requester);
+	let id = NextRequestId::<T>::get();
+	Inference::<T>::request(
+		RawOrigin::Signed(requester.clone()).into(),
+		model,
+		input,
+		mode,
+		fee::<T>(),
+		deadline,
+	)
+	.expect("request");
+	id
+}
+
+/// The deadline every benchmark request uses.
+fn deadline<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number().saturating_add(T::AssignmentTimeout::get())
+}
+
+/// Fills `deadline`'s slot with requests until one place is left.
+fn fill_slot<T: Config>(model: ModelId, values: &[i32], mode: InferenceMode) {
+	let requester: T::AccountId = account("filler", 0, SEED);
+	let d = deadline::<T>();
+	while (Deadlines::<T>::decode_len(d).unwrap_or(0) as u32) + 1 < T::MaxRequestsPerDeadline::get()
+	{
+		make_request::<T>(&requester, model, input::<T>(values), mode, d);
+	}
+}
+
+/// Sets up the fixture's request, assigned to the fixture's executor, in a
+/// full deadline slot; returns (executor, fixture, request id).
+fn zk_setup<T: Config>(
+	executor_bond: BalanceOf<T>,
+) -> Result<(T::AccountId, Fixture, RequestId), BenchmarkError> {
+	frame_system::Pallet::<T>::set_block_number(1u32.into());
+	let f = fixture::<T>()?;
+	let executor = fixture_executor::<T>(&f)?;
+	let model = register_model::<T>(
+		f.model_hash,
+		f.input.len() as u32,
+		f.output_len,
+		Some(f.verifying_key.clone()),
+	);
+	// Alone in the set while the request is made: it is assigned.
+	add_executor::<T>(&executor, executor_bond);
+	NextRequestId::<T>::put(f.request_id);
+	let requester: T::AccountId = account("requester", 0, SEED);
+	let id = make_request::<T>(
+		&requester,
+		model,
+		input::<T>(&f.input),
+		InferenceMode::Zk,
+		deadline::<T>(),
+	);
+	fill_slot::<T>(model, &f.input, InferenceMode::Zk);
+	fill_executors::<T>(T::MaxExecutors::get());
+	Ok((executor, f, id))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Joining a set with one place left.
+	#[benchmark]
+	fn register_executor() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ExecutorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who = T::ExecutorOrigin::ensure_origin(origin.clone())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		fund::<T>(&who);
+		fill_executors::<T>(T::MaxExecutors::get() - 1);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+
+		assert!(ExecutorOf::<T>::get(&who).is_some_and(|i| i.active));
+		Ok(())
+	}
+
+	/// Leaving a full set, bond released.
+	#[benchmark]
+	fn unregister_executor() {
+		fill_executors::<T>(T::MaxExecutors::get());
+		let who = Executors::<T>::get()[0].clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(ExecutorOf::<T>::get(&who).is_none());
+	}
+
+	/// Releasing a leaving executor's bond.
+	#[benchmark]
+	fn withdraw_bond() {
+		fill_executors::<T>(T::MaxExecutors::get());
+		let who = Executors::<T>::get()[0].clone();
+		Executors::<T>::mutate(|set| set.remove(0));
+		ExecutorOf::<T>::mutate(&who, |i| {
+			if let Some(i) = i {
+				i.active = false;
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(ExecutorOf::<T>::get(&who).is_none());
+	}
+
+	/// A `Zk` request with `n` input values (the model's input length), a
+	/// largest key, a full executor set and a nearly full deadline slot.
+	#[benchmark]
+	fn request(n: Linear<1, { T::MaxInputLen::get() }>) -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let f = fixture::<T>()?;
+		let model =
+			register_model::<T>(f.model_hash, n, f.output_len, Some(f.verifying_key.clone()));
+		fill_executors::<T>(T::MaxExecutors::get());
+		let values = vec![-1i32; n as usize];
+		fill_slot::<T>(model, &values, InferenceMode::Zk);
+		let requester: T::AccountId = account("requester", 0, SEED);
+		fund::<T>(&requester);
+		let id = NextRequestId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(requester),
+			model,
+			filled_input::<T>(n, -1),
+			InferenceMode::Zk,
+			fee::<T>(),
+			deadline::<T>(),
+		);
+
+		assert!(Requests::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// An accepted proof (the fixture) in a full deadline slot.
+	#[benchmark]
+	fn submit_result_zk() -> Result<(), BenchmarkError> {
+		let (executor, f, id) = zk_setup::<T>(T::ExecutorBond::get())?;
+		let output = BoundedVec::truncate_from(f.output.clone());
+		let proof = BoundedVec::truncate_from(f.proof.clone());
+
+		#[extrinsic_call]
+		submit_result(RawOrigin::Signed(executor), id, output, proof);
+
+		assert!(Results::<T>::get(id).is_some_and(|r| r.verified));
+		Ok(())
+	}
+
+	/// A rejected proof (the fixture's, with one output value changed): full
+	/// verification, a slash and an ejection from a full set.
+	#[benchmark]
+	fn submit_result_rejected() -> Result<(), BenchmarkError> {
+		let slash = T::InvalidProofSlash::get().max(1u32.into());
+		let (executor, f, id) = zk_setup::<T>(slash)?;
+		let mut wrong = f.output.clone();
+		wrong[0] = if wrong[0] == 0 { 1 } else { 0 };
+		let output = BoundedVec::truncate_from(wrong);
+		let proof = BoundedVec::truncate_from(f.proof.clone());
+
+		#[extrinsic_call]
+		submit_result(RawOrigin::Signed(executor.clone()), id, output, proof);
+
+		assert!(Results::<T>::get(id).is_none());
+		if !T::InvalidProofSlash::get().is_zero() {
+			assert!(ExecutorOf::<T>::get(&executor).is_some_and(|i| !i.active));
+		}
+		Ok(())
+	}
+
+	/// An unverified result with the longest input and output, in a full
+	/// deadline slot.
+	#[benchmark]
+	fn submit_result_vanilla() {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let (n, m) = (T::MaxInputLen::get(), T::MaxOutputLen::get());
+		let model = register_model::<T>([7; 32], n, m, None);
+		let executor: T::AccountId = account("executor", u32::MAX, SEED);
+		add_executor::<T>(&executor, T::ExecutorBond::get());
+		let requester: T::AccountId = account("requester", 0, SEED);
+		let id = make_request::<T>(
+			&requester,
+			model,
+			filled_input::<T>(n, 1),
+			InferenceMode::Vanilla,
+			deadline::<T>(),
+		);
+		fill_slot::<T>(model, &vec![1; n as usize], InferenceMode::Vanilla);
+		let output = BoundedVec::truncate_from(vec![-1i32; m as usize]);
+
+		#[extrinsic_call]
+		submit_result(RawOrigin::Signed(executor), id, output, BoundedVec::new());
+
+		assert!(Results::<T>::get(id).is_some_and(|r| !r.verified));
+	}
+
+	/// The expiry hook scanning `s` empty deadline blocks.
+	#[benchmark]
+	fn on_initialize_slots(s: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		let n: BlockNumberFor<T> = 1_000u32.into();
+		frame_system::Pallet::<T>::set_block_number(n);
+		ExpiryCursor::<T>::put(n.saturating_sub(s.into()));
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(n);
+		}
+
+		assert_eq!(ExpiryCursor::<T>::get(), Some(n));
+	}
+
+	/// The expiry hook refunding `e` requests (longest inputs, distinct
+	/// requesters), spread over as few deadline blocks as the slots allow.
+	#[benchmark]
+	fn on_initialize_expire(e: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let len = T::MaxInputLen::get();
+		let model = register_model::<T>([7; 32], len, T::MaxOutputLen::get(), None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let first = deadline::<T>();
+		let per_slot = T::MaxRequestsPerDeadline::get();
+		for i in 0..e {
+			let requester: T::AccountId = account("requester", i, SEED);
+			let d = first.saturating_add((i / per_slot).into());
+			make_request::<T>(
+				&requester,
+				model,
+				filled_input::<T>(len, 1),
+				InferenceMode::Vanilla,
+				d,
+			);
+		}
+		let n = first
+			.saturating_add((e / per_slot).into())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(n);
+		ExpiryCursor::<T>::put(first);
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(n);
+		}
+
+		assert_eq!(Requests::<T>::count(), 0);
+	}
+
+	/// Verifying the fixture with arkworks' BLS12-381 in the runtime.
+	#[benchmark]
+	fn verify_groth16_pure() -> Result<(), BenchmarkError> {
+		let f = fixture::<T>()?;
+		let statement = f.statement();
+		let result;
+
+		#[block]
+		{
+			result = PureGroth16::verify(&f.verifying_key, &statement, &f.proof);
+		}
+
+		assert_eq!(result, Ok(()));
+		Ok(())
+	}
+
+	/// Verifying the fixture with `sp-crypto-ec-utils`' host functions.
+	#[benchmark]
+	fn verify_groth16_host() -> Result<(), BenchmarkError> {
+		let f = fixture::<T>()?;
+		let statement = f.statement();
+		let result;
+
+		#[block]
+		{
+			result = HostGroth16::verify(&f.verifying_key, &statement, &f.proof);
+		}
+
+		assert_eq!(result, Ok(()));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Inference, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,144 @@
+//! Test runtime: frame_system, pallet_balances, pallet_models (the real
+//! registry) and this pallet with the pure-arkworks Groth16 verifier.
+
+use crate as pallet_inference;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
+use pallet_models::{ModelId, ModelSpec};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
+
+pub type AccountId = AccountId32;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Models: pallet_models,
+		Inference: pallet_inference,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+impl pallet_models::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type DepositBase = ConstU64<10>;
+	type DepositPerByte = ConstU64<0>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxVersionLen = ConstU32<16>;
+	type MaxVerifyingKeyLen = ConstU32<2048>;
+	type MaxIoTensors = ConstU32<4>;
+	type MaxShapeRank = ConstU32<4>;
+	type MaxVersions = ConstU32<8>;
+	type WeightInfo = ();
+}
+
+/// Mock constants (see the suggested runtime values in the crate docs' report).
+pub const BOND: Balance = 1_000;
+pub const SLASH: Balance = 300;
+pub const MIN_FEE: Balance = 10;
+pub const TIMEOUT: u64 = 5;
+pub const MAX_DEADLINE: u64 = 100;
+pub const MAX_EXECUTORS: u32 = 8;
+pub const MAX_PER_DEADLINE: u32 = 8;
+pub const MAX_EXPIRIES: u32 = 4;
+pub const MAX_PENDING: u32 = 32;
+pub const MAX_INPUT: u32 = 1024;
+pub const MAX_OUTPUT: u32 = 64;
+/// Every dev account's starting balance.
+pub const ENDOWMENT: Balance = 1_000_000;
+
+parameter_types! {
+	pub const ExecutorBond: Balance = BOND;
+	pub const InvalidProofSlash: Balance = SLASH;
+	pub const MinRequestFee: Balance = MIN_FEE;
+}
+
+impl pallet_inference::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type OnSlash = ();
+	type Models = Models;
+	type ProofVerifier = pallet_inference::PureGroth16;
+	type ExecutorOrigin = frame_system::EnsureSigned<AccountId>;
+	type ExecutorBond = ExecutorBond;
+	type InvalidProofSlash = InvalidProofSlash;
+	type MinRequestFee = MinRequestFee;
+	type MaxExecutors = ConstU32<MAX_EXECUTORS>;
+	type MaxInputLen = ConstU32<MAX_INPUT>;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
+	type MaxPendingRequests = ConstU32<MAX_PENDING>;
+	type MaxRequestsPerDeadline = ConstU32<MAX_PER_DEADLINE>;
+	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
+	type AssignmentTimeout = ConstU64<TIMEOUT>;
+	type MaxDeadline = ConstU64<MAX_DEADLINE>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockModels;
+}
+
+/// Registers models in the real `pallet_models`.
+pub struct MockModels;
+
+impl MockModels {
+	/// Registers `spec` (and the verifying key) in `pallet_models`, returns the id.
+	pub fn register(_owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
+		let id = pallet_models::NextModelId::<Test>::get();
+		pallet_models::Specs::<Test>::insert(id, spec);
+		if let Some(key) = key {
+			pallet_models::VerifyingKeys::<Test>::insert(
+				id,
+				frame_support::BoundedVec::try_from(key).expect("key fits"),
+			);
+		}
+		pallet_models::NextModelId::<Test>::put(id + 1);
+		id
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_inference::BenchmarkHelper<AccountId> for MockModels {
+	fn register_model(owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
+		Self::register(owner, spec, key)
+	}
+}
+
+/// The dev account `n`: 32 bytes of `n`.
+pub fn account(n: u8) -> AccountId {
+	AccountId32::new([n; 32])
+}
+
+/// A fresh chain at block 1 with accounts 1..=20 and 0x42 endowed.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default()
+		.build_storage()
+		.unwrap();
+	let mut balances: Vec<(AccountId, Balance)> =
+		(1..=20u8).map(|n| (account(n), ENDOWMENT)).collect();
+	balances.push((account(0x42), ENDOWMENT));
+	pallet_balances::GenesisConfig::<Test> {
+		balances,
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

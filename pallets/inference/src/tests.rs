@@ -1,0 +1,1323 @@
+//! Tests: every call and error path, with real Groth16 proofs made at test
+//! time (verity-zk's prover) on the example MLP 64-32-10 (`models/mlp_digits8`).
+
+use crate::{fixture::Fixture, mock::*, *};
+use codec::{Decode, Encode};
+use frame_support::traits::ConstU32;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Hooks,
+	},
+	BoundedVec,
+};
+use sp_runtime::{DispatchError, TokenError};
+use std::sync::OnceLock;
+use verity_inference::{IntTensor, QuantizedModel};
+
+// ---------------------------------------------------------------------------
+// Proving setup (once per test binary).
+
+struct Zk {
+	model: QuantizedModel,
+	pk: verity_zk::ProvingKey,
+	vk: Vec<u8>,
+	/// A second setup of the same model: "another model's key".
+	other_pk: verity_zk::ProvingKey,
+	input: Vec<i32>,
+}
+
+fn zk() -> &'static Zk {
+	static ZK: OnceLock<Zk> = OnceLock::new();
+	ZK.get_or_init(|| {
+		use rand_chacha::rand_core::SeedableRng;
+		use verity_inference::io::{inputs_in_order, parse_tensor_map};
+		let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models");
+		let model = QuantizedModel::from_bytes(
+			&std::fs::read(format!("{models}/mlp_digits8.qmodel")).unwrap(),
+		)
+		.unwrap();
+		let sample = parse_tensor_map(
+			&std::fs::read(format!("{models}/samples/mlp_digits8.input.json")).unwrap(),
+		)
+		.unwrap();
+		let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
+		let input = model
+			.quantize_inputs(&inputs_in_order(sample, &names).unwrap())
+			.unwrap();
+		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+		let (pk, vk) = verity_zk::setup(&model, &mut rng).unwrap();
+		let (other_pk, _) = verity_zk::setup(&model, &mut rng).unwrap();
+		Zk {
+			vk: vk.to_bytes(),
+			input: input[0].data.iter().map(|&v| v as i32).collect(),
+			model,
+			pk,
+			other_pk,
+		}
+	})
+}
+
+/// Runs the model on `input` and proves it for `request_id` and `executor`
+/// with `pk`: (output, proof bytes).
+fn prove_with(
+	pk: &verity_zk::ProvingKey,
+	request_id: RequestId,
+	executor: &AccountId,
+	input: &[i32],
+) -> (Vec<i32>, Vec<u8>) {
+	let z = zk();
+	let tensor = IntTensor::new(
+		vec![1, input.len()],
+		input.iter().map(|&v| v as i64).collect(),
+	)
+	.unwrap();
+	let binding = verity_zk::Binding {
+		request_id,
+		executor: Inference::account_bytes(executor),
+	};
+	let (output, proof) = verity_zk::prove(pk, &z.model, &[tensor], &binding).unwrap();
+	(
+		output[0].data.iter().map(|&v| v as i32).collect(),
+		proof.to_bytes(),
+	)
+}
+
+fn prove(request_id: RequestId, executor: &AccountId, input: &[i32]) -> (Vec<i32>, Vec<u8>) {
+	prove_with(&zk().pk, request_id, executor, input)
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+fn spec(zk_mode: bool, vanilla: bool) -> ModelSpec {
+	ModelSpec {
+		quantized_hash: zk().model.hash(),
+		input_len: 64,
+		output_len: 10,
+		act_bits: 16,
+		supports_zk: zk_mode,
+		supports_vanilla: vanilla,
+		active: true,
+	}
+}
+
+/// Registers the example MLP (both modes, with its key); returns its id.
+fn mlp() -> ModelId {
+	MockModels::register(&account(20), spec(true, true), Some(zk().vk.clone()))
+}
+
+fn input() -> BoundedVec<i32, ConstU32<MAX_INPUT>> {
+	BoundedVec::try_from(zk().input.clone()).unwrap()
+}
+
+fn out(v: Vec<i32>) -> BoundedVec<i32, ConstU32<MAX_OUTPUT>> {
+	BoundedVec::try_from(v).unwrap()
+}
+
+fn proof_bytes(v: Vec<u8>) -> BoundedVec<u8, ConstU32<PROOF_BYTES>> {
+	BoundedVec::try_from(v).unwrap()
+}
+
+fn register(n: u8) {
+	assert_ok!(Inference::register_executor(RuntimeOrigin::signed(
+		account(n)
+	)));
+}
+
+fn free(n: u8) -> Balance {
+	Balances::balance(&account(n))
+}
+
+fn escrow(n: u8) -> Balance {
+	Balances::balance_on_hold(&HoldReason::RequestEscrow.into(), &account(n))
+}
+
+fn bond(n: u8) -> Balance {
+	Balances::balance_on_hold(&HoldReason::ExecutorBond.into(), &account(n))
+}
+
+/// Makes a request from account `n` with fee 100 and deadline now + 20; returns its id.
+fn make_request(n: u8, model: ModelId, mode: InferenceMode) -> RequestId {
+	let id = NextRequestId::<Test>::get();
+	let deadline = System::block_number() + 20;
+	assert_ok!(Inference::request(
+		RuntimeOrigin::signed(account(n)),
+		model,
+		input(),
+		mode,
+		100,
+		deadline
+	));
+	id
+}
+
+fn run_to(n: u64) {
+	while System::block_number() < n {
+		let b = System::block_number() + 1;
+		System::set_block_number(b);
+		Inference::on_initialize(b);
+	}
+}
+
+/// A fresh chain; checks the try-state invariants after `test`.
+fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Inference::do_try_state().expect("try_state invariants");
+	});
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Inference(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Everything a rejected/failed submission must leave alone.
+fn snapshot(
+	id: RequestId,
+) -> (
+	Option<RequestOf<Test>>,
+	Option<ResultOf<Test>>,
+	Balance,
+	Balance,
+) {
+	let r = Requests::<Test>::get(id);
+	let requester = r
+		.as_ref()
+		.map(|r| r.requester.clone())
+		.unwrap_or(account(1));
+	(
+		r,
+		Results::<Test>::get(id),
+		Balances::balance_on_hold(&HoldReason::RequestEscrow.into(), &requester),
+		Balances::total_issuance(),
+	)
+}
+
+// ---------------------------------------------------------------------------
+// Executors.
+
+#[test]
+fn register_executor_holds_bond_and_keeps_set_sorted() {
+	run(|| {
+		register(3);
+		register(1);
+		register(2);
+		assert_eq!(
+			Inference::executors(),
+			vec![account(1), account(2), account(3)]
+		);
+		assert_eq!(bond(1), BOND);
+		assert_eq!(free(1), ENDOWMENT - BOND);
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1)),
+			Some(ExecutorInfo {
+				bond: BOND,
+				assigned_pending: 0,
+				active: true
+			})
+		);
+		System::assert_last_event(
+			Event::ExecutorRegistered {
+				who: account(2),
+				bond: BOND,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn register_executor_errors() {
+	run(|| {
+		register(1);
+		assert_noop!(
+			Inference::register_executor(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::AlreadyExecutor
+		);
+		assert_noop!(
+			Inference::register_executor(RuntimeOrigin::none()),
+			DispatchError::BadOrigin
+		);
+		// No funds for the bond.
+		assert_noop!(
+			Inference::register_executor(RuntimeOrigin::signed(account(99))),
+			TokenError::FundsUnavailable
+		);
+		for n in 2..=MAX_EXECUTORS as u8 {
+			register(n);
+		}
+		assert_noop!(
+			Inference::register_executor(RuntimeOrigin::signed(account(15))),
+			Error::<Test>::TooManyExecutors
+		);
+	});
+}
+
+#[test]
+fn executor_origin_can_be_a_set() {
+	use frame_support::traits::{EnsureOrigin, SortedMembers};
+	pub struct Validators;
+	impl SortedMembers<AccountId> for Validators {
+		fn sorted_members() -> Vec<AccountId> {
+			vec![account(1), account(3)]
+		}
+	}
+	type Origin = frame_system::EnsureSignedBy<Validators, AccountId>;
+	assert_eq!(
+		Origin::try_origin(RuntimeOrigin::signed(account(3))).ok(),
+		Some(account(3))
+	);
+	assert!(Origin::try_origin(RuntimeOrigin::signed(account(2))).is_err());
+	assert!(Origin::try_origin(RuntimeOrigin::root()).is_err());
+}
+
+#[test]
+fn unregister_without_assignments_releases_the_bond() {
+	run(|| {
+		register(1);
+		assert_ok!(Inference::unregister_executor(RuntimeOrigin::signed(
+			account(1)
+		)));
+		assert_eq!(bond(1), 0);
+		assert_eq!(free(1), ENDOWMENT);
+		assert!(ExecutorOf::<Test>::get(account(1)).is_none());
+		assert!(Inference::executors().is_empty());
+		assert_eq!(
+			events()[1..],
+			[
+				Event::ExecutorUnregistered { who: account(1) },
+				Event::BondReleased {
+					who: account(1),
+					amount: BOND
+				}
+			]
+		);
+		assert_noop!(
+			Inference::unregister_executor(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::NotExecutor
+		);
+		// Can register again.
+		register(1);
+	});
+}
+
+#[test]
+fn unregister_with_assignments_keeps_the_bond_until_they_end() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		assert_ok!(Inference::unregister_executor(RuntimeOrigin::signed(
+			account(1)
+		)));
+		assert_eq!(bond(1), BOND);
+		assert!(Inference::executors().is_empty());
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1)),
+			Some(ExecutorInfo {
+				bond: BOND,
+				assigned_pending: 1,
+				active: false
+			})
+		);
+		assert_noop!(
+			Inference::withdraw_bond(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::PendingAssignments
+		);
+		assert_noop!(
+			Inference::register_executor(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::AlreadyExecutor
+		);
+		// A leaving executor still serves its assigned request.
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(vec![0; 10]),
+			proof_bytes(vec![])
+		));
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+		assert_eq!(bond(1), 0);
+		assert_eq!(free(1), ENDOWMENT + 100);
+		System::assert_last_event(
+			Event::BondReleased {
+				who: account(1),
+				amount: BOND,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn withdraw_bond_errors() {
+	run(|| {
+		assert_noop!(
+			Inference::withdraw_bond(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::NotExecutor
+		);
+		register(1);
+		assert_noop!(
+			Inference::withdraw_bond(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::StillActive
+		);
+	});
+}
+
+#[test]
+fn unregistered_executor_is_released_when_its_requests_expire() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		make_request(5, model, InferenceMode::Zk);
+		assert_ok!(Inference::unregister_executor(RuntimeOrigin::signed(
+			account(1)
+		)));
+		run_to(1 + 20 + 1);
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1))
+				.unwrap()
+				.assigned_pending,
+			0
+		);
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+		assert_eq!(free(1), ENDOWMENT);
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Requests.
+
+#[test]
+fn request_holds_the_fee_and_assigns_deterministically() {
+	run(|| {
+		let model = mlp();
+		for n in 1..=3 {
+			register(n);
+		}
+		let expected = Inference::assign(0).unwrap();
+		let id = make_request(5, model, InferenceMode::Zk);
+		assert_eq!(id, 0);
+		assert_eq!(escrow(5), 100);
+		assert_eq!(free(5), ENDOWMENT - 100);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.executor, expected);
+		assert_eq!(
+			(r.created, r.open_at, r.deadline, r.fee),
+			(1, 1 + TIMEOUT, 21, 100)
+		);
+		assert_eq!(r.input.to_vec(), zk().input);
+		assert_eq!(Deadlines::<Test>::get(21).to_vec(), vec![id]);
+		assert_eq!(
+			ExecutorOf::<Test>::get(&expected).unwrap().assigned_pending,
+			1
+		);
+		System::assert_last_event(
+			Event::Requested {
+				request_id: 0,
+				requester: account(5),
+				model_id: model,
+				mode: InferenceMode::Zk,
+				fee: 100,
+				executor: expected,
+				open_at: 1 + TIMEOUT,
+				deadline: 21,
+			}
+			.into(),
+		);
+		// The documented rule: blake2_256(("verity/assign", id, parent_hash))[0..8] mod |set|.
+		let set = Inference::executors();
+		for id in 0..50u64 {
+			let seed = (b"verity/assign", id, System::parent_hash())
+				.using_encoded(sp_io::hashing::blake2_256);
+			let i = u64::from_le_bytes(seed[..8].try_into().unwrap()) % 3;
+			assert_eq!(Inference::assign(id), Some(set[i as usize].clone()));
+		}
+		// All three get work.
+		let picked: std::collections::BTreeSet<_> = (0..50u64)
+			.map(|id| Inference::assign(id).unwrap())
+			.collect();
+		assert_eq!(picked.len(), 3);
+	});
+}
+
+#[test]
+fn request_errors_change_nothing() {
+	run(|| {
+		let model = mlp();
+		let r = |model, input, mode, fee, deadline| {
+			Inference::request(
+				RuntimeOrigin::signed(account(5)),
+				model,
+				input,
+				mode,
+				fee,
+				deadline,
+			)
+		};
+		let zk_mode = InferenceMode::Zk;
+		assert_noop!(
+			r(model, input(), zk_mode, 100, 21),
+			Error::<Test>::NoExecutors
+		);
+		register(1);
+		assert_noop!(
+			r(99, input(), zk_mode, 100, 21),
+			Error::<Test>::UnknownModel
+		);
+
+		let mut inactive = spec(true, true);
+		inactive.active = false;
+		let m = MockModels::register(&account(20), inactive, Some(zk().vk.clone()));
+		assert_noop!(
+			r(m, input(), zk_mode, 100, 21),
+			Error::<Test>::ModelInactive
+		);
+
+		let vanilla_only = MockModels::register(&account(20), spec(false, true), None);
+		assert_noop!(
+			r(vanilla_only, input(), zk_mode, 100, 21),
+			Error::<Test>::ModeNotSupported
+		);
+		let zk_only = MockModels::register(&account(20), spec(true, false), Some(zk().vk.clone()));
+		assert_noop!(
+			r(zk_only, input(), InferenceMode::Vanilla, 100, 21),
+			Error::<Test>::ModeNotSupported
+		);
+		let keyless = MockModels::register(&account(20), spec(true, true), None);
+		assert_noop!(
+			r(keyless, input(), zk_mode, 100, 21),
+			Error::<Test>::NoVerifyingKey
+		);
+
+		let mut big = spec(true, true);
+		big.output_len = MAX_OUTPUT + 1;
+		let big = MockModels::register(&account(20), big, Some(zk().vk.clone()));
+		assert_noop!(
+			r(big, input(), zk_mode, 100, 21),
+			Error::<Test>::UnsupportedModel
+		);
+		let mut bits = spec(true, true);
+		bits.act_bits = 25;
+		let bits = MockModels::register(&account(20), bits, Some(zk().vk.clone()));
+		assert_noop!(
+			r(bits, input(), zk_mode, 100, 21),
+			Error::<Test>::UnsupportedModel
+		);
+
+		let short = BoundedVec::try_from(zk().input[..63].to_vec()).unwrap();
+		assert_noop!(
+			r(model, short, zk_mode, 100, 21),
+			Error::<Test>::WrongInputLength
+		);
+		for bad in [32768, -32769, i32::MAX, i32::MIN] {
+			let mut v = zk().input.clone();
+			v[7] = bad;
+			let v = BoundedVec::try_from(v).unwrap();
+			assert_noop!(
+				r(model, v, zk_mode, 100, 21),
+				Error::<Test>::InputOutOfRange
+			);
+		}
+		// The range's ends are fine.
+		let mut v = zk().input.clone();
+		v[0] = 32767;
+		v[1] = -32768;
+		assert_ok!(r(
+			model,
+			BoundedVec::try_from(v).unwrap(),
+			InferenceMode::Vanilla,
+			100,
+			21
+		));
+
+		assert_noop!(
+			r(model, input(), zk_mode, MIN_FEE - 1, 21),
+			Error::<Test>::FeeTooLow
+		);
+		assert_noop!(
+			r(model, input(), zk_mode, 100, 1 + TIMEOUT - 1),
+			Error::<Test>::DeadlineTooSoon
+		);
+		assert_ok!(r(model, input(), zk_mode, 100, 1 + TIMEOUT));
+		assert_noop!(
+			r(model, input(), zk_mode, 100, 1 + MAX_DEADLINE + 1),
+			Error::<Test>::DeadlineTooFar
+		);
+		assert_ok!(r(model, input(), zk_mode, 100, 1 + MAX_DEADLINE));
+		assert_noop!(
+			r(model, input(), zk_mode, ENDOWMENT * 2, 21),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn request_bounds() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let r = |deadline| {
+			Inference::request(
+				RuntimeOrigin::signed(account(5)),
+				model,
+				input(),
+				InferenceMode::Vanilla,
+				100,
+				deadline,
+			)
+		};
+		for _ in 0..MAX_PER_DEADLINE {
+			assert_ok!(r(30));
+		}
+		assert_noop!(r(30), Error::<Test>::DeadlineFull);
+		let mut deadline = 31;
+		while Requests::<Test>::count() < MAX_PENDING {
+			if Deadlines::<Test>::get(deadline).len() == MAX_PER_DEADLINE as usize {
+				deadline += 1;
+			}
+			assert_ok!(r(deadline));
+		}
+		assert_noop!(r(deadline + 1), Error::<Test>::TooManyPendingRequests);
+		assert_eq!(escrow(5), 100 * MAX_PENDING as u64);
+	});
+}
+
+#[test]
+fn garbage_scale_does_not_decode() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let good = RuntimeCall::Inference(Call::request {
+			model_id: model,
+			input: input(),
+			mode: InferenceMode::Zk,
+			max_fee: 100,
+			deadline: 21,
+		})
+		.encode();
+		assert!(RuntimeCall::decode(&mut &good[..]).is_ok());
+		// Truncated, random and over-long encodings.
+		assert!(RuntimeCall::decode(&mut &good[..good.len() - 1]).is_err());
+		assert!(RuntimeCall::decode(&mut &[0xffu8; 64][..]).is_err());
+		let mut long = vec![3u8, 3]; // pallet index of Inference, call index of `request`
+		long.extend(model.encode());
+		long.extend(vec![0i32; MAX_INPUT as usize + 1].encode());
+		long.extend(InferenceMode::Zk.encode());
+		assert!(RuntimeCall::decode(&mut &long[..]).is_err());
+		// A bad mode byte.
+		let pos = 2 + 8 + input().encoded_size();
+		let mut bad_mode = good.clone();
+		bad_mode[pos] = 7;
+		assert!(RuntimeCall::decode(&mut &bad_mode[..]).is_err());
+		// A proof longer than 192 bytes.
+		let submit = RuntimeCall::Inference(Call::submit_result {
+			request_id: 0,
+			output: out(vec![0; 10]),
+			proof: proof_bytes(vec![1; 192]),
+		})
+		.encode();
+		assert!(RuntimeCall::decode(&mut &submit[..]).is_ok());
+		let mut long = vec![3u8, 4];
+		long.extend(0u64.encode());
+		long.extend(vec![0i32; 10].encode());
+		long.extend(vec![1u8; 193].encode());
+		assert!(RuntimeCall::decode(&mut &long[..]).is_err());
+		// Nothing happened.
+		assert_eq!(Requests::<Test>::count(), 0);
+		assert_eq!(escrow(5), 0);
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Results.
+
+#[test]
+fn verified_result_is_stored_and_paid() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		System::reset_events();
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output.clone()),
+			proof_bytes(proof)
+		));
+		assert_eq!(
+			events(),
+			[Event::InferenceVerified {
+				request_id: id,
+				executor: account(1),
+				fee: 100
+			}]
+		);
+		let result = Results::<Test>::get(id).unwrap();
+		assert!(result.verified);
+		assert_eq!(result.output.to_vec(), output);
+		assert_eq!(result.input.to_vec(), zk().input);
+		assert_eq!(
+			(result.executor, result.fee, result.block),
+			(account(1), 100, 1)
+		);
+		assert!(Requests::<Test>::get(id).is_none());
+		assert!(Deadlines::<Test>::get(21).is_empty());
+		assert_eq!(escrow(5), 0);
+		assert_eq!(free(5), ENDOWMENT - 100);
+		assert_eq!(free(1), ENDOWMENT - BOND + 100);
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1))
+				.unwrap()
+				.assigned_pending,
+			0
+		);
+		// The runtime API view.
+		let view = Inference::result(id).unwrap();
+		assert_eq!(view.output, output);
+		assert!(view.verified);
+	});
+}
+
+#[test]
+fn vanilla_result_is_stored_unverified_and_paid() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(vec![3; 10]),
+				proof_bytes(vec![0; 192])
+			),
+			Error::<Test>::ProofSizeMismatch
+		);
+		let info = Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(vec![3; 10]),
+			proof_bytes(vec![]),
+		)
+		.unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as WeightInfo>::submit_result_vanilla())
+		);
+		let result = Results::<Test>::get(id).unwrap();
+		assert!(!result.verified);
+		assert_eq!(result.output.to_vec(), vec![3; 10]);
+		assert_eq!(free(1), ENDOWMENT - BOND + 100);
+		System::assert_last_event(
+			Event::ResultStored {
+				request_id: id,
+				executor: account(1),
+				fee: 100,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn any_executor_may_submit_after_the_assignment_window() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		register(2);
+		let (output, proof) = prove(id, &account(2), &zk().input);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(2)),
+				id,
+				out(output.clone()),
+				proof_bytes(proof.clone())
+			),
+			Error::<Test>::NotAssigned
+		);
+		assert_eq!(
+			Inference::pending_for_executor(account(2)),
+			Vec::<RequestId>::new()
+		);
+		run_to(1 + TIMEOUT - 1);
+		// The API looks one block ahead: the window ends next block.
+		assert_eq!(Inference::pending_for_executor(account(2)), vec![id]);
+		run_to(1 + TIMEOUT);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(2)),
+			id,
+			out(output),
+			proof_bytes(proof)
+		));
+		assert_eq!(free(2), ENDOWMENT - BOND + 100);
+		// The assigned executor's count went down.
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1))
+				.unwrap()
+				.assigned_pending,
+			0
+		);
+	});
+}
+
+#[test]
+fn cheap_submit_errors_change_nothing() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		let submit = |who: u8, id, output: Vec<i32>, proof: Vec<u8>| {
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(who)),
+				id,
+				out(output),
+				proof_bytes(proof),
+			)
+		};
+		assert_noop!(
+			submit(1, 99, output.clone(), proof.clone()),
+			Error::<Test>::UnknownRequest
+		);
+		assert_noop!(
+			submit(2, id, output.clone(), proof.clone()),
+			Error::<Test>::NotExecutor
+		);
+		assert_noop!(
+			submit(1, id, output[..9].to_vec(), proof.clone()),
+			Error::<Test>::WrongOutputLength
+		);
+		let mut high = output.clone();
+		high[0] = 40_000;
+		assert_noop!(
+			submit(1, id, high, proof.clone()),
+			Error::<Test>::OutputOutOfRange
+		);
+		assert_noop!(
+			submit(1, id, output.clone(), proof[..191].to_vec()),
+			Error::<Test>::ProofSizeMismatch
+		);
+		assert_noop!(
+			submit(1, id, output.clone(), vec![]),
+			Error::<Test>::ProofSizeMismatch
+		);
+		assert_noop!(
+			Inference::submit_result(RuntimeOrigin::none(), id, out(output), proof_bytes(proof)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn registry_faults_are_errors_not_slashes() {
+	run(|| {
+		register(1);
+		// A key that does not decode.
+		let broken = MockModels::register(&account(20), spec(true, true), Some(vec![1, 2, 3]));
+		let id = make_request(5, broken, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(output.clone()),
+				proof_bytes(proof)
+			),
+			Error::<Test>::InvalidVerifyingKey
+		);
+		// A spec whose hash is not the key's model.
+		let mut wrong = spec(true, true);
+		wrong.quantized_hash = [9; 32];
+		let wrong = MockModels::register(&account(20), wrong, Some(zk().vk.clone()));
+		let id = make_request(5, wrong, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(output),
+				proof_bytes(proof)
+			),
+			Error::<Test>::ModelKeyMismatch
+		);
+		assert_eq!(bond(1), BOND);
+	});
+}
+
+/// Submits `output`/`proof` for `id` as `who` and checks: `Ok`, slashed,
+/// `ProofRejected { reason }`, the request and its escrow untouched.
+fn assert_rejected(who: u8, id: RequestId, output: Vec<i32>, proof: Vec<u8>, reason: RejectReason) {
+	let before = snapshot(id);
+	let bond_before = bond(who);
+	let issuance = Balances::total_issuance();
+	assert_ok!(Inference::submit_result(
+		RuntimeOrigin::signed(account(who)),
+		id,
+		out(output),
+		proof_bytes(proof)
+	));
+	let slashed = SLASH.min(bond_before);
+	assert_eq!(bond(who), bond_before - slashed);
+	assert_eq!(Balances::total_issuance(), issuance - slashed);
+	System::assert_last_event(
+		Event::ProofRejected {
+			request_id: id,
+			executor: account(who),
+			slashed,
+			reason,
+		}
+		.into(),
+	);
+	let after = snapshot(id);
+	assert_eq!((before.0, before.1, before.2), (after.0, after.1, after.2));
+	assert!(Results::<Test>::get(id).is_none());
+}
+
+#[test]
+fn forged_results_are_rejected_and_slashed() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+
+		// Wrong output: one logit changed.
+		let mut wrong = output.clone();
+		wrong[3] += 1;
+		assert_rejected(1, id, wrong, proof.clone(), RejectReason::InvalidProof);
+
+		// Wrong input: a proof of another input's output.
+		let mut other_input = zk().input.clone();
+		other_input[10] = other_input[10].saturating_add(500);
+		let (other_output, other_proof) = prove(id, &account(1), &other_input);
+		assert_rejected(1, id, other_output, other_proof, RejectReason::InvalidProof);
+
+		// Still in the set (bond 400 covers another slash); the honest result is accepted.
+		assert!(ExecutorOf::<Test>::get(account(1)).unwrap().active);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output),
+			proof_bytes(proof)
+		));
+	});
+}
+
+#[test]
+fn proof_with_another_key_is_rejected() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove_with(&zk().other_pk, id, &account(1), &zk().input);
+		assert_rejected(1, id, output, proof, RejectReason::InvalidProof);
+	});
+}
+
+#[test]
+fn replayed_proofs_are_rejected() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let first = make_request(5, model, InferenceMode::Zk);
+		let second = make_request(6, model, InferenceMode::Zk);
+		let (output, proof) = prove(first, &account(1), &zk().input);
+		// Same input, same executor, another request.
+		assert_rejected(
+			1,
+			second,
+			output.clone(),
+			proof.clone(),
+			RejectReason::InvalidProof,
+		);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			first,
+			out(output.clone()),
+			proof_bytes(proof.clone())
+		));
+		// Again, once the result exists.
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				first,
+				out(output),
+				proof_bytes(proof)
+			),
+			Error::<Test>::AlreadyFulfilled
+		);
+	});
+}
+
+#[test]
+fn proof_for_another_executor_is_rejected() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		register(2);
+		run_to(1 + TIMEOUT);
+		// Executor 1's proof, submitted by executor 2 (e.g. copied from the pool).
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_rejected(
+			2,
+			id,
+			output.clone(),
+			proof.clone(),
+			RejectReason::InvalidProof,
+		);
+		// Executor 1 still gets paid for its own.
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output),
+			proof_bytes(proof)
+		));
+		assert_eq!(bond(1), BOND);
+	});
+}
+
+#[test]
+fn malformed_proof_is_rejected() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_rejected(
+			1,
+			id,
+			output.clone(),
+			vec![0xff; 192],
+			RejectReason::MalformedProof,
+		);
+		let mut flipped = proof.clone();
+		flipped[5] ^= 1;
+		assert_rejected(1, id, output.clone(), flipped, RejectReason::MalformedProof);
+		// Its bond (400) still covers a slash: it can deliver.
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output),
+			proof_bytes(proof)
+		));
+	});
+}
+
+#[test]
+fn slashes_eject_and_then_block_zk_submissions() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		let mut wrong = output.clone();
+		wrong[0] ^= 1;
+		for _ in 0..3 {
+			assert_rejected(
+				1,
+				id,
+				wrong.clone(),
+				proof.clone(),
+				RejectReason::InvalidProof,
+			);
+		}
+		assert!(events().contains(&Event::ExecutorEjected {
+			who: account(1),
+			bond: BOND - 3 * SLASH
+		}));
+		assert!(Inference::executors().is_empty());
+		assert_eq!(bond(1), BOND - 3 * SLASH);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(output),
+				proof_bytes(proof)
+			),
+			Error::<Test>::BondTooLow
+		);
+		// No executors left: no new requests; the old one expires and refunds.
+		run_to(22);
+		assert_eq!(free(5), ENDOWMENT);
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+		assert_eq!(free(1), ENDOWMENT - 3 * SLASH);
+	});
+}
+
+#[test]
+fn late_result_is_rejected_without_slash() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		// At the deadline it is still accepted; one block later it is not.
+		System::set_block_number(21);
+		let before = snapshot(id);
+		System::set_block_number(22);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(output.clone()),
+				proof_bytes(proof.clone())
+			),
+			Error::<Test>::DeadlinePassed
+		);
+		assert_eq!(snapshot(id), before);
+		System::set_block_number(21);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output),
+			proof_bytes(proof)
+		));
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Expiry.
+
+#[test]
+fn expired_requests_are_refunded_exactly() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let a = make_request(5, model, InferenceMode::Zk);
+		let b = make_request(6, model, InferenceMode::Vanilla);
+		let issuance = Balances::total_issuance();
+		run_to(21);
+		assert_eq!(Requests::<Test>::count(), 2);
+		System::reset_events();
+		run_to(22);
+		assert_eq!(Requests::<Test>::count(), 0);
+		assert_eq!(
+			(free(5), escrow(5), free(6), escrow(6)),
+			(ENDOWMENT, 0, ENDOWMENT, 0)
+		);
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert_eq!(
+			events(),
+			[
+				Event::RequestExpired {
+					request_id: a,
+					requester: account(5),
+					refunded: 100
+				},
+				Event::RequestExpired {
+					request_id: b,
+					requester: account(6),
+					refunded: 100
+				},
+			]
+		);
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(1))
+				.unwrap()
+				.assigned_pending,
+			0
+		);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(22));
+		assert!(Results::<Test>::get(a).is_none());
+		assert!(Inference::request_info(a).is_none());
+	});
+}
+
+#[test]
+fn expiry_is_bounded_and_carries_over() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		// MAX_PER_DEADLINE requests on deadline 21, two on 22.
+		for _ in 0..MAX_PER_DEADLINE {
+			assert_ok!(Inference::request(
+				RuntimeOrigin::signed(account(5)),
+				model,
+				input(),
+				InferenceMode::Vanilla,
+				100,
+				21
+			));
+		}
+		for _ in 0..2 {
+			assert_ok!(Inference::request(
+				RuntimeOrigin::signed(account(6)),
+				model,
+				input(),
+				InferenceMode::Vanilla,
+				50,
+				22
+			));
+		}
+		run_to(21);
+		let open = |_| Requests::<Test>::count();
+		assert_eq!(open(()), MAX_PER_DEADLINE + 2);
+		System::set_block_number(22);
+		let w = Inference::on_initialize(22);
+		assert_eq!(
+			w,
+			<() as WeightInfo>::on_initialize_slots(1)
+				.saturating_add(<() as WeightInfo>::on_initialize_expire(MAX_EXPIRIES))
+		);
+		assert_eq!(open(()), MAX_PER_DEADLINE + 2 - MAX_EXPIRIES);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(21));
+		Inference::do_try_state().unwrap();
+		run_to(23);
+		assert_eq!(open(()), MAX_PER_DEADLINE + 2 - 2 * MAX_EXPIRIES);
+		run_to(24);
+		assert_eq!(open(()), 0);
+		assert_eq!((free(5), free(6)), (ENDOWMENT, ENDOWMENT));
+		// Quiet blocks only move the cursor.
+		run_to(30);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(30));
+		assert_eq!(
+			Inference::on_initialize(30),
+			<() as WeightInfo>::on_initialize_slots(0)
+				.saturating_add(<() as WeightInfo>::on_initialize_expire(0))
+		);
+	});
+}
+
+#[test]
+fn a_lagging_cursor_catches_up_in_bounded_steps() {
+	run(|| {
+		Inference::on_initialize(1);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(1));
+		// 10 blocks without hooks.
+		System::set_block_number(11);
+		Inference::on_initialize(11);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(1 + MAX_EXPIRIES as u64));
+		Inference::on_initialize(11);
+		Inference::on_initialize(11);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(11));
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Runtime API helpers, hooks, fixture.
+
+#[test]
+fn runtime_api_helpers() {
+	run(|| {
+		let model = mlp();
+		assert_eq!(Inference::model(model), Some(spec(true, true)));
+		assert_eq!(Inference::model(99), None);
+		register(1);
+		register(2);
+		assert_eq!(Inference::executors(), vec![account(1), account(2)]);
+		let ids: Vec<_> = (0..4)
+			.map(|_| make_request(5, model, InferenceMode::Vanilla))
+			.collect();
+		let mine = |n| -> Vec<RequestId> {
+			ids.iter()
+				.copied()
+				.filter(|&id| Requests::<Test>::get(id).unwrap().executor == account(n))
+				.collect()
+		};
+		assert_eq!(Inference::pending_for_executor(account(1)), mine(1));
+		assert_eq!(Inference::pending_for_executor(account(2)), mine(2));
+		assert_eq!(
+			Inference::pending_for_executor(account(3)),
+			Vec::<RequestId>::new()
+		);
+		run_to(1 + TIMEOUT);
+		assert_eq!(Inference::pending_for_executor(account(1)), ids);
+		let view = Inference::request_info(ids[0]).unwrap();
+		assert_eq!(view.input, zk().input);
+		assert_eq!(view.requester, account(5));
+		// Nothing once past the deadline.
+		run_to(21);
+		assert_eq!(
+			Inference::pending_for_executor(account(1)),
+			Vec::<RequestId>::new()
+		);
+		assert_eq!(Inference::result(ids[0]), None);
+	});
+}
+
+#[test]
+fn integrity_test_passes() {
+	new_test_ext().execute_with(|| {
+		<Inference as Hooks<u64>>::integrity_test();
+	});
+}
+
+#[test]
+fn account_bytes_of_account_id32_are_its_bytes() {
+	assert_eq!(Inference::account_bytes(&account(7)), [7u8; 32]);
+}
+
+#[test]
+fn committed_fixture_still_verifies() {
+	let f = Fixture::committed().expect("fixtures/benchmark.scale decodes");
+	assert_eq!(
+		f.input.len() as u32,
+		MAX_INPUT,
+		"the benchmark fixture's input must be MaxInputLen long: regenerate it"
+	);
+	assert_eq!(f.proof.len() as u32, PROOF_BYTES);
+	assert_eq!(f.output.len() as u32, f.output_len);
+	let st = f.statement();
+	assert_eq!(PureGroth16::verify(&f.verifying_key, &st, &f.proof), Ok(()));
+	// The host-function pairing (native here) accepts exactly the same.
+	assert_eq!(HostGroth16::verify(&f.verifying_key, &st, &f.proof), Ok(()));
+	let mut other = st.clone();
+	other.request_id += 1;
+	assert_eq!(
+		PureGroth16::verify(&f.verifying_key, &other, &f.proof),
+		Err(VerifyError::InvalidProof)
+	);
+	assert_eq!(
+		HostGroth16::verify(&f.verifying_key, &other, &f.proof),
+		Err(VerifyError::InvalidProof)
+	);
+	// The executor bytes decode as the AccountId32 the benchmark submits with.
+	let who = AccountId::decode(&mut &f.executor[..]).unwrap();
+	assert_eq!(Inference::account_bytes(&who), f.executor);
+}
+
+#[test]
+fn verifiers_classify_failures() {
+	let z = zk();
+	let (output, proof) = prove(3, &account(1), &z.input);
+	let st = verity_zk::Statement {
+		model_id: z.model.hash(),
+		request_id: 3,
+		executor: [1; 32],
+		input: z.input.iter().map(|&v| v as i64).collect(),
+		output: output.iter().map(|&v| v as i64).collect(),
+	};
+	assert_eq!(PureGroth16::verify(&z.vk, &st, &proof), Ok(()));
+	assert_eq!(HostGroth16::verify(&z.vk, &st, &proof), Ok(()));
+	assert_eq!(
+		PureGroth16::verify(&z.vk[1..], &st, &proof),
+		Err(VerifyError::InvalidVerifyingKey)
+	);
+	assert_eq!(
+		PureGroth16::verify(&z.vk, &st, &proof[1..]),
+		Err(VerifyError::MalformedProof)
+	);
+	let mut short = st.clone();
+	short.output.pop();
+	assert_eq!(
+		PureGroth16::verify(&z.vk, &short, &proof),
+		Err(VerifyError::StatementMismatch)
+	);
+	let mut other_model = st.clone();
+	other_model.model_id = [0; 32];
+	assert_eq!(
+		PureGroth16::verify(&z.vk, &other_model, &proof),
+		Err(VerifyError::StatementMismatch)
+	);
+}

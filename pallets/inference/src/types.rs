@@ -1,0 +1,109 @@
+//! The pallet's stored records, also returned (with plain `Vec`s) by the runtime API.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use pallet_models::{InferenceMode, ModelId};
+use scale_info::TypeInfo;
+
+/// Identifies one inference request (a counter, never reused). It is the
+/// `request_id` of the proof's statement.
+pub type RequestId = u64;
+
+/// Size of an encoded Groth16 proof (`verity_zk::Proof::SIZE`: A, B, C compressed).
+pub const PROOF_BYTES: u32 = 192;
+
+/// A bonded executor.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ExecutorInfo<Balance> {
+	/// The bond currently held (`HoldReason::ExecutorBond`); slashes lower it.
+	pub bond: Balance,
+	/// Open requests assigned to this executor. The bond cannot be withdrawn
+	/// while this is not zero.
+	pub assigned_pending: u32,
+	/// In the executor set: can be assigned requests and take any request past
+	/// its assignment window. `false` after `unregister_executor` or an ejection
+	/// (bond below one slash); such an executor may still serve its assigned
+	/// requests until it withdraws its bond.
+	pub active: bool,
+}
+
+/// An open inference request. `Values` is `BoundedVec<i32, MaxInputLen>` in
+/// storage and `Vec<i32>` in the runtime API (the same encoding).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Request<AccountId, Balance, BlockNumber, Values> {
+	/// Who pays.
+	pub requester: AccountId,
+	/// The model version to run.
+	pub model_id: ModelId,
+	/// Proven (`Zk`) or plain (`Vanilla`) result.
+	pub mode: InferenceMode,
+	/// The model input: the engine's fixed-point integers, every model input
+	/// flattened row-major in the model's input order, each in the signed
+	/// `act_bits` range.
+	pub input: Values,
+	/// Held in escrow from the requester; paid in full to the executor whose
+	/// result is accepted, refunded in full if the request expires.
+	pub fee: Balance,
+	/// Block the request was made in.
+	pub created: BlockNumber,
+	/// The executor assigned to the request.
+	pub executor: AccountId,
+	/// From this block on, any active executor may submit the result.
+	pub open_at: BlockNumber,
+	/// The last block in which a result is accepted.
+	pub deadline: BlockNumber,
+}
+
+/// An accepted result. `In`/`Out` are bounded vectors in storage and `Vec<i32>`
+/// in the runtime API.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct InferenceResult<AccountId, Balance, BlockNumber, In, Out> {
+	/// Who paid.
+	pub requester: AccountId,
+	/// The model version that was run.
+	pub model_id: ModelId,
+	/// The request's mode.
+	pub mode: InferenceMode,
+	/// The request's input.
+	pub input: In,
+	/// The model output, as the engine's integers (every output flattened).
+	pub output: Out,
+	/// `true` iff the runtime verified a Groth16 proof of `output` for this
+	/// request, this executor, this model and this input (`Zk` mode). `Vanilla`
+	/// results are stored unverified (`false`).
+	pub verified: bool,
+	/// The executor who submitted the result and was paid.
+	pub executor: AccountId,
+	/// What the executor was paid (the request's full fee).
+	pub fee: Balance,
+	/// Block the result was accepted in.
+	pub block: BlockNumber,
+}
+
+/// Why a submitted proof was rejected (and the submitter slashed).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum RejectReason {
+	/// The proof bytes do not decode: a point off the curve, outside the
+	/// prime-order subgroup, the identity, or not canonical.
+	MalformedProof,
+	/// The pairing check failed: the proof is not valid for the statement the
+	/// runtime built (this request, this executor, the stored input, the
+	/// submitted output, the model's key).
+	InvalidProof,
+}

@@ -1,0 +1,164 @@
+//! Weights for `pallet_inference`.
+//!
+//! # PLACEHOLDER — REGENERATE BEFORE PRODUCTION
+//!
+//! These numbers are NOT the output of `benchmark pallet`. They are rough
+//! values taken from the pallet's benchmarks run natively in the mock (`cargo
+//! test --release -p pallet-inference --features runtime-benchmarks`, 2 shared
+//! cores) with a safety factor, and storage reads/writes counted by hand.
+//! Regenerate once the runtime includes the pallet:
+//!
+//! ```text
+//! verity-node benchmark pallet --runtime <verity_runtime.wasm> \
+//!     --genesis-builder=runtime --pallet pallet_inference --extrinsic '*' \
+//!     --steps 50 --repeat 20 --output pallets/inference/src/weights.rs \
+//!     --template <frame-weight-template.hbs>
+//! ```
+//!
+//! (the node must be built with `--features runtime-benchmarks` and register
+//! `sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions` for the
+//! `verify_groth16_host` benchmark).
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions needed for `pallet_inference`.
+pub trait WeightInfo {
+	fn register_executor() -> Weight;
+	fn unregister_executor() -> Weight;
+	fn withdraw_bond() -> Weight;
+	fn request(n: u32, ) -> Weight;
+	fn submit_result_zk() -> Weight;
+	fn submit_result_vanilla() -> Weight;
+	fn submit_result_rejected() -> Weight;
+	fn on_initialize_slots(s: u32, ) -> Weight;
+	fn on_initialize_expire(e: u32, ) -> Weight;
+	fn verify_groth16_pure() -> Weight;
+	fn verify_groth16_host() -> Weight;
+}
+
+/// Placeholder weights for the Verity runtime (see the module docs).
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn register_executor() -> Weight {
+		Weight::from_parts(60_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn unregister_executor() -> Weight {
+		Weight::from_parts(60_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn withdraw_bond() -> Weight {
+		Weight::from_parts(50_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn request(n: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 12_000)
+			.saturating_add(Weight::from_parts(50_000, 4).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn submit_result_zk() -> Weight {
+		Weight::from_parts(250_000_000, 16_000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn submit_result_vanilla() -> Weight {
+		Weight::from_parts(120_000_000, 16_000)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn submit_result_rejected() -> Weight {
+		Weight::from_parts(250_000_000, 16_000)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn on_initialize_slots(s: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+	}
+	fn on_initialize_expire(e: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(Weight::from_parts(60_000_000, 8_000).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
+	}
+	fn verify_groth16_pure() -> Weight {
+		Weight::from_parts(200_000_000, 0)
+	}
+	fn verify_groth16_host() -> Weight {
+		Weight::from_parts(60_000_000, 0)
+	}
+}
+
+// For backwards compatibility and tests.
+impl WeightInfo for () {
+	fn register_executor() -> Weight {
+		Weight::from_parts(60_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn unregister_executor() -> Weight {
+		Weight::from_parts(60_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn withdraw_bond() -> Weight {
+		Weight::from_parts(50_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn request(n: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 12_000)
+			.saturating_add(Weight::from_parts(50_000, 4).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn submit_result_zk() -> Weight {
+		Weight::from_parts(250_000_000, 16_000)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn submit_result_vanilla() -> Weight {
+		Weight::from_parts(120_000_000, 16_000)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn submit_result_rejected() -> Weight {
+		Weight::from_parts(250_000_000, 16_000)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn on_initialize_slots(s: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
+	}
+	fn on_initialize_expire(e: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(Weight::from_parts(60_000_000, 8_000).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
+	}
+	fn verify_groth16_pure() -> Weight {
+		Weight::from_parts(200_000_000, 0)
+	}
+	fn verify_groth16_host() -> Weight {
+		Weight::from_parts(60_000_000, 0)
+	}
+}
