@@ -1,26 +1,114 @@
 //! # Models pallet
 //!
-//! Verity's on-chain registry of ONNX models (skeleton: the public interface
-//! other pallets build against; the calls follow).
+//! Verity's on-chain registry of ONNX models: what a request may ask for, what
+//! an executor must run, and the Groth16 verifying key its proofs are checked
+//! against.
+//!
+//! ## Overview
+//!
+//! A **family** is a named model with an owner (e.g. "digits classifier"). Each
+//! of its **versions** is one registered, immutable quantized model with its own
+//! [`ModelId`] (a counter, never reused): requests name a [`ModelId`], so a
+//! version never changes under a request. A version records
+//!
+//! * the blake2-256 hashes of its artifacts: the ONNX file, the quantized model's
+//!   canonical bytes ([`ModelSpec::quantized_hash`], which is verity-zk's
+//!   `Statement::model_id`) and, with zk support, the proving key file executors
+//!   need;
+//! * the fixed-point format of every input and output ([`InputDescriptor`],
+//!   [`OutputDescriptor`]): a client quantizes an input value `x` to
+//!   `clamp(round(x · 2^frac_bits))` in the signed `act_bits` range and
+//!   dequantizes an output integer `q` to `q / 2^frac_bits` (then applies the
+//!   output's float [`OutputTransform`], which is not proven);
+//! * the modes requests may use ([`InferenceMode`]) and, for `Zk`, the verifying
+//!   key, fully validated at registration (points on the curve and in the
+//!   prime-order subgroup, the key's model id equal to the quantized hash, its
+//!   statement layout equal to the declared `act_bits` and input / output sizes).
+//!
+//! Other pallets read the registry through [`ModelRegistry`] (implemented by
+//! [`Pallet`]): a compact [`ModelSpec`] per version, and the verifying key.
+//!
+//! ## Deposits
+//!
+//! Every stored record is paid for with a deposit held from the family owner
+//! under [`HoldReason::ModelDeposit`]: `DepositBase + DepositPerByte · bytes`, where
+//! `bytes` is the SCALE-encoded size of what the record stores. A family record
+//! (owner, name, version list) costs one such deposit, taken by
+//! [`register_model`](Pallet::register_model); every version (its spec, details,
+//! verifying key and its 8-byte entry in the family's version list) another. The
+//! deposits stay held while the data is stored; deprecating a version keeps its
+//! record (old results still refer to it), so it keeps its deposit.
+//!
+//! **Ownership transfer is two-step**, because the deposits move with it:
+//! [`transfer_ownership`](Pallet::transfer_ownership) by the owner proposes a new
+//! owner, and [`accept_ownership`](Pallet::accept_ownership) by that account
+//! completes the transfer: the family's whole deposit is held from the new
+//! owner and released to the old owner in the same call (it fails, changing
+//! nothing, if the new owner cannot cover it). Nobody can be made to hold a
+//! deposit they did not agree to.
+//!
+//! ## Calls
+//!
+//! * [`register_model`](Pallet::register_model): a new family and its first version.
+//! * [`new_version`](Pallet::new_version): another version of a family (owner only);
+//!   earlier versions stay usable until deprecated.
+//! * [`deprecate`](Pallet::deprecate): a version accepts no new requests (owner only).
+//! * [`transfer_ownership`](Pallet::transfer_ownership) /
+//!   [`accept_ownership`](Pallet::accept_ownership): move a family and its deposits.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(any(test, feature = "runtime-benchmarks"))]
+pub mod fixtures;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::traits::fungible;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{self, MutateHold},
+		tokens::Precision,
+	},
+	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use frame_system::pallet_prelude::*;
 use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedMul, StaticLookup},
+	ArithmeticError,
+};
 
 pub use pallet::*;
 pub use weights::WeightInfo;
 
-pub mod weights;
+/// Identifies one registered model version (a counter, never reused).
+pub type ModelId = u64;
+
+/// Identifies a model family (a counter, never reused).
+pub type FamilyId = u64;
+
+/// A blake2-256 hash.
+pub type Hash256 = [u8; 32];
 
 /// The balance type of the deposit currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-/// Identifies one registered model version (a counter, never reused).
-pub type ModelId = u64;
+type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+/// Smallest and largest activation width (bits) the engine and verity-zk support.
+pub const MIN_ACT_BITS: u8 = 2;
+/// See [`MIN_ACT_BITS`].
+pub const MAX_ACT_BITS: u8 = 24;
+/// Largest fixed-point fraction width the engine supports (its `MAX_SHIFT`).
+pub const MAX_FRAC_BITS: u8 = 62;
 
 /// How a request wants its result: proven (Groth16) or plain, unverified.
 #[derive(
@@ -47,18 +135,29 @@ pub enum InferenceMode {
 pub struct ModelSpec {
 	/// blake2-256 of the quantized model's canonical bytes (`Statement::model_id` of verity-zk).
 	pub quantized_hash: [u8; 32],
-	/// Total number of input values (all inputs, flattened).
+	/// Total number of input values (all inputs, flattened in order).
 	pub input_len: u32,
-	/// Total number of output values (all outputs, flattened).
+	/// Total number of output values (all outputs, flattened in order).
 	pub output_len: u32,
 	/// Activation width: every input and output value is a signed integer of this many bits.
 	pub act_bits: u32,
-	/// Whether requests may ask for a proven result.
+	/// Whether requests may ask for a proven result (the version has a verifying key).
 	pub supports_zk: bool,
 	/// Whether requests may ask for a plain, unverified result.
 	pub supports_vanilla: bool,
 	/// `false` once the owner deprecated the version: it accepts no new requests.
 	pub active: bool,
+}
+
+impl ModelSpec {
+	/// Whether the version accepts new requests in `mode`.
+	pub fn accepts(&self, mode: InferenceMode) -> bool {
+		self.active
+			&& match mode {
+				InferenceMode::Zk => self.supports_zk,
+				InferenceMode::Vanilla => self.supports_vanilla,
+			}
+	}
 }
 
 /// Read access to the registry for other pallets.
@@ -70,10 +169,167 @@ pub trait ModelRegistry {
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 }
 
+/// Fixed-point format of one model input (the engine's `TensorSpec`).
+///
+/// A real value `x` is fed as the integer `clamp(round(x · 2^frac_bits))` in the
+/// model's signed `act_bits` range.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct InputDescriptor<T: Config> {
+	/// The tensor's shape (row-major; rank 0 is a scalar). No dimension is zero.
+	pub shape: BoundedVec<u32, T::MaxShapeRank>,
+	/// The integer `q` stands for `q / 2^frac_bits` (at most [`MAX_FRAC_BITS`]).
+	pub frac_bits: u8,
+}
+
+/// Float post-processing of a dequantized output (the engine's `OutputTransform`).
+/// Outside the proven integer semantics.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum OutputTransform {
+	/// The dequantized tensor is the output.
+	None,
+	/// Softmax over `axis` of the dequantized tensor (the integers are the logits).
+	Softmax {
+		/// The axis, below the output's rank.
+		axis: u32,
+	},
+}
+
+/// Fixed-point format of one model output.
+///
+/// The integer `q` the model produces stands for `q / 2^frac_bits`, to which
+/// `transform` is applied.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct OutputDescriptor<T: Config> {
+	/// The tensor's shape (row-major; rank 0 is a scalar). No dimension is zero.
+	pub shape: BoundedVec<u32, T::MaxShapeRank>,
+	/// The integer `q` stands for `q / 2^frac_bits` (at most [`MAX_FRAC_BITS`]).
+	pub frac_bits: u8,
+	/// Applied in float after dequantization; not proven.
+	pub transform: OutputTransform,
+}
+
+/// Everything that describes one model version, as given to
+/// [`register_model`](Pallet::register_model) and [`new_version`](Pallet::new_version)
+/// (the verifying key is a separate argument).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct VersionDescriptor<T: Config> {
+	/// Free-form version label chosen by the owner, e.g. `1.2.0` (may be empty).
+	pub version: BoundedVec<u8, T::MaxVersionLen>,
+	/// blake2-256 of the ONNX file.
+	pub onnx_hash: Hash256,
+	/// blake2-256 of the quantized model's canonical bytes (`verity model hash`).
+	pub quantized_hash: Hash256,
+	/// blake2-256 of the Groth16 proving key file executors prove with. Required
+	/// with zk support, absent without.
+	pub proving_key_hash: Option<Hash256>,
+	/// Activation width `b`: inputs and outputs are signed `b`-bit integers
+	/// ([`MIN_ACT_BITS`]..=[`MAX_ACT_BITS`]).
+	pub act_bits: u8,
+	/// The model's inputs, in order (at least one).
+	pub inputs: BoundedVec<InputDescriptor<T>, T::MaxIoTensors>,
+	/// The model's outputs, in order (at least one).
+	pub outputs: BoundedVec<OutputDescriptor<T>, T::MaxIoTensors>,
+	/// Whether requests may ask for a proven result (needs a verifying key).
+	pub supports_zk: bool,
+	/// Whether requests may ask for a plain, unverified result.
+	pub supports_vanilla: bool,
+}
+
+/// A model family: its owner, name and versions.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct FamilyInfo<T: Config> {
+	/// Who may add versions, deprecate them and transfer the family, and whose
+	/// balance holds the deposits.
+	pub owner: T::AccountId,
+	/// The family's name (not unique across families).
+	pub name: BoundedVec<u8, T::MaxNameLen>,
+	/// Its versions, oldest first.
+	pub versions: BoundedVec<ModelId, T::MaxVersions>,
+	/// Total deposit held from `owner` for this family: the family record and
+	/// every version.
+	pub deposit: BalanceOf<T>,
+}
+
+/// The stored details of one model version (the part other pallets do not need;
+/// see [`ModelSpec`] for the rest).
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ModelInfo<T: Config> {
+	/// The family the version belongs to.
+	pub family: FamilyId,
+	/// The owner's version label.
+	pub version: BoundedVec<u8, T::MaxVersionLen>,
+	/// blake2-256 of the ONNX file.
+	pub onnx_hash: Hash256,
+	/// blake2-256 of the proving key file (zk versions).
+	pub proving_key_hash: Option<Hash256>,
+	/// Fixed-point format of the inputs.
+	pub inputs: BoundedVec<InputDescriptor<T>, T::MaxIoTensors>,
+	/// Fixed-point format of the outputs.
+	pub outputs: BoundedVec<OutputDescriptor<T>, T::MaxIoTensors>,
+	/// Block of registration.
+	pub registered_at: BlockNumberFor<T>,
+	/// The part of the family's deposit that pays for this version.
+	pub deposit: BalanceOf<T>,
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
 
 	/// The pallet.
 	#[pallet::pallet]
@@ -106,7 +362,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersionLen: Get<u32>;
 
-		/// Longest verifying key, in bytes (770 for 7 public inputs, 48 more per input).
+		/// Longest verifying key, in bytes. verity-zk keys are `386 + 48 · (n + 1)`
+		/// bytes for `n` public inputs: 770 for the usual 7, at most 914 (10).
 		#[pallet::constant]
 		type MaxVerifyingKeyLen: Get<u32>;
 
@@ -129,29 +386,607 @@ pub mod pallet {
 	/// Why the pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The storage deposit of a model family or version.
+		/// The storage deposit of a model family and its versions.
 		#[codec(index = 0)]
 		ModelDeposit,
 	}
 
-	/// The next [`ModelId`] to assign.
+	/// The [`ModelId`] the next registered version gets.
 	#[pallet::storage]
 	pub type NextModelId<T> = StorageValue<_, ModelId, ValueQuery>;
 
-	/// The spec of every registered model version.
+	/// The [`FamilyId`] the next registered family gets.
+	#[pallet::storage]
+	pub type NextFamilyId<T> = StorageValue<_, FamilyId, ValueQuery>;
+
+	/// Every model family.
+	#[pallet::storage]
+	pub type Families<T: Config> = StorageMap<_, Blake2_128Concat, FamilyId, FamilyInfo<T>>;
+
+	/// The spec of every registered model version (what other pallets read).
 	#[pallet::storage]
 	pub type Specs<T> = StorageMap<_, Blake2_128Concat, ModelId, ModelSpec>;
 
-	/// The Groth16 verifying key of every model version registered with zk support.
+	/// The details of every registered model version.
+	#[pallet::storage]
+	pub type ModelDetails<T: Config> = StorageMap<_, Blake2_128Concat, ModelId, ModelInfo<T>>;
+
+	/// The Groth16 verifying key of every model version registered with zk support,
+	/// in `verity_zk::VerifyingKey::to_bytes` format.
 	#[pallet::storage]
 	pub type VerifyingKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, ModelId, BoundedVec<u8, T::MaxVerifyingKeyLen>>;
 
+	/// The account each family's owner proposed to transfer it to.
+	#[pallet::storage]
+	pub type PendingOwners<T: Config> = StorageMap<_, Blake2_128Concat, FamilyId, T::AccountId>;
+
 	/// Events.
 	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// Placeholder.
-		Placeholder,
+		/// A new family was registered with its first version.
+		ModelRegistered {
+			/// The new family.
+			family: FamilyId,
+			/// Its first version.
+			model_id: ModelId,
+			/// The family's owner.
+			owner: T::AccountId,
+			/// The version's quantized-model hash.
+			quantized_hash: Hash256,
+			/// Deposit held from `owner` (family record and version).
+			deposit: BalanceOf<T>,
+		},
+		/// A family got a new version.
+		VersionAdded {
+			/// The family.
+			family: FamilyId,
+			/// The new version.
+			model_id: ModelId,
+			/// The version's quantized-model hash.
+			quantized_hash: Hash256,
+			/// Deposit held from the owner for the version.
+			deposit: BalanceOf<T>,
+		},
+		/// A version was deprecated: it accepts no new requests.
+		ModelDeprecated {
+			/// The family.
+			family: FamilyId,
+			/// The deprecated version.
+			model_id: ModelId,
+		},
+		/// The owner proposed to transfer a family.
+		OwnershipTransferProposed {
+			/// The family.
+			family: FamilyId,
+			/// The current owner.
+			owner: T::AccountId,
+			/// The account that may accept.
+			new_owner: T::AccountId,
+		},
+		/// The owner withdrew a transfer proposal.
+		OwnershipTransferCancelled {
+			/// The family.
+			family: FamilyId,
+		},
+		/// A family changed owner, and its deposit moved with it.
+		OwnershipTransferred {
+			/// The family.
+			family: FamilyId,
+			/// The previous owner (deposit released).
+			from: T::AccountId,
+			/// The new owner (deposit held).
+			to: T::AccountId,
+			/// The deposit that moved.
+			deposit: BalanceOf<T>,
+		},
+	}
+
+	/// Errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No family has this id.
+		UnknownFamily,
+		/// No model version has this id.
+		UnknownModel,
+		/// Only the family's owner may do this.
+		NotOwner,
+		/// The family already has `MaxVersions` versions.
+		TooManyVersions,
+		/// The version is already deprecated.
+		AlreadyDeprecated,
+		/// The family name is empty.
+		EmptyName,
+		/// Neither `supports_zk` nor `supports_vanilla` is set.
+		NoModeSupported,
+		/// `supports_zk` needs a verifying key.
+		MissingVerifyingKey,
+		/// A verifying key was given without `supports_zk`.
+		UnexpectedVerifyingKey,
+		/// `supports_zk` needs the proving key's hash.
+		MissingProvingKeyHash,
+		/// A proving key hash was given without `supports_zk`.
+		UnexpectedProvingKeyHash,
+		/// The verifying key does not decode: wrong format or length, a point not on
+		/// the curve or not in the prime-order subgroup, an identity point (α, β,
+		/// γ, δ or an IC point), or an unsupported layout.
+		InvalidVerifyingKey,
+		/// The verifying key was made for another model: its model id is not the
+		/// declared quantized hash.
+		VerifyingKeyModelMismatch,
+		/// The verifying key's statement layout (activation width, input or output
+		/// length) differs from the declared `act_bits` and shapes.
+		VerifyingKeyLayoutMismatch,
+		/// `act_bits` is outside `MIN_ACT_BITS..=MAX_ACT_BITS`.
+		InvalidActBits,
+		/// A `frac_bits` is above `MAX_FRAC_BITS`.
+		InvalidFracBits,
+		/// The model declares no inputs or no outputs.
+		NoInputsOrOutputs,
+		/// A tensor shape has a zero dimension.
+		EmptyTensor,
+		/// The inputs or the outputs together hold more than `u32::MAX` values.
+		TensorTooLarge,
+		/// A softmax axis is not below its output's rank.
+		InvalidSoftmaxAxis,
+		/// The proposed new owner already owns the family.
+		AlreadyOwner,
+		/// No transfer of this family is pending.
+		NoPendingTransfer,
+		/// The caller is not the account the transfer was proposed to.
+		NotPendingOwner,
+		/// A model or family id counter is exhausted.
+		IdsExhausted,
+		/// The held deposits do not match the records (never expected).
+		DepositMismatch,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
+			assert!(
+				T::MaxVersions::get() > 0,
+				"MaxVersions must allow a version"
+			);
+			assert!(
+				T::MaxIoTensors::get() > 0,
+				"MaxIoTensors must allow an input"
+			);
+			assert!(
+				T::MaxShapeRank::get() > 0,
+				"MaxShapeRank must allow a dimension"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers a new model family owned by the caller, with `descriptor` as its
+		/// first version.
+		///
+		/// `verifying_key` (verity-zk format) is required with `supports_zk` and
+		/// rejected without it; it is fully validated and must have been made for
+		/// `descriptor.quantized_hash` with the declared `act_bits`, input and output
+		/// sizes. Holds the deposit of the family record and the version from the
+		/// caller. Emits [`Event::ModelRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_model())]
+		pub fn register_model(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLen>,
+			descriptor: VersionDescriptor<T>,
+			verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			let spec = Self::validate(&descriptor, verifying_key.as_ref().map(|k| k.as_slice()))?;
+
+			let family = NextFamilyId::<T>::get();
+			let model_id = NextModelId::<T>::get();
+			let record = Self::version_record(family, descriptor, &spec, verifying_key.as_ref())?;
+			let mut info = FamilyInfo::<T> {
+				owner: owner.clone(),
+				name,
+				versions: BoundedVec::truncate_from(alloc::vec![model_id]),
+				deposit: Default::default(),
+			};
+			// The family record pays for all of itself but its version-list entry, which
+			// the version pays for.
+			let family_deposit = Self::deposit_for(
+				info.encoded_size()
+					.saturating_sub(ModelId::max_encoded_len()),
+			)?;
+			info.deposit = family_deposit
+				.checked_add(&record.deposit)
+				.ok_or(ArithmeticError::Overflow)?;
+			T::Currency::hold(&HoldReason::ModelDeposit.into(), &owner, info.deposit)?;
+
+			let deposit = info.deposit;
+			NextFamilyId::<T>::put(family.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+			Families::<T>::insert(family, info);
+			Self::insert_version(model_id, record, spec.clone(), verifying_key)?;
+			Self::deposit_event(Event::ModelRegistered {
+				family,
+				model_id,
+				owner,
+				quantized_hash: spec.quantized_hash,
+				deposit,
+			});
+			Ok(())
+		}
+
+		/// Adds `descriptor` as a new version of `family` (owner only), with a new
+		/// [`ModelId`]. The family's earlier versions stay usable until deprecated.
+		///
+		/// The same rules as [`register_model`](Pallet::register_model) apply to the
+		/// descriptor and the verifying key. Holds the version's deposit from the
+		/// owner. Emits [`Event::VersionAdded`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::new_version())]
+		pub fn new_version(
+			origin: OriginFor<T>,
+			family: FamilyId,
+			descriptor: VersionDescriptor<T>,
+			verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			let spec = Self::validate(&descriptor, verifying_key.as_ref().map(|k| k.as_slice()))?;
+
+			let model_id = NextModelId::<T>::get();
+			info.versions
+				.try_push(model_id)
+				.map_err(|_| Error::<T>::TooManyVersions)?;
+			let record = Self::version_record(family, descriptor, &spec, verifying_key.as_ref())?;
+			let deposit = record.deposit;
+			info.deposit = info
+				.deposit
+				.checked_add(&deposit)
+				.ok_or(ArithmeticError::Overflow)?;
+			T::Currency::hold(&HoldReason::ModelDeposit.into(), &who, deposit)?;
+
+			Families::<T>::insert(family, info);
+			Self::insert_version(model_id, record, spec.clone(), verifying_key)?;
+			Self::deposit_event(Event::VersionAdded {
+				family,
+				model_id,
+				quantized_hash: spec.quantized_hash,
+				deposit,
+			});
+			Ok(())
+		}
+
+		/// Deprecates the version `model_id` (owner of its family only): it accepts no
+		/// new requests ([`ModelSpec::active`] becomes `false`); requests already made
+		/// are not affected. Its record and deposit stay. Emits
+		/// [`Event::ModelDeprecated`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::deprecate())]
+		pub fn deprecate(origin: OriginFor<T>, model_id: ModelId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut spec = Specs::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+			let family = ModelDetails::<T>::get(model_id)
+				.ok_or(Error::<T>::UnknownModel)?
+				.family;
+			let info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			ensure!(spec.active, Error::<T>::AlreadyDeprecated);
+			spec.active = false;
+			Specs::<T>::insert(model_id, spec);
+			Self::deposit_event(Event::ModelDeprecated { family, model_id });
+			Ok(())
+		}
+
+		/// Proposes `new_owner` as the owner of `family` (owner only), or with `None`
+		/// withdraws a pending proposal. The transfer happens when `new_owner` calls
+		/// [`accept_ownership`](Pallet::accept_ownership); a new proposal replaces the
+		/// previous one. Emits [`Event::OwnershipTransferProposed`] or
+		/// [`Event::OwnershipTransferCancelled`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::transfer_ownership())]
+		pub fn transfer_ownership(
+			origin: OriginFor<T>,
+			family: FamilyId,
+			new_owner: Option<AccountIdLookupOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			match new_owner {
+				Some(new_owner) => {
+					let new_owner = T::Lookup::lookup(new_owner)?;
+					ensure!(new_owner != who, Error::<T>::AlreadyOwner);
+					PendingOwners::<T>::insert(family, new_owner.clone());
+					Self::deposit_event(Event::OwnershipTransferProposed {
+						family,
+						owner: who,
+						new_owner,
+					});
+				}
+				None => {
+					ensure!(
+						PendingOwners::<T>::take(family).is_some(),
+						Error::<T>::NoPendingTransfer
+					);
+					Self::deposit_event(Event::OwnershipTransferCancelled { family });
+				}
+			}
+			Ok(())
+		}
+
+		/// Accepts the transfer of `family` proposed to the caller: the caller becomes
+		/// the owner, the family's whole deposit is held from the caller and released
+		/// to the previous owner. Fails, changing nothing, if the caller cannot cover
+		/// the deposit. Emits [`Event::OwnershipTransferred`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::accept_ownership())]
+		pub fn accept_ownership(origin: OriginFor<T>, family: FamilyId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let pending = PendingOwners::<T>::get(family).ok_or(Error::<T>::NoPendingTransfer)?;
+			ensure!(pending == who, Error::<T>::NotPendingOwner);
+			let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+			let reason = HoldReason::ModelDeposit.into();
+			T::Currency::hold(&reason, &who, info.deposit)?;
+			T::Currency::release(&reason, &info.owner, info.deposit, Precision::Exact)
+				.map_err(|_| Error::<T>::DepositMismatch)?;
+			let from = core::mem::replace(&mut info.owner, who.clone());
+			let deposit = info.deposit;
+			Families::<T>::insert(family, info);
+			PendingOwners::<T>::remove(family);
+			Self::deposit_event(Event::OwnershipTransferred {
+				family,
+				from,
+				to: who,
+				deposit,
+			});
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The deposit for a record of `bytes` bytes.
+	fn deposit_for(bytes: usize) -> Result<BalanceOf<T>, DispatchError> {
+		let bytes: BalanceOf<T> = u32::try_from(bytes)
+			.map_err(|_| ArithmeticError::Overflow)?
+			.into();
+		T::DepositPerByte::get()
+			.checked_mul(&bytes)
+			.and_then(|d| d.checked_add(&T::DepositBase::get()))
+			.ok_or_else(|| ArithmeticError::Overflow.into())
+	}
+
+	/// Checks a version descriptor and its verifying key; returns the version's spec.
+	fn validate(
+		d: &VersionDescriptor<T>,
+		verifying_key: Option<&[u8]>,
+	) -> Result<ModelSpec, DispatchError> {
+		ensure!(
+			d.supports_zk || d.supports_vanilla,
+			Error::<T>::NoModeSupported
+		);
+		ensure!(
+			(MIN_ACT_BITS..=MAX_ACT_BITS).contains(&d.act_bits),
+			Error::<T>::InvalidActBits
+		);
+		ensure!(
+			!d.inputs.is_empty() && !d.outputs.is_empty(),
+			Error::<T>::NoInputsOrOutputs
+		);
+		let mut input_len = 0u32;
+		for input in &d.inputs {
+			ensure!(
+				input.frac_bits <= MAX_FRAC_BITS,
+				Error::<T>::InvalidFracBits
+			);
+			input_len = input_len
+				.checked_add(Self::num_values(&input.shape)?)
+				.ok_or(Error::<T>::TensorTooLarge)?;
+		}
+		let mut output_len = 0u32;
+		for output in &d.outputs {
+			ensure!(
+				output.frac_bits <= MAX_FRAC_BITS,
+				Error::<T>::InvalidFracBits
+			);
+			if let OutputTransform::Softmax { axis } = output.transform {
+				ensure!(
+					(axis as usize) < output.shape.len(),
+					Error::<T>::InvalidSoftmaxAxis
+				);
+			}
+			output_len = output_len
+				.checked_add(Self::num_values(&output.shape)?)
+				.ok_or(Error::<T>::TensorTooLarge)?;
+		}
+		match (d.supports_zk, verifying_key) {
+			(true, None) => return Err(Error::<T>::MissingVerifyingKey.into()),
+			(false, Some(_)) => return Err(Error::<T>::UnexpectedVerifyingKey.into()),
+			(true, Some(bytes)) => {
+				let vk = verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(bytes)
+					.map_err(|_| Error::<T>::InvalidVerifyingKey)?;
+				// `from_bytes` refuses the identity for α, β, γ, δ but not for the IC
+				// points; an identity IC point leaves its public input (the request,
+				// the executor, the input or the output) unconstrained. The IC points
+				// are the key's last bytes, arkworks-compressed: the identity is the
+				// one encoding with the infinity flag (0x40 in the first byte).
+				let ic_bytes = vk.ic.len().saturating_mul(verity_zk::verifier::G1_BYTES);
+				ensure!(
+					bytes[bytes.len().saturating_sub(ic_bytes)..]
+						.chunks(verity_zk::verifier::G1_BYTES)
+						.all(|point| point.first().is_some_and(|flags| flags & 0x40 == 0)),
+					Error::<T>::InvalidVerifyingKey
+				);
+				ensure!(
+					vk.model_id == d.quantized_hash,
+					Error::<T>::VerifyingKeyModelMismatch
+				);
+				let declared = verity_zk::StatementLayout {
+					act_bits: d.act_bits.into(),
+					input_len,
+					output_len,
+				};
+				ensure!(
+					vk.layout == declared,
+					Error::<T>::VerifyingKeyLayoutMismatch
+				);
+			}
+			(false, None) => {}
+		}
+		match (d.supports_zk, d.proving_key_hash.is_some()) {
+			(true, false) => return Err(Error::<T>::MissingProvingKeyHash.into()),
+			(false, true) => return Err(Error::<T>::UnexpectedProvingKeyHash.into()),
+			_ => {}
+		}
+		Ok(ModelSpec {
+			quantized_hash: d.quantized_hash,
+			input_len,
+			output_len,
+			act_bits: d.act_bits.into(),
+			supports_zk: d.supports_zk,
+			supports_vanilla: d.supports_vanilla,
+			active: true,
+		})
+	}
+
+	/// The number of values of a tensor of `shape`.
+	fn num_values(shape: &[u32]) -> Result<u32, DispatchError> {
+		let mut n = 1u32;
+		for &dim in shape {
+			ensure!(dim > 0, Error::<T>::EmptyTensor);
+			n = n.checked_mul(dim).ok_or(Error::<T>::TensorTooLarge)?;
+		}
+		Ok(n)
+	}
+
+	/// The stored details of a validated version of `family`, with its deposit.
+	fn version_record(
+		family: FamilyId,
+		d: VersionDescriptor<T>,
+		spec: &ModelSpec,
+		verifying_key: Option<&BoundedVec<u8, T::MaxVerifyingKeyLen>>,
+	) -> Result<ModelInfo<T>, DispatchError> {
+		let mut record = ModelInfo::<T> {
+			family,
+			version: d.version,
+			onnx_hash: d.onnx_hash,
+			proving_key_hash: d.proving_key_hash,
+			inputs: d.inputs,
+			outputs: d.outputs,
+			registered_at: frame_system::Pallet::<T>::block_number(),
+			deposit: Default::default(),
+		};
+		// Spec, details, key and the version's entry in its family's list.
+		let bytes = spec
+			.encoded_size()
+			.saturating_add(record.encoded_size())
+			.saturating_add(verifying_key.map_or(0, |k| k.encoded_size()))
+			.saturating_add(ModelId::max_encoded_len());
+		record.deposit = Self::deposit_for(bytes)?;
+		Ok(record)
+	}
+
+	/// Stores a version as `model_id`, the next id, and bumps the id counter.
+	fn insert_version(
+		model_id: ModelId,
+		record: ModelInfo<T>,
+		spec: ModelSpec,
+		verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
+	) -> DispatchResult {
+		NextModelId::<T>::put(model_id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		Specs::<T>::insert(model_id, spec);
+		ModelDetails::<T>::insert(model_id, record);
+		if let Some(key) = verifying_key {
+			VerifyingKeys::<T>::insert(model_id, key);
+		}
+		Ok(())
+	}
+
+	/// The pallet's invariants:
+	/// * every family's versions exist, belong to it, and their deposits sum to at
+	///   most the family's deposit, the rest (the family record's) being at least
+	///   `DepositBase`;
+	/// * every version (spec, details) belongs to a family that lists it, has a
+	///   verifying key exactly when it supports zk, and its id is below `NextModelId`;
+	/// * the deposit held from every owner equals the sum of their families' deposits;
+	/// * pending transfers are for existing families.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		use sp_runtime::Saturating;
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut versions = 0usize;
+		let next_family = NextFamilyId::<T>::get();
+		for (id, family) in Families::<T>::iter() {
+			ensure!(id < next_family, "family id not below NextFamilyId");
+			ensure!(!family.versions.is_empty(), "family without versions");
+			let mut sum = BalanceOf::<T>::default();
+			for model_id in &family.versions {
+				let model =
+					ModelDetails::<T>::get(model_id).ok_or("family lists an unknown version")?;
+				ensure!(
+					model.family == id,
+					"version listed by a family it does not belong to"
+				);
+				sum = sum.saturating_add(model.deposit);
+				versions += 1;
+			}
+			ensure!(
+				family.deposit.saturating_sub(sum) >= T::DepositBase::get()
+					&& sum <= family.deposit,
+				"family deposit below the sum of its parts"
+			);
+			let entry = held.entry(family.owner.clone()).or_default();
+			*entry = entry.saturating_add(family.deposit);
+		}
+		let next_model = NextModelId::<T>::get();
+		let mut models = 0usize;
+		for (id, model) in ModelDetails::<T>::iter() {
+			models += 1;
+			ensure!(id < next_model, "model id not below NextModelId");
+			let family = Families::<T>::get(model.family).ok_or("version of an unknown family")?;
+			ensure!(
+				family.versions.contains(&id),
+				"version missing from its family's list"
+			);
+			let spec = Specs::<T>::get(id).ok_or("version without a spec")?;
+			ensure!(
+				spec.supports_zk == VerifyingKeys::<T>::contains_key(id),
+				"verifying key present iff zk is supported"
+			);
+		}
+		ensure!(
+			models == versions,
+			"versions not listed by exactly one family"
+		);
+		ensure!(
+			Specs::<T>::iter_keys().count() == models,
+			"spec without details"
+		);
+		ensure!(
+			VerifyingKeys::<T>::iter_keys().all(ModelDetails::<T>::contains_key),
+			"verifying key of an unknown version"
+		);
+		for (owner, amount) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ModelDeposit.into(), &owner) == amount,
+				"held deposit differs from the recorded deposits"
+			);
+		}
+		ensure!(
+			PendingOwners::<T>::iter_keys().all(Families::<T>::contains_key),
+			"pending transfer of an unknown family"
+		);
+		Ok(())
 	}
 }
 

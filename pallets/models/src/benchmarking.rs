@@ -1,0 +1,150 @@
+//! Benchmarks of `pallet-models` (frame-benchmarking v2). Every call runs at its
+//! worst case: the longest name and version label, the most inputs and outputs
+//! of the largest rank, the largest real verifying key that fits (fully
+//! validated), and families with `MaxVersions - 1` versions already.
+
+use super::*;
+use crate::fixtures;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Bounded, Saturating};
+
+/// Gives `who` far more than any deposit.
+fn fund<T: Config>(who: &T::AccountId) {
+	let plenty = T::DepositBase::get()
+		.saturating_mul(1_000u32.into())
+		.saturating_add(T::DepositPerByte::get().saturating_mul(10_000_000u32.into()))
+		.saturating_add(T::Currency::minimum_balance().saturating_mul(1_000u32.into()))
+		.min(BalanceOf::<T>::max_value() / 16u32.into());
+	T::Currency::set_balance(who, plenty);
+}
+
+/// A family of `owner` with the heaviest first version and vanilla-only versions
+/// up to `versions` in all.
+fn family_with<T: Config>(owner: &T::AccountId, versions: u32) -> FamilyId {
+	fund::<T>(owner);
+	let family = NextFamilyId::<T>::get();
+	let (descriptor, vk) = fixtures::heaviest::<T>();
+	Pallet::<T>::register_model(
+		RawOrigin::Signed(owner.clone()).into(),
+		fixtures::longest_name::<T>(),
+		descriptor.clone(),
+		Some(vk.clone()),
+	)
+	.expect("registers");
+	for _ in 1..versions {
+		Pallet::<T>::new_version(
+			RawOrigin::Signed(owner.clone()).into(),
+			family,
+			descriptor.clone(),
+			Some(vk.clone()),
+		)
+		.expect("adds a version");
+	}
+	family
+}
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_model() {
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let (descriptor, vk) = fixtures::heaviest::<T>();
+		let name = fixtures::longest_name::<T>();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			name,
+			descriptor,
+			Some(vk),
+		);
+
+		let family = Families::<T>::get(0).expect("registered");
+		assert_eq!(family.owner, caller);
+		assert!(VerifyingKeys::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn new_version() {
+		let caller: T::AccountId = whitelisted_caller();
+		let family = family_with::<T>(&caller, T::MaxVersions::get() - 1);
+		let (descriptor, vk) = fixtures::heaviest::<T>();
+		let model_id = NextModelId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), family, descriptor, Some(vk));
+
+		assert!(VerifyingKeys::<T>::contains_key(model_id));
+		assert_eq!(
+			Families::<T>::get(family).expect("exists").versions.len() as u32,
+			T::MaxVersions::get()
+		);
+	}
+
+	#[benchmark]
+	fn deprecate() {
+		let caller: T::AccountId = whitelisted_caller();
+		let family = family_with::<T>(&caller, T::MaxVersions::get());
+		let model_id = NextModelId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), model_id);
+
+		assert_last_event::<T>(Event::ModelDeprecated { family, model_id });
+	}
+
+	#[benchmark]
+	fn transfer_ownership() {
+		let caller: T::AccountId = whitelisted_caller();
+		let family = family_with::<T>(&caller, T::MaxVersions::get());
+		let new_owner: T::AccountId = account("new owner", 0, 0);
+		let lookup = T::Lookup::unlookup(new_owner.clone());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), family, Some(lookup));
+
+		assert_last_event::<T>(Event::OwnershipTransferProposed {
+			family,
+			owner: caller,
+			new_owner,
+		});
+	}
+
+	#[benchmark]
+	fn accept_ownership() {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let family = family_with::<T>(&owner, T::MaxVersions::get());
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		Pallet::<T>::transfer_ownership(
+			RawOrigin::Signed(owner.clone()).into(),
+			family,
+			Some(T::Lookup::unlookup(caller.clone())),
+		)
+		.expect("proposed");
+		let deposit = Families::<T>::get(family).expect("exists").deposit;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), family);
+
+		assert_last_event::<T>(Event::OwnershipTransferred {
+			family,
+			from: owner,
+			to: caller,
+			deposit,
+		});
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
