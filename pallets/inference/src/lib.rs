@@ -370,7 +370,8 @@ pub mod pallet {
 		ModelInactive,
 		/// The model does not support the requested mode.
 		ModeNotSupported,
-		/// The model has no verifying key.
+		/// The model has no verifying key (pallet-models does not register zk
+		/// models without one; checked at submission).
 		NoVerifyingKey,
 		/// The model's sizes are outside this pallet's bounds or its `act_bits`
 		/// is not 2..=24.
@@ -552,12 +553,6 @@ pub mod pallet {
 				Error::<T>::WrongInputLength
 			);
 			ensure!(in_range(&input, spec.act_bits), Error::<T>::InputOutOfRange);
-			if mode == InferenceMode::Zk {
-				ensure!(
-					T::Models::verifying_key(model_id).is_some(),
-					Error::<T>::NoVerifyingKey
-				);
-			}
 			ensure!(max_fee >= T::MinRequestFee::get(), Error::<T>::FeeTooLow);
 
 			let now = frame_system::Pallet::<T>::block_number();

@@ -491,11 +491,6 @@ fn request_errors_change_nothing() {
 			r(zk_only, input(), InferenceMode::Vanilla, 100, 21),
 			Error::<Test>::ModeNotSupported
 		);
-		let keyless = MockModels::register(&account(20), spec(true, true), None);
-		assert_noop!(
-			r(keyless, input(), zk_mode, 100, 21),
-			Error::<Test>::NoVerifyingKey
-		);
 
 		let mut big = spec(true, true);
 		big.output_len = MAX_OUTPUT + 1;
@@ -822,6 +817,20 @@ fn cheap_submit_errors_change_nothing() {
 fn registry_faults_are_errors_not_slashes() {
 	run(|| {
 		register(1);
+		// A zk model without a key (pallet-models refuses to register one; the
+		// request does not read the key, the submission does).
+		let keyless = MockModels::register(&account(20), spec(true, true), None);
+		let id = make_request(5, keyless, InferenceMode::Zk);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(output),
+				proof_bytes(proof)
+			),
+			Error::<Test>::NoVerifyingKey
+		);
 		// A key that does not decode.
 		let broken = MockModels::register(&account(20), spec(true, true), Some(vec![1, 2, 3]));
 		let id = make_request(5, broken, InferenceMode::Zk);
