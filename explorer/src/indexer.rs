@@ -1,0 +1,428 @@
+//! Follows a node and writes its canonical chain into the database.
+//!
+//! Each round: repair a fork at our tip if the node's chain no longer has it
+//! (walk back to the highest block whose hash still matches and delete
+//! everything above), then fetch the missing blocks up to the node's best head
+//! with many requests in flight, decode them and write them batch by batch,
+//! one transaction per batch. Restarting resumes from the stored tip; block
+//! numbers are primary keys, so nothing is indexed twice and, because every
+//! batch is checked to extend the stored chain, nothing is skipped.
+
+use std::{collections::BTreeSet, sync::Arc, time::Duration};
+
+use anyhow::{bail, Result};
+use futures::{stream, StreamExt, TryStreamExt};
+use serde::Serialize;
+use serde_json::{json, Map, Value as Json};
+use tokio::sync::{broadcast, Notify};
+
+use crate::{
+	db::{Db, EntityEvent, EventRow, ExtrinsicRow, NewBlock},
+	decode::{json_u128, RuntimeInfo},
+	rpc::{RawBlock, Rpc},
+};
+
+/// What the web UI pushes to browsers.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Update {
+	/// A block was indexed.
+	Block {
+		number: u64,
+		hash: String,
+		timestamp: Option<i64>,
+		extrinsic_count: usize,
+		event_count: usize,
+	},
+	/// The node's finalized head moved.
+	Finalized { number: u64, hash: String },
+}
+
+/// Indexer settings.
+#[derive(Clone, Debug)]
+pub struct IndexerConfig {
+	/// Blocks per database transaction.
+	pub batch: usize,
+	/// Blocks fetched concurrently.
+	pub concurrency: usize,
+}
+
+impl Default for IndexerConfig {
+	fn default() -> Self {
+		Self {
+			batch: 256,
+			concurrency: 64,
+		}
+	}
+}
+
+/// The indexer.
+pub struct Indexer {
+	rpc: Arc<Rpc>,
+	db: Db,
+	updates: broadcast::Sender<Update>,
+	config: IndexerConfig,
+}
+
+/// The entities (kind, id) an event or call of `pallet` with these fields
+/// (or arguments) belongs to: `Models` families (`family`) and versions
+/// (`model_id`), `Inference` requests (`request_id`).
+fn entity_keys(pallet: &str, fields: &Json) -> Vec<(&'static str, String)> {
+	let key = |kind: &'static str, field: &str| {
+		fields.get(field).and_then(id_string).map(|id| (kind, id))
+	};
+	match pallet {
+		"Models" => [key("model", "family"), key("version", "model_id")]
+			.into_iter()
+			.flatten()
+			.collect(),
+		"Inference" => key("request", "request_id").into_iter().collect(),
+		_ => vec![],
+	}
+}
+
+impl Indexer {
+	pub fn new(
+		rpc: Arc<Rpc>,
+		db: Db,
+		updates: broadcast::Sender<Update>,
+		config: IndexerConfig,
+	) -> Self {
+		Self {
+			rpc,
+			db,
+			updates,
+			config,
+		}
+	}
+
+	/// Follows the node until the connection fails.
+	pub async fn run(&self) -> Result<()> {
+		let wake = Arc::new(Notify::new());
+		let mut heads = self.rpc.subscribe_new_heads().await?;
+		let mut finalized = self.rpc.subscribe_finalized_heads().await?;
+		let w = wake.clone();
+		let watcher = tokio::spawn(async move {
+			loop {
+				tokio::select! {
+					h = heads.next() => if h.is_none() { break },
+					f = finalized.next() => if f.is_none() { break },
+				}
+				w.notify_one();
+			}
+		});
+		let result = async {
+			loop {
+				self.sync_once().await?;
+				if !self.rpc.is_connected() {
+					bail!("lost the connection to {}", self.rpc.url());
+				}
+				let _ = tokio::time::timeout(Duration::from_secs(2), wake.notified()).await;
+			}
+		}
+		.await;
+		watcher.abort();
+		result
+	}
+
+	/// One round: repair forks, index up to the node's best block, record the
+	/// finalized head. Returns the number of blocks written.
+	pub async fn sync_once(&self) -> Result<u64> {
+		let best = self.rpc.header(None).await?.number;
+		self.repair_fork().await?;
+		let mut written = 0;
+		loop {
+			let tip = self.db.tip().await?;
+			let start = tip.as_ref().map(|t| t.0 + 1).unwrap_or(0);
+			if start > best {
+				break;
+			}
+			let end = (start + self.config.batch as u64 - 1).min(best);
+			let n = self.index_range(start, end, tip.map(|t| t.1)).await?;
+			written += n;
+			if n == 0 {
+				// The node's chain changed under us: repair and go on next round.
+				self.repair_fork().await?;
+				break;
+			}
+		}
+		self.db.set_best_seen(best).await?;
+		let (fin, fin_hash) = self.rpc.finalized_head().await?;
+		if self.db.finalized().await?.map(|f| f.1) != Some(fin_hash.clone()) {
+			self.db.set_finalized(fin, &fin_hash).await?;
+			let _ = self.updates.send(Update::Finalized {
+				number: fin,
+				hash: fin_hash,
+			});
+		}
+		Ok(written)
+	}
+
+	/// If the node's chain no longer contains our tip, deletes our blocks
+	/// down to the last common one.
+	async fn repair_fork(&self) -> Result<()> {
+		let Some((mut n, mut hash)) = self.db.tip().await? else {
+			return Ok(());
+		};
+		let mut reverted = false;
+		loop {
+			if self.rpc.block_hash(n).await?.as_deref() == Some(hash.as_str()) {
+				break;
+			}
+			reverted = true;
+			if n == 0 {
+				// Another chain entirely (e.g. a purged dev chain): start again.
+				tracing::warn!("genesis differs from the indexed one: re-indexing from scratch");
+				self.db.revert_above_all().await?;
+				return Ok(());
+			}
+			n -= 1;
+			hash = match self.db.hash_at(n).await? {
+				Some(h) => h,
+				None => bail!("indexed chain has a gap at #{n}"),
+			};
+		}
+		if reverted {
+			tracing::info!("fork: reverting indexed blocks above #{n}");
+			self.db.revert_above(n).await?;
+		}
+		Ok(())
+	}
+
+	/// Fetches, decodes and writes blocks `start..=end`, stopping early where
+	/// they do not extend the stored chain. Returns the count written.
+	async fn index_range(&self, start: u64, end: u64, parent: Option<String>) -> Result<u64> {
+		let rpc = &self.rpc;
+		let raws: Vec<Option<RawBlock>> = stream::iter(start..=end)
+			.map(|n| async move { rpc.raw_block_by_number(n).await })
+			.buffered(self.config.concurrency)
+			.try_collect()
+			.await?;
+		// Keep the prefix that forms one chain on top of our tip.
+		let mut chain = Vec::with_capacity(raws.len());
+		let mut expected_parent = parent;
+		for raw in raws {
+			let Some(raw) = raw else { break };
+			if let Some(p) = &expected_parent {
+				if &raw.header.parent_hash != p {
+					break;
+				}
+			}
+			expected_parent = Some(raw.hash.clone());
+			chain.push(raw);
+		}
+		let Some(first) = chain.first() else {
+			return Ok(0);
+		};
+		let first_rt = rpc.runtime_at(&first.hash).await?;
+		let last_rt = rpc.runtime_at(&chain.last().unwrap().hash).await?;
+		let mut blocks = Vec::with_capacity(chain.len());
+		for raw in &chain {
+			let runtime = if first_rt.spec_version == last_rt.spec_version {
+				first_rt.clone()
+			} else {
+				rpc.runtime_at(&raw.hash).await?
+			};
+			blocks.push(build_block(raw, &runtime));
+		}
+		self.db.insert_blocks(&blocks).await?;
+		// During catch-up only the newest blocks matter to a live page.
+		for b in blocks.iter().skip(blocks.len().saturating_sub(20)) {
+			let _ = self.updates.send(Update::Block {
+				number: b.number,
+				hash: b.hash.clone(),
+				timestamp: b.timestamp,
+				extrinsic_count: b.extrinsics.len(),
+				event_count: b.events.len(),
+			});
+		}
+		Ok(blocks.len() as u64)
+	}
+}
+
+fn id_string(v: &Json) -> Option<String> {
+	match v {
+		Json::Number(n) => Some(n.to_string()),
+		Json::String(s) => Some(s.clone()),
+		_ => None,
+	}
+}
+
+/// Decodes a fetched block into the rows to store.
+pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
+	let number = raw.header.number as i64;
+	let mut extrinsics = Vec::with_capacity(raw.extrinsics.len());
+	let mut accounts = BTreeSet::new();
+	let mut timestamp = None;
+	for (idx, bytes) in raw.extrinsics.iter().enumerate() {
+		let row = match runtime.decode_extrinsic(bytes) {
+			Ok(x) => {
+				if x.pallet == "Timestamp" && x.call == "set" {
+					timestamp = x.args.get("now").and_then(json_u128).map(|t| t as i64);
+				}
+				accounts.extend(x.signer.iter().cloned());
+				accounts.extend(x.accounts.iter().cloned());
+				ExtrinsicRow {
+					block_number: number,
+					idx: idx as i64,
+					hash: x.hash,
+					pallet: x.pallet,
+					call: x.call,
+					args: x.args,
+					signer: x.signer,
+					nonce: x.nonce.map(|n| n as i64),
+					tip: x.tip.map(|t| t.to_string()),
+					fee: None,
+					// Until an event says otherwise (runtimes always emit one).
+					success: true,
+					error: None,
+					len: x.len as i64,
+				}
+			}
+			Err(e) => {
+				tracing::warn!("block #{number} extrinsic {idx}: {e:#}");
+				ExtrinsicRow {
+					block_number: number,
+					idx: idx as i64,
+					hash: format!("0x{}", hex::encode(sp_crypto_hashing::blake2_256(bytes))),
+					pallet: "?".into(),
+					call: "?".into(),
+					args: json!({ "undecodable": format!("0x{}", hex::encode(bytes)), "error": format!("{e:#}") }),
+					len: bytes.len() as i64,
+					success: true,
+					..Default::default()
+				}
+			}
+		};
+		extrinsics.push(row);
+	}
+
+	let decoded_events = match runtime.decode_events(&raw.events) {
+		Ok(e) => e,
+		Err(e) => {
+			tracing::warn!("block #{number} events: {e:#}");
+			vec![]
+		}
+	};
+	let mut events = Vec::with_capacity(decoded_events.len());
+	let mut account_events = Vec::new();
+	let mut entity_events = Vec::new();
+	for (idx, ev) in decoded_events.into_iter().enumerate() {
+		if let Some(x) = ev
+			.extrinsic_idx
+			.and_then(|i| extrinsics.get_mut(i as usize))
+		{
+			match (ev.pallet.as_str(), ev.name.as_str()) {
+				("System", "ExtrinsicSuccess") => x.success = true,
+				("System", "ExtrinsicFailed") => {
+					x.success = false;
+					x.error = Some(
+						ev.fields
+							.get("dispatch_error")
+							.map(|e| runtime.describe_dispatch_error(e))
+							.unwrap_or_else(|| ev.fields.to_string()),
+					);
+				}
+				("TransactionPayment", "TransactionFeePaid") => {
+					x.fee = ev
+						.fields
+						.get("actual_fee")
+						.and_then(json_u128)
+						.map(|f| f.to_string());
+				}
+				_ => {}
+			}
+		}
+		for a in &ev.accounts {
+			account_events.push((a.clone(), idx as u32));
+			accounts.insert(a.clone());
+		}
+		for (kind, id) in entity_keys(&ev.pallet, &ev.fields) {
+			entity_events.push(EntityEvent {
+				kind: kind.into(),
+				entity_id: id,
+				block_number: number,
+				source: "event".into(),
+				idx: idx as i64,
+				name: format!("{}.{}", ev.pallet, ev.name),
+				data: ev.fields.clone(),
+			});
+		}
+		events.push(EventRow {
+			block_number: number,
+			idx: idx as i64,
+			extrinsic_idx: ev.extrinsic_idx.map(i64::from),
+			phase: ev.phase,
+			pallet: ev.pallet,
+			name: ev.name,
+			fields: ev.fields,
+		});
+	}
+
+	// Calls of the model and inference pallets carry what events do not
+	// (names, hashes, shapes, inputs, outputs, proofs): attach their arguments
+	// to the entities their events (or their own id arguments) name, with the
+	// names of the events they emitted (a rejected proof is not a result).
+	let mut call_entities = Vec::new();
+	for x in &extrinsics {
+		if !matches!(x.pallet.as_str(), "Models" | "Inference") || !x.success {
+			continue;
+		}
+		let emitted: Vec<&EventRow> = events
+			.iter()
+			.filter(|e| e.extrinsic_idx == Some(x.idx))
+			.collect();
+		let mut keys: BTreeSet<(&'static str, String)> = emitted
+			.iter()
+			.filter(|e| e.pallet == x.pallet)
+			.flat_map(|e| entity_keys(&e.pallet, &e.fields))
+			.collect();
+		// A request's model_id names the model it runs, not an entity it changes.
+		if x.pallet == "Models" || x.call != "request" {
+			keys.extend(entity_keys(&x.pallet, &x.args));
+		}
+		let mut data = match &x.args {
+			Json::Object(m) => m.clone(),
+			_ => Map::new(),
+		};
+		if let Some(s) = &x.signer {
+			data.insert("signer".into(), Json::String(s.clone()));
+		}
+		data.insert(
+			"outcome".into(),
+			emitted
+				.iter()
+				.filter(|e| e.pallet == x.pallet)
+				.map(|e| Json::String(e.name.clone()))
+				.collect(),
+		);
+		for (kind, id) in keys {
+			call_entities.push(EntityEvent {
+				kind: kind.into(),
+				entity_id: id,
+				block_number: number,
+				source: "call".into(),
+				idx: x.idx,
+				name: format!("{}.{}", x.pallet, x.call),
+				data: Json::Object(data.clone()),
+			});
+		}
+	}
+	entity_events.extend(call_entities);
+
+	NewBlock {
+		number: raw.header.number,
+		hash: raw.hash.clone(),
+		parent_hash: raw.header.parent_hash.clone(),
+		state_root: raw.header.state_root.clone(),
+		extrinsics_root: raw.header.extrinsics_root.clone(),
+		timestamp,
+		spec_version: runtime.spec_version,
+		digest: raw.header.digest.to_string(),
+		extrinsics,
+		events,
+		account_events,
+		accounts: accounts.into_iter().collect(),
+		entity_events,
+	}
+}

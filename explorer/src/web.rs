@@ -1,0 +1,1047 @@
+//! The web UI (server-rendered askama templates) and the JSON API under `/api/`.
+
+use std::{convert::Infallible, sync::Arc, time::Duration};
+
+use anyhow::Result;
+use askama::Template;
+use axum::{
+	extract::{Path, Query, State},
+	http::{header, StatusCode},
+	response::{
+		sse::{Event, KeepAlive, Sse},
+		Html, IntoResponse, Redirect, Response,
+	},
+	routing::get,
+	Json as AxumJson, Router,
+};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value as Json};
+use tokio::sync::{broadcast, Mutex};
+use tokio_stream::{wrappers::BroadcastStream, StreamExt};
+
+use crate::{
+	db::{BlockRow, Db, EntityEvent, EventRow, ExtrinsicRow},
+	decode::json_u128,
+	entities::{self, ModelView, RequestView, VersionView},
+	format::{self, short_hash, value_html, value_summary, vrt_str},
+	indexer::Update,
+	rpc::Rpc,
+	ss58,
+};
+
+const APP_CSS: &str = include_str!("../static/app.css");
+const APP_JS: &str = include_str!("../static/app.js");
+
+/// Shared state of the web server.
+#[derive(Clone)]
+pub struct AppState {
+	pub db: Db,
+	pub updates: broadcast::Sender<Update>,
+	pub node_url: String,
+	node: Arc<Mutex<Option<Arc<Rpc>>>>,
+}
+
+impl AppState {
+	pub fn new(db: Db, updates: broadcast::Sender<Update>, node_url: String) -> Self {
+		Self {
+			db,
+			updates,
+			node_url,
+			node: Arc::new(Mutex::new(None)),
+		}
+	}
+
+	/// A live connection to the node (for balances), reconnecting if needed.
+	async fn node(&self) -> Option<Arc<Rpc>> {
+		let mut node = self.node.lock().await;
+		if let Some(n) = node.as_ref() {
+			if n.is_connected() {
+				return Some(n.clone());
+			}
+		}
+		let connected = tokio::time::timeout(Duration::from_secs(3), Rpc::connect(&self.node_url))
+			.await
+			.ok()?
+			.ok()?;
+		*node = Some(Arc::new(connected));
+		node.clone()
+	}
+}
+
+/// The router with every page and API route.
+pub fn router(state: AppState) -> Router {
+	Router::new()
+		.route("/", get(home))
+		.route("/block/{id}", get(block_page))
+		.route("/extrinsic/{id}", get(extrinsic_page))
+		.route("/event/{id}", get(event_page))
+		.route("/account/{address}", get(account_page))
+		.route("/models", get(models_page))
+		.route("/model/{id}", get(model_page))
+		.route("/version/{id}", get(version_page))
+		.route("/requests", get(requests_page))
+		.route("/request/{id}", get(request_page))
+		.route("/search", get(search_page))
+		.route(
+			"/static/app.css",
+			get(|| async {
+				(
+					[
+						(header::CONTENT_TYPE, "text/css; charset=utf-8"),
+						(header::CACHE_CONTROL, "max-age=300"),
+					],
+					APP_CSS,
+				)
+			}),
+		)
+		.route(
+			"/static/app.js",
+			get(|| async {
+				(
+					[
+						(header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+						(header::CACHE_CONTROL, "max-age=300"),
+					],
+					APP_JS,
+				)
+			}),
+		)
+		.route("/api/status", get(api_status))
+		.route("/api/blocks", get(api_blocks))
+		.route("/api/block/{id}", get(api_block))
+		.route("/api/extrinsic/{id}", get(api_extrinsic))
+		.route("/api/event/{id}", get(api_event))
+		.route("/api/account/{address}", get(api_account))
+		.route("/api/models", get(api_models))
+		.route("/api/model/{id}", get(api_model))
+		.route("/api/version/{id}", get(api_version))
+		.route("/api/requests", get(api_requests))
+		.route("/api/request/{id}", get(api_request))
+		.route("/api/search", get(api_search))
+		.route("/api/stream", get(stream))
+		.fallback(|| async { not_found("Page not found", "There is no page at this address.") })
+		.with_state(state)
+}
+
+/// Errors become a 500 page (HTML) or `{"error": ...}` (API).
+pub struct AppError(anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for AppError {
+	fn from(e: E) -> Self {
+		Self(e.into())
+	}
+}
+
+impl IntoResponse for AppError {
+	fn into_response(self) -> Response {
+		tracing::error!("request failed: {:#}", self.0);
+		(
+			StatusCode::INTERNAL_SERVER_ERROR,
+			AxumJson(json!({ "error": format!("{:#}", self.0) })),
+		)
+			.into_response()
+	}
+}
+
+type PageResult = std::result::Result<Response, AppError>;
+
+fn page<T: Template>(t: T) -> PageResult {
+	Ok(Html(t.render()?).into_response())
+}
+
+fn not_found(heading: &str, message: &str) -> Response {
+	let head = Head::default();
+	let body = MessagePage {
+		head,
+		heading: heading.to_string(),
+		message: message.to_string(),
+	}
+	.render()
+	.unwrap_or_else(|_| message.to_string());
+	(StatusCode::NOT_FOUND, Html(body)).into_response()
+}
+
+fn api_not_found(what: &str) -> Response {
+	(
+		StatusCode::NOT_FOUND,
+		AxumJson(json!({ "error": format!("{what} not found") })),
+	)
+		.into_response()
+}
+
+/// Best and finalized heads shown on every page.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Head {
+	pub best: i64,
+	pub finalized: i64,
+	pub node: String,
+}
+
+async fn head(state: &AppState) -> Result<Head> {
+	Ok(Head {
+		best: state.db.tip().await?.map(|t| t.0 as i64).unwrap_or(-1),
+		finalized: state.db.finalized().await?.map(|f| f.0).unwrap_or(-1),
+		node: state.node_url.clone(),
+	})
+}
+
+// ---- view models ---------------------------------------------------------
+
+struct BlockView {
+	number: i64,
+	hash: String,
+	short_hash: String,
+	parent_hash: String,
+	state_root: String,
+	extrinsics_root: String,
+	time: String,
+	timestamp_ms: i64,
+	spec_version: i64,
+	extrinsic_count: i64,
+	event_count: i64,
+	finalized: bool,
+}
+
+impl From<&BlockRow> for BlockView {
+	fn from(b: &BlockRow) -> Self {
+		Self {
+			number: b.number,
+			hash: b.hash.clone(),
+			short_hash: short_hash(&b.hash),
+			parent_hash: b.parent_hash.clone(),
+			state_root: b.state_root.clone(),
+			extrinsics_root: b.extrinsics_root.clone(),
+			time: b.timestamp.map(format::utc).unwrap_or_default(),
+			timestamp_ms: b.timestamp.unwrap_or(0),
+			spec_version: b.spec_version,
+			extrinsic_count: b.extrinsic_count,
+			event_count: b.event_count,
+			finalized: b.finalized,
+		}
+	}
+}
+
+struct ExtrinsicView {
+	id: String,
+	block_number: i64,
+	idx: i64,
+	hash: String,
+	call: String,
+	signer: String,
+	signer_short: String,
+	nonce: String,
+	tip: String,
+	fee: String,
+	success: bool,
+	error: String,
+	len: i64,
+	args_summary: String,
+	args_html: String,
+}
+
+impl From<&ExtrinsicRow> for ExtrinsicView {
+	fn from(x: &ExtrinsicRow) -> Self {
+		let signer = x.signer.clone().unwrap_or_default();
+		Self {
+			id: x.id(),
+			block_number: x.block_number,
+			idx: x.idx,
+			hash: x.hash.clone(),
+			call: format!("{}.{}", x.pallet, x.call),
+			signer_short: short_hash(&signer),
+			signer,
+			nonce: x.nonce.map(|n| n.to_string()).unwrap_or_default(),
+			tip: x.tip.as_deref().map(vrt_str).unwrap_or_default(),
+			fee: x.fee.as_deref().map(vrt_str).unwrap_or_default(),
+			success: x.success,
+			error: x.error.clone().unwrap_or_default(),
+			len: x.len,
+			args_summary: value_summary(&x.args, 90),
+			args_html: value_html(&x.args),
+		}
+	}
+}
+
+struct EventView {
+	id: String,
+	block_number: i64,
+	event: String,
+	phase: String,
+	extrinsic_id: String,
+	fields_summary: String,
+	fields_html: String,
+}
+
+impl From<&EventRow> for EventView {
+	fn from(e: &EventRow) -> Self {
+		Self {
+			id: e.id(),
+			block_number: e.block_number,
+			event: format!("{}.{}", e.pallet, e.name),
+			phase: e.phase.clone(),
+			extrinsic_id: e
+				.extrinsic_idx
+				.map(|i| format!("{}-{i}", e.block_number))
+				.unwrap_or_default(),
+			fields_summary: value_summary(&e.fields, 90),
+			fields_html: value_html(&e.fields),
+		}
+	}
+}
+
+struct HistoryView {
+	block: i64,
+	idx: i64,
+	name: String,
+	is_event: bool,
+	summary: String,
+}
+
+fn history_views(h: &[EntityEvent]) -> Vec<HistoryView> {
+	h.iter()
+		.map(|e| HistoryView {
+			block: e.block_number,
+			idx: e.idx,
+			name: e.name.clone(),
+			is_event: e.source == "event",
+			summary: value_summary(&e.data, 90),
+		})
+		.collect()
+}
+
+fn status_class(status: &str) -> &'static str {
+	match status {
+		"verified" | "active" => "ok",
+		"pending" | "unverified" => "warn",
+		_ => "bad",
+	}
+}
+
+fn opt_str(v: Option<impl ToString>) -> String {
+	v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+// ---- templates -----------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+	head: Head,
+	heading: String,
+	message: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+	head: Head,
+	blocks: Vec<BlockView>,
+	extrinsics: Vec<ExtrinsicView>,
+	extrinsic_total: i64,
+	model_total: usize,
+	request_total: usize,
+}
+
+#[derive(Template)]
+#[template(path = "block.html")]
+struct BlockPage {
+	head: Head,
+	b: BlockView,
+	extrinsics: Vec<ExtrinsicView>,
+	events: Vec<EventView>,
+}
+
+#[derive(Template)]
+#[template(path = "extrinsic.html")]
+struct ExtrinsicPage {
+	head: Head,
+	x: ExtrinsicView,
+	events: Vec<EventView>,
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventPage {
+	head: Head,
+	e: EventView,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+	head: Head,
+	address: String,
+	public_key: String,
+	free: String,
+	reserved: String,
+	frozen: String,
+	nonce: String,
+	first_block: String,
+	extrinsics: Vec<ExtrinsicView>,
+	events: Vec<EventView>,
+}
+
+struct ModelRowView {
+	id: String,
+	name: String,
+	owner: String,
+	owner_short: String,
+	versions: usize,
+	status: String,
+	status_class: &'static str,
+	last_block: i64,
+}
+
+#[derive(Template)]
+#[template(path = "models.html")]
+struct ModelsPage {
+	head: Head,
+	models: Vec<ModelRowView>,
+}
+
+struct VersionRowView {
+	model_id: String,
+	label: String,
+	onnx_hash: String,
+	quantized_hash: String,
+	proving_key_hash: String,
+	verifying_key: String,
+	act_bits: String,
+	inputs_html: String,
+	outputs_html: String,
+	modes: String,
+	status: String,
+	status_class: &'static str,
+	block: String,
+	deposit: String,
+}
+
+struct ModelDetailView {
+	id: String,
+	name: String,
+	owner: String,
+	proposed_owner: String,
+	registered_in: String,
+	versions: Vec<VersionRowView>,
+}
+
+#[derive(Template)]
+#[template(path = "model.html")]
+struct ModelPage {
+	head: Head,
+	m: ModelDetailView,
+	history: Vec<HistoryView>,
+}
+
+struct RequestRowView {
+	id: String,
+	model_id: String,
+	requester: String,
+	requester_short: String,
+	status: String,
+	status_class: &'static str,
+	last_block: i64,
+}
+
+#[derive(Template)]
+#[template(path = "requests.html")]
+struct RequestsPage {
+	head: Head,
+	requests: Vec<RequestRowView>,
+}
+
+struct RequestDetailView {
+	id: String,
+	model_id: String,
+	fee: String,
+	deadline: String,
+	rejections: usize,
+	requester: String,
+	executor: String,
+	mode: String,
+	input_html: String,
+	output_html: String,
+	output_real: String,
+	proof_html: String,
+	status: String,
+	status_class: &'static str,
+	requested_in: String,
+	verified_in: String,
+	latency: String,
+}
+
+#[derive(Template)]
+#[template(path = "request.html")]
+struct RequestPage {
+	head: Head,
+	r: RequestDetailView,
+	history: Vec<HistoryView>,
+}
+
+// ---- lookups shared by pages and API ------------------------------------
+
+async fn find_block(db: &Db, id: &str) -> Result<Option<BlockRow>> {
+	let id = id.trim();
+	if let Ok(n) = id.parse::<i64>() {
+		return db.block_by_number(n).await;
+	}
+	db.block_by_hash(&id.to_ascii_lowercase()).await
+}
+
+fn parse_pair(id: &str) -> Option<(i64, i64)> {
+	let (a, b) = id.trim().split_once('-')?;
+	Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+async fn find_extrinsic(db: &Db, id: &str) -> Result<Option<ExtrinsicRow>> {
+	if let Some((b, i)) = parse_pair(id) {
+		return db.extrinsic(b, i).await;
+	}
+	if id.starts_with("0x") {
+		return db.extrinsic_by_hash(&id.to_ascii_lowercase()).await;
+	}
+	Ok(None)
+}
+
+async fn model(db: &Db, id: &str) -> Result<Option<ModelView>> {
+	let h = db.entity_history("model", id).await?;
+	Ok((!h.is_empty()).then(|| entities::model_view(id, h)))
+}
+
+async fn version(db: &Db, model_id: &str) -> Result<Option<VersionView>> {
+	let h = db.entity_history("version", model_id).await?;
+	Ok((!h.is_empty()).then(|| entities::version_view(model_id, h)))
+}
+
+async fn model_versions(db: &Db, m: &ModelView) -> Result<Vec<VersionView>> {
+	let mut out = Vec::new();
+	for id in &m.version_ids {
+		if let Some(v) = version(db, id).await? {
+			out.push(v);
+		}
+	}
+	Ok(out)
+}
+
+async fn request(db: &Db, id: &str) -> Result<Option<RequestView>> {
+	let h = db.entity_history("request", id).await?;
+	if h.is_empty() {
+		return Ok(None);
+	}
+	let model_id = entities::request_view(id, h.clone(), None, |_| None).model_id;
+	let version = match model_id {
+		Some(m) => version(db, &m).await?,
+		None => None,
+	};
+	let mut times = std::collections::HashMap::new();
+	for e in &h {
+		times.insert(e.block_number, db.block_timestamp(e.block_number).await?);
+	}
+	Ok(Some(entities::request_view(id, h, version.as_ref(), |b| {
+		times.get(&b).copied().flatten()
+	})))
+}
+
+/// Where a search for `q` leads: `(kind, url)`.
+async fn resolve_search(db: &Db, q: &str) -> Result<Option<(&'static str, String)>> {
+	let q = q.trim();
+	if q.is_empty() {
+		return Ok(None);
+	}
+	let lower = q.to_ascii_lowercase();
+	for (prefix, kind) in [
+		("request", "request"),
+		("req", "request"),
+		("model", "model"),
+		("version", "version"),
+	] {
+		if let Some(rest) = lower.strip_prefix(prefix) {
+			let id = rest.trim_start_matches([':', ' ', '#']).trim();
+			if !id.is_empty() && !db.entity_history(kind, id).await?.is_empty() {
+				return Ok(Some((kind, format!("/{kind}/{id}"))));
+			}
+		}
+	}
+	if let Ok(n) = q.parse::<i64>() {
+		if db.block_by_number(n).await?.is_some() {
+			return Ok(Some(("block", format!("/block/{n}"))));
+		}
+	}
+	if let Some((b, i)) = parse_pair(q) {
+		if db.extrinsic(b, i).await?.is_some() {
+			return Ok(Some(("extrinsic", format!("/extrinsic/{b}-{i}"))));
+		}
+	}
+	if lower.starts_with("0x") {
+		if db.block_by_hash(&lower).await?.is_some() {
+			return Ok(Some(("block", format!("/block/{lower}"))));
+		}
+		if let Some(x) = db.extrinsic_by_hash(&lower).await? {
+			return Ok(Some(("extrinsic", format!("/extrinsic/{}", x.id()))));
+		}
+	}
+	// Request and model ids may be numbers or hashes.
+	for kind in ["request", "model", "version"] {
+		for candidate in [q, lower.as_str()] {
+			if !db.entity_history(kind, candidate).await?.is_empty() {
+				return Ok(Some((kind, format!("/{kind}/{candidate}"))));
+			}
+		}
+	}
+	if let Some(address) = ss58::normalize(q) {
+		return Ok(Some(("account", format!("/account/{address}"))));
+	}
+	Ok(None)
+}
+
+// ---- pages ---------------------------------------------------------------
+
+async fn home(State(state): State<AppState>) -> PageResult {
+	let head = head(&state).await?;
+	let blocks = state.db.latest_blocks(20, None).await?;
+	let extrinsics = state.db.latest_signed_extrinsics(10).await?;
+	page(HomePage {
+		head,
+		blocks: blocks.iter().map(BlockView::from).collect(),
+		extrinsics: extrinsics.iter().map(ExtrinsicView::from).collect(),
+		extrinsic_total: state.db.extrinsic_count().await?,
+		model_total: state.db.latest_entities("model", 10_000).await?.len(),
+		request_total: state.db.latest_entities("request", 10_000).await?.len(),
+	})
+}
+
+async fn block_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(b) = find_block(&state.db, &id).await? else {
+		return Ok(not_found(
+			"Block not found",
+			&format!("No indexed block {id}."),
+		));
+	};
+	let extrinsics = state.db.block_extrinsics(b.number).await?;
+	let events = state.db.block_events(b.number).await?;
+	page(BlockPage {
+		head: head(&state).await?,
+		b: BlockView::from(&b),
+		extrinsics: extrinsics.iter().map(ExtrinsicView::from).collect(),
+		events: events.iter().map(EventView::from).collect(),
+	})
+}
+
+async fn extrinsic_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(x) = find_extrinsic(&state.db, &id).await? else {
+		return Ok(not_found(
+			"Extrinsic not found",
+			&format!("No indexed extrinsic {id}."),
+		));
+	};
+	let events = state.db.extrinsic_events(x.block_number, x.idx).await?;
+	page(ExtrinsicPage {
+		head: head(&state).await?,
+		x: ExtrinsicView::from(&x),
+		events: events.iter().map(EventView::from).collect(),
+	})
+}
+
+async fn event_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let found = match parse_pair(&id) {
+		Some((b, i)) => state.db.event(b, i).await?,
+		None => None,
+	};
+	let Some(e) = found else {
+		return Ok(not_found(
+			"Event not found",
+			&format!("No indexed event {id}."),
+		));
+	};
+	page(EventPage {
+		head: head(&state).await?,
+		e: EventView::from(&e),
+	})
+}
+
+/// Live balance of an account from the node: (free, reserved, frozen, nonce).
+async fn live_account(state: &AppState, public: &[u8; 32]) -> Option<Json> {
+	let node = state.node().await?;
+	match tokio::time::timeout(Duration::from_secs(5), node.account_info(public)).await {
+		Ok(Ok(Some(info))) => Some(info),
+		Ok(Ok(None)) => {
+			Some(json!({ "nonce": 0, "data": { "free": 0, "reserved": 0, "frozen": 0 } }))
+		}
+		_ => None,
+	}
+}
+
+async fn account_page(State(state): State<AppState>, Path(address): Path<String>) -> PageResult {
+	let Some(address) = ss58::normalize(&address) else {
+		return Ok(not_found(
+			"Not an account",
+			&format!("{address} is not an SS58 address or a 32-byte public key."),
+		));
+	};
+	let public = ss58::decode(&address).expect("normalized addresses decode");
+	let info = live_account(&state, &public).await;
+	let amount = |field: &str| {
+		info.as_ref()
+			.and_then(|i| i["data"].get(field))
+			.and_then(json_u128)
+			.map(format::vrt)
+			.unwrap_or_else(|| "unavailable (node unreachable)".into())
+	};
+	let extrinsics = state.db.account_extrinsics(&address, 50).await?;
+	let events = state.db.account_events(&address, 50).await?;
+	page(AccountPage {
+		head: head(&state).await?,
+		public_key: format!("0x{}", hex::encode(public)),
+		free: amount("free"),
+		reserved: amount("reserved"),
+		frozen: amount("frozen"),
+		nonce: info
+			.as_ref()
+			.and_then(|i| i.get("nonce"))
+			.map(|n| n.to_string())
+			.unwrap_or_default(),
+		first_block: opt_str(state.db.account_first_block(&address).await?),
+		address,
+		extrinsics: extrinsics.iter().map(ExtrinsicView::from).collect(),
+		events: events.iter().map(EventView::from).collect(),
+	})
+}
+
+async fn models_page(State(state): State<AppState>) -> PageResult {
+	let mut models = Vec::new();
+	for (id, last) in state.db.latest_entities("model", 200).await? {
+		if let Some(m) = model(&state.db, &id).await? {
+			let owner = m.owner.clone().unwrap_or_default();
+			let versions = model_versions(&state.db, &m).await?;
+			let active = versions.iter().filter(|v| v.status == "active").count();
+			models.push(ModelRowView {
+				id,
+				name: m.name.clone().unwrap_or_default(),
+				owner_short: short_hash(&owner),
+				owner,
+				versions: versions.len(),
+				status: if active > 0 {
+					format!("{active} active")
+				} else {
+					"deprecated".into()
+				},
+				status_class: if active > 0 { "ok" } else { "bad" },
+				last_block: last,
+			});
+		}
+	}
+	page(ModelsPage {
+		head: head(&state).await?,
+		models,
+	})
+}
+
+fn version_row(v: &VersionView) -> VersionRowView {
+	let modes: Vec<&str> = [
+		(v.supports_zk == Some(true)).then_some("Zk"),
+		(v.supports_vanilla == Some(true)).then_some("Vanilla"),
+	]
+	.into_iter()
+	.flatten()
+	.collect();
+	let o = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+	VersionRowView {
+		model_id: v.model_id.clone(),
+		label: o(&v.label),
+		onnx_hash: o(&v.onnx_hash),
+		quantized_hash: o(&v.quantized_hash),
+		proving_key_hash: o(&v.proving_key_hash),
+		verifying_key: v
+			.verifying_key_len
+			.map(|n| format!("{n} bytes"))
+			.unwrap_or_else(|| "none".into()),
+		act_bits: v
+			.act_bits
+			.as_ref()
+			.map(|b| b.to_string())
+			.unwrap_or_default(),
+		inputs_html: v.inputs.as_ref().map(value_html).unwrap_or_default(),
+		outputs_html: v.outputs.as_ref().map(value_html).unwrap_or_default(),
+		modes: modes.join(", "),
+		status_class: status_class(&v.status),
+		status: v.status.clone(),
+		block: opt_str(v.registered_in),
+		deposit: v
+			.deposit
+			.as_ref()
+			.and_then(json_u128)
+			.map(format::vrt)
+			.unwrap_or_default(),
+	}
+}
+
+async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(m) = model(&state.db, &id).await? else {
+		return Ok(not_found(
+			"Model not found",
+			&format!("No model family {id} in the indexed chain."),
+		));
+	};
+	let versions = model_versions(&state.db, &m).await?;
+	page(ModelPage {
+		head: head(&state).await?,
+		m: ModelDetailView {
+			id: m.id.clone(),
+			name: m.name.clone().unwrap_or_default(),
+			owner: m.owner.clone().unwrap_or_default(),
+			proposed_owner: m.proposed_owner.clone().unwrap_or_default(),
+			registered_in: opt_str(m.registered_in),
+			versions: versions.iter().map(version_row).collect(),
+		},
+		history: history_views(&m.history),
+	})
+}
+
+/// A version's page is its family's.
+async fn version_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	match version(&state.db, &id).await?.and_then(|v| v.family) {
+		Some(family) => Ok(Redirect::to(&format!("/model/{family}#version-{id}")).into_response()),
+		None => Ok(not_found(
+			"Model version not found",
+			&format!("No model version {id} in the indexed chain."),
+		)),
+	}
+}
+
+async fn requests_page(State(state): State<AppState>) -> PageResult {
+	let mut requests = Vec::new();
+	for (id, last) in state.db.latest_entities("request", 200).await? {
+		let h = state.db.entity_history("request", &id).await?;
+		let r = entities::request_view(&id, h, None, |_| None);
+		let requester = r.requester.clone().unwrap_or_default();
+		requests.push(RequestRowView {
+			model_id: r.model_id.clone().unwrap_or_default(),
+			requester_short: short_hash(&requester),
+			requester,
+			status_class: status_class(&r.status),
+			status: r.status,
+			last_block: last,
+			id,
+		});
+	}
+	page(RequestsPage {
+		head: head(&state).await?,
+		requests,
+	})
+}
+
+fn opt_value_html(v: &Option<Json>) -> String {
+	v.as_ref()
+		.map(value_html)
+		.unwrap_or_else(|| "<span class=\"muted\">none</span>".into())
+}
+
+async fn request_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(r) = request(&state.db, &id).await? else {
+		return Ok(not_found(
+			"Request not found",
+			&format!("No inference request {id} in the indexed chain."),
+		));
+	};
+	let history = history_views(&r.history);
+	page(RequestPage {
+		head: head(&state).await?,
+		r: RequestDetailView {
+			id: r.id.clone(),
+			model_id: r.model_id.clone().unwrap_or_default(),
+			fee: r
+				.fee
+				.as_ref()
+				.and_then(json_u128)
+				.map(format::vrt)
+				.unwrap_or_default(),
+			deadline: opt_str(r.deadline.as_ref()),
+			rejections: r.rejections,
+			requester: r.requester.clone().unwrap_or_default(),
+			executor: r.executor.clone().unwrap_or_default(),
+			mode: r.mode.clone().unwrap_or_default(),
+			input_html: opt_value_html(&r.input),
+			output_html: opt_value_html(&r.output),
+			output_real: r
+				.output_dequantized
+				.as_ref()
+				.map(|v| format!("{v:?}"))
+				.unwrap_or_else(|| "—".into()),
+			proof_html: opt_value_html(&r.proof),
+			status_class: status_class(&r.status),
+			status: r.status.clone(),
+			requested_in: opt_str(r.requested_in),
+			verified_in: opt_str(r.verified_in),
+			latency: match (r.requested_in, r.verified_in, r.latency_ms) {
+				(Some(a), Some(b), Some(ms)) => {
+					format!("{} blocks, {:.1} s", b - a, ms as f64 / 1000.0)
+				}
+				(Some(a), Some(b), None) => format!("{} blocks", b - a),
+				_ => "—".into(),
+			},
+		},
+		history,
+	})
+}
+
+#[derive(Deserialize)]
+struct SearchQuery {
+	#[serde(default)]
+	q: String,
+}
+
+async fn search_page(
+	State(state): State<AppState>,
+	Query(SearchQuery { q }): Query<SearchQuery>,
+) -> PageResult {
+	match resolve_search(&state.db, &q).await? {
+		Some((_, url)) => Ok(Redirect::to(&url).into_response()),
+		None => Ok(not_found(
+			"Nothing found",
+			&format!("Nothing matches “{}”. Try a block number or hash, an extrinsic id like 12-1, an account address, or a request id.", q.trim()),
+		)),
+	}
+}
+
+// ---- JSON API ------------------------------------------------------------
+
+async fn api_status(State(state): State<AppState>) -> PageResult {
+	let h = head(&state).await?;
+	Ok(AxumJson(json!({
+		"best_indexed": h.best,
+		"finalized": h.finalized,
+		"node_best": state.db.best_seen().await?,
+		"node": h.node,
+		"blocks": state.db.block_count().await?,
+		"extrinsics": state.db.extrinsic_count().await?,
+		"database": if state.db.is_postgres() { "postgres" } else { "sqlite" },
+	}))
+	.into_response())
+}
+
+#[derive(Deserialize)]
+struct Paging {
+	limit: Option<i64>,
+	before: Option<i64>,
+}
+
+async fn api_blocks(State(state): State<AppState>, Query(p): Query<Paging>) -> PageResult {
+	let limit = p.limit.unwrap_or(20).clamp(1, 100);
+	Ok(AxumJson(state.db.latest_blocks(limit, p.before).await?).into_response())
+}
+
+async fn api_block(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(b) = find_block(&state.db, &id).await? else {
+		return Ok(api_not_found("block"));
+	};
+	let extrinsics = state.db.block_extrinsics(b.number).await?;
+	let events = state.db.block_events(b.number).await?;
+	Ok(AxumJson(json!({ "block": b, "extrinsics": extrinsics, "events": events })).into_response())
+}
+
+async fn api_extrinsic(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(x) = find_extrinsic(&state.db, &id).await? else {
+		return Ok(api_not_found("extrinsic"));
+	};
+	let events = state.db.extrinsic_events(x.block_number, x.idx).await?;
+	Ok(AxumJson(json!({ "id": x.id(), "extrinsic": x, "events": events })).into_response())
+}
+
+async fn api_event(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let found = match parse_pair(&id) {
+		Some((b, i)) => state.db.event(b, i).await?,
+		None => None,
+	};
+	match found {
+		Some(e) => Ok(AxumJson(json!({ "id": e.id(), "event": e })).into_response()),
+		None => Ok(api_not_found("event")),
+	}
+}
+
+async fn api_account(State(state): State<AppState>, Path(address): Path<String>) -> PageResult {
+	let Some(address) = ss58::normalize(&address) else {
+		return Ok(api_not_found("account"));
+	};
+	let public = ss58::decode(&address).expect("normalized addresses decode");
+	Ok(AxumJson(json!({
+		"address": address,
+		"public_key": format!("0x{}", hex::encode(public)),
+		"info": live_account(&state, &public).await,
+		"first_block": state.db.account_first_block(&address).await?,
+		"extrinsics": state.db.account_extrinsics(&address, 50).await?,
+		"events": state.db.account_events(&address, 50).await?,
+	}))
+	.into_response())
+}
+
+async fn model_json(db: &Db, m: ModelView) -> Result<Json> {
+	let versions = model_versions(db, &m).await?;
+	Ok(json!({ "model": m, "versions": versions }))
+}
+
+async fn api_models(State(state): State<AppState>) -> PageResult {
+	let mut out = Vec::new();
+	for (id, _) in state.db.latest_entities("model", 200).await? {
+		if let Some(m) = model(&state.db, &id).await? {
+			out.push(model_json(&state.db, m).await?);
+		}
+	}
+	Ok(AxumJson(out).into_response())
+}
+
+async fn api_model(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	match model(&state.db, &id).await? {
+		Some(m) => Ok(AxumJson(model_json(&state.db, m).await?).into_response()),
+		None => Ok(api_not_found("model")),
+	}
+}
+
+async fn api_version(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	match version(&state.db, &id).await? {
+		Some(v) => Ok(AxumJson(v).into_response()),
+		None => Ok(api_not_found("model version")),
+	}
+}
+
+async fn api_requests(State(state): State<AppState>) -> PageResult {
+	let mut out = Vec::new();
+	for (id, _) in state.db.latest_entities("request", 200).await? {
+		if let Some(r) = request(&state.db, &id).await? {
+			out.push(r);
+		}
+	}
+	Ok(AxumJson(out).into_response())
+}
+
+async fn api_request(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	match request(&state.db, &id).await? {
+		Some(r) => Ok(AxumJson(r).into_response()),
+		None => Ok(api_not_found("request")),
+	}
+}
+
+async fn api_search(
+	State(state): State<AppState>,
+	Query(SearchQuery { q }): Query<SearchQuery>,
+) -> PageResult {
+	match resolve_search(&state.db, &q).await? {
+		Some((kind, url)) => Ok(AxumJson(json!({ "kind": kind, "url": url })).into_response()),
+		None => Ok(api_not_found("match")),
+	}
+}
+
+/// Server-sent events: `block` and `finalized` as JSON.
+async fn stream(
+	State(state): State<AppState>,
+) -> Sse<impl Stream<Item = std::result::Result<Event, Infallible>>> {
+	let updates = BroadcastStream::new(state.updates.subscribe()).filter_map(|u| {
+		let u = u.ok()?;
+		let name = match &u {
+			Update::Block { .. } => "block",
+			Update::Finalized { .. } => "finalized",
+		};
+		Event::default().event(name).json_data(&u).ok().map(Ok)
+	});
+	Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
