@@ -55,6 +55,15 @@
 //! * [`deprecate`](Pallet::deprecate): a version accepts no new requests (owner only).
 //! * [`transfer_ownership`](Pallet::transfer_ownership) /
 //!   [`accept_ownership`](Pallet::accept_ownership): move a family and its deposits.
+//!
+//! ## Runtime configuration
+//!
+//! `RuntimeHoldReason` and `Currency` (e.g. `pallet_balances`, whose
+//! `RuntimeHoldReason` must include this pallet's [`HoldReason`]); deposits;
+//! bounds. `MaxVerifyingKeyLen` = 914 admits every key verity-zk makes (up to 10
+//! public inputs); benchmarks use the largest fixture key that fits
+//! (`fixtures/`). Reasonable values: `MaxNameLen` 64, `MaxVersionLen` 32,
+//! `MaxIoTensors` 4, `MaxShapeRank` 6, `MaxVersions` 32.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;

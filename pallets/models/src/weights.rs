@@ -1,7 +1,8 @@
 //! Weights of `pallet-models`.
 //!
-//! PLACEHOLDER — TO BE REGENERATED with `verity-node benchmark pallet` once the
-//! runtime includes the pallet. These numbers are not measured.
+//! PLACEHOLDER — TO BE REGENERATED with `scripts/bench-pallets pallet_models`
+//! (`verity-node benchmark pallet`) now that the runtime includes the pallet.
+//! These numbers are NOT measured.
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
