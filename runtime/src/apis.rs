@@ -16,10 +16,13 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use pallet_inference::{RequestId, RequestView, ResultView};
+use pallet_models::{ModelId, ModelSpec};
+
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+	Inference, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -241,6 +244,30 @@ impl_runtime_apis! {
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);
 			Ok(batches)
+		}
+	}
+
+	impl pallet_inference_runtime_api::InferenceApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn result(request_id: RequestId) -> Option<ResultView<Runtime>> {
+			Inference::result(request_id)
+		}
+
+		fn request(request_id: RequestId) -> Option<RequestView<Runtime>> {
+			Inference::request_info(request_id)
+		}
+
+		fn pending_for_executor(who: AccountId) -> Vec<RequestId> {
+			Inference::pending_for_executor(who)
+		}
+
+		fn model(model_id: ModelId) -> Option<ModelSpec> {
+			Inference::model(model_id)
+		}
+
+		fn executors() -> Vec<AccountId> {
+			Inference::executors()
 		}
 	}
 

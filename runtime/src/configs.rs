@@ -16,9 +16,9 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Models, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
 };
 
 /// Normal extrinsics may use up to 75% of a block; the rest is for operational ones.
@@ -121,4 +121,108 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held per stored model record, plus [`ModelDepositPerByte`] per byte.
+	pub const ModelDepositBase: Balance = UNIT;
+	/// A 770-byte verifying key holds about 7.7 VRT.
+	pub const ModelDepositPerByte: Balance = UNIT / 100;
+}
+
+impl pallet_models::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type DepositBase = ModelDepositBase;
+	type DepositPerByte = ModelDepositPerByte;
+	type MaxNameLen = ConstU32<64>;
+	type MaxVersionLen = ConstU32<32>;
+	// verity-zk keys are 386 + 48·(n + 1) bytes for n public inputs: up to 10.
+	type MaxVerifyingKeyLen = ConstU32<914>;
+	type MaxIoTensors = ConstU32<4>;
+	type MaxShapeRank = ConstU32<6>;
+	type MaxVersions = ConstU32<32>;
+	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const ExecutorBond: Balance = 1_000 * UNIT;
+	pub const InvalidProofSlash: Balance = 100 * UNIT;
+	pub const MinRequestFee: Balance = UNIT / 100;
+}
+
+impl pallet_inference::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	// Slashed bonds are burnt.
+	type OnSlash = ();
+	type Models = Models;
+	// Pairings and MSMs run natively through the node's host functions.
+	type ProofVerifier = pallet_inference::HostGroth16;
+	// Anyone who bonds may execute; a validator-only set is a `EnsureSignedBy`.
+	type ExecutorOrigin = frame_system::EnsureSigned<AccountId>;
+	type ExecutorBond = ExecutorBond;
+	type InvalidProofSlash = InvalidProofSlash;
+	type MinRequestFee = MinRequestFee;
+	type MaxExecutors = ConstU32<64>;
+	// 784-pixel images with room to spare.
+	type MaxInputLen = ConstU32<1024>;
+	type MaxOutputLen = ConstU32<64>;
+	type MaxPendingRequests = ConstU32<1024>;
+	type MaxRequestsPerDeadline = ConstU32<64>;
+	type MaxExpiriesPerBlock = ConstU32<32>;
+	// One minute for the assigned executor, then anyone.
+	type AssignmentTimeout = ConstU32<20>;
+	// Twelve hours.
+	type MaxDeadline = ConstU32<14_400>;
+	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ModelsBenchmarkHelper;
+}
+
+/// Registers the inference benchmarks' models through the registry's own call:
+/// one flat input and one flat output tensor of the spec's lengths.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ModelsBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
+	fn register_model(
+		owner: &AccountId,
+		spec: pallet_models::ModelSpec,
+		verifying_key: Option<alloc::vec::Vec<u8>>,
+	) -> pallet_models::ModelId {
+		use frame_support::BoundedVec;
+		use pallet_models::{
+			InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor,
+		};
+
+		let id = pallet_models::NextModelId::<Runtime>::get();
+		let descriptor = VersionDescriptor::<Runtime> {
+			version: BoundedVec::truncate_from(b"bench".to_vec()),
+			onnx_hash: [1; 32],
+			quantized_hash: spec.quantized_hash,
+			proving_key_hash: spec.supports_zk.then_some([2; 32]),
+			act_bits: spec.act_bits as u8,
+			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
+				frac_bits: 0,
+			}]),
+			outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![spec.output_len]),
+				frac_bits: 0,
+				transform: OutputTransform::None,
+			}]),
+			supports_zk: spec.supports_zk,
+			supports_vanilla: spec.supports_vanilla,
+		};
+		Models::register_model(
+			RuntimeOrigin::signed(owner.clone()),
+			BoundedVec::truncate_from(b"benchmark model".to_vec()),
+			descriptor,
+			verifying_key.map(BoundedVec::truncate_from),
+		)
+		.expect("the benchmark's model is valid");
+		id
+	}
 }

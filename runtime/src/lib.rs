@@ -185,4 +185,10 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type Models = pallet_models;
+
+	#[runtime::pallet_index(8)]
+	pub type Inference = pallet_inference;
 }
