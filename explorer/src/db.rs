@@ -719,7 +719,9 @@ async fn insert_rows(
 	let Some(width) = rows.first().map(|r| r.len()) else {
 		return Ok(());
 	};
-	let per_chunk = (30_000 / width).max(1);
+	// Small fixed-size chunks keep the statement text the same from batch to
+	// batch, so its prepared form is reused (and stays under SQLite's limit).
+	let per_chunk = (30_000 / width).clamp(1, 64);
 	for chunk in rows.chunks(per_chunk) {
 		let mut sql = format!("INSERT INTO {table} ({cols}) VALUES ");
 		let mut p = 1;
