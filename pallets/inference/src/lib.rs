@@ -142,6 +142,75 @@ pub trait BenchmarkHelper<AccountId> {
 	) -> ModelId;
 }
 
+/// Registers a model version of `spec` with `pallet_models::register_model` as
+/// `owner` (one input and one output tensor of the spec's lengths, frac bits
+/// 0, placeholder ONNX and proving-key hashes, always active); returns its id.
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub fn register_with_models<T: pallet_models::Config>(
+	owner: &T::AccountId,
+	spec: &ModelSpec,
+	verifying_key: Option<Vec<u8>>,
+) -> Result<ModelId, sp_runtime::DispatchError> {
+	use frame_support::BoundedVec;
+	use pallet_models::{InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor};
+
+	let id = pallet_models::NextModelId::<T>::get();
+	let descriptor = VersionDescriptor::<T> {
+		version: BoundedVec::new(),
+		onnx_hash: [0; 32],
+		quantized_hash: spec.quantized_hash,
+		proving_key_hash: spec.supports_zk.then_some([0; 32]),
+		act_bits: spec.act_bits as u8,
+		inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
+			shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
+			frac_bits: 0,
+		}]),
+		outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
+			shape: BoundedVec::truncate_from(alloc::vec![spec.output_len]),
+			frac_bits: 0,
+			transform: OutputTransform::None,
+		}]),
+		supports_zk: spec.supports_zk,
+		supports_vanilla: spec.supports_vanilla,
+	};
+	pallet_models::Pallet::<T>::register_model(
+		frame_system::RawOrigin::Signed(owner.clone()).into(),
+		BoundedVec::truncate_from(b"benchmark".to_vec()),
+		descriptor,
+		verifying_key.map(BoundedVec::truncate_from),
+	)?;
+	Ok(id)
+}
+
+/// The benchmark helper over the real registry: `type BenchmarkHelper =
+/// pallet_models::Pallet<Runtime>` registers each benchmark model with
+/// [`register_with_models`], funding the owner for the deposit.
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::Pallet<T> {
+	fn register_model(
+		owner: &T::AccountId,
+		spec: ModelSpec,
+		verifying_key: Option<Vec<u8>>,
+	) -> ModelId {
+		use frame_support::traits::{fungible::Mutate, Get};
+		use sp_runtime::traits::Saturating;
+
+		let deposit = T::DepositBase::get()
+			.saturating_mul(100u32.into())
+			.saturating_add(T::DepositPerByte::get().saturating_mul(100_000u32.into()));
+		let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
+			.saturating_add(deposit)
+			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
+		T::Currency::set_balance(owner, balance);
+		let registered = register_with_models::<T>(owner, &spec, verifying_key);
+		assert!(
+			registered.is_ok(),
+			"registering the benchmark model: {registered:?}"
+		);
+		registered.unwrap_or_default()
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -90,15 +90,30 @@ impl pallet_inference::Config for Test {
 	type MaxDeadline = ConstU64<MAX_DEADLINE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockModels;
+	type BenchmarkHelper = Models;
 }
 
-/// Registers models in the real `pallet_models`.
+/// Model registration for the tests.
 pub struct MockModels;
 
 impl MockModels {
-	/// Registers `spec` (and the verifying key) in `pallet_models`, returns the id.
-	pub fn register(_owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
+	/// Registers `spec` (with the verifying key) through `pallet_models`' own
+	/// `register_model` call (and `deprecate` if `spec.active` is false), as
+	/// `owner`; returns the id.
+	pub fn register(owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
+		let active = spec.active;
+		let id = pallet_inference::register_with_models::<Test>(owner, &spec, key)
+			.expect("pallet_models registers the model");
+		if !active {
+			frame_support::assert_ok!(Models::deprecate(RuntimeOrigin::signed(owner.clone()), id));
+		}
+		id
+	}
+
+	/// Writes `spec` and `key` straight into `pallet_models`' storage, for the
+	/// registry faults its calls refuse (a zk model without a key, a key that
+	/// does not decode or is another model's, `act_bits` out of range).
+	pub fn insert_unchecked(spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
 		let id = pallet_models::NextModelId::<Test>::get();
 		pallet_models::Specs::<Test>::insert(id, spec);
 		if let Some(key) = key {
@@ -109,13 +124,6 @@ impl MockModels {
 		}
 		pallet_models::NextModelId::<Test>::put(id + 1);
 		id
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_inference::BenchmarkHelper<AccountId> for MockModels {
-	fn register_model(owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
-		Self::register(owner, spec, key)
 	}
 }
 

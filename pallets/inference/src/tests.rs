@@ -492,16 +492,16 @@ fn request_errors_change_nothing() {
 			Error::<Test>::ModeNotSupported
 		);
 
-		let mut big = spec(true, true);
+		let mut big = spec(false, true);
 		big.output_len = MAX_OUTPUT + 1;
-		let big = MockModels::register(&account(20), big, Some(zk().vk.clone()));
+		let big = MockModels::register(&account(20), big, None);
 		assert_noop!(
-			r(big, input(), zk_mode, 100, 21),
+			r(big, input(), InferenceMode::Vanilla, 100, 21),
 			Error::<Test>::UnsupportedModel
 		);
 		let mut bits = spec(true, true);
 		bits.act_bits = 25;
-		let bits = MockModels::register(&account(20), bits, Some(zk().vk.clone()));
+		let bits = MockModels::insert_unchecked(bits, Some(zk().vk.clone()));
 		assert_noop!(
 			r(bits, input(), zk_mode, 100, 21),
 			Error::<Test>::UnsupportedModel
@@ -819,7 +819,7 @@ fn registry_faults_are_errors_not_slashes() {
 		register(1);
 		// A zk model without a key (pallet-models refuses to register one; the
 		// request does not read the key, the submission does).
-		let keyless = MockModels::register(&account(20), spec(true, true), None);
+		let keyless = MockModels::insert_unchecked(spec(true, true), None);
 		let id = make_request(5, keyless, InferenceMode::Zk);
 		let (output, proof) = prove(id, &account(1), &zk().input);
 		assert_noop!(
@@ -832,7 +832,7 @@ fn registry_faults_are_errors_not_slashes() {
 			Error::<Test>::NoVerifyingKey
 		);
 		// A key that does not decode.
-		let broken = MockModels::register(&account(20), spec(true, true), Some(vec![1, 2, 3]));
+		let broken = MockModels::insert_unchecked(spec(true, true), Some(vec![1, 2, 3]));
 		let id = make_request(5, broken, InferenceMode::Zk);
 		let (output, proof) = prove(id, &account(1), &zk().input);
 		assert_noop!(
@@ -847,7 +847,7 @@ fn registry_faults_are_errors_not_slashes() {
 		// A spec whose hash is not the key's model.
 		let mut wrong = spec(true, true);
 		wrong.quantized_hash = [9; 32];
-		let wrong = MockModels::register(&account(20), wrong, Some(zk().vk.clone()));
+		let wrong = MockModels::insert_unchecked(wrong, Some(zk().vk.clone()));
 		let id = make_request(5, wrong, InferenceMode::Zk);
 		let (output, proof) = prove(id, &account(1), &zk().input);
 		assert_noop!(
