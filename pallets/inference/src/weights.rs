@@ -6,18 +6,18 @@
 //! values taken from the pallet's benchmarks run natively in the mock (`cargo
 //! test --release -p pallet-inference --features runtime-benchmarks`, 2 shared
 //! cores) with a safety factor, and storage reads/writes counted by hand.
-//! Regenerate once the runtime includes the pallet:
+//! Regenerate on the project's machine now that the runtime includes the
+//! pallet (wasm execution, dev genesis, `scripts/templates/pallet-weights.hbs`):
 //!
 //! ```text
-//! verity-node benchmark pallet --runtime <verity_runtime.wasm> \
-//!     --genesis-builder=runtime --pallet pallet_inference --extrinsic '*' \
-//!     --steps 50 --repeat 20 --output pallets/inference/src/weights.rs \
-//!     --template <frame-weight-template.hbs>
+//! scripts/bench-pallets pallet_inference
 //! ```
 //!
-//! (the node must be built with `--features runtime-benchmarks` and register
-//! `sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions` for the
-//! `verify_groth16_host` benchmark).
+//! which runs `verity-node benchmark pallet --chain dev --pallet
+//! pallet_inference --extrinsic '*' --wasm-execution compiled --steps 50
+//! --repeat 20 --heap-pages 4096 --output pallets/inference/src/weights.rs`
+//! with the node built `--features runtime-benchmarks`. `verify_groth16_pure`
+//! and `verify_groth16_host` are the per-proof costs of the two pairings.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
