@@ -2,10 +2,10 @@
 //!
 //! # PLACEHOLDER — REGENERATE BEFORE PRODUCTION
 //!
-//! These numbers are NOT the output of `benchmark pallet`. They are rough
-//! values taken from the pallet's benchmarks run natively in the mock (`cargo
-//! test --release -p pallet-inference --features runtime-benchmarks`, 2 shared
-//! cores) with a safety factor, and storage reads/writes counted by hand.
+//! These numbers are NOT the output of `benchmark pallet`: they are hand
+//! estimates with a wide margin (the only measurement behind them is native
+//! verification of the benchmark fixture, 8–11 ms, `examples/verify_bench.rs`;
+//! wasm is slower), with storage reads/writes counted by hand.
 //! Regenerate on the project's machine now that the runtime includes the
 //! pallet (wasm execution, dev genesis, `scripts/templates/pallet-weights.hbs`):
 //!
