@@ -5,13 +5,18 @@
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
 //! verity zk setup|prove|verify ...   (see zk.rs)
+//! verity model register|list|show, executor register|prove, infer, result,
+//! verity account                      (talk to a node; see onchain.rs, chain.rs)
 //! ```
 //!
 //! Errors go to stderr as `error: ...`; bad arguments, unreadable or invalid
-//! files and models that cannot be loaded exit with code 2.
+//! files, models that cannot be loaded, unreachable nodes and calls the chain
+//! rejects exit with code 2.
 
 mod args;
+mod chain;
 mod model;
+mod onchain;
 mod zk;
 
 use std::process::ExitCode;
@@ -33,6 +38,33 @@ usage:
       Runs the model and writes the output, public inputs and proof (hex).
   verity zk verify --keys DIR --proof PROOF.json
       Exits 0 if the proof is valid, 1 if not, 2 if an input cannot be read.
+
+chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
+--suri SECRET for the signing ones, default $VERITY_SURI: //Alice, a mnemonic, ...):
+  verity model register MODEL.onnx --name N --version V --calibration CAL.json [--out DIR]
+      Quantizes, runs the Groth16 setup, writes the artifacts (model.onnx,
+      model.qmodel, proving.key, verifying.key, model.json) to DIR (default
+      ./verity-artifacts/<proving key hash>) and registers the model; prints its id.
+  verity model list
+  verity model show ID
+      The registry as JSON: hashes, I/O formats, modes, verifying key.
+  verity executor register
+      Bonds the executor deposit and joins the executor set.
+  verity executor prove REQUEST_ID [--artifacts DIR] [--tamper-output]
+      Runs the request's model in fixed point, proves it for this executor and
+      submits the result. Exits 0 if accepted, 1 if the chain rejected the
+      proof (and slashed the executor). --tamper-output is a test tool: it
+      changes one output integer after proving.
+  verity infer MODEL_ID --input IN.json [--mode zk|vanilla] [--max-fee F] [--deadline BLOCKS]
+               [--wait [--timeout SECS]]
+      Requests an inference (input quantized with the model's on-chain format;
+      fee in plancks or like 0.5VRT, default the minimum; deadline in blocks
+      from now, default 100). Prints the request id; with --wait, waits for the
+      result and prints the output, its block and the proof status.
+  verity result REQUEST_ID
+      The stored result as JSON (status verified/unverified), or status pending.
+  verity account [ADDRESS]
+      Balances (free, reserved) and executor bond of ADDRESS or of --suri's account.
 ";
 
 /// A user-facing failure; every one exits with code 2.
@@ -49,6 +81,24 @@ fn main() -> ExitCode {
 	let result = match argv.first().map(String::as_str) {
 		Some("model") => model::main(&argv[1..]),
 		Some("zk") => return zk::main(&argv[1..]),
+		Some("executor") => match onchain::executor_main(&argv[1..]) {
+			Ok(code) => return code,
+			Err(e) => Err(e),
+		},
+		Some("infer") => args::Args::parse(
+			&argv[1..],
+			&[
+				"input", "mode", "max-fee", "deadline", "timeout", "url", "suri",
+			],
+			&["wait"],
+		)
+		.and_then(|a| onchain::infer(&a)),
+		Some("result") => {
+			args::Args::parse(&argv[1..], &["url"], &[]).and_then(|a| onchain::result(&a))
+		}
+		Some("account") => {
+			args::Args::parse(&argv[1..], &["url", "suri"], &[]).and_then(|a| onchain::account(&a))
+		}
 		Some("help") | Some("--help") | Some("-h") => {
 			print!("{USAGE}");
 			Ok(())

@@ -1,4 +1,5 @@
-//! `verity model ...`: file-level model commands.
+//! `verity model ...`: file-level model commands (`run`, `quantize`, `hash`)
+//! and the registry commands (`register`, `list`, `show`, in onchain.rs).
 
 use serde_json::{json, Map, Value};
 use verity_inference::hash::{onnx_hash, to_hex};
@@ -21,11 +22,18 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			&[],
 		)?),
 		Some("hash") => hash(&Args::parse(&argv[1..], &[], &[])?),
+		Some("register") => crate::onchain::model_register(&Args::parse(
+			&argv[1..],
+			&["name", "version", "calibration", "out", "url", "suri"],
+			&[],
+		)?),
+		Some("list") => crate::onchain::model_list(&Args::parse(&argv[1..], &["url"], &[])?),
+		Some("show") => crate::onchain::model_show(&Args::parse(&argv[1..], &["url"], &[])?),
 		Some(other) => Err(CliError(format!(
-			"unknown model command '{other}' (run, quantize, hash)"
+			"unknown model command '{other}' (run, quantize, hash, register, list, show)"
 		))),
 		None => Err(CliError(
-			"missing model command (run, quantize, hash)".into(),
+			"missing model command (run, quantize, hash, register, list, show)".into(),
 		)),
 	}
 }
@@ -142,6 +150,28 @@ fn quantize_cmd(args: &Args) -> Result<(), CliError> {
 		weight_bits: args.number("weight-bits", QuantizeOptions::default().weight_bits)?,
 		..QuantizeOptions::default()
 	};
+	let (model, samples) = quantize_file(model_path, cal_path, &options)?;
+	std::fs::write(out_path, model.to_bytes()).map_err(|e| CliError(format!("{out_path}: {e}")))?;
+	println!(
+		"{}",
+		json!({
+			"out": out_path,
+			"quantized_model_hash": to_hex(&model.hash()),
+			"source_onnx_hash": model.source_onnx_hash,
+			"ops": model.ops.len(),
+			"calibration_samples": samples,
+		})
+	);
+	Ok(())
+}
+
+/// Quantizes the ONNX model at `model_path`, calibrating on `cal_path` (inputs
+/// with a leading sample dimension); returns the model and the sample count.
+pub fn quantize_file(
+	model_path: &str,
+	cal_path: &str,
+	options: &QuantizeOptions,
+) -> Result<(QuantizedModel, usize), CliError> {
 	let bytes = read(model_path)?;
 	let cal =
 		parse_tensor_map(&read(cal_path)?).map_err(|e| CliError(format!("{cal_path}: {e}")))?;
@@ -177,19 +207,8 @@ fn quantize_cmd(args: &Args) -> Result<(), CliError> {
 		.map(|i| per_input_samples.iter().map(|s| s[i].clone()).collect())
 		.collect();
 	let model =
-		quantize(&graph, &samples, &options).map_err(|e| CliError(format!("{model_path}: {e}")))?;
-	std::fs::write(out_path, model.to_bytes()).map_err(|e| CliError(format!("{out_path}: {e}")))?;
-	println!(
-		"{}",
-		json!({
-			"out": out_path,
-			"quantized_model_hash": to_hex(&model.hash()),
-			"source_onnx_hash": model.source_onnx_hash,
-			"ops": model.ops.len(),
-			"calibration_samples": samples.len(),
-		})
-	);
-	Ok(())
+		quantize(&graph, &samples, options).map_err(|e| CliError(format!("{model_path}: {e}")))?;
+	Ok((model, samples.len()))
 }
 
 fn hash(args: &Args) -> Result<(), CliError> {

@@ -1,0 +1,915 @@
+//! The commands that talk to a node: `verity model register|list|show`,
+//! `verity executor register|prove`, `verity infer`, `verity result` and
+//! `verity account`. Argument handling and output live here; the chain access
+//! is [`crate::chain`].
+//!
+//! Every command takes `--url` (default `$VERITY_URL`, else
+//! ws://127.0.0.1:9944); the ones that sign take `--suri` (default
+//! `$VERITY_SURI`). Results are JSON on stdout, progress goes to stderr.
+//!
+//! ## Artifacts
+//!
+//! `model register` writes the model's artifacts to a directory (`--out`,
+//! default `./verity-artifacts/<proving-key hash>/`): `model.onnx`,
+//! `model.qmodel` (the quantized model), `proving.key`, `verifying.key` and
+//! `model.json` (what was registered). Executors prove from such a directory
+//! (`executor prove --artifacts DIR`, by default the one named after the
+//! model's on-chain proving-key hash); every file is checked against the
+//! hashes the chain stores before it is used. (Nodes do not distribute
+//! artifacts yet: copy the directory to the executor.)
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use subxt_signer::sr25519::Keypair;
+use verity_inference::hash::blake2_256;
+use verity_inference::io::parse_tensor_map;
+use verity_inference::quant::arith::{dequantize_value, quantize_value};
+use verity_inference::quant::QuantizeOptions;
+use verity_inference::{IntTensor, OutputTransform, QuantizedModel, Tensor};
+use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
+
+use crate::args::Args;
+use crate::chain::{
+	self, hex, Chain, InferenceResult, InputFormat, Mode, Model, NewModel, OutputFormat, Request,
+	RequestStatus, Submitted, Transform,
+};
+use crate::CliError;
+
+const ONNX_FILE: &str = "model.onnx";
+const QMODEL_FILE: &str = "model.qmodel";
+const PROVING_KEY_FILE: &str = "proving.key";
+const VERIFYING_KEY_FILE: &str = "verifying.key";
+const INFO_FILE: &str = "model.json";
+/// Where `model register` puts artifacts unless `--out` says otherwise.
+const ARTIFACTS_ROOT: &str = "verity-artifacts";
+/// One VRT in plancks (12 decimals).
+const UNIT: u128 = 1_000_000_000_000;
+/// `infer`'s default deadline, in blocks from the current best block.
+const DEFAULT_DEADLINE_BLOCKS: u64 = 100;
+/// `infer --wait`'s default timeout.
+const DEFAULT_WAIT_SECS: u64 = 300;
+
+fn url(args: &Args) -> String {
+	args.value("url")
+		.map(str::to_string)
+		.or_else(|| std::env::var("VERITY_URL").ok())
+		.unwrap_or_else(|| chain::DEFAULT_URL.to_string())
+}
+
+fn signer(args: &Args) -> Result<Keypair, CliError> {
+	let suri = match args.value("suri") {
+		Some(s) => s.to_string(),
+		None => std::env::var("VERITY_SURI").map_err(|_| {
+			CliError("missing --suri (the signing key: //Alice, a mnemonic, ...)".into())
+		})?,
+	};
+	Ok(chain::keypair(&suri)?)
+}
+
+/// Runs an async command on a fresh runtime.
+fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliError> {
+	tokio::runtime::Builder::new_multi_thread()
+		.enable_all()
+		.build()
+		.map_err(|e| CliError(format!("cannot start the async runtime: {e}")))?
+		.block_on(f)
+}
+
+fn id_arg(args: &Args, what: &str) -> Result<u64, CliError> {
+	let [id] = args.positional(1, what)? else {
+		unreachable!()
+	};
+	id.parse()
+		.map_err(|_| CliError(format!("{what}: '{id}' is not a non-negative integer")))
+}
+
+fn progress(message: impl AsRef<str>) {
+	eprintln!("{}", message.as_ref());
+}
+
+fn print_json(value: &Value) {
+	println!(
+		"{}",
+		serde_json::to_string_pretty(value).unwrap_or_default()
+	);
+}
+
+fn vrt(planck: u128) -> String {
+	let frac = planck % UNIT;
+	if frac == 0 {
+		format!("{} VRT", planck / UNIT)
+	} else {
+		let digits = format!("{frac:012}");
+		format!("{}.{} VRT", planck / UNIT, digits.trim_end_matches('0'))
+	}
+}
+
+/// A fee: plancks, or VRT with a ` VRT` / `VRT` suffix (`0.5VRT`).
+fn parse_fee(s: &str) -> Result<u128, CliError> {
+	let bad = || {
+		CliError(format!(
+			"--max-fee: '{s}' is neither a planck amount nor a VRT amount like 0.5VRT"
+		))
+	};
+	let Some(amount) = s.trim().strip_suffix("VRT").map(str::trim) else {
+		return s.trim().parse().map_err(|_| bad());
+	};
+	let (whole, frac) = amount.split_once('.').unwrap_or((amount, ""));
+	if frac.len() > 12 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+		return Err(bad());
+	}
+	let whole: u128 = whole.parse().map_err(|_| bad())?;
+	let frac: u128 = if frac.is_empty() {
+		0
+	} else {
+		format!("{frac:0<12}").parse().map_err(|_| bad())?
+	};
+	whole
+		.checked_mul(UNIT)
+		.and_then(|w| w.checked_add(frac))
+		.ok_or_else(bad)
+}
+
+// ---------------------------------------------------------------------------
+// JSON views.
+
+fn transform_json(t: &Transform) -> Value {
+	match t {
+		Transform::None => json!("none"),
+		Transform::Softmax { axis } => json!({"softmax": {"axis": axis}}),
+	}
+}
+
+fn model_json(m: &Model) -> Value {
+	let mut modes = Vec::new();
+	if m.supports_zk {
+		modes.push("zk");
+	}
+	if m.supports_vanilla {
+		modes.push("vanilla");
+	}
+	json!({
+		"id": m.id,
+		"family": m.family,
+		"name": m.name,
+		"version": m.version,
+		"owner": m.owner.to_string(),
+		"active": m.active,
+		"modes": modes,
+		"onnx_hash": hex(&m.onnx_hash),
+		"quantized_hash": hex(&m.quantized_hash),
+		"proving_key_hash": m.proving_key_hash.map(|h| hex(&h)),
+		"verifying_key": m.verifying_key.as_ref().map(|vk| json!({
+			"bytes": vk.len(),
+			"hash": hex(&blake2_256(vk)),
+		})),
+		"act_bits": m.act_bits,
+		"input_len": m.input_len,
+		"output_len": m.output_len,
+		"inputs": m.inputs.iter().map(|i| json!({"shape": i.shape, "frac_bits": i.frac_bits})).collect::<Vec<_>>(),
+		"outputs": m.outputs.iter().map(|o| json!({
+			"shape": o.shape,
+			"frac_bits": o.frac_bits,
+			"transform": transform_json(&o.transform),
+		})).collect::<Vec<_>>(),
+		"registered_at": m.registered_at,
+		"deposit": m.deposit,
+	})
+}
+
+fn numel(shape: &[u32]) -> usize {
+	shape.iter().map(|&d| d as usize).product()
+}
+
+/// The outputs of a result, split per output tensor and dequantized exactly
+/// as `verity model run` does (`q / 2^frac_bits` as f32, then the transform).
+fn outputs_json(model: &Model, output: &[i32]) -> Value {
+	let mut at = 0;
+	let mut list = Vec::new();
+	for o in &model.outputs {
+		let n = numel(&o.shape).min(output.len().saturating_sub(at));
+		let q = &output[at..at + n];
+		at += n;
+		let t = Tensor {
+			shape: o.shape.iter().map(|&d| d as usize).collect(),
+			data: q
+				.iter()
+				.map(|&v| dequantize_value(v as i64, o.frac_bits as u32) as f32)
+				.collect(),
+		};
+		let t = match o.transform {
+			Transform::Softmax { axis } if (axis as usize) < t.shape.len() => {
+				t.softmax(axis as usize)
+			}
+			_ => t,
+		};
+		list.push(json!({
+			"shape": o.shape,
+			"frac_bits": o.frac_bits,
+			"quantized": q,
+			"data": t.data,
+		}));
+	}
+	Value::Array(list)
+}
+
+fn result_json(id: u64, r: &InferenceResult, model: Option<&Model>) -> Value {
+	let mut v = json!({
+		"request_id": id,
+		"status": if r.verified { "verified" } else { "unverified" },
+		"verified": r.verified,
+		"mode": r.mode.name(),
+		"model_id": r.model_id,
+		"requester": r.requester.to_string(),
+		"executor": r.executor.to_string(),
+		"fee": r.fee,
+		"block": r.block,
+		"input": r.input,
+		"output": r.output,
+	});
+	if let Some(model) = model {
+		v["outputs"] = outputs_json(model, &r.output);
+	}
+	v
+}
+
+fn pending_json(id: u64, r: &Request) -> Value {
+	json!({
+		"request_id": id,
+		"status": "pending",
+		"mode": r.mode.name(),
+		"model_id": r.model_id,
+		"requester": r.requester.to_string(),
+		"executor": r.executor.to_string(),
+		"fee": r.fee,
+		"created": r.created,
+		"open_at": r.open_at,
+		"deadline": r.deadline,
+	})
+}
+
+// ---------------------------------------------------------------------------
+// verity model register | list | show
+
+pub fn model_register(args: &Args) -> Result<(), CliError> {
+	let [onnx_path] = args.positional(1, "MODEL.onnx")? else {
+		unreachable!()
+	};
+	let name = args.required("name")?.to_string();
+	let version = args.required("version")?.to_string();
+	let cal_path = args.required("calibration")?;
+	let key = signer(args)?;
+	let url = url(args);
+	let onnx = std::fs::read(onnx_path).map_err(|e| CliError(format!("{onnx_path}: {e}")))?;
+	block_on(async {
+		// Connect first: a wrong URL fails before the slow steps.
+		let chain = Chain::connect(&url).await?;
+
+		progress(format!("quantizing {onnx_path} on {cal_path} ..."));
+		let start = Instant::now();
+		let (model, samples) =
+			crate::model::quantize_file(onnx_path, cal_path, &QuantizeOptions::default())?;
+		progress(format!(
+			"  {} ops, {} calibration samples, {}-bit activations, in {:.2} s",
+			model.ops.len(),
+			samples,
+			model.act_bits,
+			start.elapsed().as_secs_f64()
+		));
+
+		progress("Groth16 setup (proving and verifying keys) ...");
+		let start = Instant::now();
+		let setup_model = model.clone();
+		let (pk, vk) = tokio::task::spawn_blocking(move || {
+			verity_zk::setup(&setup_model, &mut verity_zk::rand::rngs::OsRng)
+		})
+		.await
+		.map_err(|e| CliError(format!("setup: {e}")))?
+		.map_err(|e| CliError(format!("{onnx_path}: setup: {e}")))?;
+		let mut pk_bytes = Vec::new();
+		pk.write(&mut pk_bytes)
+			.map_err(|e| CliError(format!("serializing the proving key: {e}")))?;
+		let vk_bytes = vk.to_bytes();
+		progress(format!(
+			"  {} constraints, proving key {} bytes, verifying key {} bytes, in {:.2} s",
+			pk.num_constraints,
+			pk_bytes.len(),
+			vk_bytes.len(),
+			start.elapsed().as_secs_f64()
+		));
+
+		let pk_hash = blake2_256(&pk_bytes);
+		let dir = match args.value("out") {
+			Some(d) => PathBuf::from(d),
+			None => default_artifact_dir(&pk_hash),
+		};
+		let write = |file: &str, bytes: &[u8]| {
+			let path = dir.join(file);
+			std::fs::write(&path, bytes).map_err(|e| CliError(format!("{}: {e}", path.display())))
+		};
+		std::fs::create_dir_all(&dir).map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
+		write(ONNX_FILE, &onnx)?;
+		write(QMODEL_FILE, &model.to_bytes())?;
+		write(PROVING_KEY_FILE, &pk_bytes)?;
+		write(VERIFYING_KEY_FILE, &vk_bytes)?;
+		progress(format!("artifacts written to {}", dir.display()));
+
+		let new = NewModel {
+			name: name.clone(),
+			version: version.clone(),
+			onnx_hash: blake2_256(&onnx),
+			quantized_hash: model.hash(),
+			proving_key_hash: Some(pk_hash),
+			act_bits: u8::try_from(model.act_bits)
+				.map_err(|_| CliError(format!("act_bits {} out of range", model.act_bits)))?,
+			inputs: model
+				.inputs
+				.iter()
+				.map(|i| {
+					tensor_format(&model, i.tensor)
+						.map(|(shape, frac_bits)| InputFormat { shape, frac_bits })
+				})
+				.collect::<Result<_, _>>()?,
+			outputs: model
+				.outputs
+				.iter()
+				.map(|o| {
+					tensor_format(&model, o.tensor).map(|(shape, frac_bits)| OutputFormat {
+						shape,
+						frac_bits,
+						transform: match o.transform {
+							OutputTransform::None => Transform::None,
+							OutputTransform::Softmax { axis } => {
+								Transform::Softmax { axis: axis as u32 }
+							}
+						},
+					})
+				})
+				.collect::<Result<_, _>>()?,
+			supports_zk: true,
+			supports_vanilla: true,
+			verifying_key: Some(vk_bytes),
+		};
+		progress(format!("registering '{name}' {version} on {url} ..."));
+		let registered = chain.register_model(&key, &new).await?;
+		let out = json!({
+			"model_id": registered.model_id,
+			"family": registered.family,
+			"name": name,
+			"version": version,
+			"owner": chain::account_of(&key).to_string(),
+			"block": registered.included.block_number,
+			"block_hash": registered.included.block_hash,
+			"deposit": registered.deposit,
+			"onnx_hash": hex(&new.onnx_hash),
+			"quantized_hash": hex(&new.quantized_hash),
+			"proving_key_hash": hex(&pk_hash),
+			"artifacts": dir.display().to_string(),
+			"url": url,
+		});
+		write(
+			INFO_FILE,
+			serde_json::to_string_pretty(&out)
+				.unwrap_or_default()
+				.as_bytes(),
+		)?;
+		progress(format!(
+			"registered model {} in block #{}",
+			registered.model_id, registered.included.block_number
+		));
+		print_json(&out);
+		Ok(())
+	})
+}
+
+fn default_artifact_dir(proving_key_hash: &[u8; 32]) -> PathBuf {
+	Path::new(ARTIFACTS_ROOT).join(hex(proving_key_hash).trim_start_matches("0x"))
+}
+
+/// A model tensor's shape and fraction bits in the chain's types.
+fn tensor_format(model: &QuantizedModel, tensor: usize) -> Result<(Vec<u32>, u8), CliError> {
+	let spec = &model.tensors[tensor];
+	let shape = spec
+		.shape
+		.iter()
+		.map(|&d| u32::try_from(d))
+		.collect::<Result<Vec<u32>, _>>()
+		.map_err(|_| CliError("a tensor dimension does not fit in u32".into()))?;
+	let frac_bits = u8::try_from(spec.frac_bits)
+		.map_err(|_| CliError(format!("frac_bits {} out of range", spec.frac_bits)))?;
+	Ok((shape, frac_bits))
+}
+
+pub fn model_list(args: &Args) -> Result<(), CliError> {
+	args.positional(0, "no positional arguments")?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let models = chain.models().await?;
+		print_json(&Value::Array(models.iter().map(model_json).collect()));
+		Ok(())
+	})
+}
+
+pub fn model_show(args: &Args) -> Result<(), CliError> {
+	let id = id_arg(args, "ID")?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let model = chain.require_model(id).await?;
+		print_json(&model_json(&model));
+		Ok(())
+	})
+}
+
+// ---------------------------------------------------------------------------
+// verity executor register | prove
+
+pub fn executor_main(argv: &[String]) -> Result<ExitCode, CliError> {
+	match argv.first().map(String::as_str) {
+		Some("register") => executor_register(&Args::parse(&argv[1..], &["url", "suri"], &[])?)
+			.map(|()| ExitCode::SUCCESS),
+		Some("prove") => executor_prove(&Args::parse(
+			&argv[1..],
+			&["url", "suri", "artifacts"],
+			&["tamper-output"],
+		)?),
+		Some(other) => Err(CliError(format!(
+			"unknown executor command '{other}' (register, prove)"
+		))),
+		None => Err(CliError(
+			"missing executor command (register, prove)".into(),
+		)),
+	}
+}
+
+fn executor_register(args: &Args) -> Result<(), CliError> {
+	args.positional(0, "no positional arguments")?;
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let who = chain::account_of(&key);
+		let included = chain.register_executor(&key).await?;
+		let info = chain.executor(&who).await?;
+		print_json(&json!({
+			"executor": who.to_string(),
+			"bond": info.as_ref().map(|i| i.bond),
+			"active": info.as_ref().map(|i| i.active),
+			"block": included.block_number,
+		}));
+		Ok(())
+	})
+}
+
+/// A model's artifacts, checked against the chain.
+struct Artifacts {
+	model: QuantizedModel,
+	/// With zk support.
+	proving_key: Option<ProvingKey>,
+}
+
+fn load_artifacts(dir: &Path, chain_model: &Model, zk: bool) -> Result<Artifacts, CliError> {
+	let read = |file: &str| {
+		let path = dir.join(file);
+		std::fs::read(&path).map_err(|e| CliError(format!("{}: {e}", path.display())))
+	};
+	let qpath = dir.join(QMODEL_FILE);
+	let model = QuantizedModel::from_bytes(&read(QMODEL_FILE)?)
+		.map_err(|e| CliError(format!("{}: {e}", qpath.display())))?;
+	if model.hash() != chain_model.quantized_hash {
+		return Err(CliError(format!(
+			"{} is model {}, but model {} on chain is {}",
+			qpath.display(),
+			hex(&model.hash()),
+			chain_model.id,
+			hex(&chain_model.quantized_hash)
+		)));
+	}
+	if !zk {
+		return Ok(Artifacts {
+			model,
+			proving_key: None,
+		});
+	}
+	let expected = chain_model.proving_key_hash.ok_or_else(|| {
+		CliError(format!(
+			"model {} has no proving key hash on chain",
+			chain_model.id
+		))
+	})?;
+	let pk_path = dir.join(PROVING_KEY_FILE);
+	let bytes = read(PROVING_KEY_FILE)?;
+	if blake2_256(&bytes) != expected {
+		return Err(CliError(format!(
+			"{}: hash {} differs from model {}'s proving key hash {} on chain",
+			pk_path.display(),
+			hex(&blake2_256(&bytes)),
+			chain_model.id,
+			hex(&expected)
+		)));
+	}
+	let pk = ProvingKey::read(&mut &bytes[..])
+		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+	Ok(Artifacts {
+		model,
+		proving_key: Some(pk),
+	})
+}
+
+/// The request's stored input as the model's input tensors.
+fn input_tensors(model: &QuantizedModel, input: &[i32]) -> Result<Vec<IntTensor>, CliError> {
+	let mut at = 0;
+	let mut tensors = Vec::new();
+	for i in &model.inputs {
+		let shape = model.tensors[i.tensor].shape.clone();
+		let n: usize = shape.iter().product();
+		let data = input
+			.get(at..at + n)
+			.ok_or_else(|| CliError("the request's input is shorter than the model's".into()))?;
+		at += n;
+		tensors.push(
+			IntTensor::new(shape, data.iter().map(|&v| v as i64).collect())
+				.map_err(|e| CliError(e.to_string()))?,
+		);
+	}
+	if at != input.len() {
+		return Err(CliError(
+			"the request's input is longer than the model's".into(),
+		));
+	}
+	Ok(tensors)
+}
+
+fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
+	let request_id = id_arg(args, "REQUEST_ID")?;
+	let key = signer(args)?;
+	let url = url(args);
+	let tamper = args.switch("tamper-output");
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let who = chain::account_of(&key);
+		let request = match chain.request_status(request_id).await? {
+			RequestStatus::Pending(r) => r,
+			RequestStatus::Done(r) => {
+				return Err(CliError(format!(
+					"request {request_id} already has a result (block #{}, executor {})",
+					r.block, r.executor
+				)))
+			}
+			RequestStatus::Expired => {
+				return Err(CliError(format!(
+					"request {request_id} expired without a result"
+				)))
+			}
+			RequestStatus::Unknown { .. } => {
+				return Err(CliError(format!("unknown request {request_id}")))
+			}
+		};
+		if request.executor != who {
+			progress(format!(
+				"note: request {request_id} is assigned to {}, not {who}; the chain accepts \
+				 others only from block #{} on",
+				request.executor, request.open_at
+			));
+		}
+		let chain_model = chain.require_model(request.model_id).await?;
+		let zk = request.mode == Mode::Zk;
+		let dir = match args.value("artifacts") {
+			Some(d) => PathBuf::from(d),
+			None => match chain_model.proving_key_hash {
+				Some(h) => default_artifact_dir(&h),
+				None => return Err(CliError("missing --artifacts DIR".into())),
+			},
+		};
+		let Artifacts { model, proving_key } = load_artifacts(&dir, &chain_model, zk)?;
+		let qx = input_tensors(&model, &request.input)?;
+
+		let start = Instant::now();
+		let (outputs, proof) = if let Some(pk) = proving_key {
+			progress(format!(
+				"running model {} on request {request_id} and proving ({} constraints) ...",
+				chain_model.id, pk.num_constraints
+			));
+			let binding = Binding {
+				request_id,
+				executor: who.0,
+			};
+			let vk_bytes = chain_model.verifying_key.clone().unwrap_or_default();
+			tokio::task::spawn_blocking(move || {
+				pk.prepare(&model).map_err(|e| CliError(e.to_string()))?;
+				let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
+					.map_err(|e| CliError(format!("proving: {e}")))?;
+				// The chain's own check, locally, before paying for a transaction.
+				let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
+				VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)
+					.and_then(|vk| verity_zk::verify(&vk, &statement, &proof))
+					.map_err(|e| {
+						CliError(format!(
+							"the proof does not verify under the chain's verifying key: {e}"
+						))
+					})?;
+				Ok::<_, CliError>((outputs, proof.to_bytes().to_vec()))
+			})
+			.await
+			.map_err(|e| CliError(format!("prover: {e}")))??
+		} else {
+			progress(format!(
+				"running model {} on request {request_id} (vanilla, no proof) ...",
+				chain_model.id
+			));
+			(
+				model.run(&qx).map_err(|e| CliError(e.to_string()))?,
+				Vec::new(),
+			)
+		};
+		let prove_seconds = start.elapsed().as_secs_f64();
+		progress(format!("  done in {prove_seconds:.3} s"));
+
+		let mut output: Vec<i32> = outputs
+			.iter()
+			.flat_map(|t| t.data.iter().map(|&v| v as i32))
+			.collect();
+		let honest = output.clone();
+		if tamper {
+			// Test tool: one integer changed after proving, still in range, so
+			// only the proof check can catch it.
+			let max = (1i32 << (chain_model.act_bits - 1)) - 1;
+			if let Some(v) = output.first_mut() {
+				*v = if *v < max { *v + 1 } else { *v - 1 };
+			}
+			progress("--tamper-output: submitting a changed output with the honest proof");
+		}
+		progress(format!("submitting the result of request {request_id} ..."));
+		let submitted = chain
+			.submit_result(&key, request_id, output.clone(), proof)
+			.await?;
+		let mut out = json!({
+			"request_id": request_id,
+			"executor": who.to_string(),
+			"model_id": chain_model.id,
+			"mode": request.mode.name(),
+			"output": output,
+			"tampered": tamper,
+			"prove_seconds": prove_seconds,
+		});
+		if tamper {
+			out["honest_output"] = json!(honest);
+		}
+		let code = match submitted {
+			Submitted::Verified { fee, included } | Submitted::Stored { fee, included } => {
+				out["status"] = json!(if zk { "verified" } else { "stored" });
+				out["fee_paid"] = json!(fee);
+				out["block"] = json!(included.block_number);
+				out["block_hash"] = json!(included.block_hash);
+				out["events"] = events_json(&included.events);
+				progress(format!(
+					"accepted in block #{}: paid {}",
+					included.block_number,
+					vrt(fee)
+				));
+				ExitCode::SUCCESS
+			}
+			Submitted::Rejected {
+				slashed,
+				reason,
+				included,
+			} => {
+				out["status"] = json!("rejected");
+				out["reason"] = json!(reason);
+				out["slashed"] = json!(slashed);
+				out["block"] = json!(included.block_number);
+				out["block_hash"] = json!(included.block_hash);
+				out["events"] = events_json(&included.events);
+				progress(format!(
+					"the chain rejected the proof ({reason}) in block #{}: {who} was slashed {}; \
+					 the request stays open",
+					included.block_number,
+					vrt(slashed)
+				));
+				ExitCode::from(1)
+			}
+		};
+		print_json(&out);
+		Ok(code)
+	})
+}
+
+fn events_json(events: &[(String, String)]) -> Value {
+	json!(events
+		.iter()
+		.map(|(p, e)| format!("{p}.{e}"))
+		.collect::<Vec<_>>())
+}
+
+// ---------------------------------------------------------------------------
+// verity infer | result | account
+
+/// The request input: a JSON tensor map (as `verity model run` takes) for a
+/// model with one input, or an array of tensors in input order.
+fn quantize_request_input(path: &str, bytes: &[u8], model: &Model) -> Result<Vec<i32>, CliError> {
+	let tensors: Vec<(String, Tensor)> = match serde_json::from_slice::<Value>(bytes) {
+		Ok(Value::Array(items)) => items
+			.into_iter()
+			.enumerate()
+			.map(|(i, item)| {
+				let map = json!({ format!("#{i}"): item });
+				parse_tensor_map(map.to_string().as_bytes())
+					.map_err(|e| CliError(format!("{path}: {e}")))
+					.map(|m| m.into_iter().next().expect("one entry"))
+			})
+			.collect::<Result<_, _>>()?,
+		_ => parse_tensor_map(bytes)
+			.map_err(|e| CliError(format!("{path}: {e}")))?
+			.into_iter()
+			.collect(),
+	};
+	if tensors.len() != model.inputs.len() {
+		return Err(CliError(format!(
+			"{path}: model {} takes {} input(s), the file has {}{}",
+			model.id,
+			model.inputs.len(),
+			tensors.len(),
+			if model.inputs.len() > 1 {
+				" (give several inputs as a JSON array in the model's order)"
+			} else {
+				""
+			}
+		)));
+	}
+	let mut values = Vec::with_capacity(model.input_len as usize);
+	for ((name, t), format) in tensors.iter().zip(&model.inputs) {
+		let expected: Vec<usize> = format.shape.iter().map(|&d| d as usize).collect();
+		if t.shape != expected {
+			return Err(CliError(format!(
+				"{path}: input '{name}' has shape {:?}, model {} expects {:?}",
+				t.shape, model.id, expected
+			)));
+		}
+		values.extend(
+			t.data
+				.iter()
+				.map(|&x| quantize_value(x as f64, format.frac_bits as u32, model.act_bits) as i32),
+		);
+	}
+	Ok(values)
+}
+
+pub fn infer(args: &Args) -> Result<(), CliError> {
+	let model_id = id_arg(args, "MODEL_ID")?;
+	let input_path = args.required("input")?;
+	let mode: Mode = args.value("mode").unwrap_or("zk").parse()?;
+	let max_fee = args.value("max-fee").map(parse_fee).transpose()?;
+	let deadline_blocks = match args.value("deadline") {
+		None => DEFAULT_DEADLINE_BLOCKS,
+		Some(v) => v
+			.parse()
+			.map_err(|_| CliError(format!("--deadline: '{v}' is not a number of blocks")))?,
+	};
+	let timeout = match args.value("timeout") {
+		None => DEFAULT_WAIT_SECS,
+		Some(v) => v
+			.parse()
+			.map_err(|_| CliError(format!("--timeout: '{v}' is not a number of seconds")))?,
+	};
+	let wait = args.switch("wait");
+	let bytes = std::fs::read(input_path).map_err(|e| CliError(format!("{input_path}: {e}")))?;
+	// Malformed JSON fails before anything is sent.
+	serde_json::from_slice::<Value>(&bytes)
+		.map_err(|e| CliError(format!("{input_path}: invalid JSON: {e}")))?;
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let model = chain.require_model(model_id).await?;
+		if !model.accepts(mode) {
+			return Err(CliError(format!(
+				"model {model_id} does not accept {} requests{}",
+				mode.name(),
+				if model.active { "" } else { " (deprecated)" }
+			)));
+		}
+		let input = quantize_request_input(input_path, &bytes, &model)?;
+		let max_fee = match max_fee {
+			Some(f) => f,
+			None => chain.constant_u128("Inference", "MinRequestFee").await?,
+		};
+		let deadline = chain.best_number().await? + deadline_blocks;
+		progress(format!(
+			"requesting a {} inference of model {model_id} (fee up to {}, deadline block #{deadline}) ...",
+			mode.name(),
+			vrt(max_fee)
+		));
+		let requested = chain
+			.request(&key, model_id, input, mode, max_fee, deadline)
+			.await?;
+		let id = requested.request_id;
+		let mut out = json!({
+			"request_id": id,
+			"model_id": model_id,
+			"mode": mode.name(),
+			"requester": chain::account_of(&key).to_string(),
+			"executor": requested.executor.to_string(),
+			"fee": requested.fee,
+			"open_at": requested.open_at,
+			"deadline": requested.deadline,
+			"block": requested.included.block_number,
+		});
+		if !wait {
+			print_json(&out);
+			return Ok(());
+		}
+		progress(format!(
+			"request {id} is in block #{}, assigned to {}; waiting for its result ...",
+			requested.included.block_number, requested.executor
+		));
+		let start = Instant::now();
+		let result = chain
+			.wait_for_result(id, Duration::from_secs(timeout))
+			.await?;
+		let events = chain.request_events(result.block, id).await?;
+		let mut r = result_json(id, &result, Some(&model));
+		r["events"] = events_json(&events);
+		r["proof"] = json!(if result.verified {
+			"verified by the runtime (Groth16)"
+		} else {
+			"none (vanilla result, unverified)"
+		});
+		r["waited_seconds"] = json!(start.elapsed().as_secs_f64());
+		out["result"] = r;
+		progress(format!(
+			"request {id}: {} result in block #{}",
+			if result.verified {
+				"verified"
+			} else {
+				"unverified"
+			},
+			result.block
+		));
+		print_json(&out);
+		Ok(())
+	})
+}
+
+pub fn result(args: &Args) -> Result<(), CliError> {
+	let id = id_arg(args, "REQUEST_ID")?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		match chain.request_status(id).await? {
+			RequestStatus::Done(r) => {
+				let model = chain.model(r.model_id).await?;
+				print_json(&result_json(id, &r, model.as_ref()));
+			}
+			RequestStatus::Pending(r) => {
+				progress(format!(
+					"request {id} is pending: no result yet (assigned to {}, deadline block #{})",
+					r.executor, r.deadline
+				));
+				print_json(&pending_json(id, &r));
+			}
+			RequestStatus::Expired => {
+				return Err(CliError(format!(
+					"request {id} expired without a result (its fee was refunded)"
+				)))
+			}
+			RequestStatus::Unknown { next_request_id } => {
+				return Err(CliError(format!(
+					"unknown request {id} (requests so far: 0..{next_request_id})"
+				)))
+			}
+		}
+		Ok(())
+	})
+}
+
+pub fn account(args: &Args) -> Result<(), CliError> {
+	let who = match args.positional.as_slice() {
+		[] => chain::account_of(&signer(args)?),
+		[address] => chain::parse_account(address)?,
+		_ => return Err(CliError("expected at most one ADDRESS".into())),
+	};
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let balances = chain.balances(&who).await?;
+		let executor = chain.executor(&who).await?;
+		print_json(&json!({
+			"account": who.to_string(),
+			"public_key": hex(&who.0),
+			"free": balances.free,
+			"reserved": balances.reserved,
+			"frozen": balances.frozen,
+			"executor": executor.map(|e| json!({
+				"bond": e.bond,
+				"assigned_pending": e.assigned_pending,
+				"active": e.active,
+			})),
+		}));
+		Ok(())
+	})
+}
