@@ -596,16 +596,11 @@ impl Chain {
 			),
 		);
 		let (included, events) = self.submit(signer, &call).await?;
-		let (family, model_id, _owner, _hash, deposit) =
-			event_fields::<(u64, u64, AccountId32, Hash, u128)>(
-				&events,
-				"Models",
-				"ModelRegistered",
-			)?;
+		let e: ModelRegisteredEvent = event_fields(&events, "Models", "ModelRegistered")?;
 		Ok(Registered {
-			model_id,
-			family,
-			deposit,
+			model_id: e.model_id,
+			family: e.family,
+			deposit: e.deposit,
 			included,
 		})
 	}
@@ -674,18 +669,13 @@ impl Chain {
 			(model_id, input, mode, max_fee, deadline),
 		);
 		let (included, events) = self.submit(signer, &call).await?;
-		let (request_id, _requester, _model, _mode, fee, executor, open_at, deadline) =
-			event_fields::<(u64, AccountId32, u64, Mode, u128, AccountId32, u64, u64)>(
-				&events,
-				"Inference",
-				"Requested",
-			)?;
+		let e: RequestedEvent = event_fields(&events, "Inference", "Requested")?;
 		Ok(Requested {
-			request_id,
-			executor,
-			fee,
-			open_at,
-			deadline,
+			request_id: e.request_id,
+			executor: e.executor,
+			fee: e.fee,
+			open_at: e.open_at,
+			deadline: e.deadline,
 			included,
 		})
 	}
@@ -707,25 +697,24 @@ impl Chain {
 			}
 			match name.as_str() {
 				"InferenceVerified" => {
-					let (_, _, fee) =
-						event_fields::<(u64, AccountId32, u128)>(&events, "Inference", &name)?;
-					return Ok(Submitted::Verified { fee, included });
+					let e: PaidEvent = event_fields(&events, "Inference", &name)?;
+					return Ok(Submitted::Verified {
+						fee: e.fee,
+						included,
+					});
 				}
 				"ResultStored" => {
-					let (_, _, fee) =
-						event_fields::<(u64, AccountId32, u128)>(&events, "Inference", &name)?;
-					return Ok(Submitted::Stored { fee, included });
+					let e: PaidEvent = event_fields(&events, "Inference", &name)?;
+					return Ok(Submitted::Stored {
+						fee: e.fee,
+						included,
+					});
 				}
 				"ProofRejected" => {
-					let (_, _, slashed, reason) = event_fields::<(
-						u64,
-						AccountId32,
-						u128,
-						RejectReason,
-					)>(&events, "Inference", &name)?;
+					let e: RejectedEvent = event_fields(&events, "Inference", &name)?;
 					return Ok(Submitted::Rejected {
-						slashed,
-						reason: format!("{reason:?}"),
+						slashed: e.slashed,
+						reason: format!("{:?}", e.reason),
 						included,
 					});
 				}
@@ -844,8 +833,8 @@ impl Chain {
 			if e.pallet_name() != "Inference" {
 				continue;
 			}
-			// Every Inference event about a request has `request_id` first.
-			if let Ok((rid,)) = e.decode_fields_unchecked_as::<(u64,)>() {
+			// Every Inference event about a request has a `request_id` field.
+			if let Ok(RequestIdEvent { request_id: rid }) = e.decode_fields_unchecked_as() {
 				if rid == request_id {
 					found.push((e.pallet_name().to_string(), e.event_name().to_string()));
 				}
@@ -923,7 +912,7 @@ impl Chain {
 type Events = subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>;
 
 /// The fields of the first `pallet::name` event of a transaction, decoded
-/// positionally into `F`.
+/// by name into `F` (fields `F` does not name are skipped).
 fn event_fields<F: scale_decode::DecodeAsFields>(
 	events: &Events,
 	pallet: &str,
@@ -940,6 +929,41 @@ fn event_fields<F: scale_decode::DecodeAsFields>(
 	Err(ChainError::Rpc(format!(
 		"the transaction emitted no {pallet}::{name} event"
 	)))
+}
+
+// The event fields this client reads (matched by name).
+
+#[derive(DecodeAsType)]
+struct ModelRegisteredEvent {
+	family: u64,
+	model_id: u64,
+	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct RequestedEvent {
+	request_id: u64,
+	fee: u128,
+	executor: AccountId32,
+	open_at: u64,
+	deadline: u64,
+}
+
+/// `InferenceVerified` and `ResultStored`.
+#[derive(DecodeAsType)]
+struct PaidEvent {
+	fee: u128,
+}
+
+#[derive(DecodeAsType)]
+struct RejectedEvent {
+	slashed: u128,
+	reason: RejectReason,
+}
+
+#[derive(DecodeAsType)]
+struct RequestIdEvent {
+	request_id: u64,
 }
 
 /// Why the runtime rejected a proof.

@@ -913,3 +913,98 @@ pub fn account(args: &Args) -> Result<(), CliError> {
 		Ok(())
 	})
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn model(inputs: Vec<InputFormat>, outputs: Vec<OutputFormat>) -> Model {
+		Model {
+			id: 7,
+			family: 0,
+			name: "m".into(),
+			owner: subxt::utils::AccountId32([0; 32]),
+			version: String::new(),
+			onnx_hash: [0; 32],
+			quantized_hash: [0; 32],
+			proving_key_hash: None,
+			act_bits: 8,
+			input_len: inputs.iter().map(|i| numel(&i.shape) as u32).sum(),
+			output_len: outputs.iter().map(|o| numel(&o.shape) as u32).sum(),
+			inputs,
+			outputs,
+			supports_zk: true,
+			supports_vanilla: true,
+			active: true,
+			registered_at: 1,
+			deposit: 0,
+			verifying_key: None,
+		}
+	}
+
+	#[test]
+	fn fees_in_plancks_or_vrt() {
+		assert_eq!(parse_fee("10").ok(), Some(10));
+		assert_eq!(parse_fee("1VRT").ok(), Some(UNIT));
+		assert_eq!(parse_fee("0.5 VRT").ok(), Some(UNIT / 2));
+		assert_eq!(parse_fee("0.000000000001VRT").ok(), Some(1));
+		for bad in ["", "x", "1.5", "0.0000000000001VRT", "-1", "1.xVRT"] {
+			assert!(parse_fee(bad).is_err(), "{bad}");
+		}
+		assert_eq!(vrt(UNIT * 3), "3 VRT");
+		assert_eq!(vrt(UNIT / 100), "0.01 VRT");
+	}
+
+	#[test]
+	fn request_input_is_quantized_with_the_chain_format_and_shape_checked() {
+		let m = model(
+			vec![InputFormat {
+				shape: vec![1, 3],
+				frac_bits: 4,
+			}],
+			vec![],
+		);
+		let ok = br#"{"x": {"shape": [1, 3], "data": [0.5, -1.0, 100.0]}}"#;
+		// 0.5 * 16 = 8, -1 * 16 = -16, 100 * 16 saturates at 127 (8 bits).
+		assert_eq!(
+			quantize_request_input("in", ok, &m).ok(),
+			Some(vec![8, -16, 127])
+		);
+		let as_list = br#"[{"shape": [1, 3], "data": [0.5, -1.0, 100.0]}]"#;
+		assert_eq!(
+			quantize_request_input("in", as_list, &m).ok(),
+			Some(vec![8, -16, 127])
+		);
+		let wrong = br#"{"x": {"shape": [3], "data": [0.5, -1.0, 1.0]}}"#;
+		let CliError(e) = quantize_request_input("in", wrong, &m).unwrap_err();
+		assert!(e.contains("has shape [3], model 7 expects [1, 3]"), "{e}");
+		let two =
+			br#"{"x": {"shape": [1, 3], "data": [0, 0, 0]}, "y": {"shape": [1], "data": [0]}}"#;
+		let CliError(e) = quantize_request_input("in", two, &m).unwrap_err();
+		assert!(e.contains("takes 1 input(s), the file has 2"), "{e}");
+	}
+
+	#[test]
+	fn outputs_are_split_dequantized_and_transformed() {
+		let m = model(
+			vec![],
+			vec![
+				OutputFormat {
+					shape: vec![2],
+					frac_bits: 1,
+					transform: Transform::None,
+				},
+				OutputFormat {
+					shape: vec![1, 2],
+					frac_bits: 0,
+					transform: Transform::Softmax { axis: 1 },
+				},
+			],
+		);
+		let v = outputs_json(&m, &[3, -2, 0, 0]);
+		assert_eq!(v[0]["quantized"], json!([3, -2]));
+		assert_eq!(v[0]["data"], json!([1.5, -1.0]));
+		assert_eq!(v[1]["quantized"], json!([0, 0]));
+		assert_eq!(v[1]["data"], json!([0.5, 0.5]));
+	}
+}
