@@ -871,9 +871,22 @@ impl Chain {
 		at.transactions()
 			.call_data(call)
 			.map_err(|e| ChainError::Input(format!("cannot encode the call: {e}")))?;
+		// The pool-aware next nonce, so transactions still in the pool (or in
+		// blocks not yet finalized) are counted.
+		let nonce: u64 = self
+			.rpc
+			.request(
+				"system_accountNextIndex",
+				rpc_params![account_of(signer).to_string()],
+			)
+			.await
+			.map_err(rpc("system_accountNextIndex"))?;
+		let params = subxt::config::DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new()
+			.nonce(nonce)
+			.build();
 		let progress = at
 			.transactions()
-			.sign_and_submit_then_watch_default(call, signer)
+			.sign_and_submit_then_watch(call, signer, params)
 			.await
 			.map_err(|e| ChainError::Transaction(e.to_string()))?;
 		let in_block = progress
