@@ -98,6 +98,15 @@ fn print_json(value: &Value) {
 	);
 }
 
+/// A balance as JSON: a number while it fits in a u64 (18.4 million VRT),
+/// else a decimal string (JSON numbers are not safe beyond that).
+fn amount(planck: u128) -> Value {
+	match u64::try_from(planck) {
+		Ok(v) => json!(v),
+		Err(_) => json!(planck.to_string()),
+	}
+}
+
 fn vrt(planck: u128) -> String {
 	let frac = planck % UNIT;
 	if frac == 0 {
@@ -177,7 +186,7 @@ fn model_json(m: &Model) -> Value {
 			"transform": transform_json(&o.transform),
 		})).collect::<Vec<_>>(),
 		"registered_at": m.registered_at,
-		"deposit": m.deposit,
+		"deposit": amount(m.deposit),
 	})
 }
 
@@ -226,7 +235,7 @@ fn result_json(id: u64, r: &InferenceResult, model: Option<&Model>) -> Value {
 		"model_id": r.model_id,
 		"requester": r.requester.to_string(),
 		"executor": r.executor.to_string(),
-		"fee": r.fee,
+		"fee": amount(r.fee),
 		"block": r.block,
 		"input": r.input,
 		"output": r.output,
@@ -245,7 +254,7 @@ fn pending_json(id: u64, r: &Request) -> Value {
 		"model_id": r.model_id,
 		"requester": r.requester.to_string(),
 		"executor": r.executor.to_string(),
-		"fee": r.fee,
+		"fee": amount(r.fee),
 		"created": r.created,
 		"open_at": r.open_at,
 		"deadline": r.deadline,
@@ -364,7 +373,7 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			"owner": chain::account_of(&key).to_string(),
 			"block": registered.included.block_number,
 			"block_hash": registered.included.block_hash,
-			"deposit": registered.deposit,
+			"deposit": amount(registered.deposit),
 			"onnx_hash": hex(&new.onnx_hash),
 			"quantized_hash": hex(&new.quantized_hash),
 			"proving_key_hash": hex(&pk_hash),
@@ -458,7 +467,7 @@ fn executor_register(args: &Args) -> Result<(), CliError> {
 		let info = chain.executor(&who).await?;
 		print_json(&json!({
 			"executor": who.to_string(),
-			"bond": info.as_ref().map(|i| i.bond),
+			"bond": info.as_ref().map(|i| amount(i.bond)),
 			"active": info.as_ref().map(|i| i.active),
 			"block": included.block_number,
 		}));
@@ -663,7 +672,7 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 		let code = match submitted {
 			Submitted::Verified { fee, included } | Submitted::Stored { fee, included } => {
 				out["status"] = json!(if zk { "verified" } else { "stored" });
-				out["fee_paid"] = json!(fee);
+				out["fee_paid"] = amount(fee);
 				out["block"] = json!(included.block_number);
 				out["block_hash"] = json!(included.block_hash);
 				out["events"] = events_json(&included.events);
@@ -681,7 +690,7 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 			} => {
 				out["status"] = json!("rejected");
 				out["reason"] = json!(reason);
-				out["slashed"] = json!(slashed);
+				out["slashed"] = amount(slashed);
 				out["block"] = json!(included.block_number);
 				out["block_hash"] = json!(included.block_hash);
 				out["events"] = events_json(&included.events);
@@ -814,7 +823,7 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			"mode": mode.name(),
 			"requester": chain::account_of(&key).to_string(),
 			"executor": requested.executor.to_string(),
-			"fee": requested.fee,
+			"fee": amount(requested.fee),
 			"open_at": requested.open_at,
 			"deadline": requested.deadline,
 			"block": requested.included.block_number,
@@ -901,11 +910,11 @@ pub fn account(args: &Args) -> Result<(), CliError> {
 		print_json(&json!({
 			"account": who.to_string(),
 			"public_key": hex(&who.0),
-			"free": balances.free,
-			"reserved": balances.reserved,
-			"frozen": balances.frozen,
+			"free": amount(balances.free),
+			"reserved": amount(balances.reserved),
+			"frozen": amount(balances.frozen),
 			"executor": executor.map(|e| json!({
-				"bond": e.bond,
+				"bond": amount(e.bond),
 				"assigned_pending": e.assigned_pending,
 				"active": e.active,
 			})),
