@@ -1,0 +1,474 @@
+//! The `verity` binary against a real `verity-node --dev`: register a model,
+//! bond an executor, request, prove, read results; and the ways it must fail
+//! (tampered output, wrong executor, unknown model, bad input, bad URL).
+//!
+//! Every step runs the real binary as a user would, and checks values (chain
+//! state through the CLI's own JSON, balances, events, the raw `state_call`
+//! of `InferenceApi`), not just exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use anyhow::Result;
+use codec::Decode;
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use serde_json::{json, Value};
+use verity_tests::{wait_for, Node, NodeConfig};
+
+/// One VRT in plancks.
+const UNIT: u128 = 1_000_000_000_000;
+/// The runtime's `ExecutorBond` and `InvalidProofSlash`.
+const BOND: u128 = 1_000 * UNIT;
+const SLASH: u128 = 100 * UNIT;
+
+fn models_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models")
+}
+
+fn path(p: &Path) -> &str {
+	p.to_str().expect("utf-8 path")
+}
+
+/// The CLI, run in a scratch directory (where `model register` puts its
+/// artifacts) against one node.
+struct Cli {
+	url: String,
+	work: tempfile::TempDir,
+}
+
+impl Cli {
+	fn command(&self, args: &[&str]) -> Command {
+		let offline = matches!(
+			args,
+			["model", "run" | "hash" | "quantize", ..] | ["zk", ..]
+		);
+		let mut cmd = Command::new(env!("CARGO_BIN_EXE_verity"));
+		cmd.args(args);
+		if !offline {
+			cmd.args(["--url", &self.url]);
+		}
+		cmd.current_dir(self.work.path())
+			.env_remove("VERITY_URL")
+			.env_remove("VERITY_SURI");
+		cmd
+	}
+
+	fn run(&self, args: &[&str]) -> Output {
+		let out = self.command(args).output().expect("runs verity");
+		eprintln!(
+			"$ verity {}\n  exit {:?}\n{}",
+			args.join(" "),
+			out.status.code(),
+			String::from_utf8_lossy(&out.stderr)
+		);
+		out
+	}
+
+	/// Runs a command that must succeed and print JSON.
+	fn json(&self, args: &[&str]) -> Value {
+		let out = self.run(args);
+		assert!(
+			out.status.success(),
+			"verity {args:?} failed: {}",
+			String::from_utf8_lossy(&out.stderr)
+		);
+		serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+			panic!(
+				"verity {args:?}: stdout is not JSON ({e}): {}",
+				String::from_utf8_lossy(&out.stdout)
+			)
+		})
+	}
+
+	/// Runs a command that must fail with exit code 2 and `needle` in its error.
+	fn fails(&self, args: &[&str], needle: &str) -> String {
+		let out = self.run(args);
+		let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+		assert_eq!(out.status.code(), Some(2), "verity {args:?}: {stderr}");
+		assert!(
+			stderr.contains("error: ") && stderr.contains(needle),
+			"verity {args:?}: expected '{needle}' in: {stderr}"
+		);
+		assert!(!stderr.contains("panicked"), "verity {args:?} panicked");
+		stderr
+	}
+}
+
+fn u128_of(v: &Value) -> u128 {
+	v.as_u64()
+		.map(u128::from)
+		.or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+		.or_else(|| v.as_f64().map(|f| f as u128))
+		.unwrap_or_else(|| panic!("not an amount: {v}"))
+}
+
+/// `InferenceApi::result`'s return value, SCALE-decoded from `state_call`.
+#[derive(Decode, Debug)]
+struct ResultView {
+	requester: [u8; 32],
+	model_id: u64,
+	mode: u8,
+	input: Vec<i32>,
+	output: Vec<i32>,
+	verified: bool,
+	executor: [u8; 32],
+	fee: u128,
+	block: u32,
+}
+
+fn unhex(s: &str) -> Vec<u8> {
+	let s = s.trim_start_matches("0x");
+	(0..s.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+		.collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+	format!(
+		"0x{}",
+		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+	)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Result<()> {
+	let node = Node::start(NodeConfig::dev()).await?;
+	let cli = Cli {
+		url: node.ws_url(),
+		work: tempfile::tempdir()?,
+	};
+	let onnx = models_dir().join("mlp_digits8.onnx");
+	let cal = models_dir().join("data/mlp_digits8.calibration.json");
+	let sample = models_dir().join("samples/mlp_digits8.input.json");
+
+	let alice = cli.json(&["account", "--suri", "//Alice"]);
+	let charlie = cli.json(&["account", "--suri", "//Charlie"]);
+	assert_eq!(
+		alice["account"],
+		"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
+	);
+	assert_eq!(alice["executor"], Value::Null);
+
+	// --- register: quantize, set up keys, write artifacts, register on chain.
+	let reg = cli.json(&[
+		"model",
+		"register",
+		path(&onnx),
+		"--name",
+		"digits8",
+		"--version",
+		"1.0.0",
+		"--calibration",
+		path(&cal),
+		"--suri",
+		"//Alice",
+	]);
+	assert_eq!(reg["model_id"], 0);
+	let artifacts = cli.work.path().join(reg["artifacts"].as_str().unwrap());
+	for file in [
+		"model.onnx",
+		"model.qmodel",
+		"proving.key",
+		"verifying.key",
+		"model.json",
+	] {
+		assert!(artifacts.join(file).is_file(), "{file} missing");
+	}
+	let qmodel = artifacts.join("model.qmodel");
+	let onnx_hash = cli.json(&["model", "hash", path(&onnx)]);
+	let q_hash = cli.json(&["model", "hash", path(&qmodel)]);
+	let pk_hash = hex(&verity_inference::hash::blake2_256(&std::fs::read(
+		artifacts.join("proving.key"),
+	)?));
+	let vk = std::fs::read(artifacts.join("verifying.key"))?;
+	assert_eq!(reg["onnx_hash"], onnx_hash["onnx_hash"]);
+	assert_eq!(reg["quantized_hash"], q_hash["quantized_model_hash"]);
+	assert_eq!(reg["proving_key_hash"], json!(pk_hash));
+
+	// --- list / show return it with the right hashes and formats.
+	let list = cli.json(&["model", "list"]);
+	assert_eq!(list.as_array().unwrap().len(), 1);
+	let shown = cli.json(&["model", "show", "0"]);
+	assert_eq!(list[0], shown);
+	assert_eq!(shown["id"], 0);
+	assert_eq!(shown["name"], "digits8");
+	assert_eq!(shown["version"], "1.0.0");
+	assert_eq!(shown["owner"], alice["account"]);
+	assert_eq!(shown["active"], true);
+	assert_eq!(shown["modes"], json!(["zk", "vanilla"]));
+	assert_eq!(shown["onnx_hash"], onnx_hash["onnx_hash"]);
+	assert_eq!(shown["quantized_hash"], q_hash["quantized_model_hash"]);
+	assert_eq!(shown["proving_key_hash"], json!(pk_hash));
+	assert_eq!(shown["verifying_key"]["bytes"], vk.len());
+	assert_eq!(
+		shown["verifying_key"]["hash"],
+		json!(hex(&verity_inference::hash::blake2_256(&vk)))
+	);
+	assert_eq!(shown["input_len"], 64);
+	assert_eq!(shown["output_len"], 10);
+	assert_eq!(shown["inputs"][0]["shape"], json!([1, 64]));
+	assert_eq!(shown["outputs"][0]["shape"], json!([1, 10]));
+	assert_eq!(shown["registered_at"], reg["block"]);
+	cli.fails(&["model", "show", "99"], "unknown model id 99");
+
+	// --- Alice bonds as executor; a second bond is a pallet error by name.
+	let exec = cli.json(&["executor", "register", "--suri", "//Alice"]);
+	assert_eq!(exec["executor"], alice["account"]);
+	assert_eq!(u128_of(&exec["bond"]), BOND);
+	cli.fails(
+		&["executor", "register", "--suri", "//Alice"],
+		"Inference::AlreadyExecutor",
+	);
+
+	// The local fixed-point run every verified result must equal.
+	let local = cli.json(&["model", "run", path(&qmodel), "--input", path(&sample)]);
+	let local_q = local["outputs"]["probabilities"]["quantized"]["data"].clone();
+	let local_p = local["outputs"]["probabilities"]["data"].clone();
+	assert_eq!(local_q.as_array().unwrap().len(), 10);
+
+	// --- Bob requests two zk inferences; Alice is the only executor.
+	let infer = |mode: &str| {
+		cli.json(&[
+			"infer",
+			"0",
+			"--input",
+			path(&sample),
+			"--mode",
+			mode,
+			"--suri",
+			"//Bob",
+		])
+	};
+	let r0 = infer("zk");
+	let r1 = infer("zk");
+	assert_eq!(
+		(r0["request_id"].clone(), r1["request_id"].clone()),
+		(json!(0), json!(1))
+	);
+	assert_eq!(r0["executor"], alice["account"]);
+	assert_eq!(r0["mode"], "zk");
+	let pending = cli.json(&["result", "0"]);
+	assert_eq!(pending["status"], "pending");
+	assert_eq!(pending["executor"], alice["account"]);
+
+	// --- `infer --wait` returns once Alice proved the request.
+	let waiting = cli
+		.command(&[
+			"infer",
+			"0",
+			"--input",
+			path(&sample),
+			"--wait",
+			"--timeout",
+			"180",
+			"--suri",
+			"//Bob",
+		])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()?;
+	wait_for("request 2 on chain", Duration::from_secs(60), || async {
+		let out = cli.command(&["result", "2"]).output()?;
+		Ok(out.status.success().then_some(()))
+	})
+	.await?;
+	let proved2 = cli.json(&["executor", "prove", "2", "--suri", "//Alice"]);
+	assert_eq!(proved2["status"], "verified");
+	let waited = waiting.wait_with_output()?;
+	assert!(
+		waited.status.success(),
+		"infer --wait: {}",
+		String::from_utf8_lossy(&waited.stderr)
+	);
+	let waited: Value = serde_json::from_slice(&waited.stdout)?;
+	assert_eq!(waited["request_id"], 2);
+	let w = &waited["result"];
+	assert_eq!(w["status"], "verified");
+	assert_eq!(w["block"], proved2["block"]);
+	assert_eq!(w["outputs"][0]["quantized"], local_q);
+	assert_eq!(w["outputs"][0]["data"], local_p);
+	assert!(w["proof"].as_str().unwrap().starts_with("verified"));
+	assert_eq!(w["events"], json!(["Inference.InferenceVerified"]));
+
+	// --- Charlie bonds too, but request 0 is Alice's for 20 blocks.
+	cli.json(&["executor", "register", "--suri", "//Charlie"]);
+	cli.fails(
+		&["executor", "prove", "0", "--suri", "//Charlie"],
+		"Inference::NotAssigned",
+	);
+	let charlie_after = cli.json(&["account", "--suri", "//Charlie"]);
+	assert_eq!(u128_of(&charlie_after["executor"]["bond"]), BOND);
+
+	// --- A tampered output with an honest proof: rejected, slashed, still open.
+	let before = cli.json(&["account", "--suri", "//Alice"]);
+	let out = cli.run(&[
+		"executor",
+		"prove",
+		"1",
+		"--tamper-output",
+		"--suri",
+		"//Alice",
+	]);
+	assert_eq!(
+		out.status.code(),
+		Some(1),
+		"{}",
+		String::from_utf8_lossy(&out.stderr)
+	);
+	let tampered: Value = serde_json::from_slice(&out.stdout)?;
+	assert_eq!(tampered["status"], "rejected");
+	assert_eq!(tampered["reason"], "InvalidProof");
+	assert_eq!(u128_of(&tampered["slashed"]), SLASH);
+	assert_ne!(tampered["output"], tampered["honest_output"]);
+	assert_eq!(tampered["honest_output"], local_q);
+	assert!(tampered["events"]
+		.as_array()
+		.unwrap()
+		.contains(&json!("Inference.ProofRejected")));
+	let after = cli.json(&["account", "--suri", "//Alice"]);
+	assert_eq!(
+		u128_of(&before["reserved"]) - u128_of(&after["reserved"]),
+		SLASH
+	);
+	assert_eq!(u128_of(&after["executor"]["bond"]), BOND - SLASH);
+	assert_eq!(after["executor"]["active"], true);
+	assert_eq!(cli.json(&["result", "1"])["status"], "pending");
+
+	// --- Honest proofs: verified, stored, equal to the local run.
+	let proved0 = cli.json(&["executor", "prove", "0", "--suri", "//Alice"]);
+	assert_eq!(proved0["status"], "verified");
+	assert_eq!(proved0["output"], local_q);
+	assert!(proved0["events"]
+		.as_array()
+		.unwrap()
+		.contains(&json!("Inference.InferenceVerified")));
+	let paid = u128_of(&proved0["fee_paid"]);
+	assert_eq!(paid, u128_of(&r0["fee"]));
+	let res0 = cli.json(&["result", "0"]);
+	assert_eq!(res0["status"], "verified");
+	assert_eq!(res0["verified"], true);
+	assert_eq!(res0["executor"], alice["account"]);
+	assert_eq!(res0["output"], local_q);
+	assert_eq!(res0["outputs"][0]["quantized"], local_q);
+	assert_eq!(res0["outputs"][0]["data"], local_p);
+	assert_eq!(res0["block"], proved0["block"]);
+	// The request stayed open after the rejected proof.
+	let proved1 = cli.json(&["executor", "prove", "1", "--suri", "//Alice"]);
+	assert_eq!(proved1["status"], "verified");
+	assert_eq!(cli.json(&["result", "1"])["output"], local_q);
+	cli.fails(
+		&["executor", "prove", "0", "--suri", "//Alice"],
+		"already has a result",
+	);
+
+	// --- The runtime API over plain JSON-RPC `state_call` agrees.
+	let rpc = node.client().await?;
+	let raw: String = rpc
+		.request(
+			"state_call",
+			rpc_params!["InferenceApi_result", hex(&0u64.to_le_bytes())],
+		)
+		.await?;
+	let view = Option::<ResultView>::decode(&mut &unhex(&raw)[..])?.expect("a stored result");
+	assert!(view.verified);
+	assert_eq!(view.model_id, 0);
+	assert_eq!(view.mode, 0, "Zk");
+	assert_eq!(hex(&view.executor), alice["public_key"].as_str().unwrap());
+	assert_ne!(view.requester, view.executor);
+	assert_eq!(json!(view.output), local_q);
+	assert_eq!(json!(view.input), res0["input"]);
+	assert_eq!(view.input.len(), 64);
+	assert_eq!(view.fee, paid);
+	assert_eq!(json!(view.block), res0["block"]);
+	let none: String = rpc
+		.request(
+			"state_call",
+			rpc_params!["InferenceApi_result", hex(&99u64.to_le_bytes())],
+		)
+		.await?;
+	assert_eq!(none, "0x00");
+
+	// --- A vanilla request: stored unverified, no proof.
+	let r3 = infer("vanilla");
+	let assigned = r3["executor"].as_str().unwrap();
+	let suri = if assigned == charlie["account"] {
+		"//Charlie"
+	} else {
+		"//Alice"
+	};
+	let stored = cli.json(&["executor", "prove", "3", "--suri", suri]);
+	assert_eq!(stored["status"], "stored");
+	let res3 = cli.json(&["result", "3"]);
+	assert_eq!(res3["status"], "unverified");
+	assert_eq!(res3["mode"], "vanilla");
+	assert_eq!(res3["output"], local_q);
+
+	// --- Bad input: clear errors, exit code 2, nothing submitted.
+	let bad = cli.work.path().join("bad.json");
+	std::fs::write(&bad, "{\"input\": {\"shape\": [1, 64], \"data\": [0.5,")?;
+	let wrong_shape = cli.work.path().join("wrong_shape.json");
+	std::fs::write(
+		&wrong_shape,
+		json!({"input": {"shape": [1, 65], "data": vec![0.0; 65]}}).to_string(),
+	)?;
+	let bad_infer = |model: &str, input: &Path, needle: &str| {
+		cli.fails(
+			&["infer", model, "--input", path(input), "--suri", "//Bob"],
+			needle,
+		)
+	};
+	bad_infer("99", &sample, "unknown model id 99");
+	bad_infer("0", &bad, "invalid JSON");
+	bad_infer(
+		"0",
+		&wrong_shape,
+		"has shape [1, 65], model 0 expects [1, 64]",
+	);
+	bad_infer("0", &models_dir().join("missing.json"), "missing.json");
+	cli.fails(
+		&[
+			"infer",
+			"0",
+			"--input",
+			path(&sample),
+			"--deadline",
+			"5",
+			"--suri",
+			"//Bob",
+		],
+		"Inference::DeadlineTooSoon",
+	);
+	cli.fails(&["result", "99"], "unknown request 99");
+	// An account without funds cannot pay the fee: the pool refuses it.
+	cli.fails(
+		&["infer", "0", "--input", path(&sample), "--suri", "//Nobody"],
+		"transaction not included",
+	);
+	cli.fails(
+		&["executor", "register", "--suri", "not a valid mnemonic"],
+		"--suri",
+	);
+	// None of the failed commands made a request.
+	cli.fails(&["result", "4"], "unknown request 4");
+	Ok(())
+}
+
+#[test]
+fn unreachable_or_malformed_urls_fail_cleanly() {
+	let cli = Cli {
+		url: "ws://127.0.0.1:1".into(),
+		work: tempfile::tempdir().unwrap(),
+	};
+	cli.fails(
+		&["model", "list"],
+		"cannot connect to a Verity node at ws://127.0.0.1:1",
+	);
+	let cli = Cli {
+		url: "http//nonsense".into(),
+		work: tempfile::tempdir().unwrap(),
+	};
+	cli.fails(&["result", "0"], "expected a ws:// or wss:// URL");
+	cli.fails(&["executor", "register"], "missing --suri");
+}
