@@ -12,6 +12,36 @@ pub struct Cli {
 	/// Options of the running node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// Options of the artifact store and the inference worker.
+	#[clap(flatten)]
+	pub executor: ExecutorParams,
+}
+
+/// The artifact store (every node) and the inference worker (`--executor`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExecutorParams {
+	/// Run the inference worker: execute and prove the inference requests
+	/// assigned to this node's executor key (key type `vinf`, sr25519; insert
+	/// it with `key insert --key-type vinf` or `author_insertKey`; `--dev` and
+	/// `--alice`, `--bob`, ... insert the dev account's key) and submit the
+	/// results. The account must be registered as an executor on chain.
+	#[arg(long)]
+	pub executor: bool,
+
+	/// How many requests the worker proves at the same time.
+	#[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+	pub executor_concurrency: u32,
+
+	/// How many requests the worker holds (queued and being proved) at most;
+	/// further ones are picked up in later blocks.
+	#[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
+	pub executor_queue: u32,
+
+	/// Largest model artifact (ONNX file, quantized model, proving key) the
+	/// node stores, in MiB. Artifacts live in `<base-path>/artifacts`.
+	#[arg(long, value_name = "MIB", default_value_t = 256)]
+	pub artifact_max_size: u64,
 }
 
 /// Utility subcommands.

@@ -11,6 +11,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
+use sp_keystore::Keystore;
 use verity_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// Host functions beyond Substrate's standard set: BLS12-381 pairings and
@@ -143,6 +144,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	executor: crate::cli::ExecutorParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -226,6 +228,25 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// Model artifacts: `<base-path>/artifacts`, served over RPC, read by the worker.
+	let artifacts_dir = config.base_path.path().join("artifacts");
+	let max_len = executor
+		.artifact_max_size
+		.checked_mul(1 << 20)
+		.and_then(|b| usize::try_from(b).ok())
+		.ok_or_else(|| ServiceError::Other("--artifact-max-size is too large".into()))?;
+	let artifact_store = Arc::new(
+		verity_artifacts::ArtifactStore::open(&artifacts_dir, max_len).map_err(|e| {
+			ServiceError::Other(format!(
+				"opening the artifact store {}: {e}",
+				artifacts_dir.display()
+			))
+		})?,
+	);
+	let artifact_rpc = Arc::new(crate::rpc::ArtifactRpc::new(artifact_store.clone()));
+	let journal_dir = config.data_path.join("inference-worker");
+	let dev_key_seed = config.dev_key_seed.clone();
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
@@ -233,6 +254,7 @@ pub fn new_full<
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
+				artifacts: artifact_rpc.clone(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
@@ -253,6 +275,31 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+
+	if executor.executor {
+		let keystore = keystore_container.keystore();
+		// Like the session keys: a dev node (`--dev`, `--alice`, ...) gets its
+		// dev account's executor key.
+		if let Some(seed) = &dev_key_seed {
+			keystore
+				.sr25519_generate_new(crate::worker::KEY_TYPE, Some(seed.as_str()))
+				.map_err(|e| ServiceError::Other(format!("inserting the dev executor key: {e}")))?;
+		}
+		crate::worker::start(
+			crate::worker::WorkerParams {
+				client: client.clone(),
+				pool: transaction_pool.clone(),
+				keystore,
+				store: artifact_store,
+				journal_dir,
+				concurrency: executor.executor_concurrency as usize,
+				queue: executor.executor_queue as usize,
+				registry: prometheus_registry.clone(),
+			},
+			task_manager.spawn_handle(),
+		)
+		.map_err(|e| ServiceError::Other(format!("starting the inference worker: {e}")))?;
+	}
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(

@@ -1,0 +1,933 @@
+//! The inference worker (`verity-node --executor`).
+//!
+//! A task that follows the chain and serves the inference requests of this
+//! node's executor account:
+//!
+//! 1. On every new best block it asks the runtime (`InferenceApi::
+//!    pending_for_executor`) which open requests the account may answer: the
+//!    ones assigned to it and, once their assignment window is over, any other.
+//! 2. It looks up each request's model (`InferenceApi::model`, and the proving
+//!    key hash and verifying key from pallet-models' storage) and loads the
+//!    quantized model and the proving key from the node's artifact store. A
+//!    missing artifact is logged once as an error; the request is left alone
+//!    (it expires and is refunded on chain) unless the artifact is uploaded
+//!    before its deadline.
+//! 3. It runs the model in fixed point and proves it (verity-zk Groth16) on
+//!    blocking threads, `--executor-concurrency` at a time, holding at most
+//!    `--executor-queue` requests; it checks the proof against the model's
+//!    on-chain verifying key, so a bad key never costs the bond.
+//! 4. It writes the result to its journal and submits `Inference::submit_result`
+//!    signed with the executor key (key type `vinf`, sr25519) through the
+//!    transaction pool. If the request is still open some blocks later (or
+//!    after a restart, since the pool is not persisted) the journaled result is
+//!    submitted again, never proved again; the journal entry goes once a
+//!    finalized block no longer has the request open.
+//!
+//! Metrics (with the node's `substrate_` prefix): `verity_worker_requests_seen_total`,
+//! `..._proved_total`, `..._failed_total`, `..._submitted_total`,
+//! `..._accepted_total`, `verity_worker_prove_seconds`, `verity_worker_queue`.
+
+pub mod journal;
+
+use std::{
+	collections::{HashMap, HashSet, VecDeque},
+	path::PathBuf,
+	sync::Arc,
+	time::Instant,
+};
+
+use codec::{Decode, Encode};
+use futures::{channel::mpsc, FutureExt, StreamExt};
+use pallet_inference_runtime_api::InferenceApi;
+use parking_lot::Mutex;
+use prometheus_endpoint::{
+	register, Counter, Gauge, Histogram, HistogramOpts, PrometheusError, Registry, U64,
+};
+use sc_client_api::{BlockchainEvents, StorageProvider};
+use sc_transaction_pool_api::{InPoolTransaction, TransactionPool, TransactionSource};
+use sp_api::{Core, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_consensus::BlockOrigin;
+use sp_core::{crypto::KeyTypeId, sr25519, storage::StorageKey, Bytes};
+use sp_keystore::KeystorePtr;
+use sp_runtime::{generic, traits::Header as _, BoundedVec, MultiAddress, MultiSignature};
+use substrate_frame_rpc_system::AccountNonceApi;
+use verity_artifacts::ArtifactStore;
+use verity_inference::{IntTensor, QuantizedModel};
+use verity_runtime::{opaque::Block, AccountId, Nonce, Runtime, RuntimeCall};
+use verity_zk::{Binding, ProvingKey};
+
+use crate::service::FullClient;
+use journal::{Entry, Journal};
+
+/// Key type of the executor key in the node's keystore.
+pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"vinf");
+
+/// Log target.
+const LOG: &str = "verity-worker";
+/// A submitted result still not included this many blocks later is submitted again.
+const RESUBMIT_AFTER: u32 = 5;
+/// A result is submitted at most this often.
+const MAX_ATTEMPTS: u32 = 5;
+/// Mortality of the worker's transactions, in blocks.
+const TX_PERIOD: u64 = 64;
+/// Loaded models and proving keys kept in memory.
+const CACHE_MODELS: usize = 2;
+
+/// The transaction pool the node runs.
+pub type Pool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
+type Hash = <Block as sp_runtime::traits::Block>::Hash;
+
+/// Everything the worker needs from the node.
+pub struct WorkerParams {
+	/// The client.
+	pub client: Arc<FullClient>,
+	/// The transaction pool results are submitted to.
+	pub pool: Arc<Pool>,
+	/// Holds the executor key.
+	pub keystore: KeystorePtr,
+	/// Model artifacts.
+	pub store: Arc<ArtifactStore>,
+	/// Where the journal lives.
+	pub journal_dir: PathBuf,
+	/// Requests proved at the same time.
+	pub concurrency: usize,
+	/// Requests held (queued and proving) at most.
+	pub queue: usize,
+	/// Prometheus registry of the node, if metrics are on.
+	pub registry: Option<Registry>,
+}
+
+/// The worker's Prometheus metrics.
+#[derive(Clone)]
+struct Metrics {
+	seen: Counter<U64>,
+	proved: Counter<U64>,
+	failed: Counter<U64>,
+	submitted: Counter<U64>,
+	accepted: Counter<U64>,
+	prove_seconds: Histogram,
+	queue: Gauge<U64>,
+}
+
+impl Metrics {
+	fn register(registry: &Registry) -> Result<Self, PrometheusError> {
+		let counter = |name: &str, help: &str| -> Result<Counter<U64>, PrometheusError> {
+			register(Counter::new(name, help)?, registry)
+		};
+		Ok(Self {
+			seen: counter(
+				"verity_worker_requests_seen_total",
+				"Inference requests the executor may answer, first seen",
+			)?,
+			proved: counter(
+				"verity_worker_requests_proved_total",
+				"Inference requests executed (and proved, in Zk mode)",
+			)?,
+			failed: counter(
+				"verity_worker_requests_failed_total",
+				"Inference requests that could not be served (missing artifact, engine or prover error)",
+			)?,
+			submitted: counter(
+				"verity_worker_results_submitted_total",
+				"submit_result transactions handed to the transaction pool",
+			)?,
+			accepted: counter(
+				"verity_worker_results_accepted_total",
+				"Results of this executor found accepted on chain",
+			)?,
+			prove_seconds: register(
+				Histogram::with_opts(
+					HistogramOpts::new(
+						"verity_worker_prove_seconds",
+						"Time to execute and prove one request (model loading included)",
+					)
+					.buckets(vec![0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0]),
+				)?,
+				registry,
+			)?,
+			queue: register(
+				Gauge::new(
+					"verity_worker_queue",
+					"Requests queued or being proved by the worker",
+				)?,
+				registry,
+			)?,
+		})
+	}
+}
+
+/// A request to execute.
+#[derive(Clone, Debug)]
+struct Job {
+	request_id: u64,
+	model_id: u64,
+	zk: bool,
+	input: Vec<i32>,
+	quantized_hash: [u8; 32],
+	proving_key_hash: Option<[u8; 32]>,
+	verifying_key: Option<Vec<u8>>,
+	executor: [u8; 32],
+}
+
+/// A finished job.
+struct Done {
+	job: Job,
+	seconds: f64,
+	result: Result<(Vec<i32>, Vec<u8>), String>,
+}
+
+/// Why a request is not being worked on.
+enum Parked {
+	/// Artifacts not in the store; retried once they are.
+	Missing(Vec<[u8; 32]>),
+	/// Failed for good (until the node restarts).
+	Failed,
+}
+
+/// A quantized model with its (prepared) proving key.
+struct Loaded {
+	model: QuantizedModel,
+	proving_key: Option<ProvingKey>,
+}
+
+type Cache = Arc<Mutex<VecDeque<(([u8; 32], Option<[u8; 32]>), Arc<Loaded>)>>>;
+
+/// Starts the worker as a task of the node.
+pub fn start(
+	params: WorkerParams,
+	spawn: sc_service::SpawnTaskHandle,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+	let journal = Journal::open(&params.journal_dir)?;
+	let metrics = params
+		.registry
+		.as_ref()
+		.map(Metrics::register)
+		.transpose()?;
+	let (done_tx, done_rx) = mpsc::unbounded();
+	let keys = params.keystore.sr25519_public_keys(KEY_TYPE);
+	match keys.first() {
+		Some(key) => log::info!(
+			target: LOG,
+			"inference worker started for executor {} (concurrency {}, queue {}, {} journaled results, artifacts in {})",
+			AccountId::from(*key),
+			params.concurrency,
+			params.queue,
+			journal.ids().len(),
+			params.store.dir().display()
+		),
+		None => log::warn!(
+			target: LOG,
+			"inference worker started, but the keystore has no executor key (type `vinf`): \
+			 insert one with `verity-node key insert --key-type vinf --scheme sr25519` or \
+			 `author_insertKey`"
+		),
+	}
+	let worker = Worker {
+		client: params.client,
+		pool: params.pool,
+		keystore: params.keystore,
+		store: params.store,
+		spawn: spawn.clone(),
+		journal,
+		metrics,
+		concurrency: params.concurrency.max(1),
+		queue_cap: params.queue.max(1),
+		queue: VecDeque::new(),
+		in_flight: HashSet::new(),
+		parked: HashMap::new(),
+		seen: HashSet::new(),
+		cache: Arc::new(Mutex::new(VecDeque::new())),
+		done_tx,
+		warned_no_key: !keys.is_empty(),
+		best: None,
+		gave_up: HashSet::new(),
+	};
+	spawn.spawn(
+		"inference-worker",
+		Some("verity"),
+		worker.run(done_rx).boxed(),
+	);
+	Ok(())
+}
+
+struct Worker {
+	client: Arc<FullClient>,
+	pool: Arc<Pool>,
+	keystore: KeystorePtr,
+	store: Arc<ArtifactStore>,
+	spawn: sc_service::SpawnTaskHandle,
+	journal: Journal,
+	metrics: Option<Metrics>,
+	concurrency: usize,
+	queue_cap: usize,
+	queue: VecDeque<Job>,
+	in_flight: HashSet<u64>,
+	parked: HashMap<u64, Parked>,
+	/// Requests counted in `requests_seen`.
+	seen: HashSet<u64>,
+	cache: Cache,
+	done_tx: mpsc::UnboundedSender<Done>,
+	warned_no_key: bool,
+	best: Option<(Hash, u32)>,
+	/// Journaled results no longer submitted (too many attempts).
+	gave_up: HashSet<u64>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+	format!("0x{digits}")
+}
+
+impl Worker {
+	async fn run(mut self, done_rx: mpsc::UnboundedReceiver<Done>) {
+		let mut imports = self.client.import_notification_stream().fuse();
+		let mut finality = self.client.finality_notification_stream().fuse();
+		let mut done_rx = done_rx.fuse();
+		let info = self.client.info();
+		self.on_best(info.best_hash, info.best_number).await;
+		loop {
+			futures::select! {
+				block = imports.next() => match block {
+					Some(block) if block.is_new_best && block.origin != BlockOrigin::NetworkInitialSync => {
+						self.on_best(block.hash, *block.header.number()).await
+					}
+					Some(_) => {}
+					None => break,
+				},
+				block = finality.next() => match block {
+					Some(block) => self.on_finalized(block.hash),
+					None => break,
+				},
+				done = done_rx.next() => if let Some(done) = done {
+					self.on_done(done).await
+				},
+			}
+		}
+	}
+
+	/// The executor key, if the keystore has one.
+	fn key(&mut self) -> Option<sr25519::Public> {
+		let key = self.keystore.sr25519_public_keys(KEY_TYPE).first().copied();
+		if let Some(key) = key.filter(|_| !self.warned_no_key) {
+			log::info!(target: LOG, "executor key found: {}", AccountId::from(key));
+			self.warned_no_key = true;
+		}
+		key
+	}
+
+	fn update_queue_metric(&self) {
+		if let Some(m) = &self.metrics {
+			m.queue
+				.set((self.queue.len() + self.in_flight.len()) as u64);
+		}
+	}
+
+	async fn on_best(&mut self, hash: Hash, number: u32) {
+		self.best = Some((hash, number));
+		let Some(key) = self.key() else { return };
+		let account = AccountId::from(key);
+
+		// Journaled results: submit again if still open and not included in time.
+		for id in self.journal.ids() {
+			let open = match self.client.runtime_api().request(hash, id) {
+				Ok(open) => open.is_some(),
+				Err(e) => {
+					log::warn!(target: LOG, "InferenceApi::request({id}) at #{number}: {e}");
+					continue;
+				}
+			};
+			let Some(entry) = self.journal.get(id) else {
+				continue;
+			};
+			let due = entry
+				.submitted_at
+				.is_none_or(|at| number >= at.saturating_add(RESUBMIT_AFTER));
+			if open && due {
+				if entry.attempts >= MAX_ATTEMPTS {
+					if self.gave_up.insert(id) {
+						log::error!(
+							target: LOG,
+							"request {id}: result submitted {} times and still not accepted; giving up",
+							entry.attempts
+						);
+					}
+					continue;
+				}
+				if entry.submitted_at.is_some() {
+					log::info!(target: LOG, "request {id}: result not included yet; submitting again");
+				} else {
+					log::info!(target: LOG, "request {id}: submitting the journaled result (proved before a restart)");
+				}
+				self.submit(id, &key).await;
+			}
+		}
+
+		let pending = match self
+			.client
+			.runtime_api()
+			.pending_for_executor(hash, account)
+		{
+			Ok(pending) => pending,
+			Err(e) => {
+				log::warn!(target: LOG, "InferenceApi::pending_for_executor at #{number}: {e}");
+				return;
+			}
+		};
+		for id in pending {
+			if self.journal.contains(id)
+				|| self.in_flight.contains(&id)
+				|| self.queue.iter().any(|j| j.request_id == id)
+			{
+				continue;
+			}
+			match self.parked.get(&id) {
+				Some(Parked::Failed) => continue,
+				Some(Parked::Missing(hashes)) => {
+					if !hashes.iter().all(|h| self.store.contains(h)) {
+						continue;
+					}
+					log::info!(target: LOG, "request {id}: its artifacts arrived; serving it");
+					self.parked.remove(&id);
+				}
+				None => {}
+			}
+			if self.queue.len() + self.in_flight.len() >= self.queue_cap {
+				log::debug!(target: LOG, "queue full ({}); request {id} waits", self.queue_cap);
+				break;
+			}
+			if self.seen.insert(id) {
+				if let Some(m) = &self.metrics {
+					m.seen.inc();
+				}
+			}
+			match self.job(hash, id, &key) {
+				Ok(Some(job)) => {
+					let mut missing = Vec::new();
+					if !self.store.contains(&job.quantized_hash) {
+						missing.push((job.quantized_hash, "quantized model"));
+					}
+					if let Some(h) = job.proving_key_hash.filter(|h| !self.store.contains(h)) {
+						missing.push((h, "proving key"));
+					}
+					if missing.is_empty() {
+						log::info!(
+							target: LOG,
+							"request {id}: model {}, {} mode, queued",
+							job.model_id,
+							if job.zk { "Zk" } else { "Vanilla" }
+						);
+						self.queue.push_back(job);
+					} else {
+						let list: Vec<String> = missing
+							.iter()
+							.map(|(h, what)| format!("{} ({what})", hex(h)))
+							.collect();
+						log::error!(
+							target: LOG,
+							"request {id}: model {}'s artifact(s) {} not in the artifact store {}; \
+							 upload them (artifacts_upload / artifacts_beginUpload RPC) before the \
+							 request's deadline, or it expires and is refunded",
+							job.model_id,
+							list.join(", "),
+							self.store.dir().display()
+						);
+						if let Some(m) = &self.metrics {
+							m.failed.inc();
+						}
+						self.parked.insert(
+							id,
+							Parked::Missing(missing.into_iter().map(|(h, _)| h).collect()),
+						);
+					}
+				}
+				Ok(None) => {}
+				Err(e) => {
+					log::error!(target: LOG, "request {id}: {e}; not serving it");
+					if let Some(m) = &self.metrics {
+						m.failed.inc();
+					}
+					self.parked.insert(id, Parked::Failed);
+				}
+			}
+		}
+		self.start_jobs();
+		self.update_queue_metric();
+	}
+
+	/// Reads what proving `id` needs from the chain at `hash`.
+	fn job(&self, hash: Hash, id: u64, key: &sr25519::Public) -> Result<Option<Job>, String> {
+		let api = self.client.runtime_api();
+		let Some(request) = api
+			.request(hash, id)
+			.map_err(|e| format!("InferenceApi::request: {e}"))?
+		else {
+			return Ok(None);
+		};
+		let spec = api
+			.model(hash, request.model_id)
+			.map_err(|e| format!("InferenceApi::model: {e}"))?
+			.ok_or_else(|| format!("model {} is not registered", request.model_id))?;
+		let zk = request.mode == pallet_models::InferenceMode::Zk;
+		let (proving_key_hash, verifying_key) = if zk {
+			let details: pallet_models::ModelInfo<Runtime> = self
+				.storage(
+					hash,
+					pallet_models::ModelDetails::<Runtime>::hashed_key_for(request.model_id),
+				)?
+				.ok_or_else(|| {
+					format!("model {} has no details in the registry", request.model_id)
+				})?;
+			let pk = details
+				.proving_key_hash
+				.ok_or_else(|| format!("model {} has no proving key hash", request.model_id))?;
+			let vk: Vec<u8> = self
+				.storage(
+					hash,
+					pallet_models::VerifyingKeys::<Runtime>::hashed_key_for(request.model_id),
+				)?
+				.ok_or_else(|| format!("model {} has no verifying key", request.model_id))?;
+			(Some(pk), Some(vk))
+		} else {
+			(None, None)
+		};
+		Ok(Some(Job {
+			request_id: id,
+			model_id: request.model_id,
+			zk,
+			input: request.input,
+			quantized_hash: spec.quantized_hash,
+			proving_key_hash,
+			verifying_key,
+			executor: key.0,
+		}))
+	}
+
+	fn storage<T: Decode>(&self, hash: Hash, key: Vec<u8>) -> Result<Option<T>, String> {
+		let Some(data) = self
+			.client
+			.storage(hash, &StorageKey(key))
+			.map_err(|e| format!("reading state: {e}"))?
+		else {
+			return Ok(None);
+		};
+		T::decode(&mut &data.0[..])
+			.map(Some)
+			.map_err(|e| format!("decoding state: {e}"))
+	}
+
+	fn start_jobs(&mut self) {
+		while self.in_flight.len() < self.concurrency {
+			let Some(job) = self.queue.pop_front() else {
+				break;
+			};
+			self.in_flight.insert(job.request_id);
+			let store = self.store.clone();
+			let cache = self.cache.clone();
+			let done_tx = self.done_tx.clone();
+			self.spawn.spawn_blocking(
+				"inference-prover",
+				Some("verity"),
+				async move {
+					let start = Instant::now();
+					let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+						execute(&store, &cache, &job)
+					}))
+					.unwrap_or_else(|_| Err("the prover panicked".into()));
+					let _ = done_tx.unbounded_send(Done {
+						job,
+						seconds: start.elapsed().as_secs_f64(),
+						result,
+					});
+				}
+				.boxed(),
+			);
+		}
+	}
+
+	async fn on_done(&mut self, done: Done) {
+		let id = done.job.request_id;
+		self.in_flight.remove(&id);
+		match done.result {
+			Ok((output, proof)) => {
+				log::info!(
+					target: LOG,
+					"request {id}: model {} {} in {:.3} s",
+					done.job.model_id,
+					if done.job.zk { "executed and proved" } else { "executed" },
+					done.seconds
+				);
+				if let Some(m) = &self.metrics {
+					m.proved.inc();
+					m.prove_seconds.observe(done.seconds);
+				}
+				let entry = Entry {
+					request_id: id,
+					model_id: done.job.model_id,
+					output,
+					proof: Bytes(proof),
+					submitted_at: None,
+					attempts: 0,
+				};
+				if let Err(e) = self.journal.put(entry) {
+					log::error!(
+						target: LOG,
+						"request {id}: writing the journal in {}: {e}; submitting anyway",
+						self.journal.dir().display()
+					);
+				}
+				if let Some(key) = self.key() {
+					self.submit(id, &key).await;
+				}
+			}
+			Err(e) => {
+				log::error!(
+					target: LOG,
+					"request {id}: model {}: {e}; the request is left to expire",
+					done.job.model_id
+				);
+				if let Some(m) = &self.metrics {
+					m.failed.inc();
+				}
+				self.parked.insert(id, Parked::Failed);
+			}
+		}
+		self.start_jobs();
+		self.update_queue_metric();
+	}
+
+	/// Submits the journaled result of `id` at the current best block.
+	async fn submit(&mut self, id: u64, key: &sr25519::Public) {
+		let Some((hash, number)) = self.best else {
+			return;
+		};
+		let Some(mut entry) = self.journal.get(id).cloned() else {
+			return;
+		};
+		entry.submitted_at = Some(number);
+		entry.attempts += 1;
+		if let Err(e) = self.journal.put(entry.clone()) {
+			log::warn!(target: LOG, "request {id}: writing the journal: {e}");
+		}
+		let xt = match self.extrinsic(&entry, key, hash, number) {
+			Ok(xt) => xt,
+			Err(e) => {
+				log::error!(target: LOG, "request {id}: building the submit_result transaction: {e}");
+				return;
+			}
+		};
+		match self
+			.pool
+			.submit_one(hash, TransactionSource::Local, xt)
+			.await
+		{
+			Ok(tx) => {
+				log::info!(target: LOG, "request {id}: submitted result, transaction {tx:?}");
+				if let Some(m) = &self.metrics {
+					m.submitted.inc();
+				}
+			}
+			Err(e) => log::warn!(
+				target: LOG,
+				"request {id}: the transaction pool refused the result ({e}); retrying in {RESUBMIT_AFTER} blocks"
+			),
+		}
+	}
+
+	/// The signed `Inference::submit_result` extrinsic.
+	fn extrinsic(
+		&self,
+		entry: &Entry,
+		key: &sr25519::Public,
+		hash: Hash,
+		number: u32,
+	) -> Result<sp_runtime::OpaqueExtrinsic, String> {
+		let account = AccountId::from(*key);
+		let api = self.client.runtime_api();
+		let version = api.version(hash).map_err(|e| e.to_string())?;
+		let chain_nonce: Nonce = api
+			.account_nonce(hash, account.clone())
+			.map_err(|e| e.to_string())?;
+		let nonce = self.pool_nonce(&account, chain_nonce);
+		let genesis = self.client.info().genesis_hash;
+
+		let call = RuntimeCall::Inference(pallet_inference::Call::submit_result {
+			request_id: entry.request_id,
+			output: BoundedVec::try_from(entry.output.clone())
+				.map_err(|_| "output longer than the runtime allows".to_string())?,
+			proof: BoundedVec::try_from(entry.proof.0.clone())
+				.map_err(|_| "proof longer than the runtime allows".to_string())?,
+		});
+		let era = generic::Era::mortal(TX_PERIOD, number as u64);
+		let tx_ext: verity_runtime::TxExtension = (
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(era),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let payload = verity_runtime::SignedPayload::from_raw(
+			call.clone(),
+			tx_ext.clone(),
+			(
+				(),
+				version.spec_version,
+				version.transaction_version,
+				genesis,
+				hash,
+				(),
+				(),
+				(),
+				(),
+			),
+		);
+		let signature = payload
+			.using_encoded(|msg| self.keystore.sr25519_sign(KEY_TYPE, key, msg))
+			.map_err(|e| format!("signing: {e}"))?
+			.ok_or("the executor key left the keystore")?;
+		let xt = verity_runtime::UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(account),
+			MultiSignature::Sr25519(signature),
+			tx_ext,
+		);
+		Ok(xt.into())
+	}
+
+	/// `nonce` advanced past this account's transactions ready in the pool
+	/// (what `system_accountNextIndex` returns).
+	fn pool_nonce(&self, account: &AccountId, nonce: Nonce) -> Nonce {
+		let mut nonce = nonce;
+		let mut tag = (account.clone(), nonce).encode();
+		for tx in self.pool.ready() {
+			if tx.provides().first() == Some(&tag) {
+				nonce += 1;
+				tag = (account.clone(), nonce).encode();
+			}
+		}
+		nonce
+	}
+
+	fn on_finalized(&mut self, hash: Hash) {
+		let me = self.key().map(AccountId::from);
+		let api = self.client.runtime_api();
+		for id in self.journal.ids() {
+			match api.request(hash, id) {
+				Ok(Some(_)) => {}
+				Ok(None) => {
+					match api.result(hash, id) {
+						Ok(Some(r)) if me.as_ref() == Some(&r.executor) => {
+							log::info!(
+								target: LOG,
+								"request {id}: result accepted in block #{} (verified: {})",
+								r.block,
+								r.verified
+							);
+							if let Some(m) = &self.metrics {
+								m.accepted.inc();
+							}
+						}
+						Ok(Some(r)) => log::info!(
+							target: LOG,
+							"request {id}: answered by another executor ({}) in block #{}",
+							r.executor,
+							r.block
+						),
+						_ => {
+							log::warn!(target: LOG, "request {id}: closed without a result (expired)")
+						}
+					}
+					self.gave_up.remove(&id);
+					if let Err(e) = self.journal.remove(id) {
+						log::warn!(target: LOG, "request {id}: removing its journal entry: {e}");
+					}
+				}
+				Err(e) => log::warn!(target: LOG, "InferenceApi::request({id}): {e}"),
+			}
+		}
+		// Forget requests that are closed.
+		let closed: Vec<u64> = self
+			.parked
+			.keys()
+			.chain(self.seen.iter())
+			.copied()
+			.filter(|&id| {
+				!self.in_flight.contains(&id)
+					&& !self.queue.iter().any(|j| j.request_id == id)
+					&& matches!(api.request(hash, id), Ok(None))
+			})
+			.collect();
+		for id in closed {
+			self.parked.remove(&id);
+			self.seen.remove(&id);
+		}
+	}
+}
+
+/// Loads the job's artifacts (cached) and runs it: the flattened output
+/// integers and the proof bytes (empty in `Vanilla` mode).
+fn execute(store: &ArtifactStore, cache: &Cache, job: &Job) -> Result<(Vec<i32>, Vec<u8>), String> {
+	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
+	let model = &loaded.model;
+	let inputs = input_tensors(model, &job.input)?;
+	let (outputs, proof) =
+		match &loaded.proving_key {
+			Some(pk) => {
+				let binding = Binding {
+					request_id: job.request_id,
+					executor: job.executor,
+				};
+				let (outputs, proof) = verity_zk::prove(pk, model, &inputs, &binding)
+					.map_err(|e| format!("proving: {e}"))?;
+				let proof = proof.to_bytes();
+				// The chain's own check, before paying for the transaction (and
+				// risking the bond on a proving key that does not match the
+				// registered verifying key).
+				let statement = verity_zk::statement(model, &inputs, &outputs, &binding);
+				let vk = job.verifying_key.as_deref().unwrap_or_default();
+				verity_zk::verify_encoded::<verity_zk::Bls12_381>(vk, &statement, &proof).map_err(
+					|e| {
+						format!("the proof does not verify under the model's on-chain verifying key: {e}")
+					},
+				)?;
+				(outputs, proof)
+			}
+			None => (
+				model.run(&inputs).map_err(|e| format!("executing: {e}"))?,
+				Vec::new(),
+			),
+		};
+	let output = outputs
+		.iter()
+		.flat_map(|t| t.data.iter())
+		.map(|&v| i32::try_from(v).map_err(|_| format!("output value {v} does not fit an i32")))
+		.collect::<Result<Vec<i32>, String>>()?;
+	Ok((output, proof))
+}
+
+fn load(
+	store: &ArtifactStore,
+	cache: &Cache,
+	quantized_hash: [u8; 32],
+	proving_key_hash: Option<[u8; 32]>,
+) -> Result<Arc<Loaded>, String> {
+	let key = (quantized_hash, proving_key_hash);
+	if let Some((_, loaded)) = cache.lock().iter().find(|(k, _)| *k == key) {
+		return Ok(loaded.clone());
+	}
+	let read = |hash: &[u8; 32], what: &str| {
+		store
+			.get(hash)
+			.map_err(|e| format!("{what} {}: {e}", hex(hash)))?
+			.ok_or_else(|| format!("{what} {} is not in the artifact store", hex(hash)))
+	};
+	let model = QuantizedModel::from_bytes(&read(&quantized_hash, "quantized model")?)
+		.map_err(|e| format!("quantized model {}: {e}", hex(&quantized_hash)))?;
+	let proving_key = match proving_key_hash {
+		Some(h) => {
+			let bytes = read(&h, "proving key")?;
+			let pk = ProvingKey::read(&mut &bytes[..])
+				.map_err(|e| format!("proving key {}: {e}", hex(&h)))?;
+			pk.prepare(&model)
+				.map_err(|e| format!("proving key {}: {e}", hex(&h)))?;
+			Some(pk)
+		}
+		None => None,
+	};
+	let loaded = Arc::new(Loaded { model, proving_key });
+	let mut cache = cache.lock();
+	cache.push_back((key, loaded.clone()));
+	while cache.len() > CACHE_MODELS {
+		cache.pop_front();
+	}
+	Ok(loaded)
+}
+
+/// The request's flattened input as the model's input tensors.
+fn input_tensors(model: &QuantizedModel, input: &[i32]) -> Result<Vec<IntTensor>, String> {
+	let mut at = 0;
+	let mut tensors = Vec::new();
+	for i in &model.inputs {
+		let shape = model.tensors[i.tensor].shape.clone();
+		let n: usize = shape.iter().product();
+		let data = input
+			.get(at..at + n)
+			.ok_or("the request's input is shorter than the model's")?;
+		at += n;
+		tensors.push(
+			IntTensor::new(shape, data.iter().map(|&v| v as i64).collect())
+				.map_err(|e| e.to_string())?,
+		);
+	}
+	if at != input.len() {
+		return Err("the request's input is longer than the model's".into());
+	}
+	Ok(tensors)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn key_type_is_vinf() {
+		assert_eq!(&KEY_TYPE.0, b"vinf");
+	}
+
+	#[test]
+	fn metrics_register_under_their_names() {
+		let registry = Registry::new();
+		let metrics = Metrics::register(&registry).unwrap();
+		metrics.seen.inc();
+		metrics.prove_seconds.observe(0.2);
+		let names: Vec<String> = registry
+			.gather()
+			.iter()
+			.map(|f| f.get_name().to_string())
+			.collect();
+		for name in [
+			"verity_worker_requests_seen_total",
+			"verity_worker_requests_proved_total",
+			"verity_worker_requests_failed_total",
+			"verity_worker_results_submitted_total",
+			"verity_worker_results_accepted_total",
+			"verity_worker_prove_seconds",
+			"verity_worker_queue",
+		] {
+			assert!(
+				names.contains(&name.to_string()),
+				"{name} missing in {names:?}"
+			);
+		}
+		// A second worker on the same registry is refused, not double-counted.
+		assert!(Metrics::register(&registry).is_err());
+	}
+
+	#[test]
+	fn inputs_are_split_into_the_model_tensors() {
+		let model: QuantizedModel = serde_json::from_value(serde_json::json!({
+			"format": verity_inference::quant::QMODEL_FORMAT,
+			"act_bits": 8,
+			"source_onnx_hash": format!("0x{}", "00".repeat(32)),
+			"tensors": [{"shape": [1, 2], "frac_bits": 4}, {"shape": [3], "frac_bits": 4}],
+			"inputs": [{"name": "a", "tensor": 0}, {"name": "b", "tensor": 1}],
+			"outputs": [{"name": "a", "tensor": 0, "transform": "None"}],
+			"ops": []
+		}))
+		.unwrap();
+		let tensors = input_tensors(&model, &[1, -2, 3, 4, 5]).unwrap();
+		assert_eq!(tensors[0].shape, vec![1, 2]);
+		assert_eq!(tensors[0].data, vec![1, -2]);
+		assert_eq!(tensors[1].data, vec![3, 4, 5]);
+		assert!(input_tensors(&model, &[1, 2, 3, 4])
+			.unwrap_err()
+			.contains("shorter"));
+		assert!(input_tensors(&model, &[0; 6])
+			.unwrap_err()
+			.contains("longer"));
+	}
+}
