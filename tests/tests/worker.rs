@@ -1,0 +1,362 @@
+//! The inference worker end to end: a dev node started with `--executor`
+//! serves Bob's requests by itself.
+//!
+//! The `verity` CLI registers a model (quantize, Groth16 setup, register),
+//! its artifacts are uploaded to the node over the `artifacts_*` RPC (the
+//! proving key in chunks), Alice bonds as executor, Bob requests; the node's
+//! worker (Alice's dev `vinf` key) proves and submits, and the stored result
+//! equals the fixed-point output the CLI computes locally. After a restart the
+//! result is still served and nothing is submitted again. A model whose
+//! proving key never reached the node is not answered, with a clear error in
+//! the log.
+
+use std::{
+	path::{Path, PathBuf},
+	process::Command,
+	time::Duration,
+};
+
+use anyhow::{bail, ensure, Context, Result};
+use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use serde_json::{json, Value};
+use verity_tests::{node_binary, rpc, wait_for, Node, NodeConfig};
+
+fn models_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models")
+}
+
+fn path(p: &Path) -> &str {
+	p.to_str().expect("utf-8 path")
+}
+
+fn hex(bytes: &[u8]) -> String {
+	format!(
+		"0x{}",
+		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+	)
+}
+
+/// The `verity` CLI next to the node binary, run in a scratch directory.
+struct Cli {
+	url: String,
+	work: tempfile::TempDir,
+}
+
+impl Cli {
+	fn json(&self, args: &[&str]) -> Result<Value> {
+		// `$VERITY_CLI_BIN`, else `verity` next to the node binary.
+		let bin = std::env::var_os("VERITY_CLI_BIN")
+			.map(PathBuf::from)
+			.unwrap_or_else(|| node_binary().with_file_name("verity"));
+		let local = args.starts_with(&["model", "run"]);
+		let out = Command::new(&bin)
+			.args(args)
+			.args(if local {
+				vec![]
+			} else {
+				vec!["--url", self.url.as_str()]
+			})
+			.current_dir(self.work.path())
+			.env_remove("VERITY_URL")
+			.env_remove("VERITY_SURI")
+			.output()
+			.with_context(|| format!("running {}", bin.display()))?;
+		eprintln!(
+			"$ verity {}\n  exit {:?}\n{}",
+			args.join(" "),
+			out.status.code(),
+			String::from_utf8_lossy(&out.stderr)
+		);
+		ensure!(
+			out.status.success(),
+			"verity {args:?} failed: {}",
+			String::from_utf8_lossy(&out.stderr)
+		);
+		serde_json::from_slice(&out.stdout).with_context(|| {
+			format!(
+				"verity {args:?}: stdout is not JSON: {}",
+				String::from_utf8_lossy(&out.stdout)
+			)
+		})
+	}
+}
+
+/// Uploads `bytes` in `chunk`-byte pieces; returns the stored hash.
+async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Result<String> {
+	let hash = hex(&verity_hash(bytes));
+	let id: u64 = client
+		.request("artifacts_beginUpload", rpc_params![&hash, bytes.len()])
+		.await?;
+	let mut offset = 0usize;
+	for piece in bytes.chunks(chunk) {
+		let received: u64 = client
+			.request("artifacts_uploadChunk", rpc_params![id, offset, hex(piece)])
+			.await?;
+		offset += piece.len();
+		ensure!(
+			received == offset as u64,
+			"node has {received} of {offset} bytes"
+		);
+	}
+	let stored: String = client
+		.request("artifacts_finishUpload", rpc_params![id])
+		.await?;
+	ensure!(stored == hash, "stored as {stored}, expected {hash}");
+	Ok(stored)
+}
+
+/// blake2-256, the artifact store's key.
+fn verity_hash(bytes: &[u8]) -> [u8; 32] {
+	verity_inference::hash::blake2_256(bytes)
+}
+
+/// The JSON-RPC error message of a failed call.
+fn rpc_error<T: std::fmt::Debug>(result: Result<T, jsonrpsee::core::ClientError>) -> String {
+	match result {
+		Ok(v) => panic!("expected an error, got {v:?}"),
+		Err(e) => e.to_string(),
+	}
+}
+
+async fn has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
+	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
+}
+
+async fn best(client: &WsClient) -> Result<u64> {
+	rpc::best_number(client).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
+	let mut config = NodeConfig::dev();
+	config.name = "executor".into();
+	config.extra_args.push("--executor".into());
+	let mut node = Node::start(config).await?;
+	let client = node.client().await?;
+	let cli = Cli {
+		url: node.ws_url(),
+		work: tempfile::tempdir()?,
+	};
+	let onnx = models_dir().join("mlp_digits8.onnx");
+	let cal = models_dir().join("data/mlp_digits8.calibration.json");
+	let sample = models_dir().join("samples/mlp_digits8.input.json");
+
+	// --- Two versions of the model (each with its own setup) on chain.
+	let register = |name: &str, out: &str| {
+		cli.json(&[
+			"model",
+			"register",
+			path(&onnx),
+			"--name",
+			name,
+			"--version",
+			"1.0.0",
+			"--calibration",
+			path(&cal),
+			"--out",
+			out,
+			"--suri",
+			"//Alice",
+		])
+	};
+	let served = register("digits8", "served")?;
+	let unserved = register("digits8-no-key", "unserved")?;
+	assert_eq!(
+		(served["model_id"].clone(), unserved["model_id"].clone()),
+		(json!(0), json!(1))
+	);
+	let dir = cli.work.path().join("served");
+	let qmodel = std::fs::read(dir.join("model.qmodel"))?;
+	let proving_key = std::fs::read(dir.join("proving.key"))?;
+	assert_eq!(json!(hex(&verity_hash(&qmodel))), served["quantized_hash"]);
+
+	// --- Artifacts over RPC: the quantized model in one call, the proving
+	// key in 64 KiB chunks; the node reports what it has.
+	let pk_hash = served["proving_key_hash"].as_str().unwrap().to_string();
+	let q_hash = served["quantized_hash"].as_str().unwrap().to_string();
+	assert_eq!(
+		has(&client, &[&q_hash, &pk_hash]).await?,
+		vec![false, false]
+	);
+	let stored: String = client
+		.request("artifacts_upload", rpc_params![hex(&qmodel)])
+		.await?;
+	assert_eq!(stored, q_hash);
+	assert_eq!(
+		upload_chunked(&client, &proving_key, 64 << 10).await?,
+		pk_hash
+	);
+	assert_eq!(has(&client, &[&q_hash, &pk_hash]).await?, vec![true, true]);
+	let list: Value = client.request("artifacts_list", rpc_params![]).await?;
+	assert_eq!(list.as_array().unwrap().len(), 2);
+	assert!(list
+		.as_array()
+		.unwrap()
+		.contains(&json!({"hash": pk_hash, "len": proving_key.len()})));
+
+	// Wrong bytes for a hash, an unknown upload, chunks out of order: refused.
+	let id: u64 = client
+		.request("artifacts_beginUpload", rpc_params![&pk_hash, 6])
+		.await?;
+	let e = rpc_error(
+		client
+			.request::<u64, _>("artifacts_uploadChunk", rpc_params![id, 3, "0x000000"])
+			.await,
+	);
+	assert!(e.contains("offset 3"), "{e}");
+	let _: u64 = client
+		.request(
+			"artifacts_uploadChunk",
+			rpc_params![id, 0, "0x666f72676564"],
+		)
+		.await?;
+	let e = rpc_error(
+		client
+			.request::<String, _>("artifacts_finishUpload", rpc_params![id])
+			.await,
+	);
+	assert!(e.contains("hash to"), "{e}");
+	let e = rpc_error(
+		client
+			.request::<String, _>("artifacts_finishUpload", rpc_params![12345])
+			.await,
+	);
+	assert!(e.contains("unknown upload 12345"), "{e}");
+	// Model 1: only its quantized model reaches the node, not its proving key.
+	let unserved_q = std::fs::read(cli.work.path().join("unserved/model.qmodel"))?;
+	let _: String = client
+		.request("artifacts_upload", rpc_params![hex(&unserved_q)])
+		.await?;
+
+	// --- Alice (the node's dev executor key) bonds; Bob requests.
+	cli.json(&["executor", "register", "--suri", "//Alice"])?;
+	let local = cli.json(&[
+		"model",
+		"run",
+		path(&dir.join("model.qmodel")),
+		"--input",
+		path(&sample),
+	])?;
+	let local_q = local["outputs"]["probabilities"]["quantized"]["data"].clone();
+	assert_eq!(local_q.as_array().map(Vec::len), Some(10));
+
+	let missing = cli.json(&[
+		"infer",
+		"1",
+		"--input",
+		path(&sample),
+		"--mode",
+		"zk",
+		"--suri",
+		"//Bob",
+	])?;
+	let missing_id = missing["request_id"].as_u64().unwrap();
+	let zk = cli.json(&[
+		"infer",
+		"0",
+		"--input",
+		path(&sample),
+		"--mode",
+		"zk",
+		"--suri",
+		"//Bob",
+		"--wait",
+		"--timeout",
+		"120",
+	])?;
+	let zk_id = zk["request_id"].as_u64().unwrap();
+	let result = &zk["result"];
+	assert_eq!(result["status"], "verified", "{zk}");
+	assert_eq!(result["outputs"][0]["quantized"], local_q);
+	assert!(result["events"]
+		.as_array()
+		.unwrap()
+		.contains(&json!("Inference.InferenceVerified")));
+	let vanilla = cli.json(&[
+		"infer",
+		"0",
+		"--input",
+		path(&sample),
+		"--mode",
+		"vanilla",
+		"--suri",
+		"//Bob",
+		"--wait",
+		"--timeout",
+		"120",
+	])?;
+	let vanilla_id = vanilla["request_id"].as_u64().unwrap();
+	assert_eq!(vanilla["result"]["status"], "unverified", "{vanilla}");
+	assert_eq!(vanilla["result"]["outputs"][0]["quantized"], local_q);
+
+	let stored = cli.json(&["result", &zk_id.to_string()])?;
+	assert_eq!(stored["status"], "verified");
+	assert_eq!(stored["output"], local_q);
+	let alice = cli.json(&["account", "--suri", "//Alice"])?;
+	assert_eq!(stored["executor"], alice["account"]);
+
+	// --- The request without a proving key: a clear error, no result.
+	let log = node.log_tail(100_000);
+	let needle = format!("request {missing_id}: model 1's artifact(s)");
+	let line = log
+		.lines()
+		.find(|l| l.contains(&needle))
+		.with_context(|| format!("no '{needle}' error in the log:\n{}", node.log_tail(80)))?;
+	assert!(
+		line.contains("not in the artifact store") && line.contains("(proving key)"),
+		"{line}"
+	);
+	assert!(
+		line.contains(unserved["proving_key_hash"].as_str().unwrap()),
+		"{line}"
+	);
+	assert_eq!(
+		cli.json(&["result", &missing_id.to_string()])?["status"],
+		"pending"
+	);
+
+	// --- Restart: results still served, nothing proved or submitted again.
+	let submitted = |log: &str, id: u64| {
+		log.lines()
+			.filter(|l| l.contains(&format!("request {id}: submitted result")))
+			.count()
+	};
+	assert_eq!(submitted(&log, zk_id), 1, "{log}");
+	let before = best(&client).await?;
+	node.restart().await?;
+	let client = node.client().await?;
+	wait_for(
+		"3 new blocks after the restart",
+		Duration::from_secs(60),
+		|| async { Ok((best(&client).await? >= before + 3).then_some(())) },
+	)
+	.await?;
+	for (id, status) in [(zk_id, "verified"), (vanilla_id, "unverified")] {
+		let again = cli.json(&["result", &id.to_string()])?;
+		assert_eq!(again["status"], status);
+		assert_eq!(again["output"], local_q);
+	}
+	let log = node.log_tail(100_000);
+	let restarts = log.matches("inference worker started").count();
+	if restarts != 2 {
+		bail!("expected the worker to start twice, saw {restarts}:\n{log}");
+	}
+	for id in [zk_id, vanilla_id] {
+		assert_eq!(
+			submitted(&log, id),
+			1,
+			"request {id} submitted again:\n{log}"
+		);
+		assert_eq!(
+			log.matches(&format!("request {id}: model 0 executed"))
+				.count(),
+			1,
+			"request {id} executed again"
+		);
+	}
+	assert_eq!(
+		cli.json(&["result", &missing_id.to_string()])?["status"],
+		"pending"
+	);
+	Ok(())
+}
