@@ -23,9 +23,13 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
+// Declared before `apis`, in its own group so rustfmt keeps the order: it
+// defines the `list_benchmarks!`/`add_benchmarks!` macros `apis` uses, and
+// macros are only visible after their definition.
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 

@@ -14,8 +14,16 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/verity/target}"
 # wasm-builder looks for Cargo.lock above the target dir; point it at the clone.
 export WASM_BUILD_WORKSPACE_HINT="$VERITY_ROOT"
 export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-verity-wasm}"
-export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:---remap-path-prefix=$VERITY_ROOT=/verity --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo}"
+# Symbol names are stripped too: LLVM suffixes some local names with a hash of
+# the module, which still sees the clone's path.
+export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:---remap-path-prefix=$VERITY_ROOT=/verity --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo -C strip=symbols}"
 export VERITY_NODE_BIN="${VERITY_NODE_BIN:-$CARGO_TARGET_DIR/release/verity-node}"
+
+# Builds every binary, test and bench of the workspace in the release profile.
+# Every script builds this same set: cargo unifies dependency features over
+# what it builds, so building a subset (say `-p verity-node`) would compile
+# ~1000 crates a second time with other features.
+verity_build() { cargo build --release --locked --workspace --all-targets "$@"; }
 
 # Prints a bold step header.
 verity_step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
