@@ -25,8 +25,9 @@ use alloc::vec::Vec;
 
 // Declared before `apis`, in its own group so rustfmt keeps the order: it
 // defines the `list_benchmarks!`/`add_benchmarks!` macros `apis` uses, and
-// macros are only visible after their definition.
+// `macro_use` carries those macros (textual scope) into the modules after it.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
 
 pub mod apis;

@@ -55,6 +55,7 @@ fn check_pallet(metadata: &RuntimeMetadataV16, name: &str, min_calls: usize) -> 
 		.iter()
 		.find(|p| p.name == name)
 		.with_context(|| format!("pallet {name} missing"))?;
+	ensure!(documented(&pallet.docs), "pallet {name} has no docs");
 
 	let calls = pallet.calls.as_ref().context("no calls")?;
 	let call_ty = metadata.types.resolve(calls.ty.id).context("call type")?;

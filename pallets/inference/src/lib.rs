@@ -211,6 +211,14 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 	}
 }
 
+/// Paid, verifiable inference: executors bond to serve requests, requesters
+/// escrow a fee per request, results are accepted only with a valid Groth16
+/// proof (`Zk`) or stored flagged unverified (`Vanilla`), invalid proofs slash
+/// the bond, and expired requests are refunded.
+///
+/// Calls: `register_executor`, `unregister_executor`, `withdraw_bond`,
+/// `request`, `submit_result`. Clients read it through the `InferenceApi`
+/// runtime API.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -336,6 +336,12 @@ pub struct ModelInfo<T: Config> {
 	pub deposit: BalanceOf<T>,
 }
 
+/// The model registry: model families and their immutable versions (artifact
+/// hashes, fixed-point input and output formats, supported modes and the
+/// Groth16 verifying key), paid for by storage deposits.
+///
+/// Calls: `register_model`, `new_version`, `deprecate`, `transfer_ownership`.
+/// Other pallets read it through [`ModelRegistry`].
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
