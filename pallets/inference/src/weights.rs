@@ -1,164 +1,336 @@
-//! Weights for `pallet_inference`.
+
+//! Weights for `pallet_inference`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
-//! # PLACEHOLDER — REGENERATE BEFORE PRODUCTION
-//!
-//! These numbers are NOT the output of `benchmark pallet`: they are hand
-//! estimates with a wide margin (the only measurement behind them is native
-//! verification of the benchmark fixture, 8–11 ms, `examples/verify_bench.rs`;
-//! wasm is slower), with storage reads/writes counted by hand.
-//! Regenerate on the project's machine now that the runtime includes the
-//! pallet (wasm execution, dev genesis, `scripts/templates/pallet-weights.hbs`):
-//!
-//! ```text
-//! scripts/bench-pallets pallet_inference
-//! ```
-//!
-//! which runs `verity-node benchmark pallet --chain dev --pallet
-//! pallet_inference --extrinsic '*' --wasm-execution compiled --steps 50
-//! --repeat 20 --heap-pages 4096 --output pallets/inference/src/weights.rs`
-//! with the node built `--features runtime-benchmarks`. `verify_groth16_pure`
-//! and `verify_groth16_host` are the per-proof costs of the two pairings.
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! DATE: 2026-11-29, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! WORST CASE MAP SIZE: `1000000`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/verity/target/node-benchmarks/verity-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_inference
+// --extrinsic
+// *
+// --wasm-execution
+// compiled
+// --steps
+// 50
+// --repeat
+// 20
+// --heap-pages
+// 4096
+// --template
+// scripts/templates/pallet-weights.hbs
+// --output
+// pallets/inference/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 #![allow(missing_docs)]
 
-use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
 use core::marker::PhantomData;
 
-/// Weight functions needed for `pallet_inference`.
+/// Weight functions needed by `pallet_inference`.
 pub trait WeightInfo {
 	fn register_executor() -> Weight;
 	fn unregister_executor() -> Weight;
 	fn withdraw_bond() -> Weight;
 	fn request(n: u32, ) -> Weight;
 	fn submit_result_zk() -> Weight;
-	fn submit_result_vanilla() -> Weight;
 	fn submit_result_rejected() -> Weight;
+	fn submit_result_vanilla() -> Weight;
 	fn on_initialize_slots(s: u32, ) -> Weight;
 	fn on_initialize_expire(e: u32, ) -> Weight;
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
 }
 
-/// Placeholder weights for the Verity runtime (see the module docs).
+/// Weights for `pallet_inference` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn register_executor() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `3634`
+		//  Estimated: `3593`
+		// Minimum execution time: 83_313_000 picoseconds.
+		Weight::from_parts(101_231_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `3615`
+		//  Estimated: `3593`
+		// Minimum execution time: 86_378_000 picoseconds.
+		Weight::from_parts(102_553_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn withdraw_bond() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1551`
+		//  Estimated: `3593`
+		// Minimum execution time: 72_067_000 picoseconds.
+		Weight::from_parts(91_616_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn withdraw_bond() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::NextRequestId` (r:1 w:1)
+	/// Proof: `Inference::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:0)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Deadlines` (r:1 w:1)
+	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 1024]`.
+	fn request(_n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5043`
+		//  Estimated: `7680`
+		// Minimum execution time: 116_854_000 picoseconds.
+		Weight::from_parts(148_339_580, 7680)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
-			.saturating_add(Weight::from_parts(50_000, 4).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Models::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Deadlines` (r:1 w:1)
+	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:0 w:1)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(250_000_000, 16_000)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `8615`
+		//  Estimated: `7680`
+		// Minimum execution time: 18_059_042_000 picoseconds.
+		Weight::from_parts(19_970_673_000, 7680)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(120_000_000, 16_000)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
+	/// Storage: `Inference::Requests` (r:1 w:0)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Models::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(250_000_000, 16_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `9899`
+		//  Estimated: `7680`
+		// Minimum execution time: 17_977_199_000 picoseconds.
+		Weight::from_parts(18_574_338_000, 7680)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Deadlines` (r:1 w:1)
+	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:0 w:1)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	fn submit_result_vanilla() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6208`
+		//  Estimated: `7680`
+		// Minimum execution time: 110_565_000 picoseconds.
+		Weight::from_parts(124_996_000, 7680)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `Inference::ExpiryCursor` (r:1 w:1)
+	/// Proof: `Inference::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Deadlines` (r:32 w:0)
+	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[0, 32]`.
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
-			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(s.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `32`
+		//  Estimated: `1489 + s * (3001 ±0)`
+		// Minimum execution time: 3_215_000 picoseconds.
+		Weight::from_parts(3_961_171, 1489)
+			// Standard Error: 447
+			.saturating_add(Weight::from_parts(1_871_167, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
+	/// Storage: `Inference::ExpiryCursor` (r:1 w:1)
+	/// Proof: `Inference::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Deadlines` (r:1 w:1)
+	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:32 w:32)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:22 w:22)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 32]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
-			.saturating_add(Weight::from_parts(60_000_000, 8_000).saturating_mul(e.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `1951 + e * (4547 ±0)`
+		//  Estimated: `6057 + e * (6690 ±49)`
+		// Minimum execution time: 8_322_000 picoseconds.
+		Weight::from_parts(9_324_000, 6057)
+			// Standard Error: 634_093
+			.saturating_add(Weight::from_parts(67_298_669, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6690).saturating_mul(e.into()))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(200_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 38_270_854_000 picoseconds.
+		Weight::from_parts(53_856_026_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(60_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 17_727_498_000 picoseconds.
+		Weight::from_parts(26_095_910_000, 0)
 	}
 }
 
-// For backwards compatibility and tests.
+/// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(101_231_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(102_553_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(91_616_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
-			.saturating_add(Weight::from_parts(50_000, 4).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	fn request(_n: u32, ) -> Weight {
+		Weight::from_parts(148_339_580, 7680)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(250_000_000, 16_000)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(120_000_000, 16_000)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(19_970_673_000, 7680)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(250_000_000, 16_000)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(18_574_338_000, 7680)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn submit_result_vanilla() -> Weight {
+		Weight::from_parts(124_996_000, 7680)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
-			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
+		Weight::from_parts(3_961_171, 1489)
+			.saturating_add(Weight::from_parts(1_871_167, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
-			.saturating_add(Weight::from_parts(60_000_000, 8_000).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
+		Weight::from_parts(9_324_000, 6057)
+			.saturating_add(Weight::from_parts(67_298_669, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6690).saturating_mul(e.into()))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(200_000_000, 0)
+		Weight::from_parts(53_856_026_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(60_000_000, 0)
+		Weight::from_parts(26_095_910_000, 0)
 	}
 }
