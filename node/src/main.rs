@@ -5,6 +5,7 @@
 
 #![warn(missing_docs)]
 
+mod artifact_sync;
 mod chain_spec;
 mod cli;
 mod command;

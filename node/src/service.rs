@@ -1,5 +1,6 @@
-//! Assembles the node: client, database, networking, Aura authoring, GRANDPA
-//! finality, transaction pool and RPC.
+//! Assembles the node: client, database, networking (with the artifact
+//! exchange protocol), Aura authoring, GRANDPA finality, transaction pool, RPC
+//! and the inference worker.
 
 use std::{sync::Arc, time::Duration};
 
@@ -177,6 +178,31 @@ pub fn new_full<
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
 
+	// Model artifacts: `<base-path>/artifacts`, served over RPC, read by the worker.
+	let artifacts_dir = config.base_path.path().join("artifacts");
+	let max_len = executor
+		.artifact_max_size
+		.checked_mul(1 << 20)
+		.and_then(|b| usize::try_from(b).ok())
+		.ok_or_else(|| ServiceError::Other("--artifact-max-size is too large".into()))?;
+	let artifact_store = Arc::new(
+		verity_artifacts::ArtifactStore::open(&artifacts_dir, max_len).map_err(|e| {
+			ServiceError::Other(format!(
+				"opening the artifact store {}: {e}",
+				artifacts_dir.display()
+			))
+		})?,
+	);
+	// Every node serves its artifacts to its peers, executor or not, so an
+	// artifact uploaded to any node reaches the executors.
+	let artifact_protocol =
+		crate::artifact_sync::protocol_name(&genesis_hash, config.chain_spec.fork_id());
+	let (artifact_server, artifact_protocol_config) = crate::artifact_sync::ArtifactServer::new::<N>(
+		artifact_protocol.clone(),
+		artifact_store.clone(),
+	);
+	net_config.add_request_response_protocol(artifact_protocol_config);
+
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
 		grandpa_link.shared_authority_set().clone(),
@@ -198,6 +224,18 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	task_manager.spawn_handle().spawn_blocking(
+		"artifact-server",
+		Some("networking"),
+		artifact_server.run().boxed(),
+	);
+	let artifact_fetcher = Arc::new(crate::artifact_sync::ArtifactFetcher::new(
+		network.clone(),
+		sync_service.clone(),
+		artifact_store.clone(),
+		artifact_protocol,
+	));
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -228,21 +266,6 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
-	// Model artifacts: `<base-path>/artifacts`, served over RPC, read by the worker.
-	let artifacts_dir = config.base_path.path().join("artifacts");
-	let max_len = executor
-		.artifact_max_size
-		.checked_mul(1 << 20)
-		.and_then(|b| usize::try_from(b).ok())
-		.ok_or_else(|| ServiceError::Other("--artifact-max-size is too large".into()))?;
-	let artifact_store = Arc::new(
-		verity_artifacts::ArtifactStore::open(&artifacts_dir, max_len).map_err(|e| {
-			ServiceError::Other(format!(
-				"opening the artifact store {}: {e}",
-				artifacts_dir.display()
-			))
-		})?,
-	);
 	let artifact_rpc = Arc::new(crate::rpc::ArtifactRpc::new(artifact_store.clone()));
 	let journal_dir = config.data_path.join("inference-worker");
 	let dev_key_seed = config.dev_key_seed.clone();
@@ -291,6 +314,7 @@ pub fn new_full<
 				pool: transaction_pool.clone(),
 				keystore,
 				store: artifact_store,
+				fetcher: artifact_fetcher,
 				journal_dir,
 				concurrency: executor.executor_concurrency as usize,
 				queue: executor.executor_queue as usize,

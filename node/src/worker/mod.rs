@@ -8,15 +8,21 @@
 //!    ones assigned to it and, once their assignment window is over, any other.
 //! 2. It looks up each request's model (`InferenceApi::model`, and the proving
 //!    key hash and verifying key from pallet-models' storage) and loads the
-//!    quantized model and the proving key from the node's artifact store. A
-//!    missing artifact is logged once as an error; the request is left alone
-//!    (it expires and is refunded on chain) unless the artifact is uploaded
-//!    before its deadline.
-//! 3. It runs the model in fixed point and proves it (verity-zk Groth16) on
+//!    quantized model and the proving key from the node's artifact store.
+//! 3. A missing artifact is fetched from the node's peers
+//!    ([`crate::artifact_sync`]: every node serves its store over the
+//!    `/<genesis>/verity/artifacts/1` request-response protocol), on a blocking
+//!    task so the block loop goes on; the bytes are stored only if they hash to
+//!    the registered hash. A hash no peer has is logged as an error and asked
+//!    for again after 30 s, then with a doubling backoff up to 10 min; the
+//!    request waits meanwhile and is served in the first block after its
+//!    artifacts arrive (fetched, or uploaded over RPC), or else expires and is
+//!    refunded on chain.
+//! 4. It runs the model in fixed point and proves it (verity-zk Groth16) on
 //!    blocking threads, `--executor-concurrency` at a time, holding at most
 //!    `--executor-queue` requests; it checks the proof against the model's
 //!    on-chain verifying key, so a bad key never costs the bond.
-//! 4. It writes the result to its journal and submits `Inference::submit_result`
+//! 5. It writes the result to its journal and submits `Inference::submit_result`
 //!    signed with the executor key (key type `vinf`, sr25519) through the
 //!    transaction pool. If the request is still open some blocks later (or
 //!    after a restart, since the pool is not persisted) the journaled result is
@@ -25,7 +31,9 @@
 //!
 //! Metrics (with the node's `substrate_` prefix): `verity_worker_requests_seen_total`,
 //! `..._proved_total`, `..._failed_total`, `..._submitted_total`,
-//! `..._accepted_total`, `verity_worker_prove_seconds`, `verity_worker_queue`.
+//! `..._accepted_total`, `verity_worker_prove_seconds`, `verity_worker_queue`,
+//! `verity_worker_artifacts_fetched_total` and
+//! `verity_worker_artifact_fetch_failures_total`.
 
 pub mod journal;
 
@@ -33,7 +41,7 @@ use std::{
 	collections::{HashMap, HashSet, VecDeque},
 	path::PathBuf,
 	sync::Arc,
-	time::Instant,
+	time::{Duration, Instant},
 };
 
 use codec::{Decode, Encode};
@@ -57,7 +65,10 @@ use verity_inference::{IntTensor, QuantizedModel};
 use verity_runtime::{opaque::Block, AccountId, Nonce, Runtime, RuntimeCall};
 use verity_zk::{Binding, ProvingKey};
 
-use crate::service::FullClient;
+use crate::{
+	artifact_sync::{ArtifactFetcher, FetchError, Fetched},
+	service::FullClient,
+};
 use journal::{Entry, Journal};
 
 /// Key type of the executor key in the node's keystore.
@@ -73,6 +84,10 @@ const MAX_ATTEMPTS: u32 = 5;
 const TX_PERIOD: u64 = 64;
 /// Loaded models and proving keys kept in memory.
 const CACHE_MODELS: usize = 2;
+/// A missing artifact no peer had is asked for again after this long...
+const FETCH_RETRY: Duration = Duration::from_secs(30);
+/// ...doubling after each failure, up to this.
+const FETCH_RETRY_MAX: Duration = Duration::from_secs(600);
 
 /// The transaction pool the node runs.
 pub type Pool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
@@ -88,6 +103,8 @@ pub struct WorkerParams {
 	pub keystore: KeystorePtr,
 	/// Model artifacts.
 	pub store: Arc<ArtifactStore>,
+	/// Fetches missing artifacts from peers into `store`.
+	pub fetcher: Arc<ArtifactFetcher>,
 	/// Where the journal lives.
 	pub journal_dir: PathBuf,
 	/// Requests proved at the same time.
@@ -108,6 +125,8 @@ struct Metrics {
 	accepted: Counter<U64>,
 	prove_seconds: Histogram,
 	queue: Gauge<U64>,
+	fetched: Counter<U64>,
+	fetch_failures: Counter<U64>,
 }
 
 impl Metrics {
@@ -153,6 +172,14 @@ impl Metrics {
 				)?,
 				registry,
 			)?,
+			fetched: counter(
+				"verity_worker_artifacts_fetched_total",
+				"Missing model artifacts fetched from peers",
+			)?,
+			fetch_failures: counter(
+				"verity_worker_artifact_fetch_failures_total",
+				"Attempts to fetch a missing model artifact from peers that found it nowhere",
+			)?,
 		})
 	}
 }
@@ -193,6 +220,19 @@ struct Loaded {
 
 type Cache = Arc<Mutex<VecDeque<(([u8; 32], Option<[u8; 32]>), Arc<Loaded>)>>>;
 
+/// A missing artifact being fetched from peers.
+struct Fetch {
+	/// A fetch task is running.
+	running: bool,
+	/// No new attempt before this.
+	next_attempt: Instant,
+	/// Wait after the next failure.
+	backoff: Duration,
+}
+
+/// A fetch task's outcome.
+type FetchDone = ([u8; 32], Result<Fetched, FetchError>);
+
 /// Starts the worker as a task of the node.
 pub fn start(
 	params: WorkerParams,
@@ -205,6 +245,7 @@ pub fn start(
 		.map(Metrics::register)
 		.transpose()?;
 	let (done_tx, done_rx) = mpsc::unbounded();
+	let (fetched_tx, fetched_rx) = mpsc::unbounded();
 	let keys = params.keystore.sr25519_public_keys(KEY_TYPE);
 	match keys.first() {
 		Some(key) => log::info!(
@@ -228,6 +269,10 @@ pub fn start(
 		pool: params.pool,
 		keystore: params.keystore,
 		store: params.store,
+		fetcher: params.fetcher,
+		fetches: HashMap::new(),
+		fetched_tx,
+		unserved: HashSet::new(),
 		spawn: spawn.clone(),
 		journal,
 		metrics,
@@ -246,7 +291,7 @@ pub fn start(
 	spawn.spawn(
 		"inference-worker",
 		Some("verity"),
-		worker.run(done_rx).boxed(),
+		worker.run(done_rx, fetched_rx).boxed(),
 	);
 	Ok(())
 }
@@ -256,6 +301,12 @@ struct Worker {
 	pool: Arc<Pool>,
 	keystore: KeystorePtr,
 	store: Arc<ArtifactStore>,
+	fetcher: Arc<ArtifactFetcher>,
+	/// Missing artifacts, by hash, being fetched or waiting to be asked for again.
+	fetches: HashMap<[u8; 32], Fetch>,
+	fetched_tx: mpsc::UnboundedSender<FetchDone>,
+	/// Parked requests counted in `requests_failed` (an artifact no peer had).
+	unserved: HashSet<u64>,
 	spawn: sc_service::SpawnTaskHandle,
 	journal: Journal,
 	metrics: Option<Metrics>,
@@ -280,10 +331,15 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl Worker {
-	async fn run(mut self, done_rx: mpsc::UnboundedReceiver<Done>) {
+	async fn run(
+		mut self,
+		done_rx: mpsc::UnboundedReceiver<Done>,
+		fetched_rx: mpsc::UnboundedReceiver<FetchDone>,
+	) {
 		let mut imports = self.client.import_notification_stream().fuse();
 		let mut finality = self.client.finality_notification_stream().fuse();
 		let mut done_rx = done_rx.fuse();
+		let mut fetched_rx = fetched_rx.fuse();
 		let info = self.client.info();
 		self.on_best(info.best_hash, info.best_number).await;
 		loop {
@@ -301,6 +357,9 @@ impl Worker {
 				},
 				done = done_rx.next() => if let Some(done) = done {
 					self.on_done(done).await
+				},
+				fetched = fetched_rx.next() => if let Some((hash, result)) = fetched {
+					self.on_fetched(hash, result)
 				},
 			}
 		}
@@ -423,18 +482,14 @@ impl Worker {
 							.iter()
 							.map(|(h, what)| format!("{} ({what})", hex(h)))
 							.collect();
-						log::error!(
+						log::warn!(
 							target: LOG,
 							"request {id}: model {}'s artifact(s) {} not in the artifact store {}; \
-							 upload them (artifacts_upload / artifacts_beginUpload RPC) before the \
-							 request's deadline, or it expires and is refunded",
+							 fetching them from peers",
 							job.model_id,
 							list.join(", "),
 							self.store.dir().display()
 						);
-						if let Some(m) = &self.metrics {
-							m.failed.inc();
-						}
 						self.parked.insert(
 							id,
 							Parked::Missing(missing.into_iter().map(|(h, _)| h).collect()),
@@ -451,8 +506,118 @@ impl Worker {
 				}
 			}
 		}
+		self.fetch_missing();
 		self.start_jobs();
 		self.update_queue_metric();
+	}
+
+	/// Starts fetching, from peers, the artifacts parked requests lack that are
+	/// not being fetched and are due for an attempt.
+	fn fetch_missing(&mut self) {
+		let needed = self.needed();
+		// Forget artifacts no open request needs any more.
+		self.fetches
+			.retain(|hash, fetch| fetch.running || needed.contains_key(hash));
+		let now = Instant::now();
+		for (hash, ids) in needed {
+			let fetch = self.fetches.entry(hash).or_insert(Fetch {
+				running: false,
+				next_attempt: now,
+				backoff: FETCH_RETRY,
+			});
+			if fetch.running || now < fetch.next_attempt {
+				continue;
+			}
+			fetch.running = true;
+			log::info!(
+				target: LOG,
+				"artifact {} (request(s) {ids:?}): asking peers",
+				hex(&hash)
+			);
+			let fetcher = self.fetcher.clone();
+			let fetched_tx = self.fetched_tx.clone();
+			// Blocking: the fetcher hashes and writes up to `--artifact-max-size`.
+			self.spawn.spawn_blocking(
+				"artifact-fetch",
+				Some("verity"),
+				async move {
+					let result = fetcher.fetch(hash).await;
+					let _ = fetched_tx.unbounded_send((hash, result));
+				}
+				.boxed(),
+			);
+		}
+	}
+
+	/// The artifacts parked requests lack, with the requests that need them.
+	fn needed(&self) -> HashMap<[u8; 32], Vec<u64>> {
+		let mut needed: HashMap<[u8; 32], Vec<u64>> = HashMap::new();
+		for (&id, parked) in &self.parked {
+			if let Parked::Missing(hashes) = parked {
+				for hash in hashes.iter().filter(|h| !self.store.contains(h)) {
+					needed.entry(*hash).or_default().push(id);
+				}
+			}
+		}
+		for ids in needed.values_mut() {
+			ids.sort_unstable();
+		}
+		needed
+	}
+
+	/// A fetch task finished. Requests whose artifacts are now all stored are
+	/// served from the next best block on.
+	fn on_fetched(&mut self, hash: [u8; 32], result: Result<Fetched, FetchError>) {
+		let ids = self.needed().remove(&hash).unwrap_or_default();
+		match result {
+			Ok(fetched) => {
+				self.fetches.remove(&hash);
+				match fetched.peer {
+					Some(peer) => {
+						log::info!(
+							target: LOG,
+							"artifact {} ({} bytes) fetched from peer {peer}",
+							hex(&hash),
+							fetched.len
+						);
+						if let Some(m) = &self.metrics {
+							m.fetched.inc();
+						}
+					}
+					None => log::info!(
+						target: LOG,
+						"artifact {} arrived in the store while asking peers",
+						hex(&hash)
+					),
+				}
+			}
+			Err(e) => {
+				let Some(fetch) = self.fetches.get_mut(&hash) else {
+					return;
+				};
+				fetch.running = false;
+				fetch.next_attempt = Instant::now() + fetch.backoff;
+				let retry = fetch.backoff;
+				fetch.backoff = (fetch.backoff * 2).min(FETCH_RETRY_MAX);
+				log::error!(
+					target: LOG,
+					"artifact {} of request(s) {ids:?} could not be fetched from peers: {e}; \
+					 upload it to this node or any peer (artifacts_upload / \
+					 artifacts_beginUpload RPC) before the request's deadline, or it expires \
+					 and is refunded; asking peers again in {} s",
+					hex(&hash),
+					retry.as_secs()
+				);
+				if let Some(m) = &self.metrics {
+					m.fetch_failures.inc();
+					for id in &ids {
+						if self.unserved.insert(*id) {
+							m.failed.inc();
+						}
+					}
+				}
+			}
+		}
 	}
 
 	/// Reads what proving `id` needs from the chain at `hash`.
@@ -764,6 +929,7 @@ impl Worker {
 		for id in closed {
 			self.parked.remove(&id);
 			self.seen.remove(&id);
+			self.unserved.remove(&id);
 		}
 	}
 }
@@ -897,6 +1063,8 @@ mod tests {
 			"verity_worker_results_accepted_total",
 			"verity_worker_prove_seconds",
 			"verity_worker_queue",
+			"verity_worker_artifacts_fetched_total",
+			"verity_worker_artifact_fetch_failures_total",
 		] {
 			assert!(
 				names.contains(&name.to_string()),
