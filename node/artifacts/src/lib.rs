@@ -176,7 +176,7 @@ impl ArtifactStore {
 				});
 			}
 		}
-		artifacts.sort_by(|a, b| a.hash.cmp(&b.hash));
+		artifacts.sort_by_key(|a| a.hash);
 		Ok(artifacts)
 	}
 
