@@ -35,6 +35,11 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
 /// A blake2-256 hash.
 pub type Hash = [u8; 32];
 
+/// Artifacts up to this size go to the node in one `artifacts_upload` call,
+/// larger ones in chunks of this size (hex doubles it on the wire; nodes take
+/// requests up to 15 MiB by default).
+pub const UPLOAD_CHUNK: usize = 1 << 20;
+
 /// Why a chain operation failed.
 #[derive(Debug)]
 pub enum ChainError {
@@ -56,6 +61,9 @@ pub enum ChainError {
 	Input(String),
 	/// Waiting took longer than allowed.
 	Timeout(String),
+	/// The node refused an artifact upload because its unsafe RPC methods
+	/// are off (`--rpc-methods safe`, or `auto` on a public interface).
+	UploadRefused(String),
 	/// Any other failure talking to the node or decoding its answers.
 	Rpc(String),
 }
@@ -78,6 +86,11 @@ impl fmt::Display for ChainError {
 				Ok(())
 			}
 			ChainError::Transaction(m) => write!(f, "transaction not included: {m}"),
+			ChainError::UploadRefused(m) => write!(
+				f,
+				"the node refused the artifact upload ({m}): uploads are unsafe RPC methods; \
+				 run the node with `--rpc-methods unsafe` (and keep its RPC port private)"
+			),
 			ChainError::NotFound(m)
 			| ChainError::Input(m)
 			| ChainError::Timeout(m)
@@ -91,6 +104,21 @@ impl std::error::Error for ChainError {}
 /// `map_err` helper: an RPC failure while doing `what`.
 fn rpc<E: fmt::Display>(what: &'static str) -> impl FnOnce(E) -> ChainError {
 	move |e| ChainError::Rpc(format!("{what}: {e}"))
+}
+
+/// `map_err` helper for the `artifacts_*` calls: a refusal of an unsafe
+/// method becomes [`ChainError::UploadRefused`].
+fn upload_error<E: fmt::Display>(what: &'static str) -> impl FnOnce(E) -> ChainError {
+	move |e| {
+		let text = e.to_string();
+		// Substrate's words for a denied unsafe call; "Method not found" where
+		// a node does not expose the method at all.
+		if text.contains("unsafe to be called externally") || text.contains("Method not found") {
+			ChainError::UploadRefused(format!("{what}: {text}"))
+		} else {
+			ChainError::Rpc(format!("{what}: {text}"))
+		}
+	}
 }
 
 /// The sr25519 key pair of a secret URI: `//Alice`, `<mnemonic>`,
@@ -841,6 +869,97 @@ impl Chain {
 			}
 		}
 		Ok(found)
+	}
+
+	// -----------------------------------------------------------------------
+	// The node's model artifact store (`artifacts_*`, see node/src/rpc.rs).
+
+	/// Which of `hashes` the node's artifact store holds.
+	pub async fn artifacts_has(&self, hashes: &[Hash]) -> Result<Vec<bool>, ChainError> {
+		let hashes: Vec<String> = hashes.iter().map(|h| hex(h)).collect();
+		self.rpc
+			.request("artifacts_has", rpc_params![hashes])
+			.await
+			.map_err(rpc("artifacts_has"))
+	}
+
+	/// Fails with [`ChainError::UploadRefused`] unless the node accepts
+	/// artifact uploads (unsafe RPC methods), before anything slow is done.
+	pub async fn check_uploads_allowed(&self) -> Result<(), ChainError> {
+		// Cancelling an upload that does not exist is a harmless unsafe call:
+		// `false` where unsafe methods are allowed, an error where not.
+		self.rpc
+			.request::<bool>("artifacts_cancelUpload", rpc_params![u64::MAX])
+			.await
+			.map(|_| ())
+			.map_err(upload_error("artifacts_cancelUpload"))
+	}
+
+	/// Stores `bytes` in the node's artifact store: in one call up to
+	/// [`UPLOAD_CHUNK`] bytes, else in chunks of that size (a JSON-RPC
+	/// request is limited in size). `on_progress` gets the bytes sent so far.
+	/// Returns the hash the node stored them under (checked to be theirs).
+	pub async fn upload_artifact(
+		&self,
+		bytes: &[u8],
+		mut on_progress: impl FnMut(u64),
+	) -> Result<Hash, ChainError> {
+		let hash = verity_inference::hash::blake2_256(bytes);
+		let stored: String = if bytes.len() <= UPLOAD_CHUNK {
+			let stored = self
+				.rpc
+				.request("artifacts_upload", rpc_params![hex(bytes)])
+				.await
+				.map_err(upload_error("artifacts_upload"))?;
+			on_progress(bytes.len() as u64);
+			stored
+		} else {
+			let id: u64 = self
+				.rpc
+				.request(
+					"artifacts_beginUpload",
+					rpc_params![hex(&hash), bytes.len() as u64],
+				)
+				.await
+				.map_err(upload_error("artifacts_beginUpload"))?;
+			let mut offset = 0u64;
+			for chunk in bytes.chunks(UPLOAD_CHUNK) {
+				let received: u64 = match self
+					.rpc
+					.request("artifacts_uploadChunk", rpc_params![id, offset, hex(chunk)])
+					.await
+				{
+					Ok(received) => received,
+					Err(e) => {
+						// Free the node's slot (at most 4 are open); best effort.
+						let _ = self
+							.rpc
+							.request::<bool>("artifacts_cancelUpload", rpc_params![id])
+							.await;
+						return Err(upload_error("artifacts_uploadChunk")(e));
+					}
+				};
+				offset += chunk.len() as u64;
+				if received != offset {
+					return Err(ChainError::Rpc(format!(
+						"artifacts_uploadChunk: the node has {received} bytes of upload {id}, \
+						 {offset} were sent"
+					)));
+				}
+				on_progress(offset);
+			}
+			self.rpc
+				.request("artifacts_finishUpload", rpc_params![id])
+				.await
+				.map_err(upload_error("artifacts_finishUpload"))?
+		};
+		if stored != hex(&hash) {
+			return Err(ChainError::Rpc(format!(
+				"the node stored the artifact as {stored}, but its blake2-256 hash is {}",
+				hex(&hash)
+			)));
+		}
+		Ok(hash)
 	}
 
 	async fn value_u64(&self, pallet: &str, entry: &str) -> Result<u64, ChainError> {

@@ -6,7 +6,7 @@
 //! verity model hash MODEL
 //! verity zk setup|prove|verify ...   (see zk.rs)
 //! verity model register|list|show, executor register|prove, infer, result,
-//! verity account                      (talk to a node; see onchain.rs, chain.rs)
+//! verity account, artifacts upload    (talk to a node; see onchain.rs, chain.rs)
 //! ```
 //!
 //! Errors go to stderr as `error: ...`; bad arguments, unreadable or invalid
@@ -17,6 +17,7 @@ mod args;
 mod chain;
 mod model;
 mod onchain;
+mod progress;
 mod zk;
 
 use std::process::ExitCode;
@@ -40,12 +41,19 @@ usage:
       Exits 0 if the proof is valid, 1 if not, 2 if an input cannot be read.
 
 chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
---suri SECRET for the signing ones, default $VERITY_SURI: //Alice, a mnemonic, ...):
+--suri SECRET for the signing ones, default $VERITY_SURI: //Alice, a mnemonic, ...;
+--json: no progress bars, which are shown only when stdout and stderr are terminals):
   verity model register MODEL.onnx --name N --version V --calibration CAL.json [--out DIR]
+               [--no-upload]
       Quantizes, runs the Groth16 setup, writes the artifacts (model.onnx,
       model.qmodel, proving.key, verifying.key, model.json) to DIR (default
-      ./verity-artifacts/<proving key hash>) and registers the model; prints its id.
-  verity model list
+      ./verity-artifacts/<proving key hash>), uploads model.onnx, model.qmodel
+      and proving.key to the node (unsafe RPC: run it with --rpc-methods unsafe;
+      --no-upload skips this) and registers the model; prints its id.
+  verity artifacts upload FILE...
+      Uploads files to the node's artifact store (chunked when large), skipping
+      the ones it has; prints their hashes.
+  verity model list [--name N]
   verity model show ID
       The registry as JSON: hashes, I/O formats, modes, verifying key.
   verity executor register
@@ -81,6 +89,7 @@ fn main() -> ExitCode {
 	let result = match argv.first().map(String::as_str) {
 		Some("model") => model::main(&argv[1..]),
 		Some("zk") => return zk::main(&argv[1..]),
+		Some("artifacts") => onchain::artifacts_main(&argv[1..]),
 		Some("executor") => match onchain::executor_main(&argv[1..]) {
 			Ok(code) => return code,
 			Err(e) => Err(e),
@@ -90,15 +99,14 @@ fn main() -> ExitCode {
 			&[
 				"input", "mode", "max-fee", "deadline", "timeout", "url", "suri",
 			],
-			&["wait"],
+			&["wait", "json"],
 		)
 		.and_then(|a| onchain::infer(&a)),
 		Some("result") => {
-			args::Args::parse(&argv[1..], &["url"], &[]).and_then(|a| onchain::result(&a))
+			args::Args::parse(&argv[1..], &["url"], &["json"]).and_then(|a| onchain::result(&a))
 		}
-		Some("account") => {
-			args::Args::parse(&argv[1..], &["url", "suri"], &[]).and_then(|a| onchain::account(&a))
-		}
+		Some("account") => args::Args::parse(&argv[1..], &["url", "suri"], &["json"])
+			.and_then(|a| onchain::account(&a)),
 		Some("help") | Some("--help") | Some("-h") => {
 			print!("{USAGE}");
 			Ok(())

@@ -11,6 +11,7 @@ use verity_inference::quant::{quantize, QuantizeOptions};
 use verity_inference::{FloatModel, IntTensor, QuantizedModel, Tensor};
 
 use crate::args::Args;
+use crate::progress::Progress;
 use crate::CliError;
 
 pub fn main(argv: &[String]) -> Result<(), CliError> {
@@ -19,16 +20,18 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 		Some("quantize") => quantize_cmd(&Args::parse(
 			&argv[1..],
 			&["calibration", "out", "act-bits", "weight-bits"],
-			&[],
+			&["json"],
 		)?),
 		Some("hash") => hash(&Args::parse(&argv[1..], &[], &[])?),
 		Some("register") => crate::onchain::model_register(&Args::parse(
 			&argv[1..],
 			&["name", "version", "calibration", "out", "url", "suri"],
-			&[],
+			&["no-upload", "json"],
 		)?),
-		Some("list") => crate::onchain::model_list(&Args::parse(&argv[1..], &["url"], &[])?),
-		Some("show") => crate::onchain::model_show(&Args::parse(&argv[1..], &["url"], &[])?),
+		Some("list") => {
+			crate::onchain::model_list(&Args::parse(&argv[1..], &["url", "name"], &["json"])?)
+		}
+		Some("show") => crate::onchain::model_show(&Args::parse(&argv[1..], &["url"], &["json"])?),
 		Some(other) => Err(CliError(format!(
 			"unknown model command '{other}' (run, quantize, hash, register, list, show)"
 		))),
@@ -150,7 +153,17 @@ fn quantize_cmd(args: &Args) -> Result<(), CliError> {
 		weight_bits: args.number("weight-bits", QuantizeOptions::default().weight_bits)?,
 		..QuantizeOptions::default()
 	};
+	let step = Progress::new(args.switch("json"))
+		.bars_only()
+		.spinner(format!(
+			"quantizing {model_path}, calibrating on {cal_path}"
+		));
 	let (model, samples) = quantize_file(model_path, cal_path, &options)?;
+	step.done(format!(
+		"{} ops, {samples} calibration samples, in {:.2} s",
+		model.ops.len(),
+		step.seconds()
+	));
 	std::fs::write(out_path, model.to_bytes()).map_err(|e| CliError(format!("{out_path}: {e}")))?;
 	println!(
 		"{}",

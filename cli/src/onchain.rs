@@ -15,13 +15,22 @@
 //! `model.json` (what was registered). Executors prove from such a directory
 //! (`executor prove --artifacts DIR`, by default the one named after the
 //! model's on-chain proving-key hash); every file is checked against the
-//! hashes the chain stores before it is used. (Nodes do not distribute
-//! artifacts yet: copy the directory to the executor.)
+//! hashes the chain stores before it is used.
+//!
+//! `model register` also uploads `model.onnx`, `model.qmodel` and
+//! `proving.key` to the node it talks to (`artifacts_*` RPC, chunked for
+//! large files; files the node already has are skipped), where an
+//! `--executor` node's worker finds them. Uploads are unsafe RPC methods: the
+//! command checks first that the node accepts them and fails before the slow
+//! steps if not (`--no-upload` skips uploading). `verity artifacts upload
+//! FILE...` pushes files to any node.
+//!
+//! Slow steps show progress bars on a terminal (see [`crate::progress`]).
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use subxt_signer::sr25519::Keypair;
@@ -29,7 +38,7 @@ use verity_inference::hash::blake2_256;
 use verity_inference::io::parse_tensor_map;
 use verity_inference::quant::arith::{dequantize_value, quantize_value};
 use verity_inference::quant::QuantizeOptions;
-use verity_inference::{IntTensor, OutputTransform, QuantizedModel, Tensor};
+use verity_inference::{OutputTransform, QuantizedModel, Tensor};
 use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use crate::args::Args;
@@ -37,6 +46,7 @@ use crate::chain::{
 	self, hex, Chain, InferenceResult, InputFormat, Mode, Model, NewModel, OutputFormat, Request,
 	RequestStatus, Submitted, Transform,
 };
+use crate::progress::Progress;
 use crate::CliError;
 
 const ONNX_FILE: &str = "model.onnx";
@@ -273,25 +283,34 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 	let cal_path = args.required("calibration")?;
 	let key = signer(args)?;
 	let url = url(args);
+	let upload = !args.switch("no-upload");
+	let steps = Progress::new(args.switch("json"));
 	let onnx = std::fs::read(onnx_path).map_err(|e| CliError(format!("{onnx_path}: {e}")))?;
 	block_on(async {
-		// Connect first: a wrong URL fails before the slow steps.
+		// Connect first: a wrong URL, or a node that will refuse the upload,
+		// fails before the slow steps.
 		let chain = Chain::connect(&url).await?;
+		if upload {
+			chain.check_uploads_allowed().await.map_err(|e| {
+				CliError(format!(
+					"{e}; or pass --no-upload to register without uploading (the artifacts \
+					 are written to disk either way)"
+				))
+			})?;
+		}
 
-		progress(format!("quantizing {onnx_path} on {cal_path} ..."));
-		let start = Instant::now();
+		let step = steps.spinner(format!("quantizing {onnx_path}, calibrating on {cal_path}"));
 		let (model, samples) =
 			crate::model::quantize_file(onnx_path, cal_path, &QuantizeOptions::default())?;
-		progress(format!(
-			"  {} ops, {} calibration samples, {}-bit activations, in {:.2} s",
+		step.done(format!(
+			"{} ops, {} calibration samples, {}-bit activations, in {:.2} s",
 			model.ops.len(),
 			samples,
 			model.act_bits,
-			start.elapsed().as_secs_f64()
+			step.seconds()
 		));
 
-		progress("Groth16 setup (proving and verifying keys) ...");
-		let start = Instant::now();
+		let step = steps.spinner("Groth16 setup (proving and verifying keys)");
 		let setup_model = model.clone();
 		let (pk, vk) = tokio::task::spawn_blocking(move || {
 			verity_zk::setup(&setup_model, &mut verity_zk::rand::rngs::OsRng)
@@ -303,12 +322,12 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 		pk.write(&mut pk_bytes)
 			.map_err(|e| CliError(format!("serializing the proving key: {e}")))?;
 		let vk_bytes = vk.to_bytes();
-		progress(format!(
-			"  {} constraints, proving key {} bytes, verifying key {} bytes, in {:.2} s",
+		step.done(format!(
+			"{} constraints, proving key {} bytes, verifying key {} bytes, in {:.2} s",
 			pk.num_constraints,
 			pk_bytes.len(),
 			vk_bytes.len(),
-			start.elapsed().as_secs_f64()
+			step.seconds()
 		));
 
 		let pk_hash = blake2_256(&pk_bytes);
@@ -321,11 +340,35 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			std::fs::write(&path, bytes).map_err(|e| CliError(format!("{}: {e}", path.display())))
 		};
 		std::fs::create_dir_all(&dir).map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
+		let qmodel_bytes = model.to_bytes();
 		write(ONNX_FILE, &onnx)?;
-		write(QMODEL_FILE, &model.to_bytes())?;
+		write(QMODEL_FILE, &qmodel_bytes)?;
 		write(PROVING_KEY_FILE, &pk_bytes)?;
 		write(VERIFYING_KEY_FILE, &vk_bytes)?;
-		progress(format!("artifacts written to {}", dir.display()));
+		steps.note(format!("artifacts written to {}", dir.display()));
+
+		// Upload before registering: once the model is on chain, the node can
+		// serve it. (The verifying key is on chain itself.)
+		let uploaded = if upload {
+			let files = [
+				(ONNX_FILE, &onnx[..]),
+				(QMODEL_FILE, &qmodel_bytes[..]),
+				(PROVING_KEY_FILE, &pk_bytes[..]),
+			];
+			let uploaded = upload_artifacts(&chain, &steps, &files)
+				.await
+				.map_err(|e| {
+					CliError(format!(
+						"{}; nothing was registered; the artifacts are in {}",
+						e.0,
+						dir.display()
+					))
+				})?;
+			Value::Array(uploaded)
+		} else {
+			steps.note("--no-upload: the artifacts stay on this machine only");
+			Value::Null
+		};
 
 		let new = NewModel {
 			name: name.clone(),
@@ -363,8 +406,14 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			supports_vanilla: true,
 			verifying_key: Some(vk_bytes),
 		};
-		progress(format!("registering '{name}' {version} on {url} ..."));
+		let step = steps.spinner(format!(
+			"registering '{name}' {version} on {url} (waiting for finalization)"
+		));
 		let registered = chain.register_model(&key, &new).await?;
+		step.done(format!(
+			"model {} in block #{}",
+			registered.model_id, registered.included.block_number
+		));
 		let out = json!({
 			"model_id": registered.model_id,
 			"family": registered.family,
@@ -378,6 +427,7 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			"quantized_hash": hex(&new.quantized_hash),
 			"proving_key_hash": hex(&pk_hash),
 			"artifacts": dir.display().to_string(),
+			"uploaded": uploaded,
 			"url": url,
 		});
 		write(
@@ -386,11 +436,86 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 				.unwrap_or_default()
 				.as_bytes(),
 		)?;
-		progress(format!(
-			"registered model {} in block #{}",
-			registered.model_id, registered.included.block_number
-		));
 		print_json(&out);
+		Ok(())
+	})
+}
+
+/// Uploads `files` (name, bytes) to the node's artifact store, skipping the
+/// ones it already has; one JSON entry per file (`status` `uploaded` or
+/// `present`).
+async fn upload_artifacts(
+	chain: &Chain,
+	steps: &Progress,
+	files: &[(&str, &[u8])],
+) -> Result<Vec<Value>, CliError> {
+	let hashes: Vec<[u8; 32]> = files.iter().map(|(_, b)| blake2_256(b)).collect();
+	let present = chain.artifacts_has(&hashes).await?;
+	let mut out = Vec::new();
+	for (((name, bytes), hash), present) in files.iter().zip(&hashes).zip(present) {
+		let status = if present {
+			steps.note(format!("{name}: already on the node ({})", hex(hash)));
+			"present"
+		} else {
+			let step = steps.bytes(format!("uploading {name}"), bytes.len() as u64);
+			chain
+				.upload_artifact(bytes, |done| step.set_position(done))
+				.await?;
+			step.done(format!(
+				"{name}: stored as {} ({} bytes) in {:.2} s",
+				hex(hash),
+				bytes.len(),
+				step.seconds()
+			));
+			"uploaded"
+		};
+		out.push(json!({
+			"file": name,
+			"hash": hex(hash),
+			"bytes": bytes.len(),
+			"status": status,
+		}));
+	}
+	Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// verity artifacts upload
+
+pub fn artifacts_main(argv: &[String]) -> Result<(), CliError> {
+	match argv.first().map(String::as_str) {
+		Some("upload") => artifacts_upload(&Args::parse(&argv[1..], &["url"], &["json"])?),
+		Some(other) => Err(CliError(format!(
+			"unknown artifacts command '{other}' (upload)"
+		))),
+		None => Err(CliError("missing artifacts command (upload)".into())),
+	}
+}
+
+/// `verity artifacts upload FILE...`: pushes files to a node's artifact store.
+fn artifacts_upload(args: &Args) -> Result<(), CliError> {
+	if args.positional.is_empty() {
+		return Err(CliError(
+			"expected FILE... (the artifacts to upload)".into(),
+		));
+	}
+	let contents = args
+		.positional
+		.iter()
+		.map(|p| std::fs::read(p).map_err(|e| CliError(format!("{p}: {e}"))))
+		.collect::<Result<Vec<_>, _>>()?;
+	let files: Vec<(&str, &[u8])> = args
+		.positional
+		.iter()
+		.map(String::as_str)
+		.zip(contents.iter().map(Vec::as_slice))
+		.collect();
+	let url = url(args);
+	let steps = Progress::new(args.switch("json"));
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let uploaded = upload_artifacts(&chain, &steps, &files).await?;
+		print_json(&Value::Array(uploaded));
 		Ok(())
 	})
 }
@@ -419,7 +544,15 @@ pub fn model_list(args: &Args) -> Result<(), CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let models = chain.models().await?;
-		print_json(&Value::Array(models.iter().map(model_json).collect()));
+		// `--name N`: only model family N's versions.
+		let name = args.value("name");
+		print_json(&Value::Array(
+			models
+				.iter()
+				.filter(|m| name.is_none_or(|n| m.name == n))
+				.map(model_json)
+				.collect(),
+		));
 		Ok(())
 	})
 }
@@ -440,12 +573,14 @@ pub fn model_show(args: &Args) -> Result<(), CliError> {
 
 pub fn executor_main(argv: &[String]) -> Result<ExitCode, CliError> {
 	match argv.first().map(String::as_str) {
-		Some("register") => executor_register(&Args::parse(&argv[1..], &["url", "suri"], &[])?)
-			.map(|()| ExitCode::SUCCESS),
+		Some("register") => {
+			executor_register(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
+				.map(|()| ExitCode::SUCCESS)
+		}
 		Some("prove") => executor_prove(&Args::parse(
 			&argv[1..],
 			&["url", "suri", "artifacts"],
-			&["tamper-output"],
+			&["tamper-output", "json"],
 		)?),
 		Some(other) => Err(CliError(format!(
 			"unknown executor command '{other}' (register, prove)"
@@ -460,10 +595,15 @@ fn executor_register(args: &Args) -> Result<(), CliError> {
 	args.positional(0, "no positional arguments")?;
 	let key = signer(args)?;
 	let url = url(args);
+	let steps = Progress::new(args.switch("json"));
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
+		let step = steps.spinner(format!(
+			"bonding {who} as an executor (waiting for finalization)"
+		));
 		let included = chain.register_executor(&key).await?;
+		step.done(format!("in block #{}", included.block_number));
 		let info = chain.executor(&who).await?;
 		print_json(&json!({
 			"executor": who.to_string(),
@@ -530,35 +670,12 @@ fn load_artifacts(dir: &Path, chain_model: &Model, zk: bool) -> Result<Artifacts
 	})
 }
 
-/// The request's stored input as the model's input tensors.
-fn input_tensors(model: &QuantizedModel, input: &[i32]) -> Result<Vec<IntTensor>, CliError> {
-	let mut at = 0;
-	let mut tensors = Vec::new();
-	for i in &model.inputs {
-		let shape = model.tensors[i.tensor].shape.clone();
-		let n: usize = shape.iter().product();
-		let data = input
-			.get(at..at + n)
-			.ok_or_else(|| CliError("the request's input is shorter than the model's".into()))?;
-		at += n;
-		tensors.push(
-			IntTensor::new(shape, data.iter().map(|&v| v as i64).collect())
-				.map_err(|e| CliError(e.to_string()))?,
-		);
-	}
-	if at != input.len() {
-		return Err(CliError(
-			"the request's input is longer than the model's".into(),
-		));
-	}
-	Ok(tensors)
-}
-
 fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	let request_id = id_arg(args, "REQUEST_ID")?;
 	let key = signer(args)?;
 	let url = url(args);
 	let tamper = args.switch("tamper-output");
+	let steps = Progress::new(args.switch("json"));
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
@@ -596,12 +713,13 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 			},
 		};
 		let Artifacts { model, proving_key } = load_artifacts(&dir, &chain_model, zk)?;
-		let qx = input_tensors(&model, &request.input)?;
+		let qx = model
+			.input_tensors(&request.input)
+			.map_err(|e| CliError(format!("request {request_id}: {e}")))?;
 
-		let start = Instant::now();
-		let (outputs, proof) = if let Some(pk) = proving_key {
-			progress(format!(
-				"running model {} on request {request_id} and proving ({} constraints) ...",
+		let (step, (outputs, proof)) = if let Some(pk) = proving_key {
+			let step = steps.spinner(format!(
+				"running model {} on request {request_id} and proving ({} constraints)",
 				chain_model.id, pk.num_constraints
 			));
 			let binding = Binding {
@@ -609,7 +727,7 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				executor: who.0,
 			};
 			let vk_bytes = chain_model.verifying_key.clone().unwrap_or_default();
-			tokio::task::spawn_blocking(move || {
+			let proved = tokio::task::spawn_blocking(move || {
 				pk.prepare(&model).map_err(|e| CliError(e.to_string()))?;
 				let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
 					.map_err(|e| CliError(format!("proving: {e}")))?;
@@ -625,19 +743,18 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				Ok::<_, CliError>((outputs, proof.to_bytes().to_vec()))
 			})
 			.await
-			.map_err(|e| CliError(format!("prover: {e}")))??
+			.map_err(|e| CliError(format!("prover: {e}")))??;
+			(step, proved)
 		} else {
-			progress(format!(
-				"running model {} on request {request_id} (vanilla, no proof) ...",
+			let step = steps.spinner(format!(
+				"running model {} on request {request_id} (vanilla, no proof)",
 				chain_model.id
 			));
-			(
-				model.run(&qx).map_err(|e| CliError(e.to_string()))?,
-				Vec::new(),
-			)
+			let outputs = model.run(&qx).map_err(|e| CliError(e.to_string()))?;
+			(step, (outputs, Vec::new()))
 		};
-		let prove_seconds = start.elapsed().as_secs_f64();
-		progress(format!("  done in {prove_seconds:.3} s"));
+		let prove_seconds = step.seconds();
+		step.done(format!("done in {prove_seconds:.3} s"));
 
 		let mut output: Vec<i32> = outputs
 			.iter()
@@ -653,10 +770,13 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 			}
 			progress("--tamper-output: submitting a changed output with the honest proof");
 		}
-		progress(format!("submitting the result of request {request_id} ..."));
+		let step = steps.spinner(format!(
+			"submitting the result of request {request_id} (waiting for finalization)"
+		));
 		let submitted = chain
 			.submit_result(&key, request_id, output.clone(), proof)
 			.await?;
+		step.done("included");
 		let mut out = json!({
 			"request_id": request_id,
 			"executor": who.to_string(),
@@ -792,6 +912,7 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 		.map_err(|e| CliError(format!("{input_path}: invalid JSON: {e}")))?;
 	let key = signer(args)?;
 	let url = url(args);
+	let steps = Progress::new(args.switch("json"));
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let model = chain.require_model(model_id).await?;
@@ -808,8 +929,9 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			None => chain.constant_u128("Inference", "MinRequestFee").await?,
 		};
 		let deadline = chain.best_number().await? + deadline_blocks;
-		progress(format!(
-			"requesting a {} inference of model {model_id} (fee up to {}, deadline block #{deadline}) ...",
+		let step = steps.spinner(format!(
+			"requesting a {} inference of model {model_id} (fee up to {}, deadline block \
+			 #{deadline}; waiting for finalization)",
 			mode.name(),
 			vrt(max_fee)
 		));
@@ -817,6 +939,10 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			.request(&key, model_id, input, mode, max_fee, deadline)
 			.await?;
 		let id = requested.request_id;
+		step.done(format!(
+			"request {id} in block #{}, assigned to {}",
+			requested.included.block_number, requested.executor
+		));
 		let mut out = json!({
 			"request_id": id,
 			"model_id": model_id,
@@ -832,11 +958,7 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			print_json(&out);
 			return Ok(());
 		}
-		progress(format!(
-			"request {id} is in block #{}, assigned to {}; waiting for its result ...",
-			requested.included.block_number, requested.executor
-		));
-		let start = Instant::now();
+		let step = steps.spinner(format!("waiting for the result of request {id}"));
 		let result = chain
 			.wait_for_result(id, Duration::from_secs(timeout))
 			.await?;
@@ -848,10 +970,10 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 		} else {
 			"none (vanilla result, unverified)"
 		});
-		r["waited_seconds"] = json!(start.elapsed().as_secs_f64());
+		r["waited_seconds"] = json!(step.seconds());
 		out["result"] = r;
-		progress(format!(
-			"request {id}: {} result in block #{}",
+		step.done(format!(
+			"{} result in block #{}",
 			if result.verified {
 				"verified"
 			} else {

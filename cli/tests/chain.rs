@@ -1,19 +1,21 @@
 //! The `verity` binary against a real `verity-node --dev`: register a model,
 //! bond an executor, request, prove, read results; and the ways it must fail
-//! (tampered output, wrong executor, unknown model, bad input, bad URL).
+//! (tampered output, wrong executor, unknown model, bad input, bad URL); the
+//! artifact upload and its refusal by a node without unsafe RPC methods.
 //!
 //! Every step runs the real binary as a user would, and checks values (chain
 //! state through the CLI's own JSON, balances, events, the raw `state_call`
 //! of `InferenceApi`), not just exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::Duration;
 
 use anyhow::Result;
 use codec::Decode;
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::{json, Value};
+use verity_tests::cli::{models_dir, path, Cli, ExampleModel};
 use verity_tests::{wait_for, Node, NodeConfig};
 
 /// One VRT in plancks.
@@ -21,79 +23,6 @@ const UNIT: u128 = 1_000_000_000_000;
 /// The runtime's `ExecutorBond` and `InvalidProofSlash`.
 const BOND: u128 = 1_000 * UNIT;
 const SLASH: u128 = 100 * UNIT;
-
-fn models_dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models")
-}
-
-fn path(p: &Path) -> &str {
-	p.to_str().expect("utf-8 path")
-}
-
-/// The CLI, run in a scratch directory (where `model register` puts its
-/// artifacts) against one node.
-struct Cli {
-	url: String,
-	work: tempfile::TempDir,
-}
-
-impl Cli {
-	fn command(&self, args: &[&str]) -> Command {
-		let offline = matches!(
-			args,
-			["model", "run" | "hash" | "quantize", ..] | ["zk", ..]
-		);
-		let mut cmd = Command::new(env!("CARGO_BIN_EXE_verity"));
-		cmd.args(args);
-		if !offline {
-			cmd.args(["--url", &self.url]);
-		}
-		cmd.current_dir(self.work.path())
-			.env_remove("VERITY_URL")
-			.env_remove("VERITY_SURI");
-		cmd
-	}
-
-	fn run(&self, args: &[&str]) -> Output {
-		let out = self.command(args).output().expect("runs verity");
-		eprintln!(
-			"$ verity {}\n  exit {:?}\n{}",
-			args.join(" "),
-			out.status.code(),
-			String::from_utf8_lossy(&out.stderr)
-		);
-		out
-	}
-
-	/// Runs a command that must succeed and print JSON.
-	fn json(&self, args: &[&str]) -> Value {
-		let out = self.run(args);
-		assert!(
-			out.status.success(),
-			"verity {args:?} failed: {}",
-			String::from_utf8_lossy(&out.stderr)
-		);
-		serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-			panic!(
-				"verity {args:?}: stdout is not JSON ({e}): {}",
-				String::from_utf8_lossy(&out.stdout)
-			)
-		})
-	}
-
-	/// Runs a command that must fail with exit code 2 and `needle` in its error.
-	fn fails(&self, args: &[&str], needle: &str) -> String {
-		let out = self.run(args);
-		let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-		assert_eq!(out.status.code(), Some(2), "verity {args:?}: {stderr}");
-		assert!(
-			stderr.contains("error: ") && stderr.contains(needle),
-			"verity {args:?}: expected '{needle}' in: {stderr}"
-		);
-		assert!(!stderr.contains("panicked"), "verity {args:?} panicked");
-		stderr
-	}
-}
 
 fn u128_of(v: &Value) -> u128 {
 	v.as_u64()
@@ -135,16 +64,15 @@ fn hex(bytes: &[u8]) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Result<()> {
 	let node = Node::start(NodeConfig::dev()).await?;
-	let cli = Cli {
-		url: node.ws_url(),
-		work: tempfile::tempdir()?,
-	};
-	let onnx = models_dir().join("mlp_digits8.onnx");
-	let cal = models_dir().join("data/mlp_digits8.calibration.json");
-	let sample = models_dir().join("samples/mlp_digits8.input.json");
+	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), node.ws_url())?;
+	let ExampleModel {
+		onnx,
+		calibration: cal,
+		sample,
+	} = ExampleModel::new("mlp_digits8");
 
-	let alice = cli.json(&["account", "--suri", "//Alice"]);
-	let charlie = cli.json(&["account", "--suri", "//Charlie"]);
+	let alice = cli.json(&["account", "--suri", "//Alice"])?;
+	let charlie = cli.json(&["account", "--suri", "//Charlie"])?;
 	assert_eq!(
 		alice["account"],
 		"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
@@ -164,7 +92,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		path(&cal),
 		"--suri",
 		"//Alice",
-	]);
+	])?;
 	assert_eq!(reg["model_id"], 0);
 	let artifacts = cli.work.path().join(reg["artifacts"].as_str().unwrap());
 	for file in [
@@ -177,8 +105,8 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		assert!(artifacts.join(file).is_file(), "{file} missing");
 	}
 	let qmodel = artifacts.join("model.qmodel");
-	let onnx_hash = cli.json(&["model", "hash", path(&onnx)]);
-	let q_hash = cli.json(&["model", "hash", path(&qmodel)]);
+	let onnx_hash = cli.json(&["model", "hash", path(&onnx)])?;
+	let q_hash = cli.json(&["model", "hash", path(&qmodel)])?;
 	let pk_hash = hex(&verity_inference::hash::blake2_256(&std::fs::read(
 		artifacts.join("proving.key"),
 	)?));
@@ -187,10 +115,44 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(reg["quantized_hash"], q_hash["quantized_model_hash"]);
 	assert_eq!(reg["proving_key_hash"], json!(pk_hash));
 
+	// --- The artifacts went to the node (its RPC is on localhost, so unsafe
+	// methods are allowed); a second upload finds them there.
+	let uploaded: Vec<(Value, Value)> = reg["uploaded"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|u| (u["file"].clone(), u["status"].clone()))
+		.collect();
+	assert_eq!(
+		uploaded,
+		[
+			(json!("model.onnx"), json!("uploaded")),
+			(json!("model.qmodel"), json!("uploaded")),
+			(json!("proving.key"), json!("uploaded")),
+		]
+	);
+	let rpc = node.client().await?;
+	let hashes = [
+		&reg["onnx_hash"],
+		&reg["quantized_hash"],
+		&reg["proving_key_hash"],
+	];
+	let has: Vec<bool> = rpc.request("artifacts_has", rpc_params![hashes]).await?;
+	assert_eq!(has, [true, true, true]);
+	let again = cli.json(&[
+		"artifacts",
+		"upload",
+		path(&artifacts.join("model.qmodel")),
+		path(&artifacts.join("proving.key")),
+	])?;
+	assert_eq!(again[0]["status"], "present");
+	assert_eq!(again[1]["status"], "present");
+	assert_eq!(again[1]["hash"], reg["proving_key_hash"]);
+
 	// --- list / show return it with the right hashes and formats.
-	let list = cli.json(&["model", "list"]);
+	let list = cli.json(&["model", "list"])?;
 	assert_eq!(list.as_array().unwrap().len(), 1);
-	let shown = cli.json(&["model", "show", "0"]);
+	let shown = cli.json(&["model", "show", "0"])?;
 	assert_eq!(list[0], shown);
 	assert_eq!(shown["id"], 0);
 	assert_eq!(shown["name"], "digits8");
@@ -214,7 +176,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	cli.fails(&["model", "show", "99"], "unknown model id 99");
 
 	// --- Alice bonds as executor; a second bond is a pallet error by name.
-	let exec = cli.json(&["executor", "register", "--suri", "//Alice"]);
+	let exec = cli.json(&["executor", "register", "--suri", "//Alice"])?;
 	assert_eq!(exec["executor"], alice["account"]);
 	assert_eq!(u128_of(&exec["bond"]), BOND);
 	cli.fails(
@@ -223,7 +185,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	);
 
 	// The local fixed-point run every verified result must equal.
-	let local = cli.json(&["model", "run", path(&qmodel), "--input", path(&sample)]);
+	let local = cli.json(&["model", "run", path(&qmodel), "--input", path(&sample)])?;
 	let local_q = local["outputs"]["probabilities"]["quantized"]["data"].clone();
 	let local_p = local["outputs"]["probabilities"]["data"].clone();
 	assert_eq!(local_q.as_array().unwrap().len(), 10);
@@ -241,15 +203,15 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 			"//Bob",
 		])
 	};
-	let r0 = infer("zk");
-	let r1 = infer("zk");
+	let r0 = infer("zk")?;
+	let r1 = infer("zk")?;
 	assert_eq!(
 		(r0["request_id"].clone(), r1["request_id"].clone()),
 		(json!(0), json!(1))
 	);
 	assert_eq!(r0["executor"], alice["account"]);
 	assert_eq!(r0["mode"], "zk");
-	let pending = cli.json(&["result", "0"]);
+	let pending = cli.json(&["result", "0"])?;
 	assert_eq!(pending["status"], "pending");
 	assert_eq!(pending["executor"], alice["account"]);
 	// A wrong executor: Charlie (not bonded) proves Bob's request assigned to Alice.
@@ -279,7 +241,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		Ok(out.status.success().then_some(()))
 	})
 	.await?;
-	let proved2 = cli.json(&["executor", "prove", "2", "--suri", "//Alice"]);
+	let proved2 = cli.json(&["executor", "prove", "2", "--suri", "//Alice"])?;
 	assert_eq!(proved2["status"], "verified");
 	let waited = waiting.wait_with_output()?;
 	assert!(
@@ -299,12 +261,12 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 
 	// --- Charlie bonds too (request 0 is long past its 20-block assignment
 	// window by now, so the wrong-executor case is checked above).
-	cli.json(&["executor", "register", "--suri", "//Charlie"]);
-	let charlie_after = cli.json(&["account", "--suri", "//Charlie"]);
+	cli.json(&["executor", "register", "--suri", "//Charlie"])?;
+	let charlie_after = cli.json(&["account", "--suri", "//Charlie"])?;
 	assert_eq!(u128_of(&charlie_after["executor"]["bond"]), BOND);
 
 	// --- A tampered output with an honest proof: rejected, slashed, still open.
-	let before = cli.json(&["account", "--suri", "//Alice"]);
+	let before = cli.json(&["account", "--suri", "//Alice"])?;
 	let out = cli.run(&[
 		"executor",
 		"prove",
@@ -329,17 +291,17 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		.as_array()
 		.unwrap()
 		.contains(&json!("Inference.ProofRejected")));
-	let after = cli.json(&["account", "--suri", "//Alice"]);
+	let after = cli.json(&["account", "--suri", "//Alice"])?;
 	assert_eq!(
 		u128_of(&before["reserved"]) - u128_of(&after["reserved"]),
 		SLASH
 	);
 	assert_eq!(u128_of(&after["executor"]["bond"]), BOND - SLASH);
 	assert_eq!(after["executor"]["active"], true);
-	assert_eq!(cli.json(&["result", "1"])["status"], "pending");
+	assert_eq!(cli.json(&["result", "1"])?["status"], "pending");
 
 	// --- Honest proofs: verified, stored, equal to the local run.
-	let proved0 = cli.json(&["executor", "prove", "0", "--suri", "//Alice"]);
+	let proved0 = cli.json(&["executor", "prove", "0", "--suri", "//Alice"])?;
 	assert_eq!(proved0["status"], "verified");
 	assert_eq!(proved0["output"], local_q);
 	assert!(proved0["events"]
@@ -348,7 +310,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		.contains(&json!("Inference.InferenceVerified")));
 	let paid = u128_of(&proved0["fee_paid"]);
 	assert_eq!(paid, u128_of(&r0["fee"]));
-	let res0 = cli.json(&["result", "0"]);
+	let res0 = cli.json(&["result", "0"])?;
 	assert_eq!(res0["status"], "verified");
 	assert_eq!(res0["verified"], true);
 	assert_eq!(res0["executor"], alice["account"]);
@@ -357,16 +319,15 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(res0["outputs"][0]["data"], local_p);
 	assert_eq!(res0["block"], proved0["block"]);
 	// The request stayed open after the rejected proof.
-	let proved1 = cli.json(&["executor", "prove", "1", "--suri", "//Alice"]);
+	let proved1 = cli.json(&["executor", "prove", "1", "--suri", "//Alice"])?;
 	assert_eq!(proved1["status"], "verified");
-	assert_eq!(cli.json(&["result", "1"])["output"], local_q);
+	assert_eq!(cli.json(&["result", "1"])?["output"], local_q);
 	cli.fails(
 		&["executor", "prove", "0", "--suri", "//Alice"],
 		"already has a result",
 	);
 
 	// --- The runtime API over plain JSON-RPC `state_call` agrees.
-	let rpc = node.client().await?;
 	let raw: String = rpc
 		.request(
 			"state_call",
@@ -393,16 +354,16 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(none, "0x00");
 
 	// --- A vanilla request: stored unverified, no proof.
-	let r3 = infer("vanilla");
+	let r3 = infer("vanilla")?;
 	let assigned = r3["executor"].as_str().unwrap();
 	let suri = if assigned == charlie["account"] {
 		"//Charlie"
 	} else {
 		"//Alice"
 	};
-	let stored = cli.json(&["executor", "prove", "3", "--suri", suri]);
+	let stored = cli.json(&["executor", "prove", "3", "--suri", suri])?;
 	assert_eq!(stored["status"], "stored");
-	let res3 = cli.json(&["result", "3"]);
+	let res3 = cli.json(&["result", "3"])?;
 	assert_eq!(res3["status"], "unverified");
 	assert_eq!(res3["mode"], "vanilla");
 	assert_eq!(res3["output"], local_q);
@@ -459,18 +420,51 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 
 #[test]
 fn unreachable_or_malformed_urls_fail_cleanly() {
-	let cli = Cli {
-		url: "ws://127.0.0.1:1".into(),
-		work: tempfile::tempdir().unwrap(),
-	};
+	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), "ws://127.0.0.1:1").unwrap();
 	cli.fails(
 		&["model", "list"],
 		"cannot connect to a Verity node at ws://127.0.0.1:1",
 	);
-	let cli = Cli {
-		url: "http//nonsense".into(),
-		work: tempfile::tempdir().unwrap(),
-	};
+	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), "http//nonsense").unwrap();
 	cli.fails(&["result", "0"], "expected a ws:// or wss:// URL");
 	cli.fails(&["executor", "register"], "missing --suri");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_to_a_node_without_unsafe_rpc_fail_before_the_slow_steps() -> Result<()> {
+	let mut config = NodeConfig::dev();
+	config
+		.extra_args
+		.extend(["--rpc-methods".into(), "safe".into()]);
+	let node = Node::start(config).await?;
+	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), node.ws_url())?;
+	let model = ExampleModel::new("mlp_digits8");
+	cli.fails(
+		&["artifacts", "upload", path(&model.onnx)],
+		"run the node with `--rpc-methods unsafe`",
+	);
+	let register = [
+		"model",
+		"register",
+		path(&model.onnx),
+		"--name",
+		"digits8",
+		"--version",
+		"1.0.0",
+		"--calibration",
+		path(&model.calibration),
+		"--suri",
+		"//Alice",
+	];
+	let e = cli.fails(&register, "--no-upload");
+	assert!(e.contains("--rpc-methods unsafe"), "{e}");
+	// Refused before quantizing: nothing written, nothing registered.
+	assert!(!cli.work.path().join("verity-artifacts").exists());
+	assert_eq!(cli.json(&["model", "list"])?, json!([]));
+	// --no-upload registers and keeps the artifacts on disk only.
+	let reg = cli.json(&[&register[..], &["--no-upload"]].concat())?;
+	assert_eq!(reg["uploaded"], Value::Null);
+	let dir = cli.work.path().join(reg["artifacts"].as_str().unwrap());
+	assert!(dir.join("proving.key").is_file());
+	Ok(())
 }

@@ -24,6 +24,7 @@ use jsonrpsee::{
 };
 use serde_json::Value;
 
+pub mod cli;
 pub mod rpc;
 
 /// Path of the `verity-node` binary under test.

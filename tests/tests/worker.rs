@@ -10,75 +10,19 @@
 //! proving key never reached the node is not answered, with a clear error in
 //! the log.
 
-use std::{
-	path::{Path, PathBuf},
-	process::Command,
-	time::Duration,
-};
+use std::time::Duration;
 
 use anyhow::{bail, ensure, Context, Result};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::{json, Value};
-use verity_tests::{node_binary, rpc, wait_for, Node, NodeConfig};
-
-fn models_dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models")
-}
-
-fn path(p: &Path) -> &str {
-	p.to_str().expect("utf-8 path")
-}
+use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::{rpc, wait_for, Node, NodeConfig};
 
 fn hex(bytes: &[u8]) -> String {
 	format!(
 		"0x{}",
 		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
 	)
-}
-
-/// The `verity` CLI next to the node binary, run in a scratch directory.
-struct Cli {
-	url: String,
-	work: tempfile::TempDir,
-}
-
-impl Cli {
-	fn json(&self, args: &[&str]) -> Result<Value> {
-		// `$VERITY_CLI_BIN`, else `verity` next to the node binary.
-		let bin = std::env::var_os("VERITY_CLI_BIN")
-			.map(PathBuf::from)
-			.unwrap_or_else(|| node_binary().with_file_name("verity"));
-		let local = args.starts_with(&["model", "run"]);
-		let out = Command::new(&bin)
-			.args(args)
-			.args(if local {
-				vec![]
-			} else {
-				vec!["--url", self.url.as_str()]
-			})
-			.current_dir(self.work.path())
-			.env_remove("VERITY_URL")
-			.env_remove("VERITY_SURI")
-			.output()
-			.with_context(|| format!("running {}", bin.display()))?;
-		eprintln!(
-			"$ verity {}\n  exit {:?}\n{}",
-			args.join(" "),
-			out.status.code(),
-			String::from_utf8_lossy(&out.stderr)
-		);
-		ensure!(
-			out.status.success(),
-			"verity {args:?} failed: {}",
-			String::from_utf8_lossy(&out.stderr)
-		);
-		serde_json::from_slice(&out.stdout).with_context(|| {
-			format!(
-				"verity {args:?}: stdout is not JSON: {}",
-				String::from_utf8_lossy(&out.stdout)
-			)
-		})
-	}
 }
 
 /// Uploads `bytes` in `chunk`-byte pieces; returns the stored hash.
@@ -133,13 +77,12 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 	config.extra_args.push("--executor".into());
 	let mut node = Node::start(config).await?;
 	let client = node.client().await?;
-	let cli = Cli {
-		url: node.ws_url(),
-		work: tempfile::tempdir()?,
-	};
-	let onnx = models_dir().join("mlp_digits8.onnx");
-	let cal = models_dir().join("data/mlp_digits8.calibration.json");
-	let sample = models_dir().join("samples/mlp_digits8.input.json");
+	let cli = Cli::new(cli_binary(), node.ws_url())?;
+	let ExampleModel {
+		onnx,
+		calibration: cal,
+		sample,
+	} = ExampleModel::new("mlp_digits8");
 
 	// --- Two versions of the model (each with its own setup) on chain.
 	let register = |name: &str, out: &str| {
@@ -157,6 +100,8 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 			out,
 			"--suri",
 			"//Alice",
+			// The artifacts go over the raw RPC below (model 1's proving key never).
+			"--no-upload",
 		])
 	};
 	let served = register("digits8", "served")?;

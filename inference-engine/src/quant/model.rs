@@ -340,6 +340,44 @@ impl QuantizedModel {
 		Some((input, self.tensors.get(input.tensor)?))
 	}
 
+	/// Splits a flat vector of input integers (every input tensor's values,
+	/// row-major, concatenated in [`Self::inputs`] order: how the chain stores
+	/// a request's input) into the model's input tensors. Fails unless `flat`
+	/// has exactly as many values as the inputs together.
+	pub fn input_tensors(&self, flat: &[i32]) -> Result<Vec<IntTensor>> {
+		let shapes = self
+			.inputs
+			.iter()
+			.map(|input| {
+				let spec = self.tensors.get(input.tensor).ok_or_else(|| {
+					Error::QuantizedModel(format!("input '{}' has no tensor", input.name))
+				})?;
+				Ok((&spec.shape, checked_numel(&spec.shape)?))
+			})
+			.collect::<Result<Vec<_>>>()?;
+		let total = shapes.iter().map(|&(_, n)| n).sum::<usize>();
+		if flat.len() != total {
+			return Err(Error::Model(format!(
+				"the input is {} than the model's: {} values, its inputs take {total}",
+				if flat.len() < total {
+					"shorter"
+				} else {
+					"longer"
+				},
+				flat.len()
+			)));
+		}
+		let mut rest = flat;
+		shapes
+			.into_iter()
+			.map(|(shape, n)| {
+				let (data, tail) = rest.split_at(n);
+				rest = tail;
+				IntTensor::new(shape.clone(), data.iter().map(|&v| i64::from(v)).collect())
+			})
+			.collect()
+	}
+
 	/// Check every structural invariant the executor and the circuit rely on:
 	/// tensor numbering, shapes (each op's output shape is recomputed), parameter
 	/// ranges, constants inside the `act_bits` range, and that no accumulator can
@@ -566,4 +604,40 @@ pub(crate) fn checked_numel(shape: &[usize]) -> Result<usize> {
 			.ok_or_else(|| Error::QuantizedModel(format!("shape {shape:?} too large")))?;
 	}
 	Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn flat_inputs_are_split_into_the_model_tensors() {
+		let model: QuantizedModel = serde_json::from_value(serde_json::json!({
+			"format": QMODEL_FORMAT,
+			"act_bits": 8,
+			"source_onnx_hash": format!("0x{}", "00".repeat(32)),
+			"tensors": [{"shape": [1, 2], "frac_bits": 4}, {"shape": [3], "frac_bits": 4}],
+			"inputs": [{"name": "a", "tensor": 0}, {"name": "b", "tensor": 1}],
+			"outputs": [{"name": "a", "tensor": 0, "transform": "None"}],
+			"ops": []
+		}))
+		.unwrap();
+		let tensors = model.input_tensors(&[1, -2, 3, 4, 5]).unwrap();
+		assert_eq!(tensors.len(), 2);
+		assert_eq!(
+			(tensors[0].shape.clone(), tensors[0].data.clone()),
+			(vec![1, 2], vec![1, -2])
+		);
+		assert_eq!(
+			(tensors[1].shape.clone(), tensors[1].data.clone()),
+			(vec![3], vec![3, 4, 5])
+		);
+		let short = model.input_tensors(&[1, 2, 3, 4]).unwrap_err().to_string();
+		assert!(
+			short.contains("shorter") && short.contains("4 values, its inputs take 5"),
+			"{short}"
+		);
+		let long = model.input_tensors(&[0; 6]).unwrap_err().to_string();
+		assert!(long.contains("longer"), "{long}");
+	}
 }

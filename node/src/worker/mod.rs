@@ -61,7 +61,7 @@ use sp_keystore::KeystorePtr;
 use sp_runtime::{generic, traits::Header as _, BoundedVec, MultiAddress, MultiSignature};
 use substrate_frame_rpc_system::AccountNonceApi;
 use verity_artifacts::ArtifactStore;
-use verity_inference::{IntTensor, QuantizedModel};
+use verity_inference::QuantizedModel;
 use verity_runtime::{opaque::Block, AccountId, Nonce, Runtime, RuntimeCall};
 use verity_zk::{Binding, ProvingKey};
 
@@ -939,7 +939,9 @@ impl Worker {
 fn execute(store: &ArtifactStore, cache: &Cache, job: &Job) -> Result<(Vec<i32>, Vec<u8>), String> {
 	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
 	let model = &loaded.model;
-	let inputs = input_tensors(model, &job.input)?;
+	let inputs = model
+		.input_tensors(&job.input)
+		.map_err(|e| format!("request input: {e}"))?;
 	let (outputs, proof) =
 		match &loaded.proving_key {
 			Some(pk) => {
@@ -1013,28 +1015,6 @@ fn load(
 	Ok(loaded)
 }
 
-/// The request's flattened input as the model's input tensors.
-fn input_tensors(model: &QuantizedModel, input: &[i32]) -> Result<Vec<IntTensor>, String> {
-	let mut at = 0;
-	let mut tensors = Vec::new();
-	for i in &model.inputs {
-		let shape = model.tensors[i.tensor].shape.clone();
-		let n: usize = shape.iter().product();
-		let data = input
-			.get(at..at + n)
-			.ok_or("the request's input is shorter than the model's")?;
-		at += n;
-		tensors.push(
-			IntTensor::new(shape, data.iter().map(|&v| v as i64).collect())
-				.map_err(|e| e.to_string())?,
-		);
-	}
-	if at != input.len() {
-		return Err("the request's input is longer than the model's".into());
-	}
-	Ok(tensors)
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -1073,29 +1053,5 @@ mod tests {
 		}
 		// A second worker on the same registry is refused, not double-counted.
 		assert!(Metrics::register(&registry).is_err());
-	}
-
-	#[test]
-	fn inputs_are_split_into_the_model_tensors() {
-		let model: QuantizedModel = serde_json::from_value(serde_json::json!({
-			"format": verity_inference::quant::QMODEL_FORMAT,
-			"act_bits": 8,
-			"source_onnx_hash": format!("0x{}", "00".repeat(32)),
-			"tensors": [{"shape": [1, 2], "frac_bits": 4}, {"shape": [3], "frac_bits": 4}],
-			"inputs": [{"name": "a", "tensor": 0}, {"name": "b", "tensor": 1}],
-			"outputs": [{"name": "a", "tensor": 0, "transform": "None"}],
-			"ops": []
-		}))
-		.unwrap();
-		let tensors = input_tensors(&model, &[1, -2, 3, 4, 5]).unwrap();
-		assert_eq!(tensors[0].shape, vec![1, 2]);
-		assert_eq!(tensors[0].data, vec![1, -2]);
-		assert_eq!(tensors[1].data, vec![3, 4, 5]);
-		assert!(input_tensors(&model, &[1, 2, 3, 4])
-			.unwrap_err()
-			.contains("shorter"));
-		assert!(input_tensors(&model, &[0; 6])
-			.unwrap_err()
-			.contains("longer"));
 	}
 }

@@ -1,0 +1,137 @@
+//! Running the `verity` command-line tool in tests, as a user would: one
+//! binary, one node URL, a scratch working directory (where `model register`
+//! writes its artifacts), and no `$VERITY_URL`/`$VERITY_SURI` from the
+//! caller's environment.
+
+use std::{
+	path::{Path, PathBuf},
+	process::{Command, Output},
+};
+
+use anyhow::{ensure, Context, Result};
+use serde_json::Value;
+
+/// The `verity` binary: `$VERITY_CLI_BIN`, else `verity` next to
+/// [`crate::node_binary`] (both are built by the same `verity_build`).
+pub fn cli_binary() -> PathBuf {
+	std::env::var_os("VERITY_CLI_BIN")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| crate::node_binary().with_file_name("verity"))
+}
+
+/// The example models and their calibration and sample inputs (`models/`).
+pub fn models_dir() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR")).join("../models")
+}
+
+/// An example model of `models/` (e.g. `mlp_digits8`): its ONNX file,
+/// calibration data and a sample input, as `scripts/make-models` writes them.
+pub struct ExampleModel {
+	/// `models/<name>.onnx`.
+	pub onnx: PathBuf,
+	/// `models/data/<name>.calibration.json`.
+	pub calibration: PathBuf,
+	/// `models/samples/<name>.input.json`.
+	pub sample: PathBuf,
+}
+
+impl ExampleModel {
+	/// The files of example model `name`.
+	pub fn new(name: &str) -> Self {
+		let dir = models_dir();
+		ExampleModel {
+			onnx: dir.join(format!("{name}.onnx")),
+			calibration: dir.join(format!("data/{name}.calibration.json")),
+			sample: dir.join(format!("samples/{name}.input.json")),
+		}
+	}
+}
+
+/// A path as a command-line argument.
+pub fn path(p: &Path) -> &str {
+	p.to_str().expect("utf-8 path")
+}
+
+/// The CLI, run in a scratch directory against one node.
+pub struct Cli {
+	/// The binary run.
+	pub bin: PathBuf,
+	/// `--url` of every command that talks to a node.
+	pub url: String,
+	/// The working directory of every command; removed on drop.
+	pub work: tempfile::TempDir,
+}
+
+impl Cli {
+	/// `bin` against the node at `url`, in a fresh scratch directory.
+	pub fn new(bin: impl Into<PathBuf>, url: impl Into<String>) -> Result<Self> {
+		Ok(Cli {
+			bin: bin.into(),
+			url: url.into(),
+			work: tempfile::tempdir()?,
+		})
+	}
+
+	/// The command for `verity ARGS`, with `--url` unless it runs offline.
+	pub fn command(&self, args: &[&str]) -> Command {
+		let offline = matches!(
+			args,
+			["model", "run" | "hash" | "quantize", ..] | ["zk", ..]
+		);
+		let mut cmd = Command::new(&self.bin);
+		cmd.args(args);
+		if !offline {
+			cmd.args(["--url", &self.url]);
+		}
+		cmd.current_dir(self.work.path())
+			.env_remove("VERITY_URL")
+			.env_remove("VERITY_SURI");
+		cmd
+	}
+
+	/// Runs `verity ARGS` to completion and logs it (with its stderr) to the
+	/// test's output.
+	pub fn run(&self, args: &[&str]) -> Output {
+		let out = self
+			.command(args)
+			.output()
+			.unwrap_or_else(|e| panic!("running {}: {e}", self.bin.display()));
+		eprintln!(
+			"$ verity {}\n  exit {:?}\n{}",
+			args.join(" "),
+			out.status.code(),
+			String::from_utf8_lossy(&out.stderr)
+		);
+		out
+	}
+
+	/// Runs a command that must succeed and print JSON; returns the JSON.
+	pub fn json(&self, args: &[&str]) -> Result<Value> {
+		let out = self.run(args);
+		ensure!(
+			out.status.success(),
+			"verity {args:?} failed: {}",
+			String::from_utf8_lossy(&out.stderr)
+		);
+		serde_json::from_slice(&out.stdout).with_context(|| {
+			format!(
+				"verity {args:?}: stdout is not JSON: {}",
+				String::from_utf8_lossy(&out.stdout)
+			)
+		})
+	}
+
+	/// Runs a command that must fail with exit code 2 and `needle` in its
+	/// error; returns its stderr.
+	pub fn fails(&self, args: &[&str], needle: &str) -> String {
+		let out = self.run(args);
+		let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+		assert_eq!(out.status.code(), Some(2), "verity {args:?}: {stderr}");
+		assert!(
+			stderr.contains("error: ") && stderr.contains(needle),
+			"verity {args:?}: expected '{needle}' in: {stderr}"
+		);
+		assert!(!stderr.contains("panicked"), "verity {args:?} panicked");
+		stderr
+	}
+}
