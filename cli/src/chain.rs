@@ -20,7 +20,7 @@ use scale_decode::DecodeAsType;
 use scale_encode::EncodeAsType;
 use subxt::error::{DispatchError, TransactionEventsError};
 use subxt::rpcs::client::{rpc_params, RpcClient};
-use subxt::transactions::Payload;
+use subxt::transactions::{Payload, TransactionStatus};
 use subxt::utils::AccountId32;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::Keypair;
@@ -845,16 +845,28 @@ impl Chain {
 		number: u64,
 		request_id: u64,
 	) -> Result<Vec<(String, String)>, ChainError> {
+		Ok(self
+			.inference_events(number)
+			.await?
+			.into_iter()
+			.filter(|(_, rid)| *rid == request_id)
+			.map(|(name, _)| ("Inference".to_string(), name))
+			.collect())
+	}
+
+	/// The `Inference` events of block `number` that are about a request, as
+	/// `(event name, request id)`, in order.
+	pub async fn inference_events(&self, number: u64) -> Result<Vec<(String, u64)>, ChainError> {
 		let at = self
 			.api
 			.at_block(number)
 			.await
-			.map_err(rpc("opening the result's block"))?;
+			.map_err(rpc("opening a block"))?;
 		let events = at
 			.events()
 			.fetch()
 			.await
-			.map_err(rpc("reading the result block's events"))?;
+			.map_err(rpc("reading a block's events"))?;
 		let mut found = Vec::new();
 		for e in events.iter() {
 			let e = e.map_err(rpc("decoding an event"))?;
@@ -862,13 +874,76 @@ impl Chain {
 				continue;
 			}
 			// Every Inference event about a request has a `request_id` field.
-			if let Ok(RequestIdEvent { request_id: rid }) = e.decode_fields_unchecked_as() {
-				if rid == request_id {
-					found.push((e.pallet_name().to_string(), e.event_name().to_string()));
-				}
+			if let Ok(RequestIdEvent { request_id }) = e.decode_fields_unchecked_as() {
+				found.push((e.event_name().to_string(), request_id));
 			}
 		}
 		Ok(found)
+	}
+
+	/// The next nonce of `who`, counting its transactions in the pool.
+	pub async fn next_nonce(&self, who: &AccountId32) -> Result<u64, ChainError> {
+		self.rpc
+			.request("system_accountNextIndex", rpc_params![who.to_string()])
+			.await
+			.map_err(rpc("system_accountNextIndex"))
+	}
+
+	/// Submits `Inference::request` signed with an explicit `nonce` and returns
+	/// its request id as soon as it is in a best block (not finalized). This is
+	/// the load generator's path: one account keeps many requests in flight.
+	#[allow(clippy::too_many_arguments)]
+	pub async fn request_in_best_block(
+		&self,
+		signer: &Keypair,
+		nonce: u64,
+		model_id: u64,
+		input: Vec<i32>,
+		mode: Mode,
+		max_fee: u128,
+		deadline: u32,
+	) -> Result<u64, ChainError> {
+		let call = dynamic::tx(
+			"Inference",
+			"request",
+			(model_id, input, mode, max_fee, deadline),
+		);
+		let params = subxt::config::DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new()
+			.nonce(nonce)
+			.build();
+		let mut progress = self
+			.at()
+			.await?
+			.transactions()
+			.sign_and_submit_then_watch(&call, signer, params)
+			.await
+			.map_err(|e| ChainError::Transaction(e.to_string()))?;
+		while let Some(status) = progress.next().await {
+			match status.map_err(|e| ChainError::Transaction(e.to_string()))? {
+				TransactionStatus::InBestBlock(in_block) => {
+					let events = match in_block.wait_for_success().await {
+						Ok(events) => events,
+						Err(TransactionEventsError::ExtrinsicFailed(e)) => {
+							return Err(dispatch_error(e))
+						}
+						Err(e) => {
+							return Err(ChainError::Rpc(format!(
+								"reading the transaction's events: {e}"
+							)))
+						}
+					};
+					let e: RequestedEvent = event_fields(&events, "Inference", "Requested")?;
+					return Ok(e.request_id);
+				}
+				TransactionStatus::Error { message }
+				| TransactionStatus::Invalid { message }
+				| TransactionStatus::Dropped { message } => return Err(ChainError::Transaction(message)),
+				_ => {}
+			}
+		}
+		Err(ChainError::Transaction(
+			"the node stopped reporting the transaction before it was in a block".into(),
+		))
 	}
 
 	// -----------------------------------------------------------------------

@@ -15,6 +15,7 @@
 
 mod args;
 mod chain;
+mod load;
 mod model;
 mod onchain;
 mod progress;
@@ -73,6 +74,11 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       The stored result as JSON (status verified/unverified), or status pending.
   verity account [ADDRESS]
       Balances (free, reserved) and executor bond of ADDRESS or of --suri's account.
+  verity bench load MODEL_ID --input IN.json [--rate R] [--duration SECS]
+                    [--accounts //Eve,//Ferdie] [--mode zk|vanilla] [--drain SECS] [--json]
+      Load generator: R requests per second (default 1) for SECS (default 60),
+      each account with its own nonces; prints latency percentiles (request ->
+      block with its result), results per block and failures.
 ";
 
 /// A user-facing failure; every one exits with code 2.
@@ -107,6 +113,7 @@ fn main() -> ExitCode {
 		}
 		Some("account") => args::Args::parse(&argv[1..], &["url", "suri"], &["json"])
 			.and_then(|a| onchain::account(&a)),
+		Some("bench") => load::main(&argv[1..]),
 		Some("help") | Some("--help") | Some("-h") => {
 			print!("{USAGE}");
 			Ok(())

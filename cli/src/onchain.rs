@@ -63,7 +63,7 @@ const DEFAULT_DEADLINE_BLOCKS: u64 = 100;
 /// `infer --wait`'s default timeout.
 const DEFAULT_WAIT_SECS: u64 = 300;
 
-fn url(args: &Args) -> String {
+pub(crate) fn url(args: &Args) -> String {
 	args.value("url")
 		.map(str::to_string)
 		.or_else(|| std::env::var("VERITY_URL").ok())
@@ -81,7 +81,7 @@ fn signer(args: &Args) -> Result<Keypair, CliError> {
 }
 
 /// Runs an async command on a fresh runtime.
-fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliError> {
+pub(crate) fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliError> {
 	tokio::runtime::Builder::new_multi_thread()
 		.enable_all()
 		.build()
@@ -840,7 +840,11 @@ fn events_json(events: &[(String, String)]) -> Value {
 
 /// The request input: a JSON tensor map (as `verity model run` takes) for a
 /// model with one input, or an array of tensors in input order.
-fn quantize_request_input(path: &str, bytes: &[u8], model: &Model) -> Result<Vec<i32>, CliError> {
+pub(crate) fn quantize_request_input(
+	path: &str,
+	bytes: &[u8],
+	model: &Model,
+) -> Result<Vec<i32>, CliError> {
 	let tensors: Vec<(String, Tensor)> = match serde_json::from_slice::<Value>(bytes) {
 		Ok(Value::Array(items)) => items
 			.into_iter()
