@@ -296,6 +296,14 @@ fn u8_bytes<T>(values: &[Value<T>]) -> Option<Vec<u8>> {
 		.collect()
 }
 
+/// Whether `ty` is a sequence or a fixed-size array.
+fn is_seq(ty: u32, types: &PortableRegistry) -> bool {
+	matches!(
+		types.resolve(ty).map(|t| &t.type_def),
+		Some(TypeDef::Sequence(_) | TypeDef::Array(_))
+	)
+}
+
 fn is_u8_seq(ty: u32, types: &PortableRegistry) -> bool {
 	let Some(t) = types.resolve(ty) else {
 		return false;
@@ -335,10 +343,17 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry, accounts: &mut Vec<
 					}
 				}
 			}
-			if is_u8_seq(ty, types) {
-				if let Some(bytes) = u8_bytes(c.values().cloned().collect::<Vec<_>>().as_slice()) {
-					return Json::String(format!("0x{}", hex::encode(bytes)));
+			// Sequences and arrays by their type, not their values: a `Vec<u32>`
+			// of small numbers is not bytes, and one element is still a list.
+			if is_seq(ty, types) {
+				if is_u8_seq(ty, types) {
+					if let Some(bytes) =
+						u8_bytes(c.values().cloned().collect::<Vec<_>>().as_slice())
+					{
+						return Json::String(format!("0x{}", hex::encode(bytes)));
+					}
 				}
+				return Json::Array(c.values().map(|v| to_json(v, types, accounts)).collect());
 			}
 			composite_json(c, types, accounts)
 		}
@@ -406,14 +421,67 @@ fn composite_json(
 				.map(|(k, v)| (k.clone(), to_json(v, types, accounts)))
 				.collect(),
 		),
+		// Newtypes (`BoundedVec(Vec<T>)`, `H256([u8; 32])`) and one-field
+		// variants (`Id(account)`) are their field (sequences never get here).
 		Composite::Unnamed(values) if values.len() == 1 => to_json(&values[0], types, accounts),
 		Composite::Unnamed(values) => {
-			if !values.is_empty() {
-				if let Some(bytes) = u8_bytes(values) {
-					return Json::String(format!("0x{}", hex::encode(bytes)));
-				}
-			}
 			Json::Array(values.iter().map(|v| to_json(v, types, accounts)).collect())
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use scale_info::{MetaType, Registry, TypeInfo};
+
+	#[derive(Encode, TypeInfo)]
+	struct Bounded<T>(Vec<T>);
+
+	#[derive(Encode, TypeInfo)]
+	struct Tensor {
+		shape: Bounded<u32>,
+		frac_bits: u8,
+	}
+
+	#[derive(Encode, TypeInfo)]
+	struct Descriptor {
+		name: Bounded<u8>,
+		hash: [u8; 4],
+		outputs: Bounded<Tensor>,
+		values: Vec<i32>,
+		pair: (u32, u32),
+	}
+
+	/// Sequences are lists by their type: one element stays a list, small
+	/// `u32`s are numbers; only `u8` sequences and arrays become hex.
+	#[test]
+	fn sequences_by_type() {
+		let mut registry = Registry::new();
+		let ty = registry.register_type(&MetaType::new::<Descriptor>()).id;
+		let types: PortableRegistry = registry.into();
+		let value = Descriptor {
+			name: Bounded(b"mlp".to_vec()),
+			hash: [1, 2, 3, 4],
+			outputs: Bounded(vec![Tensor {
+				shape: Bounded(vec![1, 10]),
+				frac_bits: 9,
+			}]),
+			values: vec![3, -2],
+			pair: (1, 5),
+		};
+		let decoded = decode_value(&value.encode(), ty, &types).unwrap();
+		let json = to_json(&decoded, &types, &mut vec![]);
+		assert_eq!(
+			json,
+			json!({
+				"name": "0x6d6c70",
+				"hash": "0x01020304",
+				"outputs": [{ "shape": [1, 10], "frac_bits": 9 }],
+				"values": [3, -2],
+				"pair": [1, 5],
+			})
+		);
 	}
 }

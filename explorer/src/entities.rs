@@ -218,7 +218,14 @@ fn id_of(v: &Json) -> Option<String> {
 /// (`[{shape: [..], frac_bits: n, ..}, ..]`).
 pub fn flat_frac_bits(descriptors: &Json) -> Option<Vec<u32>> {
 	let mut out = Vec::new();
-	for d in descriptors.as_array()? {
+	// Databases indexed before sequences were decoded by type hold a
+	// one-element list as its element.
+	let list = match descriptors {
+		Json::Array(list) => list.clone(),
+		Json::Object(_) => vec![descriptors.clone()],
+		_ => return None,
+	};
+	for d in &list {
 		let bits = d.get("frac_bits")?.as_u64()? as u32;
 		let len: u64 = match d.get("shape") {
 			Some(Json::Array(dims)) => dims.iter().map(|x| x.as_u64().unwrap_or(1)).product(),

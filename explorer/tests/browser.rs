@@ -1,15 +1,19 @@
 //! The web UI in a real browser (headless Chromium through chromedriver)
 //! against an explorer indexing a live dev node: pages render the node's data,
 //! the search box finds blocks, extrinsics and accounts, and a new block
-//! appears on the home page without a reload.
+//! appears on the home page without a reload. A model registered and an
+//! inference served on a live executor node show on the model and request
+//! pages as the `verity` CLI reported them.
 
 mod common;
 
 use std::time::Duration;
 
-use anyhow::{anyhow, Result};
-use common::{Browser, Explorer};
+use anyhow::{anyhow, Context, Result};
+use common::{Backend, Browser, Explorer, TestDb};
 use fantoccini::{elements::Element, Client, Locator};
+use serde_json::Value;
+use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
 use verity_tests::{rpc, wait_for, Node, NodeConfig};
 
 const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
@@ -28,12 +32,17 @@ async fn search(client: &Client, base: &str, query: &str) -> Result<()> {
 		.click()
 		.await?;
 	// Wait for the result page (the form's GET lands on /search, then redirects).
-	wait_for("search result page", Duration::from_secs(10), || async {
-		let url = client.current_url().await?;
-		let on_home = url.path() == "/";
-		let title = client.title().await?;
-		Ok((!on_home && !title.starts_with("Home")).then_some(()))
-	})
+	// Generous: Chromium is slow on a 2-core machine that is also compiling.
+	wait_for(
+		&format!("search result page for '{query}'"),
+		Duration::from_secs(30),
+		|| async {
+			let url = client.current_url().await?;
+			let on_home = url.path() == "/";
+			let title = client.title().await?;
+			Ok((!on_home && !title.starts_with("Home")).then_some(()))
+		},
+	)
 	.await?;
 	Ok(())
 }
@@ -56,8 +65,8 @@ async fn listed_blocks(client: &Client) -> Result<Vec<i64>> {
 async fn pages_search_and_live_blocks_in_chromium() -> Result<()> {
 	let node = Node::start(NodeConfig::dev()).await?;
 	let node_client = node.client().await?;
-	let dir = tempfile::tempdir()?;
-	let explorer = Explorer::start(&node.ws_url(), &dir.path().join("explorer.db")).await?;
+	let db = TestDb::new(Backend::Sqlite)?.expect("SQLite needs no server");
+	let explorer = Explorer::start(&node.ws_url(), &db).await?;
 	explorer.wait_indexed(2).await?;
 	let base = explorer.url();
 	let browser = Browser::start().await?;
@@ -156,12 +165,237 @@ async fn pages_search_and_live_blocks_in_chromium() -> Result<()> {
 	// A picture of the home page for people (target/explorer-home.png).
 	c.goto(&base).await?;
 	if let Ok(png) = c.screenshot().await {
-		let _ = std::fs::write(dir.path().join("home.png"), &png);
+		let _ = std::fs::write(db.dir.path().join("home.png"), &png);
 		if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
 			let _ = std::fs::write(std::path::Path::new(&target).join("explorer-home.png"), png);
 		}
 	}
 
+	browser.close().await?;
+	Ok(())
+}
+
+/// `q / 2^frac_bits` for every output value, from the model's output formats
+/// as `verity model show` reports them.
+fn dequantize(quantized: &Value, outputs: &Value) -> Vec<f64> {
+	let mut bits = Vec::new();
+	for o in outputs.as_array().expect("outputs") {
+		let n: u64 = o["shape"]
+			.as_array()
+			.expect("shape")
+			.iter()
+			.map(|d| d.as_u64().unwrap())
+			.product();
+		bits.extend(std::iter::repeat_n(
+			o["frac_bits"].as_u64().unwrap(),
+			n as usize,
+		));
+	}
+	let q = quantized.as_array().expect("quantized output");
+	assert_eq!(q.len(), bits.len(), "one format per output value");
+	q.iter()
+		.zip(bits)
+		.map(|(q, b)| q.as_i64().unwrap() as f64 / (1u64 << b) as f64)
+		.collect()
+}
+
+/// A model registered and a Zk request served on a live executor node, with
+/// the `verity` CLI: the explorer's model and request pages (in Chromium) and
+/// API show what the CLI reported, and search finds the request by id.
+#[tokio::test(flavor = "multi_thread")]
+async fn model_and_request_pages_for_a_live_inference() -> Result<()> {
+	let mut config = NodeConfig::dev();
+	config.name = "explorer-executor".into();
+	config.extra_args.push("--executor".into());
+	let node = Node::start(config).await?;
+	let db = TestDb::new(Backend::Sqlite)?.expect("SQLite needs no server");
+	let explorer = Explorer::start(&node.ws_url(), &db).await?;
+
+	// --- The CLI registers a model (artifacts uploaded to the node), Alice
+	// bonds as executor (the node's dev key), Bob requests a Zk inference.
+	let cli = Cli::new(cli_binary(), node.ws_url())?;
+	let example = ExampleModel::new("mlp_digits8");
+	let registered = cli.json(&[
+		"model",
+		"register",
+		path(&example.onnx),
+		"--name",
+		"digits8",
+		"--version",
+		"1.0.0",
+		"--calibration",
+		path(&example.calibration),
+		"--out",
+		"digits8",
+		"--suri",
+		"//Alice",
+	])?;
+	let model_id = registered["model_id"].as_u64().context("model_id")?;
+	let family = registered["family"].as_u64().context("family")?;
+	let shown = cli.json(&["model", "show", &model_id.to_string()])?;
+	cli.json(&["executor", "register", "--suri", "//Alice"])?;
+	let infer = cli.json(&[
+		"infer",
+		&model_id.to_string(),
+		"--input",
+		path(&example.sample),
+		"--mode",
+		"zk",
+		"--suri",
+		"//Bob",
+		"--wait",
+		"--timeout",
+		"180",
+	])?;
+	let request_id = infer["request_id"].as_u64().context("request_id")?;
+	let result = &infer["result"];
+	assert_eq!(result["status"], "verified", "{infer}");
+	let stored = cli.json(&["result", &request_id.to_string()])?;
+	assert_eq!(stored["status"], "verified", "{stored}");
+	let requested_in = infer["block"].as_i64().context("request block")?;
+	let verified_in = result["block"].as_i64().context("result block")?;
+	explorer.wait_indexed(verified_in).await?;
+
+	// --- JSON API: the model family and its version.
+	let model = explorer.json(&format!("/api/model/{family}")).await?;
+	assert_eq!(model["model"]["name"], "digits8", "{model}");
+	assert_eq!(model["model"]["owner"], registered["owner"]);
+	assert_eq!(model["model"]["registered_in"], registered["block"]);
+	let versions = model["versions"].as_array().context("versions")?;
+	assert_eq!(versions.len(), 1, "{model}");
+	let v = &versions[0];
+	assert_eq!(v["model_id"], model_id.to_string());
+	assert_eq!(v["label"], "1.0.0");
+	assert_eq!(v["status"], "active");
+	for hash in ["onnx_hash", "quantized_hash", "proving_key_hash"] {
+		assert_eq!(v[hash], registered[hash], "{hash}");
+		assert_eq!(v[hash], shown[hash], "{hash}");
+	}
+	assert_eq!(v["verifying_key_len"], shown["verifying_key"]["bytes"]);
+	assert_eq!(v["supports_zk"], true);
+	assert_eq!(v["registered_in"], registered["block"]);
+
+	// --- JSON API: the request, as the CLI saw it.
+	let expected_real = dequantize(&stored["output"], &shown["outputs"]);
+	let r = explorer.json(&format!("/api/request/{request_id}")).await?;
+	assert_eq!(r["status"], "verified", "{r}");
+	assert_eq!(r["model_id"], model_id.to_string());
+	assert_eq!(r["requester"], infer["requester"]);
+	assert_eq!(r["requester"], stored["requester"]);
+	assert_eq!(r["executor"], stored["executor"]);
+	assert_eq!(r["executor"], infer["executor"]);
+	assert_eq!(
+		r["mode"].as_str().map(str::to_ascii_lowercase).as_deref(),
+		infer["mode"].as_str()
+	);
+	assert_eq!(r["input"], stored["input"]);
+	assert_eq!(r["output"], stored["output"]);
+	assert_eq!(r["output"], result["outputs"][0]["quantized"]);
+	let real: Vec<f64> = serde_json::from_value(r["output_dequantized"].clone())
+		.with_context(|| format!("output_dequantized of {r}\nmodel version: {v}"))?;
+	assert_eq!(real, expected_real);
+	let proof = r["proof"].as_str().context("proof")?;
+	assert!(
+		proof.starts_with("0x") && proof.len() > 2 + 2 * 100,
+		"a Groth16 proof: {proof}"
+	);
+	assert_eq!(r["requested_in"], requested_in);
+	assert_eq!(r["verified_in"], verified_in);
+	let time = |n: i64| {
+		let explorer = &explorer;
+		async move {
+			let b = explorer.json(&format!("/api/block/{n}")).await?;
+			b["block"]["timestamp"].as_i64().context("block timestamp")
+		}
+	};
+	let latency = time(verified_in).await? - time(requested_in).await?;
+	assert!(latency > 0);
+	assert_eq!(r["latency_ms"], latency);
+	// Search by request id.
+	let found = explorer
+		.json(&format!("/api/search?q=request%20{request_id}"))
+		.await?;
+	assert_eq!(found["url"], format!("/request/{request_id}"));
+
+	// --- In Chromium: the model page and the request page found by search.
+	let browser = Browser::start().await?;
+	let c = &browser.client;
+	let base = explorer.url();
+	c.goto(&format!("{base}/model/{family}")).await?;
+	assert_eq!(text(c, "#model-name").await?, "digits8");
+	assert_eq!(
+		text(c, "#model-owner").await?,
+		registered["owner"].as_str().unwrap()
+	);
+	let version = format!("#version-{model_id}");
+	assert_eq!(
+		text(c, &format!("{version} .version-label")).await?,
+		"1.0.0"
+	);
+	for (class, key) in [
+		("onnx-hash", "onnx_hash"),
+		("quantized-hash", "quantized_hash"),
+		("proving-key-hash", "proving_key_hash"),
+	] {
+		assert_eq!(
+			text(c, &format!("{version} + table .{class}")).await?,
+			registered[key].as_str().unwrap(),
+			"{key} on the model page"
+		);
+	}
+	assert_eq!(
+		text(c, &format!("{version} + table .verifying-key")).await?,
+		format!("{} bytes", shown["verifying_key"]["bytes"])
+	);
+
+	search(c, &base, &format!("request {request_id}")).await?;
+	assert_eq!(
+		c.current_url().await?.path(),
+		format!("/request/{request_id}")
+	);
+	assert_eq!(text(c, "#request-id").await?, request_id.to_string());
+	assert_eq!(text(c, "#request-status").await?, "verified");
+	assert_eq!(text(c, "#request-model").await?, model_id.to_string());
+	assert_eq!(
+		text(c, "#request-requester").await?,
+		infer["requester"].as_str().unwrap()
+	);
+	assert_eq!(
+		text(c, "#request-executor").await?,
+		stored["executor"].as_str().unwrap()
+	);
+	assert!(text(c, "#request-mode")
+		.await?
+		.eq_ignore_ascii_case(infer["mode"].as_str().unwrap()));
+	assert_eq!(
+		text(c, "#request-input").await?,
+		stored["input"].to_string()
+	);
+	assert_eq!(
+		text(c, "#request-output").await?,
+		stored["output"].to_string()
+	);
+	assert_eq!(
+		text(c, "#request-output-real").await?,
+		format!("{expected_real:?}")
+	);
+	assert_eq!(text(c, "#request-proof").await?, proof);
+	assert_eq!(
+		text(c, "#request-requested-in").await?,
+		requested_in.to_string()
+	);
+	assert_eq!(
+		text(c, "#request-verified-in").await?,
+		verified_in.to_string()
+	);
+	assert_eq!(
+		text(c, "#request-latency").await?,
+		format!(
+			"{} blocks, {:.1} s",
+			verified_in - requested_in,
+			latency as f64 / 1000.0
+		)
+	);
 	browser.close().await?;
 	Ok(())
 }

@@ -1,10 +1,11 @@
 //! Model and inference-request pages and API over indexed history shaped like
 //! the `Models` and `Inference` pallets' events and calls (written through the
-//! indexer's own insert path; the pallets are not in the dev runtime yet).
+//! indexer's own insert path), on SQLite and on a throwaway PostgreSQL server.
 
 mod common;
 
 use anyhow::Result;
+use common::{Backend, TestDb};
 use serde_json::{json, Value};
 use tokio::sync::broadcast;
 use verity_explorer::{
@@ -51,9 +52,21 @@ fn block(n: u64, entity_events: Vec<EntityEvent>) -> NewBlock {
 }
 
 #[tokio::test]
-async fn model_and_request_pages() -> Result<()> {
-	let dir = tempfile::tempdir()?;
-	let db = Db::open(&format!("sqlite://{}", dir.path().join("e.db").display())).await?;
+async fn sqlite_model_and_request_pages() -> Result<()> {
+	model_and_request_pages(Backend::Sqlite).await
+}
+
+#[tokio::test]
+async fn postgres_model_and_request_pages() -> Result<()> {
+	model_and_request_pages(Backend::Postgres).await
+}
+
+async fn model_and_request_pages(backend: Backend) -> Result<()> {
+	let Some(test_db) = TestDb::new(backend)? else {
+		return Ok(());
+	};
+	let db = Db::open(&test_db.url).await?;
+	assert_eq!(db.is_postgres(), test_db.is_postgres());
 	let descriptor = json!({
 		"version": "0x312e30",
 		"onnx_hash": "0x8c7a26d8fc8420cd11e1f200adfca0531b5d6b666448847d6ba236275f65e2e7",

@@ -2,14 +2,15 @@
 //! the hash the node returns for its number; a transfer and a failing call are
 //! decoded (signer, call, arguments, fee, decoded module error); a restart
 //! resumes without gaps or duplicates; a switch to another chain with the same
-//! genesis (a fork from block 1) is repaired.
+//! genesis (a fork from block 1) is repaired. Each against SQLite and against
+//! a throwaway PostgreSQL server.
 
 mod common;
 
 use std::time::Duration;
 
 use anyhow::Result;
-use common::Explorer;
+use common::{Backend, Explorer, TestDb};
 use serde_json::Value;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::dev;
@@ -45,13 +46,32 @@ fn alice_address() -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn indexes_decodes_resumes_and_repairs_forks() -> Result<()> {
+async fn sqlite_indexes_decodes_resumes_and_repairs_forks() -> Result<()> {
+	indexes_decodes_resumes_and_repairs_forks(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn postgres_indexes_decodes_resumes_and_repairs_forks() -> Result<()> {
+	indexes_decodes_resumes_and_repairs_forks(Backend::Postgres).await
+}
+
+async fn indexes_decodes_resumes_and_repairs_forks(backend: Backend) -> Result<()> {
+	let Some(db) = TestDb::new(backend)? else {
+		return Ok(());
+	};
 	let node = Node::start(NodeConfig::dev()).await?;
-	let dir = tempfile::tempdir()?;
-	let db = dir.path().join("explorer.db");
 	let mut explorer = Explorer::start(&node.ws_url(), &db).await?;
 	explorer.wait_indexed(2).await?;
 	assert_matches_node(&explorer, &node).await?;
+	let status = explorer.json("/api/status").await?;
+	assert_eq!(
+		status["database"],
+		if db.is_postgres() {
+			"postgres"
+		} else {
+			"sqlite"
+		}
+	);
 
 	// Block 1's first extrinsic is the timestamp inherent, decoded by name.
 	let x = explorer.json("/api/extrinsic/1-0").await?;

@@ -1,13 +1,17 @@
-//! Shared parts of the explorer's end-to-end tests: a real `verity-explorer`
-//! process on a free port, a tiny HTTP client, and headless Chromium driven
-//! through chromedriver (Debian's `chromium` and `chromium-driver`).
+//! Shared parts of the explorer's end-to-end tests: a database per test
+//! (a SQLite file or a throwaway PostgreSQL server, [`TestDb`]), a real
+//! `verity-explorer` process on a free port, a tiny HTTP client, and headless
+//! Chromium driven through chromedriver (Debian's `chromium` and
+//! `chromium-driver`).
 
 #![allow(dead_code)]
+
+pub mod postgres;
 
 use std::{
 	fs::File,
 	os::unix::process::CommandExt,
-	path::{Path, PathBuf},
+	path::PathBuf,
 	process::{Child, Command, Stdio},
 	time::Duration,
 };
@@ -17,6 +21,50 @@ use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use verity_tests::{free_port, wait_for};
 
+/// The database an explorer test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+	/// A SQLite file in a temporary directory (the explorer's default).
+	Sqlite,
+	/// A throwaway PostgreSQL server ([`postgres::Postgres`]).
+	Postgres,
+}
+
+/// One test's database: its URL, a scratch directory (SQLite file, logs) and
+/// the PostgreSQL server behind it, stopped on drop.
+pub struct TestDb {
+	/// `sqlite://…/explorer.db` or `postgres://…/explorer`.
+	pub url: String,
+	/// Scratch directory for the SQLite file and the explorer's logs.
+	pub dir: tempfile::TempDir,
+	server: Option<postgres::Postgres>,
+}
+
+impl TestDb {
+	/// A fresh, empty database; `None` when the backend is PostgreSQL and it
+	/// is not installed outside CI (the caller skips the test, loudly).
+	pub fn new(backend: Backend) -> Result<Option<Self>> {
+		let dir = tempfile::tempdir()?;
+		match backend {
+			Backend::Sqlite => Ok(Some(Self {
+				url: format!("sqlite://{}", dir.path().join("explorer.db").display()),
+				dir,
+				server: None,
+			})),
+			Backend::Postgres => Ok(postgres::Postgres::start()?.map(|server| Self {
+				url: server.url(),
+				dir,
+				server: Some(server),
+			})),
+		}
+	}
+
+	/// Whether this is PostgreSQL.
+	pub fn is_postgres(&self) -> bool {
+		self.server.is_some()
+	}
+}
+
 /// A running `verity-explorer` process.
 pub struct Explorer {
 	child: Option<Child>,
@@ -25,16 +73,15 @@ pub struct Explorer {
 }
 
 impl Explorer {
-	/// Starts the explorer indexing `node_url` into the SQLite file `db` and
-	/// waits until its web server answers.
-	pub async fn start(node_url: &str, db: &Path) -> Result<Self> {
+	/// Starts the explorer indexing `node_url` into `db` and waits until its
+	/// web server answers.
+	pub async fn start(node_url: &str, db: &TestDb) -> Result<Self> {
 		let port = free_port();
-		let log = db.with_extension(format!("{port}.log"));
+		let log = db.dir.path().join(format!("explorer-{port}.log"));
 		let out = File::create(&log)?;
 		let child = Command::new(env!("CARGO_BIN_EXE_verity-explorer"))
 			.args(["--node", node_url])
-			.arg("--database")
-			.arg(format!("sqlite://{}", db.display()))
+			.args(["--database", &db.url])
 			.args(["--listen", &format!("127.0.0.1:{port}")])
 			.env("RUST_LOG", "info,sqlx=warn")
 			.stdin(Stdio::null())
