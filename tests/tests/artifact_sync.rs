@@ -303,6 +303,14 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		"{}",
 		alice.log_tail(80)
 	);
+	// Parked once, not again in every block while its block is not final.
+	let parked = format!("request {unserved_id}: model 1's artifact(s)");
+	assert_eq!(
+		alice.log_tail(100_000).matches(&parked).count(),
+		1,
+		"{}",
+		alice.log_tail(80)
+	);
 	for node in [&alice_rpc, &bob_rpc, &charlie_rpc] {
 		assert_eq!(has(node, &[&absent_pk]).await?, vec![false]);
 	}

@@ -880,6 +880,13 @@ impl Worker {
 	fn on_finalized(&mut self, hash: Hash) {
 		let me = self.key().map(AccountId::from);
 		let api = self.client.runtime_api();
+		// A request made (or answered) in a block newer than the finalized one
+		// is not open at the finalized block either: ask the best block too
+		// before taking a request for closed.
+		let best = self.best.map_or(hash, |(best, _)| best);
+		let gone_at_best = |id: u64| {
+			matches!(api.request(best, id), Ok(None)) && matches!(api.result(best, id), Ok(None))
+		};
 		for id in self.journal.ids() {
 			match api.request(hash, id) {
 				Ok(Some(_)) => {}
@@ -902,6 +909,8 @@ impl Worker {
 							r.executor,
 							r.block
 						),
+						// Open, or answered, in a block not final yet.
+						_ if !gone_at_best(id) => continue,
 						_ => {
 							log::warn!(target: LOG, "request {id}: closed without a result (expired)")
 						}
@@ -924,6 +933,7 @@ impl Worker {
 				!self.in_flight.contains(&id)
 					&& !self.queue.iter().any(|j| j.request_id == id)
 					&& matches!(api.request(hash, id), Ok(None))
+					&& matches!(api.request(best, id), Ok(None))
 			})
 			.collect();
 		for id in closed {
