@@ -102,7 +102,11 @@ fn progress(message: impl AsRef<str>) {
 }
 
 fn print_json(value: &Value) {
-	println!(
+	use std::io::Write;
+	// Not `println!`: it panics when the reader has gone (`verity ... | head`);
+	// the command's work is done by now either way.
+	let _ = writeln!(
+		std::io::stdout().lock(),
 		"{}",
 		serde_json::to_string_pretty(value).unwrap_or_default()
 	);
