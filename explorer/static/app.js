@@ -78,7 +78,13 @@
     es.onerror = function () { if (live) live.className = "live"; };
     es.addEventListener("block", function (e) { addBlock(JSON.parse(e.data)); });
     es.addEventListener("finalized", function (e) { finalized(JSON.parse(e.data)); });
+    // Release the stream when leaving the page: an open stream of a page the
+    // browser keeps (back-forward cache) holds one of its few connections to
+    // this host, and later page loads waited a minute for one.
+    window.addEventListener("pagehide", function () { es.close(); }, { once: true });
   }
 
   document.addEventListener("DOMContentLoaded", connect);
+  // Back from the back-forward cache: reconnect.
+  window.addEventListener("pageshow", function (e) { if (e.persisted) connect(); });
 })();
