@@ -13,7 +13,7 @@ use anyhow::{anyhow, Context, Result};
 use common::{Backend, Browser, Explorer, TestDb};
 use fantoccini::{elements::Element, Client, Locator};
 use serde_json::Value;
-use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::cli::{cli_binary, Cli, ExampleModel};
 use verity_tests::{rpc, wait_for, Node, NodeConfig};
 
 const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
@@ -215,38 +215,12 @@ async fn model_and_request_pages_for_a_live_inference() -> Result<()> {
 	// bonds as executor (the node's dev key), Bob requests a Zk inference.
 	let cli = Cli::new(cli_binary(), node.ws_url())?;
 	let example = ExampleModel::new("mlp_digits8");
-	let registered = cli.json(&[
-		"model",
-		"register",
-		path(&example.onnx),
-		"--name",
-		"digits8",
-		"--version",
-		"1.0.0",
-		"--calibration",
-		path(&example.calibration),
-		"--out",
-		"digits8",
-		"--suri",
-		"//Alice",
-	])?;
+	let registered = cli.register(&example, "digits8", "1.0.0", &["--out", "digits8"])?;
 	let model_id = registered["model_id"].as_u64().context("model_id")?;
 	let family = registered["family"].as_u64().context("family")?;
 	let shown = cli.json(&["model", "show", &model_id.to_string()])?;
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let infer = cli.json(&[
-		"infer",
-		&model_id.to_string(),
-		"--input",
-		path(&example.sample),
-		"--mode",
-		"zk",
-		"--suri",
-		"//Bob",
-		"--wait",
-		"--timeout",
-		"180",
-	])?;
+	let infer = cli.infer(model_id, &example.sample, "zk", "//Bob", Some(180))?;
 	let request_id = infer["request_id"].as_u64().context("request_id")?;
 	let result = &infer["result"];
 	assert_eq!(result["status"], "verified", "{infer}");

@@ -121,6 +121,61 @@ impl Cli {
 		})
 	}
 
+	/// `verity model register` of an example model, signed by //Alice (sudo
+	/// and endowed on the dev and local chains), as `name` `version`, with
+	/// `extra` options (`--out DIR`, `--no-upload`, ...); returns its JSON.
+	pub fn register(
+		&self,
+		example: &ExampleModel,
+		name: &str,
+		version: &str,
+		extra: &[&str],
+	) -> Result<Value> {
+		let mut args = vec![
+			"model",
+			"register",
+			path(&example.onnx),
+			"--name",
+			name,
+			"--version",
+			version,
+			"--calibration",
+			path(&example.calibration),
+			"--suri",
+			"//Alice",
+		];
+		args.extend_from_slice(extra);
+		self.json(&args)
+	}
+
+	/// `verity infer MODEL --input INPUT --mode MODE --suri SURI`, and with
+	/// `wait_secs` `--wait --timeout SECS`; returns its JSON.
+	pub fn infer(
+		&self,
+		model: u64,
+		input: &Path,
+		mode: &str,
+		suri: &str,
+		wait_secs: Option<u64>,
+	) -> Result<Value> {
+		let model = model.to_string();
+		let timeout = wait_secs.map(|s| s.to_string());
+		let mut args = vec![
+			"infer",
+			&model,
+			"--input",
+			path(input),
+			"--mode",
+			mode,
+			"--suri",
+			suri,
+		];
+		if let Some(timeout) = &timeout {
+			args.extend_from_slice(&["--wait", "--timeout", timeout]);
+		}
+		self.json(&args)
+	}
+
 	/// Runs a command that must fail with exit code 2 and `needle` in its
 	/// error; returns its stderr.
 	pub fn fails(&self, args: &[&str], needle: &str) -> String {

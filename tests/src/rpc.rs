@@ -1,6 +1,6 @@
 //! Typed helpers over Substrate's standard JSON-RPC methods.
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, ensure, Result};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
 
@@ -47,4 +47,43 @@ pub async fn peers(client: &WsClient) -> Result<u64> {
 	health["peers"]
 		.as_u64()
 		.ok_or_else(|| anyhow!("bad system_health: {health}"))
+}
+
+/// `0x`-prefixed lowercase hex, as the node's RPC takes bytes and hashes.
+pub fn hex(bytes: &[u8]) -> String {
+	format!(
+		"0x{}",
+		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+	)
+}
+
+/// Uploads `bytes` to the node's artifact store in `chunk`-byte pieces
+/// (`artifacts_beginUpload` / `uploadChunk` / `finishUpload`), checking the
+/// node's running byte count; returns the hash it stored them under.
+pub async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Result<String> {
+	let hash = hex(&verity_inference::hash::blake2_256(bytes));
+	let id: u64 = client
+		.request("artifacts_beginUpload", rpc_params![&hash, bytes.len()])
+		.await?;
+	let mut offset = 0usize;
+	for piece in bytes.chunks(chunk) {
+		let received: u64 = client
+			.request("artifacts_uploadChunk", rpc_params![id, offset, hex(piece)])
+			.await?;
+		offset += piece.len();
+		ensure!(
+			received == offset as u64,
+			"node has {received} of {offset} bytes"
+		);
+	}
+	let stored: String = client
+		.request("artifacts_finishUpload", rpc_params![id])
+		.await?;
+	ensure!(stored == hash, "stored as {stored}, expected {hash}");
+	Ok(stored)
+}
+
+/// Which of `hashes` the node's artifact store holds (`artifacts_has`).
+pub async fn artifacts_has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
+	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
 }

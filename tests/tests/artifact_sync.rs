@@ -10,108 +10,14 @@
 //! ends `verified` on chain. The second model's proving key is on no node:
 //! Alice logs that no peer has it and its request stays pending.
 
-use std::{
-	path::{Path, PathBuf},
-	process::Command,
-	time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
-use anyhow::{ensure, Context, Result};
-use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
-use serde_json::{json, Value};
-use verity_tests::{node_binary, rpc, wait_for, Node, NodeConfig};
-
-fn models_dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models")
-}
-
-fn path(p: &Path) -> &str {
-	p.to_str().expect("utf-8 path")
-}
-
-fn hex(bytes: &[u8]) -> String {
-	format!(
-		"0x{}",
-		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-	)
-}
-
-/// The `verity` binary: `$VERITY_CLI_BIN`, else next to the node binary.
-fn cli_binary() -> PathBuf {
-	std::env::var_os("VERITY_CLI_BIN")
-		.map(PathBuf::from)
-		.unwrap_or_else(|| node_binary().with_file_name("verity"))
-}
-
-/// The `verity` CLI, run in a scratch directory against one node.
-struct Cli {
-	url: String,
-	work: tempfile::TempDir,
-}
-
-impl Cli {
-	/// Whether `model register` takes `--no-upload` (a CLI that uploads the
-	/// artifacts itself while registering).
-	fn has_no_upload(&self) -> Result<bool> {
-		let out = Command::new(cli_binary()).arg("--help").output()?;
-		Ok(String::from_utf8_lossy(&out.stdout).contains("--no-upload")
-			|| String::from_utf8_lossy(&out.stderr).contains("--no-upload"))
-	}
-
-	/// Runs `verity <args> --url <url>` and parses its JSON output.
-	fn json(&self, args: &[&str]) -> Result<Value> {
-		let bin = cli_binary();
-		let out = Command::new(&bin)
-			.args(args)
-			.args(["--url", self.url.as_str()])
-			.current_dir(self.work.path())
-			.env_remove("VERITY_URL")
-			.env_remove("VERITY_SURI")
-			.output()
-			.with_context(|| format!("running {}", bin.display()))?;
-		eprintln!(
-			"$ verity {}\n  exit {:?}\n{}",
-			args.join(" "),
-			out.status.code(),
-			String::from_utf8_lossy(&out.stderr)
-		);
-		ensure!(
-			out.status.success(),
-			"verity {args:?} failed: {}",
-			String::from_utf8_lossy(&out.stderr)
-		);
-		serde_json::from_slice(&out.stdout).with_context(|| {
-			format!(
-				"verity {args:?}: stdout is not JSON: {}",
-				String::from_utf8_lossy(&out.stdout)
-			)
-		})
-	}
-}
-
-/// Uploads `bytes` in `chunk`-byte pieces; returns the stored hash.
-async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Result<String> {
-	let hash = hex(&verity_inference::hash::blake2_256(bytes));
-	let id: u64 = client
-		.request("artifacts_beginUpload", rpc_params![&hash, bytes.len()])
-		.await?;
-	let mut offset = 0usize;
-	for piece in bytes.chunks(chunk) {
-		let _: u64 = client
-			.request("artifacts_uploadChunk", rpc_params![id, offset, hex(piece)])
-			.await?;
-		offset += piece.len();
-	}
-	let stored: String = client
-		.request("artifacts_finishUpload", rpc_params![id])
-		.await?;
-	ensure!(stored == hash, "stored as {stored}, expected {hash}");
-	Ok(stored)
-}
-
-async fn has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
-	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
-}
+use anyhow::{Context, Result};
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use serde_json::json;
+use verity_tests::cli::{cli_binary, Cli, ExampleModel};
+use verity_tests::rpc::{self, artifacts_has as has, hex, upload_chunked};
+use verity_tests::{wait_for, Node, NodeConfig};
 
 /// The first line of `node`'s log containing every one of `needles`.
 fn log_line(node: &Node, needles: &[&str]) -> Option<String> {
@@ -148,35 +54,12 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 	.await?;
 
 	// --- Two versions of a model (each with its own Groth16 setup), through Bob.
-	let cli = Cli {
-		url: bob.ws_url(),
-		work: tempfile::tempdir()?,
-	};
-	let onnx = models_dir().join("mlp_digits8.onnx");
-	let cal = models_dir().join("data/mlp_digits8.calibration.json");
-	let sample = models_dir().join("samples/mlp_digits8.input.json");
+	let cli = Cli::new(cli_binary(), bob.ws_url())?;
+	let example = ExampleModel::new("mlp_digits8");
+	let sample = example.sample.clone();
 	// The artifacts are uploaded below, by hand, to Bob only.
-	let no_upload = cli.has_no_upload()?;
 	let register = |name: &str, out: &str| {
-		let mut args = vec![
-			"model",
-			"register",
-			path(&onnx),
-			"--name",
-			name,
-			"--version",
-			"1.0.0",
-			"--calibration",
-			path(&cal),
-			"--out",
-			out,
-			"--suri",
-			"//Alice",
-		];
-		if no_upload {
-			args.push("--no-upload");
-		}
-		cli.json(&args)
+		cli.register(&example, name, "1.0.0", &["--out", out, "--no-upload"])
 	};
 	let shared = register("digits8", "shared")?;
 	let absent = register("digits8-absent", "absent")?;
@@ -217,30 +100,9 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 
 	// --- Alice (the executor key her node holds) bonds; Bob requests both models.
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let unserved = cli.json(&[
-		"infer",
-		"1",
-		"--input",
-		path(&sample),
-		"--mode",
-		"zk",
-		"--suri",
-		"//Bob",
-	])?;
+	let unserved = cli.infer(1, &sample, "zk", "//Bob", None)?;
 	let unserved_id = unserved["request_id"].as_u64().unwrap();
-	let served = cli.json(&[
-		"infer",
-		"0",
-		"--input",
-		path(&sample),
-		"--mode",
-		"zk",
-		"--suri",
-		"//Bob",
-		"--wait",
-		"--timeout",
-		"90",
-	])?;
+	let served = cli.infer(0, &sample, "zk", "//Bob", Some(90))?;
 	let served_id = served["request_id"].as_u64().unwrap();
 	assert_eq!(served["result"]["status"], "verified", "{served}");
 	let alice_account = cli.json(&["account", "--suri", "//Alice"])?;

@@ -56,16 +56,7 @@ fn send(cli: &Cli, models: &[Registered], suri: &str, count: usize) -> Result<Ve
 	(0..count)
 		.map(|i| {
 			let model = i % models.len();
-			let out = cli.json(&[
-				"infer",
-				&models[model].id.to_string(),
-				"--input",
-				path(&models[model].sample),
-				"--mode",
-				"zk",
-				"--suri",
-				suri,
-			])?;
+			let out = cli.infer(models[model].id, &models[model].sample, "zk", suri, None)?;
 			Ok(Sent {
 				id: out["request_id"].as_u64().context("request_id")?,
 				model,
@@ -111,21 +102,7 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	let mut models = Vec::new();
 	for (name, version) in [("mlp_digits8", "1.0.0"), ("mlp_digits28", "2.1.0")] {
 		let example = ExampleModel::new(name);
-		let registered = cli.json(&[
-			"model",
-			"register",
-			path(&example.onnx),
-			"--name",
-			name,
-			"--version",
-			version,
-			"--calibration",
-			path(&example.calibration),
-			"--out",
-			name,
-			"--suri",
-			"//Alice",
-		])?;
+		let registered = cli.register(&example, name, version, &["--out", name])?;
 		let id = registered["model_id"].as_u64().context("model_id")?;
 		let local = cli.json(&[
 			"model",

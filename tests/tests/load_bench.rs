@@ -14,19 +14,7 @@ async fn load_generator_counts_every_request_and_its_latency() -> Result<()> {
 	let node = Node::start(config).await?;
 	let cli = Cli::new(cli_binary(), node.ws_url())?;
 	let example = ExampleModel::new("mlp_digits8");
-	cli.json(&[
-		"model",
-		"register",
-		path(&example.onnx),
-		"--name",
-		"digits8",
-		"--version",
-		"1.0.0",
-		"--calibration",
-		path(&example.calibration),
-		"--suri",
-		"//Alice",
-	])?;
+	cli.register(&example, "digits8", "1.0.0", &[])?;
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
 
 	let report = cli.json(&[

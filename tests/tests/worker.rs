@@ -12,47 +12,12 @@
 
 use std::time::Duration;
 
-use anyhow::{bail, ensure, Context, Result};
+use anyhow::{bail, Context, Result};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::{json, Value};
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
-use verity_tests::{rpc, wait_for, Node, NodeConfig};
-
-fn hex(bytes: &[u8]) -> String {
-	format!(
-		"0x{}",
-		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-	)
-}
-
-/// Uploads `bytes` in `chunk`-byte pieces; returns the stored hash.
-async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Result<String> {
-	let hash = hex(&verity_hash(bytes));
-	let id: u64 = client
-		.request("artifacts_beginUpload", rpc_params![&hash, bytes.len()])
-		.await?;
-	let mut offset = 0usize;
-	for piece in bytes.chunks(chunk) {
-		let received: u64 = client
-			.request("artifacts_uploadChunk", rpc_params![id, offset, hex(piece)])
-			.await?;
-		offset += piece.len();
-		ensure!(
-			received == offset as u64,
-			"node has {received} of {offset} bytes"
-		);
-	}
-	let stored: String = client
-		.request("artifacts_finishUpload", rpc_params![id])
-		.await?;
-	ensure!(stored == hash, "stored as {stored}, expected {hash}");
-	Ok(stored)
-}
-
-/// blake2-256, the artifact store's key.
-fn verity_hash(bytes: &[u8]) -> [u8; 32] {
-	verity_inference::hash::blake2_256(bytes)
-}
+use verity_tests::rpc::{self, artifacts_has, hex, upload_chunked};
+use verity_tests::{wait_for, Node, NodeConfig};
 
 /// The JSON-RPC error message of a failed call.
 fn rpc_error<T: std::fmt::Debug>(result: Result<T, jsonrpsee::core::ClientError>) -> String {
@@ -60,10 +25,6 @@ fn rpc_error<T: std::fmt::Debug>(result: Result<T, jsonrpsee::core::ClientError>
 		Ok(v) => panic!("expected an error, got {v:?}"),
 		Err(e) => e.to_string(),
 	}
-}
-
-async fn has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
-	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
 }
 
 async fn best(client: &WsClient) -> Result<u64> {
@@ -78,31 +39,13 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 	let mut node = Node::start(config).await?;
 	let client = node.client().await?;
 	let cli = Cli::new(cli_binary(), node.ws_url())?;
-	let ExampleModel {
-		onnx,
-		calibration: cal,
-		sample,
-	} = ExampleModel::new("mlp_digits8");
+	let example = ExampleModel::new("mlp_digits8");
+	let sample = example.sample.clone();
 
 	// --- Two versions of the model (each with its own setup) on chain.
+	// The artifacts go over the raw RPC below (model 1's proving key never).
 	let register = |name: &str, out: &str| {
-		cli.json(&[
-			"model",
-			"register",
-			path(&onnx),
-			"--name",
-			name,
-			"--version",
-			"1.0.0",
-			"--calibration",
-			path(&cal),
-			"--out",
-			out,
-			"--suri",
-			"//Alice",
-			// The artifacts go over the raw RPC below (model 1's proving key never).
-			"--no-upload",
-		])
+		cli.register(&example, name, "1.0.0", &["--out", out, "--no-upload"])
 	};
 	let served = register("digits8", "served")?;
 	let unserved = register("digits8-no-key", "unserved")?;
@@ -113,14 +56,17 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 	let dir = cli.work.path().join("served");
 	let qmodel = std::fs::read(dir.join("model.qmodel"))?;
 	let proving_key = std::fs::read(dir.join("proving.key"))?;
-	assert_eq!(json!(hex(&verity_hash(&qmodel))), served["quantized_hash"]);
+	assert_eq!(
+		json!(hex(&verity_inference::hash::blake2_256(&qmodel))),
+		served["quantized_hash"]
+	);
 
 	// --- Artifacts over RPC: the quantized model in one call, the proving
 	// key in 64 KiB chunks; the node reports what it has.
 	let pk_hash = served["proving_key_hash"].as_str().unwrap().to_string();
 	let q_hash = served["quantized_hash"].as_str().unwrap().to_string();
 	assert_eq!(
-		has(&client, &[&q_hash, &pk_hash]).await?,
+		artifacts_has(&client, &[&q_hash, &pk_hash]).await?,
 		vec![false, false]
 	);
 	let stored: String = client
@@ -131,7 +77,10 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 		upload_chunked(&client, &proving_key, 64 << 10).await?,
 		pk_hash
 	);
-	assert_eq!(has(&client, &[&q_hash, &pk_hash]).await?, vec![true, true]);
+	assert_eq!(
+		artifacts_has(&client, &[&q_hash, &pk_hash]).await?,
+		vec![true, true]
+	);
 	let list: Value = client.request("artifacts_list", rpc_params![]).await?;
 	assert_eq!(list.as_array().unwrap().len(), 2);
 	assert!(list
@@ -185,30 +134,9 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 	let local_q = local["outputs"]["probabilities"]["quantized"]["data"].clone();
 	assert_eq!(local_q.as_array().map(Vec::len), Some(10));
 
-	let missing = cli.json(&[
-		"infer",
-		"1",
-		"--input",
-		path(&sample),
-		"--mode",
-		"zk",
-		"--suri",
-		"//Bob",
-	])?;
+	let missing = cli.infer(1, &sample, "zk", "//Bob", None)?;
 	let missing_id = missing["request_id"].as_u64().unwrap();
-	let zk = cli.json(&[
-		"infer",
-		"0",
-		"--input",
-		path(&sample),
-		"--mode",
-		"zk",
-		"--suri",
-		"//Bob",
-		"--wait",
-		"--timeout",
-		"120",
-	])?;
+	let zk = cli.infer(0, &sample, "zk", "//Bob", Some(120))?;
 	let zk_id = zk["request_id"].as_u64().unwrap();
 	let result = &zk["result"];
 	assert_eq!(result["status"], "verified", "{zk}");
@@ -217,19 +145,7 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 		.as_array()
 		.unwrap()
 		.contains(&json!("Inference.InferenceVerified")));
-	let vanilla = cli.json(&[
-		"infer",
-		"0",
-		"--input",
-		path(&sample),
-		"--mode",
-		"vanilla",
-		"--suri",
-		"//Bob",
-		"--wait",
-		"--timeout",
-		"120",
-	])?;
+	let vanilla = cli.infer(0, &sample, "vanilla", "//Bob", Some(120))?;
 	let vanilla_id = vanilla["request_id"].as_u64().unwrap();
 	assert_eq!(vanilla["result"]["status"], "unverified", "{vanilla}");
 	assert_eq!(vanilla["result"]["outputs"][0]["quantized"], local_q);
