@@ -176,7 +176,8 @@ async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 		let signer = chain::keypair(suri)?;
 		let mut nonce = chain.next_nonce(&chain::account_of(&signer)).await?;
 		let (chain, record) = (chain.clone(), record.clone());
-		let (model_id, input, mode, duration) = (o.model_id, o.input.clone(), o.mode, o.duration);
+		let (model_id, input, mode, duration, drain) =
+			(o.model_id, o.input.clone(), o.mode, o.duration, o.drain);
 		// Staggered so the accounts' requests interleave evenly.
 		let offset = per_account.mul_f64(i as f64 / o.accounts.len() as f64);
 		senders.push(tokio::spawn(async move {
@@ -194,12 +195,22 @@ async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 				in_flight.push(tokio::spawn(async move {
 					let sent = Instant::now();
 					let deadline = u32::try_from(deadline).unwrap_or(u32::MAX);
-					match chain
-						.request_in_best_block(
+					// A transaction stuck in the pool (say, behind a nonce that
+					// failed) must not hold the run up forever.
+					let submitted = tokio::time::timeout(
+						drain,
+						chain.request_in_best_block(
 							&signer, nonce, model_id, input, mode, max_fee, deadline,
-						)
-						.await
-					{
+						),
+					)
+					.await
+					.unwrap_or_else(|_| {
+						Err(ChainError::Timeout(format!(
+							"not in a block after {} s",
+							drain.as_secs()
+						)))
+					});
+					match submitted {
 						Ok(id) => {
 							record
 								.lock()
