@@ -149,6 +149,7 @@ parameter_types! {
 	pub const ExecutorBond: Balance = 1_000 * UNIT;
 	pub const InvalidProofSlash: Balance = 100 * UNIT;
 	pub const MinRequestFee: Balance = UNIT / 100;
+	pub const SyncOutputDeposit: Balance = UNIT / 10;
 }
 
 impl pallet_inference::Config for Runtime {
@@ -175,6 +176,11 @@ impl pallet_inference::Config for Runtime {
 	type AssignmentTimeout = ConstU32<20>;
 	// Twelve hours.
 	type MaxDeadline = ConstU32<14_400>;
+	// Governance enables models for in-block inference: every validator runs them.
+	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
+	// 2^20 work units (LeNet-5 is 0.43 M): about 10 ms of native inference.
+	type MaxSyncWork = ConstU64<{ 1 << 20 }>;
+	type SyncOutputDeposit = SyncOutputDeposit;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ModelsBenchmarkHelper;

@@ -5,6 +5,7 @@
 
 pub mod approx;
 pub mod arith;
+mod cost;
 mod exec;
 mod io;
 mod model;

@@ -85,6 +85,27 @@ fn register_model<T: Config>(
 	T::BenchmarkHelper::register_model(&owner, spec, key)
 }
 
+/// Registers the precompile's synthetic model of `layers` 32×32 layers (work
+/// `layers · BENCH_LAYER_WORK`) and enables it for synchronous inference.
+fn sync_model<T: Config>(layers: u32, enable: bool) -> ModelId {
+	let owner: T::AccountId = account("owner", 0, SEED);
+	fund::<T>(&owner);
+	let spec = ModelSpec {
+		quantized_hash: verity_precompile::verity_precompile::bench_model(layers),
+		input_len: 32,
+		output_len: 32,
+		act_bits: 8,
+		supports_zk: false,
+		supports_vanilla: true,
+		active: true,
+	};
+	let model = T::BenchmarkHelper::register_model(&owner, spec, None);
+	if enable {
+		SyncModels::<T>::insert(model, u64::from(layers) * verity_precompile::BENCH_LAYER_WORK);
+	}
+	model
+}
+
 fn fixture<T: Config>() -> Result<Fixture, BenchmarkError> {
 	let f = Fixture::committed().ok_or(BenchmarkError::Stop(
 		"fixtures/benchmark.scale does not decode",
@@ -408,6 +429,73 @@ mod benchmarks {
 
 		assert_eq!(result, Ok(()));
 		Ok(())
+	}
+
+	/// Enabling a model (the precompile reports its work).
+	#[benchmark]
+	fn set_sync_model() -> Result<(), BenchmarkError> {
+		let model = sync_model::<T>(1, false);
+		let origin =
+			T::SyncOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		set_sync_model(origin as T::RuntimeOrigin, model, true);
+
+		assert_eq!(SyncModels::<T>::get(model), Some(verity_precompile::BENCH_LAYER_WORK));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_sync_work_bound() -> Result<(), BenchmarkError> {
+		let origin =
+			T::SyncOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let bound = T::MaxSyncWork::get() / 2;
+
+		#[extrinsic_call]
+		set_sync_work_bound(origin as T::RuntimeOrigin, bound);
+
+		assert_eq!(SyncWorkBound::<T>::get(), bound);
+		Ok(())
+	}
+
+	/// Running a model of `w` synthetic layers (`w · BENCH_LAYER_WORK` work
+	/// units) in the extrinsic, first output of the caller (the deposit is held).
+	#[benchmark]
+	fn infer_now(
+		w: Linear<1, { verity_precompile::MAX_BENCH_LAYERS }>,
+	) -> Result<(), BenchmarkError> {
+		if u64::from(w) * verity_precompile::BENCH_LAYER_WORK > T::MaxSyncWork::get() {
+			return Err(BenchmarkError::Skip);
+		}
+		let model = sync_model::<T>(w, true);
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let values: Vec<i32> = (0..32).map(|i| i * 5 - 80).collect();
+
+		#[extrinsic_call]
+		infer_now(RawOrigin::Signed(caller.clone()), model, input::<T>(&values));
+
+		assert!(SyncOutputs::<T>::get(&caller).is_some_and(|o| o.output.len() == 32));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_sync_output() {
+		let model = sync_model::<T>(1, true);
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let values = vec![1i32; 32];
+		assert!(Inference::<T>::infer_now(
+			RawOrigin::Signed(caller.clone()).into(),
+			model,
+			input::<T>(&values)
+		)
+		.is_ok());
+
+		#[extrinsic_call]
+		clear_sync_output(RawOrigin::Signed(caller.clone()));
+
+		assert!(!SyncOutputs::<T>::contains_key(&caller));
 	}
 
 	impl_benchmark_test_suite!(Inference, crate::mock::new_test_ext(), crate::mock::Test);

@@ -36,6 +36,16 @@
 //!   in full in `on_initialize`, at most [`Config::MaxExpiriesPerBlock`] per
 //!   block; the rest carries over to the next block ([`ExpiryCursor`]).
 //!
+//! * **Synchronous inference** ([`sync`]): `infer_now(model_id, input)` runs
+//!   the model inside the extrinsic through the node's inference precompile
+//!   ([`verity_precompile`]), stores the caller's latest output in
+//!   [`SyncOutputs`] (holding [`Config::SyncOutputDeposit`] until
+//!   `clear_sync_output`) and emits `InferenceComputed`, all in the same block.
+//!   Only models [`Config::SyncOrigin`] enabled (`set_sync_model`) run this way,
+//!   and only while their work is within [`SyncWorkBound`]
+//!   (`set_sync_work_bound`, at most [`Config::MaxSyncWork`]). Other pallets
+//!   call the same path through [`InferenceProvider`].
+//!
 //! ## Invalid proofs: slash, do not revert
 //!
 //! A dispatch that returns an error is reverted, slash included. So a proof
@@ -74,6 +84,7 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use types::*;
+pub use sync::{work_component, InferenceProvider};
 pub use verifier::{Groth16, HostGroth16, PureGroth16, VerifyError, VerifyProof};
 pub use weights::WeightInfo;
 
@@ -82,6 +93,7 @@ mod benchmarking;
 pub mod fixture;
 #[cfg(test)]
 mod mock;
+pub mod sync;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -126,6 +138,12 @@ pub type ResultView<T> = InferenceResult<
 	BlockNumberFor<T>,
 	Vec<i32>,
 	Vec<i32>,
+>;
+
+/// [`SyncOutput`] as stored.
+pub type SyncOutputOf<T> = SyncOutput<
+	BlockNumberFor<T>,
+	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
 >;
 
 /// Registers models for the benchmarks (the registry's calls are not part of
@@ -310,6 +328,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadline: Get<BlockNumberFor<Self>>;
 
+		/// Who enables models for synchronous inference and sets the work bound.
+		type SyncOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The largest work bound `set_sync_work_bound` accepts (the range
+		/// `infer_now` is benchmarked over).
+		#[pallet::constant]
+		type MaxSyncWork: Get<u64>;
+
+		/// Held from an account while [`SyncOutputs`] stores its latest
+		/// synchronous output.
+		#[pallet::constant]
+		type SyncOutputDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
 
@@ -327,6 +358,9 @@ pub mod pallet {
 		/// A request's fee, until it is paid to the executor or refunded.
 		#[codec(index = 1)]
 		RequestEscrow,
+		/// The deposit for an account's entry in [`SyncOutputs`].
+		#[codec(index = 2)]
+		SyncOutput,
 	}
 
 	/// The active executor set, sorted. Requests are assigned from it.
@@ -365,6 +399,28 @@ pub mod pallet {
 	/// yet (`None` until the first block with this pallet).
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+
+	/// Models enabled for synchronous inference, with their work units (as the
+	/// node computed them from the model when it was enabled).
+	#[pallet::storage]
+	pub type SyncModels<T: Config> = StorageMap<_, Twox64Concat, ModelId, u64>;
+
+	/// Default of [`SyncWorkBound`]: [`Config::MaxSyncWork`].
+	#[pallet::type_value]
+	pub fn DefaultSyncWorkBound<T: Config>() -> u64 {
+		T::MaxSyncWork::get()
+	}
+
+	/// The most work a synchronous inference may do (at most
+	/// [`Config::MaxSyncWork`]).
+	#[pallet::storage]
+	pub type SyncWorkBound<T: Config> = StorageValue<_, u64, ValueQuery, DefaultSyncWorkBound<T>>;
+
+	/// Each account's latest `infer_now` output (one entry per account,
+	/// overwritten; its deposit is held until `clear_sync_output`).
+	#[pallet::storage]
+	pub type SyncOutputs<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SyncOutputOf<T>>;
 
 	/// Events.
 	#[pallet::event]
@@ -426,6 +482,24 @@ pub mod pallet {
 			requester: T::AccountId,
 			refunded: BalanceOf<T>,
 		},
+		/// Model `model_id` was enabled for synchronous inference (`work`: its
+		/// work units) or disabled (`work: None`).
+		SyncModelSet {
+			model_id: ModelId,
+			work: Option<u64>,
+		},
+		/// The synchronous work bound was set.
+		SyncWorkBoundSet { bound: u64 },
+		/// `who` ran `model_id` synchronously in this block: `output` is the
+		/// model's fixed-point output, computed by every validator alike.
+		InferenceComputed {
+			who: T::AccountId,
+			model_id: ModelId,
+			work: u64,
+			output: BoundedVec<i32, T::MaxOutputLen>,
+		},
+		/// `who`'s stored synchronous output was removed and its deposit released.
+		SyncOutputCleared { who: T::AccountId },
 	}
 
 	/// Errors.
@@ -492,6 +566,18 @@ pub mod pallet {
 		ModelKeyMismatch,
 		/// An arithmetic overflow.
 		Overflow,
+		/// The model is not enabled for synchronous inference.
+		NotSyncEnabled,
+		/// The model does more work than the synchronous work bound.
+		WorkAboveBound,
+		/// The work bound is above `MaxSyncWork`.
+		WorkBoundTooHigh,
+		/// The quantized model the node ran does not fit the registered spec
+		/// (output length, or more work than recorded when it was enabled), or
+		/// its artifact is not a valid quantized model.
+		ModelArtifactMismatch,
+		/// The account has no stored synchronous output.
+		NoSyncOutput,
 	}
 
 	#[pallet::hooks]
@@ -781,6 +867,108 @@ pub mod pallet {
 				}
 			}
 		}
+
+		/// Enables model `model_id` for synchronous inference (`enabled`), or
+		/// disables it.
+		///
+		/// Origin: `SyncOrigin`. Enabling asks the node's precompile for the
+		/// model's work units, which must be within `SyncWorkBound`; a node that
+		/// does not have the model's artifact cannot execute this call (see
+		/// [`verity_precompile`]). Emits `SyncModelSet`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_sync_model())]
+		pub fn set_sync_model(
+			origin: OriginFor<T>,
+			model_id: ModelId,
+			enabled: bool,
+		) -> DispatchResult {
+			T::SyncOrigin::ensure_origin(origin)?;
+			let work = if enabled {
+				let work = Self::sync_work(model_id)?;
+				SyncModels::<T>::insert(model_id, work);
+				Some(work)
+			} else {
+				ensure!(SyncModels::<T>::contains_key(model_id), Error::<T>::NotSyncEnabled);
+				SyncModels::<T>::remove(model_id);
+				None
+			};
+			Self::deposit_event(Event::SyncModelSet { model_id, work });
+			Ok(())
+		}
+
+		/// Sets the most work a synchronous inference may do (at most
+		/// `MaxSyncWork`). Models enabled earlier above the new bound are
+		/// refused until it is raised again.
+		///
+		/// Origin: `SyncOrigin`. Emits `SyncWorkBoundSet`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_sync_work_bound())]
+		pub fn set_sync_work_bound(origin: OriginFor<T>, bound: u64) -> DispatchResult {
+			T::SyncOrigin::ensure_origin(origin)?;
+			Self::check_work_bound(bound)?;
+			SyncWorkBound::<T>::put(bound);
+			Self::deposit_event(Event::SyncWorkBoundSet { bound });
+			Ok(())
+		}
+
+		/// Runs sync-enabled model `model_id` on `input` inside this extrinsic
+		/// (the node's inference precompile, exact fixed point, the same bytes on
+		/// every validator), stores the output as the caller's latest in
+		/// `SyncOutputs` (holding `SyncOutputDeposit` on the first one) and emits
+		/// `InferenceComputed`.
+		///
+		/// `input`: the engine's fixed-point integers, exactly the model's
+		/// `input_len` values, each in its signed `act_bits` range. The weight
+		/// is the benchmarked linear formula in the model's work units
+		/// ([`SyncModels`]; reading it to price the call is one storage read,
+		/// included in the benchmark).
+		#[pallet::call_index(7)]
+		#[pallet::weight(Pallet::<T>::infer_now_weight(*model_id))]
+		pub fn infer_now(
+			origin: OriginFor<T>,
+			model_id: ModelId,
+			input: BoundedVec<i32, T::MaxInputLen>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let (_, work, output) = Self::run_sync(model_id, &input)?;
+			let output: BoundedVec<i32, T::MaxOutputLen> =
+				output.try_into().map_err(|_| Error::<T>::ModelArtifactMismatch)?;
+			if !SyncOutputs::<T>::contains_key(&who) {
+				T::Currency::hold(
+					&HoldReason::SyncOutput.into(),
+					&who,
+					T::SyncOutputDeposit::get(),
+				)?;
+			}
+			SyncOutputs::<T>::insert(
+				&who,
+				SyncOutput {
+					model_id,
+					output: output.clone(),
+					block: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Self::deposit_event(Event::InferenceComputed { who, model_id, work, output });
+			Ok(())
+		}
+
+		/// Removes the caller's stored synchronous output and releases its
+		/// deposit. Emits `SyncOutputCleared`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::clear_sync_output())]
+		pub fn clear_sync_output(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(SyncOutputs::<T>::contains_key(&who), Error::<T>::NoSyncOutput);
+			SyncOutputs::<T>::remove(&who);
+			T::Currency::release(
+				&HoldReason::SyncOutput.into(),
+				&who,
+				T::SyncOutputDeposit::get(),
+				Precision::BestEffort,
+			)?;
+			Self::deposit_event(Event::SyncOutputCleared { who });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -814,7 +1002,7 @@ pub mod pallet {
 
 		/// Checks a model's spec fits this pallet's bounds and the statement
 		/// layout.
-		fn check_spec(spec: &ModelSpec) -> DispatchResult {
+		pub(crate) fn check_spec(spec: &ModelSpec) -> DispatchResult {
 			ensure!(
 				(verity_zk::statement::MIN_ACT_BITS..=verity_zk::statement::MAX_ACT_BITS)
 					.contains(&spec.act_bits)

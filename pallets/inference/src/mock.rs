@@ -61,11 +61,14 @@ pub const MAX_EXPIRIES: u32 = 4;
 pub const MAX_PENDING: u32 = 32;
 pub const MAX_INPUT: u32 = 1024;
 pub const MAX_OUTPUT: u32 = 64;
+pub const MAX_SYNC_WORK: u64 = 1 << 20;
+pub const SYNC_DEPOSIT: u64 = 7;
 /// Every dev account's starting balance.
 pub const ENDOWMENT: Balance = 1_000_000;
 
 parameter_types! {
 	pub const ExecutorBond: Balance = BOND;
+	pub const SyncOutputDeposit: Balance = SYNC_DEPOSIT;
 	pub const InvalidProofSlash: Balance = SLASH;
 	pub const MinRequestFee: Balance = MIN_FEE;
 }
@@ -88,6 +91,9 @@ impl pallet_inference::Config for Test {
 	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
 	type AssignmentTimeout = ConstU64<TIMEOUT>;
 	type MaxDeadline = ConstU64<MAX_DEADLINE>;
+	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxSyncWork = ConstU64<MAX_SYNC_WORK>;
+	type SyncOutputDeposit = SyncOutputDeposit;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Models;

@@ -1330,3 +1330,284 @@ fn verifiers_classify_failures() {
 		Err(VerifyError::StatementMismatch)
 	);
 }
+
+// ---------------------------------------------------------------------------
+// Synchronous inference (`infer_now`, the precompile run natively).
+
+/// The example MLP and the synthetic benchmark models, served to the
+/// precompile from an artifact store (installed once per test binary).
+struct SyncModelsFixture {
+	model: QuantizedModel,
+	input: Vec<i32>,
+	_dir: tempfile::TempDir,
+}
+
+fn sync_fixture() -> &'static SyncModelsFixture {
+	static FIXTURE: OnceLock<SyncModelsFixture> = OnceLock::new();
+	FIXTURE.get_or_init(|| {
+		use verity_inference::io::{inputs_in_order, parse_tensor_map};
+		let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models");
+		let bytes = std::fs::read(format!("{models}/mlp_digits8.qmodel")).unwrap();
+		let model = QuantizedModel::from_bytes(&bytes).unwrap();
+		let sample = parse_tensor_map(
+			&std::fs::read(format!("{models}/samples/mlp_digits8.input.json")).unwrap(),
+		)
+		.unwrap();
+		let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
+		let input = model.quantize_inputs(&inputs_in_order(sample, &names).unwrap()).unwrap();
+		let dir = tempfile::tempdir().unwrap();
+		let store =
+			std::sync::Arc::new(verity_artifacts::ArtifactStore::open(dir.path(), 1 << 24).unwrap());
+		assert_eq!(store.insert(&bytes).unwrap(), model.hash());
+		verity_precompile::host::set_model_source(std::sync::Arc::new(
+			verity_precompile::host::StoreSource::new(store, |_| {}),
+		));
+		SyncModelsFixture {
+			input: input[0].data.iter().map(|&v| v as i32).collect(),
+			model,
+			_dir: dir,
+		}
+	})
+}
+
+/// Registers the example MLP with its real spec (vanilla only); returns its id.
+fn sync_mlp() -> ModelId {
+	let f = sync_fixture();
+	MockModels::register(
+		&account(20),
+		ModelSpec {
+			quantized_hash: f.model.hash(),
+			input_len: 64,
+			output_len: 10,
+			act_bits: f.model.act_bits,
+			supports_zk: false,
+			supports_vanilla: true,
+			active: true,
+		},
+		None,
+	)
+}
+
+/// Registers the synthetic model of `layers` layers (input and output 32, 8 bits).
+fn bench_model(layers: u32) -> ModelId {
+	sync_fixture();
+	MockModels::register(
+		&account(20),
+		ModelSpec {
+			quantized_hash: verity_precompile::verity_precompile::bench_model(layers),
+			input_len: 32,
+			output_len: 32,
+			act_bits: 8,
+			supports_zk: false,
+			supports_vanilla: true,
+			active: true,
+		},
+		None,
+	)
+}
+
+fn sync_input(values: &[i32]) -> BoundedVec<i32, ConstU32<MAX_INPUT>> {
+	BoundedVec::try_from(values.to_vec()).unwrap()
+}
+
+fn enable(model: ModelId) {
+	assert_ok!(Inference::set_sync_model(RuntimeOrigin::root(), model, true));
+}
+
+fn sync_deposit(n: u8) -> Balance {
+	Balances::balance_on_hold(&HoldReason::SyncOutput.into(), &account(n))
+}
+
+#[test]
+fn infer_now_stores_the_engines_output_in_the_same_block() {
+	run(|| {
+		let f = sync_fixture();
+		let model = sync_mlp();
+		enable(model);
+		let work = f.model.work();
+		assert_eq!(SyncModels::<Test>::get(model), Some(work));
+		let expected: Vec<i32> = f.model.run(&f.model.input_tensors(&f.input).unwrap()).unwrap()[0]
+			.data
+			.iter()
+			.map(|&v| v as i32)
+			.collect();
+		assert_eq!(expected.len(), 10);
+
+		let before = free(1);
+		assert_ok!(Inference::infer_now(RuntimeOrigin::signed(account(1)), model, sync_input(&f.input)));
+		let stored = SyncOutputs::<Test>::get(account(1)).unwrap();
+		assert_eq!(stored.output.to_vec(), expected);
+		assert_eq!((stored.model_id, stored.block), (model, System::block_number()));
+		assert_eq!(sync_deposit(1), SYNC_DEPOSIT);
+		assert_eq!(free(1), before - SYNC_DEPOSIT);
+		assert_eq!(
+			events().last(),
+			Some(&Event::InferenceComputed {
+				who: account(1),
+				model_id: model,
+				work,
+				output: out(expected.clone()),
+			})
+		);
+
+		// A second call overwrites the output and holds no second deposit.
+		let mut other = f.input.clone();
+		other.reverse();
+		assert_ok!(Inference::infer_now(RuntimeOrigin::signed(account(1)), model, sync_input(&other)));
+		assert_eq!(sync_deposit(1), SYNC_DEPOSIT);
+		let again: Vec<i32> = f.model.run(&f.model.input_tensors(&other).unwrap()).unwrap()[0]
+			.data
+			.iter()
+			.map(|&v| v as i32)
+			.collect();
+		assert_eq!(SyncOutputs::<Test>::get(account(1)).unwrap().output.to_vec(), again);
+
+		// Clearing releases the deposit.
+		assert_ok!(Inference::clear_sync_output(RuntimeOrigin::signed(account(1))));
+		assert_eq!((sync_deposit(1), free(1)), (0, before));
+		assert!(!SyncOutputs::<Test>::contains_key(account(1)));
+		assert_noop!(
+			Inference::clear_sync_output(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::NoSyncOutput
+		);
+	});
+}
+
+#[test]
+fn infer_now_refuses_models_not_enabled_or_over_the_bound() {
+	run(|| {
+		let f = sync_fixture();
+		let model = sync_mlp();
+		let call = |m| Inference::infer_now(RuntimeOrigin::signed(account(1)), m, sync_input(&f.input));
+		assert_noop!(call(model), Error::<Test>::NotSyncEnabled);
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::signed(account(1)), model, true),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(Inference::set_sync_model(RuntimeOrigin::root(), 99, true), Error::<Test>::UnknownModel);
+
+		// The bound: at most MaxSyncWork, and a model above it cannot be enabled.
+		assert_noop!(
+			Inference::set_sync_work_bound(RuntimeOrigin::root(), MAX_SYNC_WORK + 1),
+			Error::<Test>::WorkBoundTooHigh
+		);
+		let work = f.model.work();
+		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work - 1));
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), model, true),
+			Error::<Test>::WorkAboveBound
+		);
+		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work));
+		enable(model);
+		assert_ok!(call(model));
+
+		// Lowering the bound below an enabled model stops it.
+		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work - 1));
+		assert_noop!(call(model), Error::<Test>::WorkAboveBound);
+		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work));
+
+		// Disabled again: refused.
+		assert_ok!(Inference::set_sync_model(RuntimeOrigin::root(), model, false));
+		assert_eq!(events().last(), Some(&Event::SyncModelSet { model_id: model, work: None }));
+		assert_noop!(call(model), Error::<Test>::NotSyncEnabled);
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), model, false),
+			Error::<Test>::NotSyncEnabled
+		);
+
+		// Deprecated: refused.
+		enable(model);
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(account(20)), model));
+		assert_noop!(call(model), Error::<Test>::ModelInactive);
+	});
+}
+
+#[test]
+fn infer_now_checks_the_input_and_the_spec() {
+	run(|| {
+		let f = sync_fixture();
+		let model = sync_mlp();
+		enable(model);
+		let call = |input: &[i32]| {
+			Inference::infer_now(RuntimeOrigin::signed(account(1)), model, sync_input(input))
+		};
+		assert_noop!(call(&f.input[..63]), Error::<Test>::WrongInputLength);
+		let mut out_of_range = f.input.clone();
+		out_of_range[3] = 1 << (f.model.act_bits - 1);
+		assert_noop!(call(&out_of_range), Error::<Test>::InputOutOfRange);
+
+		// A registry entry whose sizes do not fit the artifact the node runs.
+		let wrong = MockModels::register(
+			&account(20),
+			ModelSpec {
+				quantized_hash: f.model.hash(),
+				input_len: 64,
+				output_len: 9,
+				act_bits: f.model.act_bits,
+				supports_zk: false,
+				supports_vanilla: true,
+				active: true,
+			},
+			None,
+		);
+		enable(wrong);
+		assert_noop!(
+			Inference::infer_now(RuntimeOrigin::signed(account(1)), wrong, sync_input(&f.input)),
+			Error::<Test>::ModelArtifactMismatch
+		);
+	});
+}
+
+#[test]
+#[should_panic(expected = "does not have the quantized model")]
+fn a_missing_artifact_traps_instead_of_failing_the_call() {
+	new_test_ext().execute_with(|| {
+		sync_fixture();
+		let unknown = MockModels::register(
+			&account(20),
+			ModelSpec {
+				quantized_hash: [0xab; 32],
+				input_len: 4,
+				output_len: 4,
+				act_bits: 8,
+				supports_zk: false,
+				supports_vanilla: true,
+				active: true,
+			},
+			None,
+		);
+		let _ = Inference::set_sync_model(RuntimeOrigin::root(), unknown, true);
+	});
+}
+
+#[test]
+fn weight_grows_linearly_with_the_models_work() {
+	run(|| {
+		let (small, big) = (bench_model(2), bench_model(10));
+		enable(small);
+		enable(big);
+		assert_eq!(SyncModels::<Test>::get(big), Some(10 * verity_precompile::BENCH_LAYER_WORK));
+		let (w_small, w_big) = (Inference::infer_now_weight(small), Inference::infer_now_weight(big));
+		assert!(w_big.ref_time() > w_small.ref_time());
+		// Linear: the same step per layer as the weight function's slope.
+		let per_layer = <() as WeightInfo>::infer_now(2).ref_time() - <() as WeightInfo>::infer_now(1).ref_time();
+		assert_eq!(w_big.ref_time() - w_small.ref_time(), 8 * per_layer);
+		assert_eq!(<Inference as InferenceProvider>::infer_weight(big), w_big);
+		// Not enabled: the base weight.
+		assert_eq!(Inference::infer_now_weight(999), <() as WeightInfo>::infer_now(0));
+		assert_eq!(work_component(1), 1);
+		assert_eq!(work_component(verity_precompile::BENCH_LAYER_WORK + 1), 2);
+
+		// The provider runs the same path for other pallets.
+		let values: Vec<i32> = (0..32).map(|i| i - 16).collect();
+		let output = <Inference as InferenceProvider>::infer(big, &values).unwrap();
+		let model = verity_precompile::host::bench_model(10);
+		let expected: Vec<i32> =
+			model.run(&model.input_tensors(&values).unwrap()).unwrap()[0].data.iter().map(|&v| v as i32).collect();
+		assert_eq!(output, expected);
+		assert_eq!(
+			<Inference as InferenceProvider>::infer(small, &values[..5]),
+			Err(Error::<Test>::WrongInputLength.into())
+		);
+	});
+}

@@ -107,3 +107,17 @@ pub enum RejectReason {
 	/// submitted output, the model's key).
 	InvalidProof,
 }
+
+/// An account's latest synchronous (`infer_now`) output. `Values` is
+/// `BoundedVec<i32, MaxOutputLen>` in storage.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct SyncOutput<BlockNumber, Values> {
+	/// The model that ran.
+	pub model_id: ModelId,
+	/// Its fixed-point output, every output flattened in order.
+	pub output: Values,
+	/// The block it ran in.
+	pub block: BlockNumber,
+}

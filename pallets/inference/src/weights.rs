@@ -51,6 +51,10 @@ pub trait WeightInfo {
 	fn on_initialize_expire(e: u32, ) -> Weight;
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
+	fn set_sync_model() -> Weight;
+	fn set_sync_work_bound() -> Weight;
+	fn infer_now(w: u32, ) -> Weight;
+	fn clear_sync_output() -> Weight;
 }
 
 /// Weights for `pallet_inference` using the runtime's database weights.
@@ -271,6 +275,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 17_727_498_000 picoseconds.
 		Weight::from_parts(26_095_910_000, 0)
 	}
+	fn set_sync_model() -> Weight {
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_sync_work_bound() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn infer_now(w: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn clear_sync_output() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same weights with ParityDB's database costs, for tests and mocks.
@@ -332,5 +356,25 @@ impl WeightInfo for () {
 	}
 	fn verify_groth16_host() -> Weight {
 		Weight::from_parts(26_095_910_000, 0)
+	}
+	fn set_sync_model() -> Weight {
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_sync_work_bound() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn infer_now(w: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn clear_sync_output() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }
