@@ -44,9 +44,12 @@ fn engine_class(model: &QuantizedModel, input: &[i32]) -> u32 {
 	logits.iter().position(|&v| v == max).unwrap() as u32
 }
 
+/// A fixed-point input and the class the engine gives it.
+type Sample = (Vec<i32>, u32);
+
 /// The first test digit's input and class, and the first later digit's input
 /// of another class.
-fn two_classes(model: &QuantizedModel) -> ((Vec<i32>, u32), (Vec<i32>, u32)) {
+fn two_classes(model: &QuantizedModel) -> (Sample, Sample) {
 	let mut inputs = test_digits().into_iter().map(|pixels| {
 		let input = quantize(model, &pixels);
 		let class = engine_class(model, &input);
@@ -65,7 +68,7 @@ fn bounded(
 
 /// The mlp_digits8 model enabled for sync use, a gate accepting the first test
 /// digit's class, and the inputs of that class and of another.
-fn gated() -> (ModelId, (Vec<i32>, u32), (Vec<i32>, u32)) {
+fn gated() -> (ModelId, Sample, Sample) {
 	let (model_id, model) = sync_model(DIGITS8);
 	let (accepted, other) = two_classes(&model);
 	assert_ok!(ModelGate::set_gate(
