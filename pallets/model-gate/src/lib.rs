@@ -236,6 +236,7 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Checks that the runtime allows at least one member.
 		fn integrity_test() {
 			assert!(T::MaxMembers::get() > 0, "MaxMembers must be positive");
 		}

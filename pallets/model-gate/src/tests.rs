@@ -231,7 +231,7 @@ fn a_model_not_enabled_for_sync_use_fails_with_the_providers_error() {
 			ModelGate::apply(RuntimeOrigin::signed(account(1)), bounded(&[0; 64])),
 			pallet_inference::Error::<Test>::NotSyncEnabled
 		);
-		// Disabling it again refuses the same way.
+		// Once enabled it runs; disabled again, it is refused the same way.
 		assert_ok!(Inference::set_sync_model(
 			RuntimeOrigin::root(),
 			model_id,
