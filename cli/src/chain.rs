@@ -22,6 +22,8 @@ use subxt::error::{DispatchError, TransactionEventsError};
 use subxt::rpcs::client::{rpc_params, RpcClient};
 use subxt::transactions::{Payload, TransactionStatus};
 use subxt::utils::AccountId32;
+use subxt::dynamic::Value;
+use subxt::ext::scale_value::Composite;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::Keypair;
 use subxt_signer::SecretUri;
@@ -399,6 +401,16 @@ pub struct Included {
 	pub events: Vec<(String, String)>,
 }
 
+/// What `Inference::infer_now` computed.
+#[derive(Clone, Debug)]
+pub struct Computed {
+	/// The model's work units (what the weight was charged for).
+	pub work: u64,
+	/// The model's fixed-point output, all outputs flattened.
+	pub output: Vec<i32>,
+	pub included: Included,
+}
+
 /// What `Models::register_model` did.
 #[derive(Clone, Debug)]
 pub struct Registered {
@@ -706,6 +718,70 @@ impl Chain {
 			deadline: e.deadline,
 			included,
 		})
+	}
+
+	/// Runs sync-enabled model `model_id` on `input` inside a transaction
+	/// (`Inference::infer_now`, the node's inference precompile) and returns
+	/// the output the runtime computed.
+	pub async fn infer_now(
+		&self,
+		signer: &Keypair,
+		model_id: u64,
+		input: Vec<i32>,
+	) -> Result<Computed, ChainError> {
+		let call = dynamic::tx("Inference", "infer_now", (model_id, input));
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: ComputedEvent = event_fields(&events, "Inference", "InferenceComputed")?;
+		Ok(Computed { work: e.work, output: e.output, included })
+	}
+
+	/// Enables model `model_id` for synchronous inference, or disables it
+	/// (`Inference::set_sync_model` through `Sudo::sudo`: `signer` must be the
+	/// sudo key). Returns the model's work units when enabling.
+	pub async fn set_sync_model(
+		&self,
+		sudo: &Keypair,
+		model_id: u64,
+		enabled: bool,
+	) -> Result<(Option<u64>, Included), ChainError> {
+		let inner = sudo_inner(
+			"set_sync_model",
+			vec![Value::u128(model_id.into()), Value::bool(enabled)],
+		);
+		let (included, events) = self.sudo(sudo, inner).await?;
+		let e: SyncModelSetEvent = event_fields(&events, "Inference", "SyncModelSet")?;
+		Ok((e.work, included))
+	}
+
+	/// Sets the synchronous work bound (`Inference::set_sync_work_bound`
+	/// through `Sudo::sudo`).
+	pub async fn set_sync_work_bound(&self, sudo: &Keypair, bound: u64) -> Result<Included, ChainError> {
+		let inner = sudo_inner("set_sync_work_bound", vec![Value::u128(bound.into())]);
+		Ok(self.sudo(sudo, inner).await?.0)
+	}
+
+	/// Dispatches `inner` (a call as a value) as root through `Sudo::sudo`,
+	/// turning a failed inner call (`Sudid` with an error) into the pallet
+	/// error it returned.
+	async fn sudo(&self, sudo: &Keypair, inner: Value) -> Result<(Included, Events), ChainError> {
+		let call = dynamic::tx("Sudo", "sudo", Composite::unnamed([inner]));
+		let (included, events) = self.submit(sudo, &call).await?;
+		let metadata = self.at().await?.metadata();
+		for e in events.iter() {
+			let e = e.map_err(rpc("decoding an event"))?;
+			if e.pallet_name() == "Sudo" && e.event_name() == "Sudid" {
+				// `sudo_result: Result<(), DispatchError>`.
+				if let [1, error @ ..] = e.field_bytes() {
+					return Err(match DispatchError::decode_from(error, metadata) {
+						Ok(error) => dispatch_error(error),
+						Err(_) => {
+							ChainError::Rpc("the sudo call failed with an undecodable error".into())
+						}
+					});
+				}
+			}
+		}
+		Ok((included, events))
 	}
 
 	/// Submits the result of `request_id`: `output` (the engine's integers, all
@@ -1118,6 +1194,11 @@ impl Chain {
 
 type Events = subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>;
 
+/// `Inference::<call>(fields)` as a value, to nest in `Sudo::sudo`.
+fn sudo_inner(call: &str, fields: Vec<Value>) -> Value {
+	dynamic::tx("Inference", call, Composite::unnamed(fields)).into_value()
+}
+
 /// The fields of the first `pallet::name` event of a transaction, decoded
 /// by name into `F` (fields `F` does not name are skipped).
 fn event_fields<F: scale_decode::DecodeAsFields>(
@@ -1145,6 +1226,17 @@ struct ModelRegisteredEvent {
 	family: u64,
 	model_id: u64,
 	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct ComputedEvent {
+	work: u64,
+	output: Vec<i32>,
+}
+
+#[derive(DecodeAsType)]
+struct SyncModelSetEvent {
+	work: Option<u64>,
 }
 
 #[derive(DecodeAsType)]

@@ -70,6 +70,14 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       fee in plancks or like 0.5VRT, default the minimum; deadline in blocks
       from now, default 100). Prints the request id; with --wait, waits for the
       result and prints the output, its block and the proof status.
+  verity infer MODEL_ID --input IN.json --now
+      Runs a sync-enabled model inside a transaction (the node's inference
+      precompile) and prints the output the runtime computed, from the same
+      block.
+  verity model sync ID [--disable]
+  verity model sync-bound WORK
+      As the sudo key: enable (or disable) a model for `infer --now` (prints
+      its work units), or set the most work such a model may do.
   verity result REQUEST_ID
       The stored result as JSON (status verified/unverified), or status pending.
   verity account [ADDRESS]
@@ -105,7 +113,7 @@ fn main() -> ExitCode {
 			&[
 				"input", "mode", "max-fee", "deadline", "timeout", "url", "suri",
 			],
-			&["wait", "json"],
+			&["wait", "now", "json"],
 		)
 		.and_then(|a| onchain::infer(&a)),
 		Some("result") => {

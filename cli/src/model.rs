@@ -32,11 +32,21 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			crate::onchain::model_list(&Args::parse(&argv[1..], &["url", "name"], &["json"])?)
 		}
 		Some("show") => crate::onchain::model_show(&Args::parse(&argv[1..], &["url"], &["json"])?),
+		Some("sync") => crate::onchain::model_sync(&Args::parse(
+			&argv[1..],
+			&["url", "suri"],
+			&["disable", "json"],
+		)?),
+		Some("sync-bound") => crate::onchain::model_sync_bound(&Args::parse(
+			&argv[1..],
+			&["url", "suri"],
+			&["json"],
+		)?),
 		Some(other) => Err(CliError(format!(
-			"unknown model command '{other}' (run, quantize, hash, register, list, show)"
+			"unknown model command '{other}' (run, quantize, hash, register, list, show, sync, sync-bound)"
 		))),
 		None => Err(CliError(
-			"missing model command (run, quantize, hash, register, list, show)".into(),
+			"missing model command (run, quantize, hash, register, list, show, sync, sync-bound)".into(),
 		)),
 	}
 }

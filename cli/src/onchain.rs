@@ -561,6 +561,40 @@ pub fn model_list(args: &Args) -> Result<(), CliError> {
 	})
 }
 
+/// `verity model sync ID [--disable]`: enables (or disables) a model for
+/// `infer --now`, as the sudo key.
+pub fn model_sync(args: &Args) -> Result<(), CliError> {
+	let id = id_arg(args, "ID")?;
+	let enabled = !args.switch("disable");
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let (work, included) = chain.set_sync_model(&key, id, enabled).await?;
+		print_json(&json!({
+			"model_id": id,
+			"sync": enabled,
+			"work": work,
+			"block": included.block_number,
+		}));
+		Ok(())
+	})
+}
+
+/// `verity model sync-bound WORK`: sets the most work a synchronous inference
+/// may do, as the sudo key.
+pub fn model_sync_bound(args: &Args) -> Result<(), CliError> {
+	let bound = id_arg(args, "WORK")?;
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let included = chain.set_sync_work_bound(&key, bound).await?;
+		print_json(&json!({ "sync_work_bound": bound, "block": included.block_number }));
+		Ok(())
+	})
+}
+
 pub fn model_show(args: &Args) -> Result<(), CliError> {
 	let id = id_arg(args, "ID")?;
 	let url = url(args);
@@ -914,6 +948,12 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			.map_err(|_| CliError(format!("--timeout: '{v}' is not a number of seconds")))?,
 	};
 	let wait = args.switch("wait");
+	let now = args.switch("now");
+	if now && (wait || args.value("mode").is_some() || max_fee.is_some()) {
+		return Err(CliError(
+			"--now runs the model in the transaction: it takes no --mode, --max-fee or --wait".into(),
+		));
+	}
 	let bytes = std::fs::read(input_path).map_err(|e| CliError(format!("{input_path}: {e}")))?;
 	// Malformed JSON fails before anything is sent.
 	serde_json::from_slice::<Value>(&bytes)
@@ -924,7 +964,7 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let model = chain.require_model(model_id).await?;
-		if !model.accepts(mode) {
+		if !now && !model.accepts(mode) {
 			return Err(CliError(format!(
 				"model {model_id} does not accept {} requests{}",
 				mode.name(),
@@ -932,6 +972,26 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			)));
 		}
 		let input = quantize_request_input(input_path, &bytes, &model)?;
+		if now {
+			let step = steps.spinner(format!(
+				"running model {model_id} in a transaction (waiting for finalization)"
+			));
+			let computed = chain.infer_now(&key, model_id, input).await?;
+			step.done(format!(
+				"computed in block #{} ({} work units)",
+				computed.included.block_number, computed.work
+			));
+			print_json(&json!({
+				"model_id": model_id,
+				"who": chain::account_of(&key).to_string(),
+				"work": computed.work,
+				"output": computed.output,
+				"outputs": outputs_json(&model, &computed.output),
+				"block": computed.included.block_number,
+				"block_hash": computed.included.block_hash,
+			}));
+			return Ok(());
+		}
 		let max_fee = match max_fee {
 			Some(f) => f,
 			None => chain.constant_u128("Inference", "MinRequestFee").await?,

@@ -9,6 +9,7 @@ mod artifact_sync;
 mod chain_spec;
 mod cli;
 mod command;
+mod precompile;
 mod rpc;
 mod service;
 mod worker;

@@ -17,8 +17,12 @@ use verity_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// Host functions beyond Substrate's standard set: BLS12-381 pairings and
 /// multi-scalar multiplications, which the runtime's Groth16 verifier calls
-/// instead of doing the curve arithmetic in wasm.
-pub type ExtraHostFunctions = sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions;
+/// instead of doing the curve arithmetic in wasm, and the inference
+/// precompile (`infer_now`).
+pub type ExtraHostFunctions = (
+	sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions,
+	verity_precompile::verity_precompile::HostFunctions,
+);
 
 /// The host functions the runtime may call.
 pub type HostFunctions = (sp_io::SubstrateHostFunctions, ExtraHostFunctions);
@@ -193,6 +197,8 @@ pub fn new_full<
 			))
 		})?,
 	);
+	// The inference precompile reads models from the same store.
+	let precompile_missing = crate::precompile::install(artifact_store.clone());
 	// Every node serves its artifacts to its peers, executor or not, so an
 	// artifact uploaded to any node reaches the executors.
 	let artifact_protocol =
@@ -236,6 +242,17 @@ pub fn new_full<
 		artifact_store.clone(),
 		artifact_protocol,
 	));
+
+	task_manager.spawn_handle().spawn(
+		"precompile-prefetch",
+		None,
+		crate::precompile::prefetch(
+			client.clone(),
+			artifact_store.clone(),
+			artifact_fetcher.clone(),
+			precompile_missing,
+		),
+	);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =

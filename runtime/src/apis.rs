@@ -271,6 +271,10 @@ impl_runtime_apis! {
 		fn executors() -> Vec<AccountId> {
 			Inference::executors()
 		}
+
+		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])> {
+			Inference::sync_models()
+		}
 	}
 
 	#[cfg(feature = "try-runtime")]

@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_models, Models]
 	[pallet_inference, Inference]
+	[pallet_model_gate, ModelGate]
 );

@@ -16,7 +16,7 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Models, Nonce, PalletInfo,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Inference, Models, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
 	RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
 };
@@ -184,6 +184,17 @@ impl pallet_inference::Config for Runtime {
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ModelsBenchmarkHelper;
+}
+
+/// The example of synchronous inference: root sets the gating model, and an
+/// account joins when that model classifies its input as the accepted class.
+impl pallet_model_gate::Config for Runtime {
+	type Inference = Inference;
+	type GateOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxMembers = ConstU32<1024>;
+	type WeightInfo = pallet_model_gate::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Inference;
 }
 
 /// Registers the inference benchmarks' models through the registry's own call:

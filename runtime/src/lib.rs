@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("verity"),
 	impl_name: alloc::borrow::Cow::Borrowed("verity-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -196,4 +196,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Inference = pallet_inference;
+
+	#[runtime::pallet_index(9)]
+	pub type ModelGate = pallet_model_gate;
 }

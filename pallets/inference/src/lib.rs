@@ -1250,11 +1250,22 @@ pub mod pallet {
 			Executors::<T>::get().into_inner()
 		}
 
+		/// The models enabled for synchronous inference: id, work units and
+		/// quantized-model hash (a model no longer in the registry is left
+		/// out). Iterates [`SyncModels`]: for the runtime API, not for calls.
+		pub fn sync_models() -> Vec<(ModelId, u64, [u8; 32])> {
+			SyncModels::<T>::iter()
+				.filter_map(|(id, work)| Some((id, work, T::Models::spec(id)?.quantized_hash)))
+				.collect()
+		}
+
 		/// Invariants: the held escrow of every requester equals the sum of its
 		/// open requests' fees; every open request is in its deadline slot and
 		/// vice versa; no result for an open or never-made request; every
 		/// executor's held bond equals its recorded bond, the set is sorted and
-		/// holds exactly the active executors; assigned counts match.
+		/// holds exactly the active executors; assigned counts match; every
+		/// stored sync output holds its deposit; the sync work bound is within
+		/// `MaxSyncWork`.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -1307,6 +1318,17 @@ pub mod pallet {
 			for (id, _) in Results::<T>::iter() {
 				ensure!(id < next_id, "result without a request");
 			}
+			for (who, _) in SyncOutputs::<T>::iter() {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::SyncOutput.into(), &who)
+						== T::SyncOutputDeposit::get(),
+					"stored sync output without its deposit"
+				);
+			}
+			ensure!(
+				SyncWorkBound::<T>::get() <= T::MaxSyncWork::get(),
+				"sync work bound above MaxSyncWork"
+			);
 
 			let set = Executors::<T>::get();
 			ensure!(

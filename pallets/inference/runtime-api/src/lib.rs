@@ -18,6 +18,9 @@
 //!     fn model(model_id: ModelId) -> Option<ModelSpec> {
 //!         Inference::model(model_id)
 //!     }
+//!     fn sync_models() -> Vec<(ModelId, u64, [u8; 32])> {
+//!         Inference::sync_models()
+//!     }
 //!     fn executors() -> Vec<AccountId> {
 //!         Inference::executors()
 //!     }
@@ -68,5 +71,10 @@ sp_api::decl_runtime_apis! {
 
 		/// The active executor set, sorted.
 		fn executors() -> Vec<AccountId>;
+
+		/// The models enabled for synchronous inference (`infer_now`): id, work
+		/// units and quantized-model hash. Nodes fetch these artifacts ahead of
+		/// the blocks that call them.
+		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])>;
 	}
 }
