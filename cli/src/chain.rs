@@ -18,12 +18,12 @@ use std::time::Duration;
 
 use scale_decode::DecodeAsType;
 use scale_encode::EncodeAsType;
+use subxt::dynamic::Value;
 use subxt::error::{DispatchError, TransactionEventsError};
+use subxt::ext::scale_value::Composite;
 use subxt::rpcs::client::{rpc_params, RpcClient};
 use subxt::transactions::{Payload, TransactionStatus};
 use subxt::utils::AccountId32;
-use subxt::dynamic::Value;
-use subxt::ext::scale_value::Composite;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::Keypair;
 use subxt_signer::SecretUri;
@@ -732,7 +732,11 @@ impl Chain {
 		let call = dynamic::tx("Inference", "infer_now", (model_id, input));
 		let (included, events) = self.submit(signer, &call).await?;
 		let e: ComputedEvent = event_fields(&events, "Inference", "InferenceComputed")?;
-		Ok(Computed { work: e.work, output: e.output, included })
+		Ok(Computed {
+			work: e.work,
+			output: e.output,
+			included,
+		})
 	}
 
 	/// Enables model `model_id` for synchronous inference, or disables it
@@ -755,7 +759,11 @@ impl Chain {
 
 	/// Sets the synchronous work bound (`Inference::set_sync_work_bound`
 	/// through `Sudo::sudo`).
-	pub async fn set_sync_work_bound(&self, sudo: &Keypair, bound: u64) -> Result<Included, ChainError> {
+	pub async fn set_sync_work_bound(
+		&self,
+		sudo: &Keypair,
+		bound: u64,
+	) -> Result<Included, ChainError> {
 		let inner = sudo_inner("set_sync_work_bound", vec![Value::u128(bound.into())]);
 		Ok(self.sudo(sudo, inner).await?.0)
 	}

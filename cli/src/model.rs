@@ -37,16 +37,15 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			&["url", "suri"],
 			&["disable", "json"],
 		)?),
-		Some("sync-bound") => crate::onchain::model_sync_bound(&Args::parse(
-			&argv[1..],
-			&["url", "suri"],
-			&["json"],
-		)?),
+		Some("sync-bound") => {
+			crate::onchain::model_sync_bound(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
+		}
 		Some(other) => Err(CliError(format!(
 			"unknown model command '{other}' (run, quantize, hash, register, list, show, sync, sync-bound)"
 		))),
 		None => Err(CliError(
-			"missing model command (run, quantize, hash, register, list, show, sync, sync-bound)".into(),
+			"missing model command (run, quantize, hash, register, list, show, sync, sync-bound)"
+				.into(),
 		)),
 	}
 }

@@ -951,7 +951,8 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 	let now = args.switch("now");
 	if now && (wait || args.value("mode").is_some() || max_fee.is_some()) {
 		return Err(CliError(
-			"--now runs the model in the transaction: it takes no --mode, --max-fee or --wait".into(),
+			"--now runs the model in the transaction: it takes no --mode, --max-fee or --wait"
+				.into(),
 		));
 	}
 	let bytes = std::fs::read(input_path).map_err(|e| CliError(format!("{input_path}: {e}")))?;

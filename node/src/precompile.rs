@@ -7,7 +7,8 @@
 //! fetches from peers (over the artifact protocol) both the models the chain
 //! enabled (`InferenceApi::sync_models` at every new best block) and any hash
 //! the precompile reported missing; a failed fetch is retried after
-//! [`RETRY_AFTER`].
+//! [`RETRY_AFTER`]. Enabled models already on disk are parsed into the
+//! precompile's cache here, so blocks that call them do not pay for parsing.
 
 use std::{
 	collections::HashMap,
@@ -76,9 +77,15 @@ pub async fn prefetch<C>(
 		};
 		for hash in wanted {
 			if store.contains(&hash) {
+				// Parse it now rather than in the first block that calls it
+				// (a cache hit when it is parsed already).
+				let _ = verity_precompile::host::work(&hash);
 				continue;
 			}
-			if last_attempt.get(&hash).is_some_and(|at| at.elapsed() < RETRY_AFTER) {
+			if last_attempt
+				.get(&hash)
+				.is_some_and(|at| at.elapsed() < RETRY_AFTER)
+			{
 				continue;
 			}
 			last_attempt.insert(hash, Instant::now());

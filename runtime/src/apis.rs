@@ -220,7 +220,7 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use super::benchmarks::*;
 			// The benchmark macros name the runtime's pallets at this call site.
-			use super::{AllPalletsWithSystem, Balances, Models, Sudo, Timestamp};
+			use super::{AllPalletsWithSystem, Balances, ModelGate, Models, Sudo, Timestamp};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -236,7 +236,7 @@ impl_runtime_apis! {
 			use sp_storage::TrackedStorageKey;
 			use super::benchmarks::*;
 			// The benchmark macros name the runtime's pallets at this call site.
-			use super::{AllPalletsWithSystem, Balances, Models, Sudo, Timestamp};
+			use super::{AllPalletsWithSystem, Balances, ModelGate, Models, Sudo, Timestamp};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl frame_benchmarking::baseline::Config for Runtime {}

@@ -16,9 +16,9 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Inference, Models, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Inference, Models, Nonce,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
 };
 
 /// Normal extrinsics may use up to 75% of a block; the rest is for operational ones.
@@ -198,7 +198,8 @@ impl pallet_model_gate::Config for Runtime {
 }
 
 /// Registers the inference benchmarks' models through the registry's own call:
-/// one flat input and one flat output tensor of the spec's lengths.
+/// one flat input and one flat output tensor of the spec's lengths, minting
+/// the owner's deposit first.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct ModelsBenchmarkHelper;
 
@@ -214,6 +215,15 @@ impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
 			InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor,
 		};
 
+		// Far more than any model's deposit (a base plus 0.01 VRT per byte).
+		let minted = <Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(
+			owner,
+			100_000 * UNIT,
+		);
+		assert!(
+			minted.is_ok(),
+			"funding the benchmark model's owner: {minted:?}"
+		);
 		let id = pallet_models::NextModelId::<Runtime>::get();
 		let descriptor = VersionDescriptor::<Runtime> {
 			version: BoundedVec::truncate_from(b"bench".to_vec()),

@@ -45,9 +45,11 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		nodes.push(Node::start(config).await?);
 	}
 	let alice_rpc = nodes[0].client().await?;
-	wait_for("every validator peered", Duration::from_secs(60), || async {
-		Ok((rpc::peers(&alice_rpc).await? >= 3).then_some(()))
-	})
+	wait_for(
+		"every validator peered",
+		Duration::from_secs(60),
+		|| async { Ok((rpc::peers(&alice_rpc).await? >= 3).then_some(())) },
+	)
 	.await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 
@@ -66,7 +68,11 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	let hash = format!("0x{}", hex::encode(models[0].model.hash()));
 	for node in &nodes[1..] {
 		let has = rpc::artifacts_has(&node.client().await?, &[&hash]).await?;
-		ensure!(has == [false], "{}: has the model before any fetch", node.name());
+		ensure!(
+			has == [false],
+			"{}: has the model before any fetch",
+			node.name()
+		);
 	}
 
 	// --- Enable mlp_digits8: the work comes from the nodes' precompile.
@@ -80,7 +86,9 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 
 	// --- infer --now from Eve.
 	let sample = path(&models[0].sample);
-	let now = cli.json(&["infer", &model_id, "--input", sample, "--now", "--suri", "//Eve"])?;
+	let now = cli.json(&[
+		"infer", &model_id, "--input", sample, "--now", "--suri", "//Eve",
+	])?;
 	let local = cli.json(&[
 		"model",
 		"run",
@@ -93,9 +101,16 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		.and_then(|o| o.values().next())
 		.map(|o| o["quantized"]["data"].clone())
 		.context("local quantized output")?;
-	ensure!(now["output"] == expected, "on chain {}, local {expected}", now["output"]);
+	ensure!(
+		now["output"] == expected,
+		"on chain {}, local {expected}",
+		now["output"]
+	);
 	ensure!(now["work"].as_u64() == Some(models[0].model.work()));
-	let block_hash = now["block_hash"].as_str().context("block_hash")?.to_string();
+	let block_hash = now["block_hash"]
+		.as_str()
+		.context("block_hash")?
+		.to_string();
 
 	// Every validator imported that block (it is finalized on Alice's node)
 	// and holds the same events, output included.
@@ -106,13 +121,15 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 			&format!("{} has the infer_now block", node.name()),
 			Duration::from_secs(60),
 			|| async {
-				let header: Option<Value> =
-					client.request("chain_getHeader", rpc_params![&block_hash]).await?;
+				let header: Option<Value> = client
+					.request("chain_getHeader", rpc_params![&block_hash])
+					.await?;
 				if header.is_none() {
 					return Ok(None);
 				}
-				let events: Option<String> =
-					client.request("state_getStorage", rpc_params![EVENTS_KEY, &block_hash]).await?;
+				let events: Option<String> = client
+					.request("state_getStorage", rpc_params![EVENTS_KEY, &block_hash])
+					.await?;
 				Ok(events)
 			},
 		)
@@ -121,7 +138,10 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		ensure!(has == [true], "{}: the model was not fetched", node.name());
 		events.push(bytes);
 	}
-	ensure!(events.iter().all(|e| e == &events[0]), "events differ between validators");
+	ensure!(
+		events.iter().all(|e| e == &events[0]),
+		"events differ between validators"
+	);
 	let output_bytes: Vec<u8> = expected
 		.as_array()
 		.context("output")?
@@ -137,12 +157,23 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	let other = models[1].id.to_string();
 	let other_sample = path(&models[1].sample);
 	cli.fails(
-		&["infer", &other, "--input", other_sample, "--now", "--suri", "//Eve"],
+		&[
+			"infer",
+			&other,
+			"--input",
+			other_sample,
+			"--now",
+			"--suri",
+			"//Eve",
+		],
 		"NotSyncEnabled",
 	);
 	let below = (models[1].model.work() - 1).to_string();
 	cli.json(&["model", "sync-bound", &below, "--suri", "//Alice"])?;
-	cli.fails(&["model", "sync", &other, "--suri", "//Alice"], "WorkAboveBound");
+	cli.fails(
+		&["model", "sync", &other, "--suri", "//Alice"],
+		"WorkAboveBound",
+	);
 	cli.fails(&["model", "sync", &other, "--suri", "//Eve"], "RequireSudo");
 	Ok(())
 }

@@ -21,21 +21,34 @@ impl QuantizedModel {
 				let out = self
 					.tensors
 					.get(self.op_output(index))
-					.map(|spec| spec.shape.iter().map(|&d| d as u64).fold(1u64, u64::saturating_mul))
+					.map(|spec| {
+						spec.shape
+							.iter()
+							.map(|&d| d as u64)
+							.fold(1u64, u64::saturating_mul)
+					})
 					.unwrap_or(0);
 				let dim = |id: usize, axis_from_end: usize| -> u64 {
 					self.tensors
 						.get(id)
-						.and_then(|spec| spec.shape.len().checked_sub(axis_from_end).map(|i| spec.shape[i]))
+						.and_then(|spec| {
+							spec.shape
+								.len()
+								.checked_sub(axis_from_end)
+								.map(|i| spec.shape[i])
+						})
 						.unwrap_or(1) as u64
 				};
 				let terms = match &node.op {
 					QOp::Linear { input, .. } => dim(*input, 1),
 					QOp::MatMul { a, .. } => dim(*a, 1),
-					QOp::Conv2d { weight, .. } => weight.shape.iter().skip(1).map(|&d| d as u64).product(),
+					QOp::Conv2d { weight, .. } => {
+						weight.shape.iter().skip(1).map(|&d| d as u64).product()
+					}
 					QOp::Sum { inputs, .. } => inputs.len() as u64,
-					QOp::MaxPool { kernel, .. } | QOp::AvgPool { kernel, .. } =>
-						(kernel[0] as u64).saturating_mul(kernel[1] as u64),
+					QOp::MaxPool { kernel, .. } | QOp::AvgPool { kernel, .. } => {
+						(kernel[0] as u64).saturating_mul(kernel[1] as u64)
+					}
 					QOp::Reshape { .. } => 0,
 					_ => 1,
 				};
@@ -47,11 +60,16 @@ impl QuantizedModel {
 
 #[cfg(test)]
 mod tests {
-	use crate::quant::{IntTensor, QInput, QNode, QOp, QOutput, QuantizedModel, TensorSpec, QMODEL_FORMAT};
 	use crate::quant::OutputTransform;
+	use crate::quant::{
+		IntTensor, QInput, QNode, QOp, QOutput, QuantizedModel, TensorSpec, QMODEL_FORMAT,
+	};
 
 	fn spec(shape: &[usize]) -> TensorSpec {
-		TensorSpec { shape: shape.to_vec(), frac_bits: 4 }
+		TensorSpec {
+			shape: shape.to_vec(),
+			frac_bits: 4,
+		}
 	}
 
 	#[test]
@@ -62,8 +80,15 @@ mod tests {
 			act_bits: 8,
 			source_onnx_hash: String::new(),
 			tensors: vec![spec(&[1, 8]), spec(&[1, 3]), spec(&[1, 3])],
-			inputs: vec![QInput { name: "x".into(), tensor: 0 }],
-			outputs: vec![QOutput { name: "y".into(), tensor: 2, transform: OutputTransform::None }],
+			inputs: vec![QInput {
+				name: "x".into(),
+				tensor: 0,
+			}],
+			outputs: vec![QOutput {
+				name: "y".into(),
+				tensor: 2,
+				transform: OutputTransform::None,
+			}],
 			ops: vec![
 				QNode {
 					name: "fc".into(),
@@ -75,7 +100,10 @@ mod tests {
 						shift: 4,
 					},
 				},
-				QNode { name: "relu".into(), op: QOp::Relu { input: 1 } },
+				QNode {
+					name: "relu".into(),
+					op: QOp::Relu { input: 1 },
+				},
 			],
 		};
 		model.validate().unwrap();

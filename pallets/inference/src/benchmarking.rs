@@ -101,7 +101,10 @@ fn sync_model<T: Config>(layers: u32, enable: bool) -> ModelId {
 	};
 	let model = T::BenchmarkHelper::register_model(&owner, spec, None);
 	if enable {
-		SyncModels::<T>::insert(model, u64::from(layers) * verity_precompile::BENCH_LAYER_WORK);
+		SyncModels::<T>::insert(
+			model,
+			u64::from(layers) * verity_precompile::BENCH_LAYER_WORK,
+		);
 	}
 	model
 }
@@ -441,7 +444,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		set_sync_model(origin as T::RuntimeOrigin, model, true);
 
-		assert_eq!(SyncModels::<T>::get(model), Some(verity_precompile::BENCH_LAYER_WORK));
+		assert_eq!(
+			SyncModels::<T>::get(model),
+			Some(verity_precompile::BENCH_LAYER_WORK)
+		);
 		Ok(())
 	}
 
@@ -473,7 +479,11 @@ mod benchmarks {
 		let values: Vec<i32> = (0..32).map(|i| i * 5 - 80).collect();
 
 		#[extrinsic_call]
-		infer_now(RawOrigin::Signed(caller.clone()), model, input::<T>(&values));
+		infer_now(
+			RawOrigin::Signed(caller.clone()),
+			model,
+			input::<T>(&values),
+		);
 
 		assert!(SyncOutputs::<T>::get(&caller).is_some_and(|o| o.output.len() == 32));
 		Ok(())

@@ -83,8 +83,8 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::*;
 pub use sync::{work_component, InferenceProvider};
+pub use types::*;
 pub use verifier::{Groth16, HostGroth16, PureGroth16, VerifyError, VerifyProof};
 pub use weights::WeightInfo;
 
@@ -141,10 +141,8 @@ pub type ResultView<T> = InferenceResult<
 >;
 
 /// [`SyncOutput`] as stored.
-pub type SyncOutputOf<T> = SyncOutput<
-	BlockNumberFor<T>,
-	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
->;
+pub type SyncOutputOf<T> =
+	SyncOutput<BlockNumberFor<T>, frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>>;
 
 /// Registers models for the benchmarks (the registry's calls are not part of
 /// [`ModelRegistry`]).
@@ -888,7 +886,10 @@ pub mod pallet {
 				SyncModels::<T>::insert(model_id, work);
 				Some(work)
 			} else {
-				ensure!(SyncModels::<T>::contains_key(model_id), Error::<T>::NotSyncEnabled);
+				ensure!(
+					SyncModels::<T>::contains_key(model_id),
+					Error::<T>::NotSyncEnabled
+				);
 				SyncModels::<T>::remove(model_id);
 				None
 			};
@@ -931,8 +932,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let (_, work, output) = Self::run_sync(model_id, &input)?;
-			let output: BoundedVec<i32, T::MaxOutputLen> =
-				output.try_into().map_err(|_| Error::<T>::ModelArtifactMismatch)?;
+			let output: BoundedVec<i32, T::MaxOutputLen> = output
+				.try_into()
+				.map_err(|_| Error::<T>::ModelArtifactMismatch)?;
 			if !SyncOutputs::<T>::contains_key(&who) {
 				T::Currency::hold(
 					&HoldReason::SyncOutput.into(),
@@ -948,7 +950,12 @@ pub mod pallet {
 					block: frame_system::Pallet::<T>::block_number(),
 				},
 			);
-			Self::deposit_event(Event::InferenceComputed { who, model_id, work, output });
+			Self::deposit_event(Event::InferenceComputed {
+				who,
+				model_id,
+				work,
+				output,
+			});
 			Ok(())
 		}
 
@@ -958,7 +965,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::clear_sync_output())]
 		pub fn clear_sync_output(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(SyncOutputs::<T>::contains_key(&who), Error::<T>::NoSyncOutput);
+			ensure!(
+				SyncOutputs::<T>::contains_key(&who),
+				Error::<T>::NoSyncOutput
+			);
 			SyncOutputs::<T>::remove(&who);
 			T::Currency::release(
 				&HoldReason::SyncOutput.into(),

@@ -59,13 +59,25 @@ impl<T: Config> Pallet<T> {
 		let spec = T::Models::spec(model_id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(spec.active, Error::<T>::ModelInactive);
 		Self::check_spec(&spec)?;
-		ensure!(work <= SyncWorkBound::<T>::get(), Error::<T>::WorkAboveBound);
-		ensure!(input.len() == spec.input_len as usize, Error::<T>::WrongInputLength);
-		ensure!(crate::in_range(input, spec.act_bits), Error::<T>::InputOutOfRange);
+		ensure!(
+			work <= SyncWorkBound::<T>::get(),
+			Error::<T>::WorkAboveBound
+		);
+		ensure!(
+			input.len() == spec.input_len as usize,
+			Error::<T>::WrongInputLength
+		);
+		ensure!(
+			crate::in_range(input, spec.act_bits),
+			Error::<T>::InputOutOfRange
+		);
 		// The weight was charged for `work`: the host refuses a model doing more.
 		let output = verity_precompile::run(&spec.quantized_hash, input, work)
 			.map_err(Self::precompile_error)?;
-		ensure!(output.len() == spec.output_len as usize, Error::<T>::ModelArtifactMismatch);
+		ensure!(
+			output.len() == spec.output_len as usize,
+			Error::<T>::ModelArtifactMismatch
+		);
 		Ok((spec, work, output))
 	}
 
@@ -75,9 +87,11 @@ impl<T: Config> Pallet<T> {
 		let spec = T::Models::spec(model_id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(spec.active, Error::<T>::ModelInactive);
 		Self::check_spec(&spec)?;
-		let work =
-			verity_precompile::work(&spec.quantized_hash).map_err(Self::precompile_error)?;
-		ensure!(work <= SyncWorkBound::<T>::get(), Error::<T>::WorkAboveBound);
+		let work = verity_precompile::work(&spec.quantized_hash).map_err(Self::precompile_error)?;
+		ensure!(
+			work <= SyncWorkBound::<T>::get(),
+			Error::<T>::WorkAboveBound
+		);
 		Ok(work)
 	}
 
@@ -89,8 +103,9 @@ impl<T: Config> Pallet<T> {
 
 	fn precompile_error(e: PrecompileError) -> DispatchError {
 		match e {
-			PrecompileError::WorkExceeded { .. } | PrecompileError::InvalidModel =>
-				Error::<T>::ModelArtifactMismatch,
+			PrecompileError::WorkExceeded { .. } | PrecompileError::InvalidModel => {
+				Error::<T>::ModelArtifactMismatch
+			}
 			PrecompileError::InputLength { .. } => Error::<T>::WrongInputLength,
 			PrecompileError::InputOutOfRange => Error::<T>::InputOutOfRange,
 		}

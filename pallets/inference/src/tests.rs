@@ -1354,10 +1354,13 @@ fn sync_fixture() -> &'static SyncModelsFixture {
 		)
 		.unwrap();
 		let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-		let input = model.quantize_inputs(&inputs_in_order(sample, &names).unwrap()).unwrap();
+		let input = model
+			.quantize_inputs(&inputs_in_order(sample, &names).unwrap())
+			.unwrap();
 		let dir = tempfile::tempdir().unwrap();
-		let store =
-			std::sync::Arc::new(verity_artifacts::ArtifactStore::open(dir.path(), 1 << 24).unwrap());
+		let store = std::sync::Arc::new(
+			verity_artifacts::ArtifactStore::open(dir.path(), 1 << 24).unwrap(),
+		);
 		assert_eq!(store.insert(&bytes).unwrap(), model.hash());
 		verity_precompile::host::set_model_source(std::sync::Arc::new(
 			verity_precompile::host::StoreSource::new(store, |_| {}),
@@ -1411,7 +1414,11 @@ fn sync_input(values: &[i32]) -> BoundedVec<i32, ConstU32<MAX_INPUT>> {
 }
 
 fn enable(model: ModelId) {
-	assert_ok!(Inference::set_sync_model(RuntimeOrigin::root(), model, true));
+	assert_ok!(Inference::set_sync_model(
+		RuntimeOrigin::root(),
+		model,
+		true
+	));
 }
 
 fn sync_deposit(n: u8) -> Balance {
@@ -1426,7 +1433,10 @@ fn infer_now_stores_the_engines_output_in_the_same_block() {
 		enable(model);
 		let work = f.model.work();
 		assert_eq!(SyncModels::<Test>::get(model), Some(work));
-		let expected: Vec<i32> = f.model.run(&f.model.input_tensors(&f.input).unwrap()).unwrap()[0]
+		let expected: Vec<i32> = f
+			.model
+			.run(&f.model.input_tensors(&f.input).unwrap())
+			.unwrap()[0]
 			.data
 			.iter()
 			.map(|&v| v as i32)
@@ -1434,10 +1444,17 @@ fn infer_now_stores_the_engines_output_in_the_same_block() {
 		assert_eq!(expected.len(), 10);
 
 		let before = free(1);
-		assert_ok!(Inference::infer_now(RuntimeOrigin::signed(account(1)), model, sync_input(&f.input)));
+		assert_ok!(Inference::infer_now(
+			RuntimeOrigin::signed(account(1)),
+			model,
+			sync_input(&f.input)
+		));
 		let stored = SyncOutputs::<Test>::get(account(1)).unwrap();
 		assert_eq!(stored.output.to_vec(), expected);
-		assert_eq!((stored.model_id, stored.block), (model, System::block_number()));
+		assert_eq!(
+			(stored.model_id, stored.block),
+			(model, System::block_number())
+		);
 		assert_eq!(sync_deposit(1), SYNC_DEPOSIT);
 		assert_eq!(free(1), before - SYNC_DEPOSIT);
 		assert_eq!(
@@ -1453,17 +1470,32 @@ fn infer_now_stores_the_engines_output_in_the_same_block() {
 		// A second call overwrites the output and holds no second deposit.
 		let mut other = f.input.clone();
 		other.reverse();
-		assert_ok!(Inference::infer_now(RuntimeOrigin::signed(account(1)), model, sync_input(&other)));
+		assert_ok!(Inference::infer_now(
+			RuntimeOrigin::signed(account(1)),
+			model,
+			sync_input(&other)
+		));
 		assert_eq!(sync_deposit(1), SYNC_DEPOSIT);
-		let again: Vec<i32> = f.model.run(&f.model.input_tensors(&other).unwrap()).unwrap()[0]
+		let again: Vec<i32> = f
+			.model
+			.run(&f.model.input_tensors(&other).unwrap())
+			.unwrap()[0]
 			.data
 			.iter()
 			.map(|&v| v as i32)
 			.collect();
-		assert_eq!(SyncOutputs::<Test>::get(account(1)).unwrap().output.to_vec(), again);
+		assert_eq!(
+			SyncOutputs::<Test>::get(account(1))
+				.unwrap()
+				.output
+				.to_vec(),
+			again
+		);
 
 		// Clearing releases the deposit.
-		assert_ok!(Inference::clear_sync_output(RuntimeOrigin::signed(account(1))));
+		assert_ok!(Inference::clear_sync_output(RuntimeOrigin::signed(
+			account(1)
+		)));
 		assert_eq!((sync_deposit(1), free(1)), (0, before));
 		assert!(!SyncOutputs::<Test>::contains_key(account(1)));
 		assert_noop!(
@@ -1478,13 +1510,17 @@ fn infer_now_refuses_models_not_enabled_or_over_the_bound() {
 	run(|| {
 		let f = sync_fixture();
 		let model = sync_mlp();
-		let call = |m| Inference::infer_now(RuntimeOrigin::signed(account(1)), m, sync_input(&f.input));
+		let call =
+			|m| Inference::infer_now(RuntimeOrigin::signed(account(1)), m, sync_input(&f.input));
 		assert_noop!(call(model), Error::<Test>::NotSyncEnabled);
 		assert_noop!(
 			Inference::set_sync_model(RuntimeOrigin::signed(account(1)), model, true),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Inference::set_sync_model(RuntimeOrigin::root(), 99, true), Error::<Test>::UnknownModel);
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), 99, true),
+			Error::<Test>::UnknownModel
+		);
 
 		// The bound: at most MaxSyncWork, and a model above it cannot be enabled.
 		assert_noop!(
@@ -1492,7 +1528,10 @@ fn infer_now_refuses_models_not_enabled_or_over_the_bound() {
 			Error::<Test>::WorkBoundTooHigh
 		);
 		let work = f.model.work();
-		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work - 1));
+		assert_ok!(Inference::set_sync_work_bound(
+			RuntimeOrigin::root(),
+			work - 1
+		));
 		assert_noop!(
 			Inference::set_sync_model(RuntimeOrigin::root(), model, true),
 			Error::<Test>::WorkAboveBound
@@ -1502,13 +1541,26 @@ fn infer_now_refuses_models_not_enabled_or_over_the_bound() {
 		assert_ok!(call(model));
 
 		// Lowering the bound below an enabled model stops it.
-		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work - 1));
+		assert_ok!(Inference::set_sync_work_bound(
+			RuntimeOrigin::root(),
+			work - 1
+		));
 		assert_noop!(call(model), Error::<Test>::WorkAboveBound);
 		assert_ok!(Inference::set_sync_work_bound(RuntimeOrigin::root(), work));
 
 		// Disabled again: refused.
-		assert_ok!(Inference::set_sync_model(RuntimeOrigin::root(), model, false));
-		assert_eq!(events().last(), Some(&Event::SyncModelSet { model_id: model, work: None }));
+		assert_ok!(Inference::set_sync_model(
+			RuntimeOrigin::root(),
+			model,
+			false
+		));
+		assert_eq!(
+			events().last(),
+			Some(&Event::SyncModelSet {
+				model_id: model,
+				work: None
+			})
+		);
 		assert_noop!(call(model), Error::<Test>::NotSyncEnabled);
 		assert_noop!(
 			Inference::set_sync_model(RuntimeOrigin::root(), model, false),
@@ -1552,7 +1604,11 @@ fn infer_now_checks_the_input_and_the_spec() {
 		);
 		enable(wrong);
 		assert_noop!(
-			Inference::infer_now(RuntimeOrigin::signed(account(1)), wrong, sync_input(&f.input)),
+			Inference::infer_now(
+				RuntimeOrigin::signed(account(1)),
+				wrong,
+				sync_input(&f.input)
+			),
 			Error::<Test>::ModelArtifactMismatch
 		);
 	});
@@ -1586,15 +1642,25 @@ fn weight_grows_linearly_with_the_models_work() {
 		let (small, big) = (bench_model(2), bench_model(10));
 		enable(small);
 		enable(big);
-		assert_eq!(SyncModels::<Test>::get(big), Some(10 * verity_precompile::BENCH_LAYER_WORK));
-		let (w_small, w_big) = (Inference::infer_now_weight(small), Inference::infer_now_weight(big));
+		assert_eq!(
+			SyncModels::<Test>::get(big),
+			Some(10 * verity_precompile::BENCH_LAYER_WORK)
+		);
+		let (w_small, w_big) = (
+			Inference::infer_now_weight(small),
+			Inference::infer_now_weight(big),
+		);
 		assert!(w_big.ref_time() > w_small.ref_time());
 		// Linear: the same step per layer as the weight function's slope.
-		let per_layer = <() as WeightInfo>::infer_now(2).ref_time() - <() as WeightInfo>::infer_now(1).ref_time();
+		let per_layer = <() as WeightInfo>::infer_now(2).ref_time()
+			- <() as WeightInfo>::infer_now(1).ref_time();
 		assert_eq!(w_big.ref_time() - w_small.ref_time(), 8 * per_layer);
 		assert_eq!(<Inference as InferenceProvider>::infer_weight(big), w_big);
 		// Not enabled: the base weight.
-		assert_eq!(Inference::infer_now_weight(999), <() as WeightInfo>::infer_now(0));
+		assert_eq!(
+			Inference::infer_now_weight(999),
+			<() as WeightInfo>::infer_now(0)
+		);
 		assert_eq!(work_component(1), 1);
 		assert_eq!(work_component(verity_precompile::BENCH_LAYER_WORK + 1), 2);
 
@@ -1602,8 +1668,11 @@ fn weight_grows_linearly_with_the_models_work() {
 		let values: Vec<i32> = (0..32).map(|i| i - 16).collect();
 		let output = <Inference as InferenceProvider>::infer(big, &values).unwrap();
 		let model = verity_precompile::host::bench_model(10);
-		let expected: Vec<i32> =
-			model.run(&model.input_tensors(&values).unwrap()).unwrap()[0].data.iter().map(|&v| v as i32).collect();
+		let expected: Vec<i32> = model.run(&model.input_tensors(&values).unwrap()).unwrap()[0]
+			.data
+			.iter()
+			.map(|&v| v as i32)
+			.collect();
 		assert_eq!(output, expected);
 		assert_eq!(
 			<Inference as InferenceProvider>::infer(small, &values[..5]),

@@ -1,13 +1,34 @@
-//! Weights for `pallet_model_gate`: PLACEHOLDERS, not measured.
+
+//! Weights for `pallet_model_gate`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
-//! Conservative hand-written numbers until the benchmarks (`src/benchmarking.rs`)
-//! are run on the reference machine: regenerate this file with
-//! `scripts/bench-pallets pallet_model_gate` (do not edit it by hand afterwards).
-//! Each number is well above what the operation costs: `set_gate` writes one
-//! small value; `apply` reads the gate and the member list (at most
-//! `MaxMembers` accounts), runs the benchmarks' one-layer model and inserts
-//! into the sorted list (the model's own cost is `infer_weight`, added by the
-//! call); `leave` reads the list and removes from it.
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! DATE: 2026-11-29, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! WORST CASE MAP SIZE: `1000000`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/verity/target/node-benchmarks/verity-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_model_gate
+// --extrinsic
+// *
+// --wasm-execution
+// compiled
+// --steps
+// 50
+// --repeat
+// 20
+// --heap-pages
+// 4096
+// --template
+// scripts/templates/pallet-weights.hbs
+// --output
+// pallets/model-gate/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -28,21 +49,42 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModelGate::Gate` (r:0 w:1)
+	/// Proof: `ModelGate::Gate` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_gate() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_318_000 picoseconds.
+		Weight::from_parts(8_233_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModelGate::Gate` (r:1 w:0)
+	/// Proof: `ModelGate::Gate` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `ModelGate::Members` (r:1 w:1)
-	/// (and the inference provider's reads for the one-layer model)
+	/// Proof: `ModelGate::Members` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::SyncModels` (r:1 w:0)
+	/// Proof: `Inference::SyncModels` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::SyncWorkBound` (r:1 w:0)
+	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		Weight::from_parts(150_000_000, 8000)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `33117`
+		//  Estimated: `34255`
+		// Minimum execution time: 51_516_000 picoseconds.
+		Weight::from_parts(87_700_000, 34255)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModelGate::Members` (r:1 w:1)
+	/// Proof: `ModelGate::Members` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		Weight::from_parts(50_000_000, 4000)
+		// Proof Size summary in bytes:
+		//  Measured:  `32841`
+		//  Estimated: `34255`
+		// Minimum execution time: 30_074_000 picoseconds.
+		Weight::from_parts(35_363_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -51,16 +93,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_gate() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		Weight::from_parts(8_233_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(150_000_000, 8000)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(87_700_000, 34255)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(50_000_000, 4000)
+		Weight::from_parts(35_363_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -47,8 +47,14 @@ pub struct StoreSource {
 impl StoreSource {
 	/// Reads `store`; `on_missing` is told every hash a run asked for and the
 	/// store did not have.
-	pub fn new(store: Arc<ArtifactStore>, on_missing: impl Fn(Hash256) + Send + Sync + 'static) -> Self {
-		Self { store, on_missing: Box::new(on_missing) }
+	pub fn new(
+		store: Arc<ArtifactStore>,
+		on_missing: impl Fn(Hash256) + Send + Sync + 'static,
+	) -> Self {
+		Self {
+			store,
+			on_missing: Box::new(on_missing),
+		}
 	}
 }
 
@@ -59,7 +65,7 @@ impl ModelSource for StoreSource {
 			Err(e) => {
 				log::warn!(target: LOG_TARGET, "reading model {}: {e}", to_hex(hash));
 				None
-			},
+			}
 		}
 	}
 
@@ -85,19 +91,36 @@ fn state() -> &'static State {
 
 /// Installs the node's model source (replacing any earlier one).
 pub fn set_model_source(source: Arc<dyn ModelSource>) {
-	*state().source.write().unwrap_or_else(PoisonError::into_inner) = Some(source);
+	*state()
+		.source
+		.write()
+		.unwrap_or_else(PoisonError::into_inner) = Some(source);
 }
 
 /// The parsed model behind `hash`, `None` if no source has its bytes.
 fn model(hash: &Hash256) -> Option<Arc<Result<QuantizedModel, ()>>> {
 	let state = state();
-	if let Some(model) = state.bench.lock().unwrap_or_else(PoisonError::into_inner).get(hash) {
+	if let Some(model) = state
+		.bench
+		.lock()
+		.unwrap_or_else(PoisonError::into_inner)
+		.get(hash)
+	{
 		return Some(model.clone());
 	}
-	if let Some(model) = state.cache.lock().unwrap_or_else(PoisonError::into_inner).get(hash) {
+	if let Some(model) = state
+		.cache
+		.lock()
+		.unwrap_or_else(PoisonError::into_inner)
+		.get(hash)
+	{
 		return Some(model.clone());
 	}
-	let source = state.source.read().unwrap_or_else(PoisonError::into_inner).clone();
+	let source = state
+		.source
+		.read()
+		.unwrap_or_else(PoisonError::into_inner)
+		.clone();
 	let Some(source) = source else {
 		log::error!(target: LOG_TARGET, "no model source installed; cannot run {}", to_hex(hash));
 		return None;
@@ -139,7 +162,13 @@ pub fn execute(
 /// The host side of [`crate::verity_precompile::work`].
 pub fn work(quantized_hash: &Hash256) -> Option<Result<u64, PrecompileError>> {
 	let model = model(quantized_hash)?;
-	Some(model.as_ref().as_ref().map(QuantizedModel::work).map_err(|()| PrecompileError::InvalidModel))
+	Some(
+		model
+			.as_ref()
+			.as_ref()
+			.map(QuantizedModel::work)
+			.map_err(|()| PrecompileError::InvalidModel),
+	)
 }
 
 /// Checks the call against the model and runs it in fixed point.
@@ -170,11 +199,17 @@ pub fn run_model(
 	let tensors = model.input_tensors(input).map_err(|_| expected())?;
 	// A validated model with in-range inputs runs without error; an error here
 	// would be the same on every node, so it is reported, not trapped.
-	let outputs = model.run(&tensors).map_err(|_| PrecompileError::InvalidModel)?;
+	let outputs = model
+		.run(&tensors)
+		.map_err(|_| PrecompileError::InvalidModel)?;
 	// Outputs are `act_bits`-bit (at most 24) integers: they fit in i32.
 	Ok(outputs
 		.iter()
-		.flat_map(|t| t.data.iter().map(|&v| v.clamp(i32::MIN.into(), i32::MAX.into()) as i32))
+		.flat_map(|t| {
+			t.data
+				.iter()
+				.map(|&v| v.clamp(i32::MIN.into(), i32::MAX.into()) as i32)
+		})
 		.collect())
 }
 
@@ -183,7 +218,10 @@ pub fn run_model(
 pub fn bench_model(layers: u32) -> QuantizedModel {
 	const WIDTH: usize = 32;
 	let layers = layers.clamp(1, MAX_BENCH_LAYERS) as usize;
-	let spec = || TensorSpec { shape: vec![1, WIDTH], frac_bits: 4 };
+	let spec = || TensorSpec {
+		shape: vec![1, WIDTH],
+		frac_bits: 4,
+	};
 	let ops = (0..layers)
 		.map(|l| QNode {
 			name: format!("fc{l}"),
@@ -191,7 +229,9 @@ pub fn bench_model(layers: u32) -> QuantizedModel {
 				input: l,
 				weight: IntTensor {
 					shape: vec![WIDTH, WIDTH],
-					data: (0..WIDTH * WIDTH).map(|i| ((i * 37 + l * 11) % 31) as i64 - 15).collect(),
+					data: (0..WIDTH * WIDTH)
+						.map(|i| ((i * 37 + l * 11) % 31) as i64 - 15)
+						.collect(),
 				},
 				weight_frac_bits: 4,
 				bias: (0..WIDTH).map(|j| j as i64 - 16).collect(),
@@ -204,8 +244,15 @@ pub fn bench_model(layers: u32) -> QuantizedModel {
 		act_bits: 8,
 		source_onnx_hash: String::new(),
 		tensors: (0..=layers).map(|_| spec()).collect(),
-		inputs: vec![QInput { name: "x".into(), tensor: 0 }],
-		outputs: vec![QOutput { name: "y".into(), tensor: layers, transform: OutputTransform::None }],
+		inputs: vec![QInput {
+			name: "x".into(),
+			tensor: 0,
+		}],
+		outputs: vec![QOutput {
+			name: "y".into(),
+			tensor: layers,
+			transform: OutputTransform::None,
+		}],
 		ops,
 	}
 }
@@ -213,7 +260,10 @@ pub fn bench_model(layers: u32) -> QuantizedModel {
 /// The host side of [`crate::verity_precompile::bench_model`].
 pub fn install_bench_model(layers: u32) -> Hash256 {
 	let model = bench_model(layers);
-	debug_assert_eq!(model.work(), u64::from(layers.clamp(1, MAX_BENCH_LAYERS)) * BENCH_LAYER_WORK);
+	debug_assert_eq!(
+		model.work(),
+		u64::from(layers.clamp(1, MAX_BENCH_LAYERS)) * BENCH_LAYER_WORK
+	);
 	let hash = model.hash();
 	state()
 		.bench
@@ -252,21 +302,35 @@ mod tests {
 		let (_dir, store, hash) = store_with(&model.to_bytes());
 		let missing = Arc::new(Mutex::new(Vec::new()));
 		let seen = missing.clone();
-		set_model_source(Arc::new(StoreSource::new(store, move |h| seen.lock().unwrap().push(h))));
+		set_model_source(Arc::new(StoreSource::new(store, move |h| {
+			seen.lock().unwrap().push(h)
+		})));
 
 		let input: Vec<i32> = (0..32).map(|i| i * 7 % 255 - 127).collect();
 		let tensors = model.input_tensors(&input).unwrap();
-		let expected: Vec<i32> =
-			model.run(&tensors).unwrap()[0].data.iter().map(|&v| v as i32).collect();
+		let expected: Vec<i32> = model.run(&tensors).unwrap()[0]
+			.data
+			.iter()
+			.map(|&v| v as i32)
+			.collect();
 		let work = model.work();
 		assert_eq!(run(&hash, &input, work), Ok(expected));
 		assert_eq!(crate::work(&hash), Ok(work));
 
-		assert_eq!(run(&hash, &input, work - 1), Err(PrecompileError::WorkExceeded { work }));
-		assert_eq!(run(&hash, &input[..31], work), Err(PrecompileError::InputLength { expected: 32 }));
+		assert_eq!(
+			run(&hash, &input, work - 1),
+			Err(PrecompileError::WorkExceeded { work })
+		);
+		assert_eq!(
+			run(&hash, &input[..31], work),
+			Err(PrecompileError::InputLength { expected: 32 })
+		);
 		let mut too_big = input.clone();
 		too_big[5] = 128;
-		assert_eq!(run(&hash, &too_big, work), Err(PrecompileError::InputOutOfRange));
+		assert_eq!(
+			run(&hash, &too_big, work),
+			Err(PrecompileError::InputOutOfRange)
+		);
 
 		// A hash the store lacks: the host reports it missing (None) and asks for it.
 		let unknown = [7u8; 32];

@@ -122,7 +122,8 @@ pub fn run(
 	input: &[i32],
 	max_work: u64,
 ) -> Result<Vec<i32>, PrecompileError> {
-	verity_precompile::run(quantized_hash, input, max_work).unwrap_or_else(|| missing(quantized_hash))
+	verity_precompile::run(quantized_hash, input, max_work)
+		.unwrap_or_else(|| missing(quantized_hash))
 }
 
 /// The work units of a model (see [`verity_precompile::work`]).
