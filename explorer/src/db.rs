@@ -47,10 +47,29 @@ const SCHEMA: &[&str] = &[
 		PRIMARY KEY (kind, entity_id, block_number, source, idx))",
 	"CREATE INDEX IF NOT EXISTS entity_events_block ON entity_events (block_number)",
 	"CREATE INDEX IF NOT EXISTS entity_events_kind ON entity_events (kind, block_number)",
+	"CREATE TABLE IF NOT EXISTS sync_inferences (
+		block_number BIGINT NOT NULL, event_idx BIGINT NOT NULL, extrinsic_idx BIGINT,
+		who TEXT NOT NULL, model_id TEXT NOT NULL, work BIGINT, output TEXT NOT NULL, input TEXT,
+		PRIMARY KEY (block_number, event_idx))",
+	"CREATE INDEX IF NOT EXISTS sync_inferences_model ON sync_inferences (model_id, block_number)",
+	"CREATE INDEX IF NOT EXISTS sync_inferences_who ON sync_inferences (who, block_number)",
 ];
 
+/// Version of what is derived from the stored events; older databases are
+/// migrated by [`Db::open`] (see [`crate::indexer::derive_rows`]).
+///
+/// - 2: synchronous inferences (`Inference.InferenceComputed`) in
+///   `sync_inferences`, `Inference.SyncModelSet` in model versions' history.
+pub const SCHEMA_VERSION: i64 = 2;
+
 /// Tables with a `block_number` column, cleared above a fork point.
-const BLOCK_TABLES: &[&str] = &["extrinsics", "events", "account_events", "entity_events"];
+const BLOCK_TABLES: &[&str] = &[
+	"extrinsics",
+	"events",
+	"account_events",
+	"entity_events",
+	"sync_inferences",
+];
 
 /// A SQL argument.
 #[derive(Clone, Debug)]
@@ -79,6 +98,26 @@ pub struct NewBlock {
 	/// Every account seen in this block (signers, arguments, events).
 	pub accounts: Vec<String>,
 	pub entity_events: Vec<EntityEvent>,
+	pub sync_inferences: Vec<SyncInferenceRow>,
+}
+
+/// A synchronous inference: an `Inference.InferenceComputed` event, with the
+/// input of the `Inference.infer_now` call that emitted it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SyncInferenceRow {
+	pub block_number: i64,
+	pub event_idx: i64,
+	pub extrinsic_idx: Option<i64>,
+	/// SS58 address of the caller.
+	pub who: String,
+	/// The model version that ran.
+	pub model_id: String,
+	/// Work units charged for.
+	pub work: Option<i64>,
+	/// The model's fixed-point output integers, all outputs flattened.
+	pub output: Json,
+	/// The call's input integers (absent when the call was nested in another).
+	pub input: Option<Json>,
 }
 
 /// One step in the history of a model or inference request.
@@ -220,7 +259,59 @@ impl EventRow {
 	}
 }
 
+impl SyncInferenceRow {
+	fn from_row(row: &AnyRow) -> Result<Self> {
+		let input: Option<String> = row.try_get("input")?;
+		Ok(Self {
+			block_number: row.try_get("block_number")?,
+			event_idx: row.try_get("event_idx")?,
+			extrinsic_idx: row.try_get("extrinsic_idx")?,
+			who: row.try_get("who")?,
+			model_id: row.try_get("model_id")?,
+			work: row.try_get("work")?,
+			output: json_col(row, "output")?,
+			input: input.map(|s| serde_json::from_str(&s).unwrap_or(Json::String(s))),
+		})
+	}
+
+	/// `block-index` of the event.
+	pub fn id(&self) -> String {
+		format!("{}-{}", self.block_number, self.event_idx)
+	}
+
+	/// `block-index` of the extrinsic that ran it.
+	pub fn extrinsic_id(&self) -> Option<String> {
+		self.extrinsic_idx
+			.map(|i| format!("{}-{i}", self.block_number))
+	}
+
+	fn args(&self) -> Vec<Arg> {
+		vec![
+			Arg::Int(self.block_number),
+			Arg::Int(self.event_idx),
+			Arg::OptInt(self.extrinsic_idx),
+			Arg::Text(self.who.clone()),
+			Arg::Text(self.model_id.clone()),
+			Arg::OptInt(self.work),
+			Arg::Text(self.output.to_string()),
+			Arg::OptText(self.input.as_ref().map(Json::to_string)),
+		]
+	}
+}
+
 impl EntityEvent {
+	fn args(&self) -> Vec<Arg> {
+		vec![
+			Arg::Text(self.kind.clone()),
+			Arg::Text(self.entity_id.clone()),
+			Arg::Int(self.block_number),
+			Arg::Text(self.source.clone()),
+			Arg::Int(self.idx),
+			Arg::Text(self.name.clone()),
+			Arg::Text(self.data.to_string()),
+		]
+	}
+
 	fn from_row(row: &AnyRow) -> Result<Self> {
 		Ok(Self {
 			kind: row.try_get("kind")?,
@@ -238,6 +329,9 @@ const BLOCK_COLS: &str = "number, hash, parent_hash, state_root, extrinsics_root
 const EXT_COLS: &str =
 	"block_number, idx, hash, pallet, call, args, signer, nonce, tip, fee, success, error, len";
 const EVENT_COLS: &str = "block_number, idx, extrinsic_idx, phase, pallet, name, fields";
+const ENTITY_COLS: &str = "kind, entity_id, block_number, source, idx, name, data";
+const SYNC_COLS: &str =
+	"block_number, event_idx, extrinsic_idx, who, model_id, work, output, input";
 
 impl Db {
 	/// Opens (creating if needed) the database at `url`: `sqlite://path` or
@@ -273,7 +367,53 @@ impl Db {
 		for stmt in SCHEMA {
 			db.pool.execute(*stmt).await?;
 		}
+		db.migrate().await?;
 		Ok(db)
+	}
+
+	/// Derives what older versions did not from the events they stored:
+	/// every block with a synchronous-inference event is derived again
+	/// ([`crate::indexer::derive_rows`]) and its new rows written (existing
+	/// rows are kept: inserts do nothing on conflict).
+	async fn migrate(&self) -> Result<()> {
+		let version: i64 = self
+			.meta("schema_version")
+			.await?
+			.and_then(|v| v.parse().ok())
+			.unwrap_or(1);
+		if version >= SCHEMA_VERSION {
+			return Ok(());
+		}
+		let blocks: Vec<i64> = sqlx::query(
+			"SELECT DISTINCT block_number FROM events WHERE pallet = 'Inference'
+			 AND name IN ('InferenceComputed', 'SyncModelSet') ORDER BY block_number",
+		)
+		.fetch_all(&self.pool)
+		.await?
+		.iter()
+		.map(|r| r.get::<i64, _>(0))
+		.collect();
+		if !blocks.is_empty() {
+			tracing::info!(
+				"migrating the database to schema {SCHEMA_VERSION}: {} blocks with synchronous inferences",
+				blocks.len()
+			);
+		}
+		let mut entity_rows = Vec::new();
+		let mut sync_rows = Vec::new();
+		for n in blocks {
+			let extrinsics = self.block_extrinsics(n).await?;
+			let events = self.block_events(n).await?;
+			let (entities, sync) = crate::indexer::derive_rows(&extrinsics, &events);
+			entity_rows.extend(entities.iter().map(EntityEvent::args));
+			sync_rows.extend(sync.iter().map(SyncInferenceRow::args));
+		}
+		let mut tx = self.pool.begin().await?;
+		insert_rows(&mut tx, "entity_events", ENTITY_COLS, entity_rows).await?;
+		insert_rows(&mut tx, "sync_inferences", SYNC_COLS, sync_rows).await?;
+		tx.commit().await?;
+		self.set_meta("schema_version", &SCHEMA_VERSION.to_string())
+			.await
 	}
 
 	/// Whether this is PostgreSQL.
@@ -365,7 +505,9 @@ impl Db {
 	/// Deletes every block, genesis included.
 	pub async fn revert_above_all(&self) -> Result<()> {
 		self.revert_above_i64(-1).await?;
-		sqlx::query("DELETE FROM meta").execute(&self.pool).await?;
+		sqlx::query("DELETE FROM meta WHERE key <> 'schema_version'")
+			.execute(&self.pool)
+			.await?;
 		Ok(())
 	}
 
@@ -397,6 +539,7 @@ impl Db {
 		let mut account_rows = Vec::new();
 		let mut account_event_rows = Vec::new();
 		let mut entity_rows = Vec::new();
+		let mut sync_rows = Vec::new();
 		for b in blocks {
 			let n = b.number as i64;
 			block_rows.push(vec![
@@ -449,17 +592,8 @@ impl Db {
 					Arg::Int(*idx as i64),
 				]);
 			}
-			for e in &b.entity_events {
-				entity_rows.push(vec![
-					Arg::Text(e.kind.clone()),
-					Arg::Text(e.entity_id.clone()),
-					Arg::Int(n),
-					Arg::Text(e.source.clone()),
-					Arg::Int(e.idx),
-					Arg::Text(e.name.clone()),
-					Arg::Text(e.data.to_string()),
-				]);
-			}
+			entity_rows.extend(b.entity_events.iter().map(EntityEvent::args));
+			sync_rows.extend(b.sync_inferences.iter().map(SyncInferenceRow::args));
 		}
 		let mut tx = self.pool.begin().await?;
 		let blocks_cols = format!("{BLOCK_COLS}, digest");
@@ -473,11 +607,8 @@ impl Db {
 				"address, block_number, event_idx",
 				account_event_rows,
 			),
-			(
-				"entity_events",
-				"kind, entity_id, block_number, source, idx, name, data",
-				entity_rows,
-			),
+			("entity_events", ENTITY_COLS, entity_rows),
+			("sync_inferences", SYNC_COLS, sync_rows),
 		] {
 			insert_rows(&mut tx, table, cols, rows).await?;
 		}
@@ -696,6 +827,45 @@ impl Db {
 		.collect())
 	}
 
+	/// Synchronous inferences matching `filter`, newest first.
+	pub async fn sync_inferences(
+		&self,
+		filter: SyncFilter<'_>,
+		limit: i64,
+	) -> Result<Vec<SyncInferenceRow>> {
+		let (condition, mut args) = match filter {
+			SyncFilter::All => ("1 = 1".to_string(), vec![]),
+			SyncFilter::Models([]) => return Ok(vec![]),
+			SyncFilter::Models(ids) => (
+				format!(
+					"model_id IN ({})",
+					(1..=ids.len())
+						.map(|i| format!("${i}"))
+						.collect::<Vec<_>>()
+						.join(", ")
+				),
+				ids.iter().map(|id| Arg::Text(id.clone())).collect(),
+			),
+			SyncFilter::Who(who) => ("who = $1".into(), vec![Arg::Text(who.into())]),
+			SyncFilter::Extrinsic(block, idx) => (
+				"block_number = $1 AND extrinsic_idx = $2".into(),
+				vec![Arg::Int(block), Arg::Int(idx)],
+			),
+		};
+		let sql = format!(
+			"SELECT {SYNC_COLS} FROM sync_inferences WHERE {condition}
+			 ORDER BY block_number DESC, event_idx DESC LIMIT ${}",
+			args.len() + 1
+		);
+		args.push(Arg::Int(limit));
+		bind_args(sqlx::query(&sql), &args)
+			.fetch_all(&self.pool)
+			.await?
+			.iter()
+			.map(SyncInferenceRow::from_row)
+			.collect()
+	}
+
 	/// Timestamp of block `number`, if indexed.
 	pub async fn block_timestamp(&self, number: i64) -> Result<Option<i64>> {
 		Ok(
@@ -706,6 +876,32 @@ impl Db {
 				.and_then(|r| r.get::<Option<i64>, _>(0)),
 		)
 	}
+}
+
+/// Which synchronous inferences [`Db::sync_inferences`] returns.
+#[derive(Clone, Copy, Debug)]
+pub enum SyncFilter<'a> {
+	All,
+	/// Of these model versions.
+	Models(&'a [String]),
+	/// By this account (SS58).
+	Who(&'a str),
+	/// Run by extrinsic `block-index`.
+	Extrinsic(i64, i64),
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind_args<'q>(mut q: AnyQuery<'q>, args: &[Arg]) -> AnyQuery<'q> {
+	for arg in args {
+		q = match arg {
+			Arg::Int(v) => q.bind(*v),
+			Arg::Text(v) => q.bind(v.clone()),
+			Arg::OptInt(v) => q.bind(*v),
+			Arg::OptText(v) => q.bind(v.clone()),
+		};
+	}
+	q
 }
 
 /// Multi-row `INSERT ... ON CONFLICT DO NOTHING`, in chunks that stay under
@@ -743,14 +939,7 @@ async fn insert_rows(
 		sql.push_str(" ON CONFLICT DO NOTHING");
 		let mut q = sqlx::query(&sql);
 		for row in chunk {
-			for arg in row {
-				q = match arg {
-					Arg::Int(v) => q.bind(*v),
-					Arg::Text(v) => q.bind(v.clone()),
-					Arg::OptInt(v) => q.bind(*v),
-					Arg::OptText(v) => q.bind(v.clone()),
-				};
-			}
+			q = bind_args(q, row);
 		}
 		q.execute(&mut **tx)
 			.await

@@ -6,11 +6,15 @@
 //! - `version` entities are model versions (`model_id`): hashes, shapes,
 //!   fixed-point formats, supported modes, deprecation.
 //! - `request` entities are inference requests (`request_id`).
+//!
+//! Synchronous inferences (`Inference.InferenceComputed`) are rows of their
+//! own ([`SyncInferenceRow`]), shown with their dequantized output
+//! ([`sync_inference_view`]).
 
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::db::EntityEvent;
+use crate::db::{EntityEvent, SyncInferenceRow};
 
 /// One model version.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -33,7 +37,27 @@ pub struct VersionView {
 	pub status: String,
 	pub registered_in: Option<i64>,
 	pub deposit: Option<Json>,
+	/// Whether the version is enabled for synchronous inference
+	/// (`Inference.SyncModelSet`).
+	pub sync_enabled: bool,
+	/// Its work units, while enabled.
+	pub sync_work: Option<u64>,
+	/// Block of the last `SyncModelSet` for this version.
+	pub sync_set_in: Option<i64>,
 	pub history: Vec<EntityEvent>,
+}
+
+/// A synchronous inference with its dequantized output.
+#[derive(Clone, Debug, Serialize)]
+pub struct SyncInferenceView {
+	/// `block-index` of its `InferenceComputed` event.
+	pub id: String,
+	/// `block-index` of the extrinsic that ran it.
+	pub extrinsic_id: Option<String>,
+	#[serde(flatten)]
+	pub row: SyncInferenceRow,
+	/// Each output integer `q` as `q / 2^frac_bits` of its model output.
+	pub output_dequantized: Option<Vec<f64>>,
 }
 
 /// A model family.
@@ -199,6 +223,11 @@ pub fn version_view(model_id: &str, history: Vec<EntityEvent>) -> VersionView {
 				}
 			}
 			"ModelDeprecated" => v.status = "deprecated".into(),
+			"SyncModelSet" => {
+				v.sync_work = get(&e.data, "work").and_then(|w| w.as_u64());
+				v.sync_enabled = v.sync_work.is_some();
+				v.sync_set_in = Some(e.block_number);
+			}
 			_ => {}
 		}
 	}
@@ -246,6 +275,32 @@ pub fn flat_frac_bits(descriptors: &Json) -> Option<Vec<u32>> {
 
 fn ints(v: &Json) -> Option<Vec<i64>> {
 	v.as_array()?.iter().map(|x| x.as_i64()).collect()
+}
+
+/// Each integer `q` of `output` as `q / 2^frac_bits` of its output in
+/// `version`'s output formats (when they account for every value).
+pub fn dequantize(output: &Json, version: Option<&VersionView>) -> Option<Vec<f64>> {
+	let out = ints(output)?;
+	let bits = flat_frac_bits(version?.outputs.as_ref()?)?;
+	(out.len() == bits.len()).then(|| {
+		out.iter()
+			.zip(bits)
+			.map(|(q, f)| *q as f64 / (1u64 << f) as f64)
+			.collect()
+	})
+}
+
+/// A synchronous inference of model version `version`.
+pub fn sync_inference_view(
+	row: SyncInferenceRow,
+	version: Option<&VersionView>,
+) -> SyncInferenceView {
+	SyncInferenceView {
+		id: row.id(),
+		extrinsic_id: row.extrinsic_id(),
+		output_dequantized: dequantize(&row.output, version),
+		row,
+	}
 }
 
 /// Folds a request's history; `version` (the model version it ran) gives
@@ -318,21 +373,7 @@ pub fn request_view(
 			_ => {}
 		}
 	}
-	if let (Some(out), Some(bits)) = (
-		r.output.as_ref().and_then(ints),
-		version
-			.and_then(|v| v.outputs.as_ref())
-			.and_then(flat_frac_bits),
-	) {
-		if out.len() == bits.len() {
-			r.output_dequantized = Some(
-				out.iter()
-					.zip(bits)
-					.map(|(q, f)| *q as f64 / (1u64 << f) as f64)
-					.collect(),
-			);
-		}
-	}
+	r.output_dequantized = r.output.as_ref().and_then(|o| dequantize(o, version));
 	if let (Some(a), Some(b)) = (r.requested_in, r.verified_in) {
 		if let (Some(ta), Some(tb)) = (block_time(a), block_time(b)) {
 			r.latency_ms = Some(tb - ta);
@@ -481,5 +522,49 @@ mod tests {
 		assert_eq!(request.verified_in, Some(12));
 		assert_eq!(request.latency_ms, Some(6000));
 		assert_eq!(request.output_dequantized, Some(vec![1.0, -0.5]));
+
+		// Enabled for synchronous inference, then disabled.
+		let mut history = version.history.clone();
+		history.push(ev(
+			10,
+			"event",
+			"Inference.SyncModelSet",
+			json!({"model_id": 4, "work": 2400}),
+		));
+		let enabled = version_view("4", history.clone());
+		assert!(enabled.sync_enabled);
+		assert_eq!(enabled.sync_work, Some(2400));
+		assert_eq!(enabled.sync_set_in, Some(10));
+		assert_eq!(enabled.status, "deprecated");
+		let computed = sync_inference_view(
+			SyncInferenceRow {
+				block_number: 11,
+				event_idx: 2,
+				extrinsic_idx: Some(1),
+				who: "E".into(),
+				model_id: "4".into(),
+				work: Some(2400),
+				output: json!([512, 64]),
+				input: None,
+			},
+			Some(&enabled),
+		);
+		assert_eq!(computed.id, "11-2");
+		assert_eq!(computed.extrinsic_id.as_deref(), Some("11-1"));
+		assert_eq!(computed.output_dequantized, Some(vec![2.0, 0.25]));
+		// Not dequantized when the formats do not account for every value.
+		let wrong = json!([1, 2, 3]);
+		assert_eq!(dequantize(&wrong, Some(&enabled)), None);
+		assert_eq!(dequantize(&wrong, None), None);
+		history.push(ev(
+			12,
+			"event",
+			"Inference.SyncModelSet",
+			json!({"model_id": 4, "work": null}),
+		));
+		let disabled = version_view("4", history);
+		assert!(!disabled.sync_enabled);
+		assert_eq!(disabled.sync_work, None);
+		assert_eq!(disabled.sync_set_in, Some(12));
 	}
 }

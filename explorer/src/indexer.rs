@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value as Json};
 use tokio::sync::{broadcast, Notify};
 
 use crate::{
-	db::{Db, EntityEvent, EventRow, ExtrinsicRow, NewBlock},
+	db::{Db, EntityEvent, EventRow, ExtrinsicRow, NewBlock, SyncInferenceRow},
 	decode::{json_u128, RuntimeInfo},
 	rpc::{RawBlock, Rpc},
 };
@@ -64,19 +64,21 @@ pub struct Indexer {
 	config: IndexerConfig,
 }
 
-/// The entities (kind, id) an event or call of `pallet` with these fields
-/// (or arguments) belongs to: `Models` families (`family`) and versions
-/// (`model_id`), `Inference` requests (`request_id`).
-fn entity_keys(pallet: &str, fields: &Json) -> Vec<(&'static str, String)> {
+/// The entities (kind, id) an event or call `name` of `pallet` with these
+/// fields (or arguments) belongs to: `Models` families (`family`) and versions
+/// (`model_id`), `Inference` requests (`request_id`), and the versions
+/// `Inference.SyncModelSet` enables or disables for synchronous inference.
+fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, String)> {
 	let key = |kind: &'static str, field: &str| {
 		fields.get(field).and_then(id_string).map(|id| (kind, id))
 	};
-	match pallet {
-		"Models" => [key("model", "family"), key("version", "model_id")]
+	match (pallet, name) {
+		("Models", _) => [key("model", "family"), key("version", "model_id")]
 			.into_iter()
 			.flatten()
 			.collect(),
-		"Inference" => key("request", "request_id").into_iter().collect(),
+		("Inference", "SyncModelSet") => key("version", "model_id").into_iter().collect(),
+		("Inference", _) => key("request", "request_id").into_iter().collect(),
 		_ => vec![],
 	}
 }
@@ -306,7 +308,6 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 	};
 	let mut events = Vec::with_capacity(decoded_events.len());
 	let mut account_events = Vec::new();
-	let mut entity_events = Vec::new();
 	for (idx, ev) in decoded_events.into_iter().enumerate() {
 		if let Some(x) = ev
 			.extrinsic_idx
@@ -337,17 +338,6 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 			account_events.push((a.clone(), idx as u32));
 			accounts.insert(a.clone());
 		}
-		for (kind, id) in entity_keys(&ev.pallet, &ev.fields) {
-			entity_events.push(EntityEvent {
-				kind: kind.into(),
-				entity_id: id,
-				block_number: number,
-				source: "event".into(),
-				idx: idx as i64,
-				name: format!("{}.{}", ev.pallet, ev.name),
-				data: ev.fields.clone(),
-			});
-		}
 		events.push(EventRow {
 			block_number: number,
 			idx: idx as i64,
@@ -359,12 +349,58 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 		});
 	}
 
+	let (entity_events, sync_inferences) = derive_rows(&extrinsics, &events);
+
+	NewBlock {
+		number: raw.header.number,
+		hash: raw.hash.clone(),
+		parent_hash: raw.header.parent_hash.clone(),
+		state_root: raw.header.state_root.clone(),
+		extrinsics_root: raw.header.extrinsics_root.clone(),
+		timestamp,
+		spec_version: runtime.spec_version,
+		digest: raw.header.digest.to_string(),
+		extrinsics,
+		events,
+		account_events,
+		accounts: accounts.into_iter().collect(),
+		entity_events,
+		sync_inferences,
+	}
+}
+
+/// What a block's decoded extrinsics and events say about models, inference
+/// requests and synchronous inferences: entity history rows and
+/// `sync_inferences` rows. [`Db::open`] also runs it on stored rows to
+/// migrate databases indexed before these were derived.
+pub fn derive_rows(
+	extrinsics: &[ExtrinsicRow],
+	events: &[EventRow],
+) -> (Vec<EntityEvent>, Vec<SyncInferenceRow>) {
+	let mut entity_events = Vec::new();
+	let mut sync_inferences = Vec::new();
+	for ev in events {
+		for (kind, id) in entity_keys(&ev.pallet, &ev.name, &ev.fields) {
+			entity_events.push(EntityEvent {
+				kind: kind.into(),
+				entity_id: id,
+				block_number: ev.block_number,
+				source: "event".into(),
+				idx: ev.idx,
+				name: format!("{}.{}", ev.pallet, ev.name),
+				data: ev.fields.clone(),
+			});
+		}
+		if (ev.pallet.as_str(), ev.name.as_str()) == ("Inference", "InferenceComputed") {
+			sync_inferences.push(sync_inference(ev, extrinsics));
+		}
+	}
+
 	// Calls of the model and inference pallets carry what events do not
 	// (names, hashes, shapes, inputs, outputs, proofs): attach their arguments
 	// to the entities their events (or their own id arguments) name, with the
 	// names of the events they emitted (a rejected proof is not a result).
-	let mut call_entities = Vec::new();
-	for x in &extrinsics {
+	for x in extrinsics {
 		if !matches!(x.pallet.as_str(), "Models" | "Inference") || !x.success {
 			continue;
 		}
@@ -375,11 +411,11 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 		let mut keys: BTreeSet<(&'static str, String)> = emitted
 			.iter()
 			.filter(|e| e.pallet == x.pallet)
-			.flat_map(|e| entity_keys(&e.pallet, &e.fields))
+			.flat_map(|e| entity_keys(&e.pallet, &e.name, &e.fields))
 			.collect();
 		// A request's model_id names the model it runs, not an entity it changes.
 		if x.pallet == "Models" || x.call != "request" {
-			keys.extend(entity_keys(&x.pallet, &x.args));
+			keys.extend(entity_keys(&x.pallet, &x.call, &x.args));
 		}
 		let mut data = match &x.args {
 			Json::Object(m) => m.clone(),
@@ -397,10 +433,10 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 				.collect(),
 		);
 		for (kind, id) in keys {
-			call_entities.push(EntityEvent {
+			entity_events.push(EntityEvent {
 				kind: kind.into(),
 				entity_id: id,
-				block_number: number,
+				block_number: x.block_number,
 				source: "call".into(),
 				idx: x.idx,
 				name: format!("{}.{}", x.pallet, x.call),
@@ -408,21 +444,32 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 			});
 		}
 	}
-	entity_events.extend(call_entities);
+	(entity_events, sync_inferences)
+}
 
-	NewBlock {
-		number: raw.header.number,
-		hash: raw.hash.clone(),
-		parent_hash: raw.header.parent_hash.clone(),
-		state_root: raw.header.state_root.clone(),
-		extrinsics_root: raw.header.extrinsics_root.clone(),
-		timestamp,
-		spec_version: runtime.spec_version,
-		digest: raw.header.digest.to_string(),
-		extrinsics,
-		events,
-		account_events,
-		accounts: accounts.into_iter().collect(),
-		entity_events,
+/// The row of an `Inference.InferenceComputed` event, with the input of the
+/// `Inference.infer_now` call that emitted it (none if it was nested).
+fn sync_inference(ev: &EventRow, extrinsics: &[ExtrinsicRow]) -> SyncInferenceRow {
+	let call = ev
+		.extrinsic_idx
+		.and_then(|i| extrinsics.iter().find(|x| x.idx == i))
+		.filter(|x| x.pallet == "Inference" && x.call == "infer_now");
+	let f = &ev.fields;
+	SyncInferenceRow {
+		block_number: ev.block_number,
+		event_idx: ev.idx,
+		extrinsic_idx: ev.extrinsic_idx,
+		who: f
+			.get("who")
+			.and_then(Json::as_str)
+			.unwrap_or_default()
+			.into(),
+		model_id: f.get("model_id").and_then(id_string).unwrap_or_default(),
+		work: f
+			.get("work")
+			.and_then(json_u128)
+			.map(|w| w.min(i64::MAX as u128) as i64),
+		output: f.get("output").cloned().unwrap_or(Json::Null),
+		input: call.and_then(|x| x.args.get("input")).cloned(),
 	}
 }

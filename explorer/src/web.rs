@@ -21,9 +21,9 @@ use tokio::sync::{broadcast, Mutex};
 use tokio_stream::{wrappers::BroadcastStream, StreamExt};
 
 use crate::{
-	db::{BlockRow, Db, EntityEvent, EventRow, ExtrinsicRow},
+	db::{BlockRow, Db, EntityEvent, EventRow, ExtrinsicRow, SyncFilter},
 	decode::json_u128,
-	entities::{self, ModelView, RequestView, VersionView},
+	entities::{self, ModelView, RequestView, SyncInferenceView, VersionView},
 	format::{self, short_hash, value_html, value_summary, vrt_str},
 	indexer::Update,
 	rpc::Rpc,
@@ -115,7 +115,10 @@ pub fn router(state: AppState) -> Router {
 		.route("/api/account/{address}", get(api_account))
 		.route("/api/models", get(api_models))
 		.route("/api/model/{id}", get(api_model))
+		.route("/api/model/{id}/computed", get(api_model_computed))
 		.route("/api/version/{id}", get(api_version))
+		.route("/api/version/{id}/computed", get(api_version_computed))
+		.route("/api/computed", get(api_computed))
 		.route("/api/requests", get(api_requests))
 		.route("/api/request/{id}", get(api_request))
 		.route("/api/search", get(api_search))
@@ -257,10 +260,65 @@ impl From<&ExtrinsicRow> for ExtrinsicView {
 			success: x.success,
 			error: x.error.clone().unwrap_or_default(),
 			len: x.len,
-			args_summary: value_summary(&x.args, 90),
+			args_summary: args_summary(x),
 			args_html: value_html(&x.args),
 		}
 	}
+}
+
+/// A one-line summary of an extrinsic's arguments: the generic one, or a
+/// readable one for calls whose arguments it would cut short.
+fn args_summary(x: &ExtrinsicRow) -> String {
+	match (x.pallet.as_str(), x.call.as_str()) {
+		("Inference", "infer_now") => {
+			let inputs = x.args.get("input").and_then(Json::as_array).map(Vec::len);
+			format!(
+				"model {} · {} input values",
+				x.args
+					.get("model_id")
+					.map(Json::to_string)
+					.unwrap_or_default(),
+				opt_str(inputs)
+			)
+		}
+		_ => value_summary(&x.args, 90),
+	}
+}
+
+/// A synchronous inference in a table.
+struct SyncRowView {
+	id: String,
+	extrinsic_id: String,
+	block_number: i64,
+	model_id: String,
+	who: String,
+	who_short: String,
+	work: String,
+	output: String,
+	output_real: String,
+}
+
+impl From<&SyncInferenceView> for SyncRowView {
+	fn from(v: &SyncInferenceView) -> Self {
+		let r = &v.row;
+		Self {
+			id: v.id.clone(),
+			extrinsic_id: v.extrinsic_id.clone().unwrap_or_default(),
+			block_number: r.block_number,
+			model_id: r.model_id.clone(),
+			who_short: short_hash(&r.who),
+			who: r.who.clone(),
+			work: opt_str(r.work),
+			output: r.output.to_string(),
+			output_real: dequantized_str(&v.output_dequantized),
+		}
+	}
+}
+
+fn dequantized_str(v: &Option<Vec<f64>>) -> String {
+	v.as_ref()
+		.map(|v| format!("{v:?}"))
+		.unwrap_or_else(|| "—".into())
 }
 
 struct EventView {
@@ -358,6 +416,7 @@ struct ExtrinsicPage {
 	head: Head,
 	x: ExtrinsicView,
 	events: Vec<EventView>,
+	sync: Vec<SyncRowView>,
 }
 
 #[derive(Template)]
@@ -380,6 +439,7 @@ struct AccountPage {
 	first_block: String,
 	extrinsics: Vec<ExtrinsicView>,
 	events: Vec<EventView>,
+	sync: Vec<SyncRowView>,
 }
 
 struct ModelRowView {
@@ -415,6 +475,8 @@ struct VersionRowView {
 	status_class: &'static str,
 	block: String,
 	deposit: String,
+	sync_status: String,
+	sync_class: &'static str,
 }
 
 struct ModelDetailView {
@@ -431,6 +493,7 @@ struct ModelDetailView {
 struct ModelPage {
 	head: Head,
 	m: ModelDetailView,
+	sync: Vec<SyncRowView>,
 	history: Vec<HistoryView>,
 }
 
@@ -522,6 +585,29 @@ async fn model_versions(db: &Db, m: &ModelView) -> Result<Vec<VersionView>> {
 		}
 	}
 	Ok(out)
+}
+
+/// Synchronous inferences matching `filter`, newest first, dequantized with
+/// their model versions' output formats.
+async fn sync_inferences(
+	db: &Db,
+	filter: SyncFilter<'_>,
+	limit: i64,
+) -> Result<Vec<SyncInferenceView>> {
+	let mut versions = std::collections::HashMap::new();
+	let mut out = Vec::new();
+	for row in db.sync_inferences(filter, limit).await? {
+		if !versions.contains_key(&row.model_id) {
+			versions.insert(row.model_id.clone(), version(db, &row.model_id).await?);
+		}
+		let v = versions.get(&row.model_id).and_then(Option::as_ref);
+		out.push(entities::sync_inference_view(row, v));
+	}
+	Ok(out)
+}
+
+fn sync_rows(views: &[SyncInferenceView]) -> Vec<SyncRowView> {
+	views.iter().map(SyncRowView::from).collect()
 }
 
 async fn request(db: &Db, id: &str) -> Result<Option<RequestView>> {
@@ -636,10 +722,13 @@ async fn extrinsic_page(State(state): State<AppState>, Path(id): Path<String>) -
 		));
 	};
 	let events = state.db.extrinsic_events(x.block_number, x.idx).await?;
+	let sync =
+		sync_inferences(&state.db, SyncFilter::Extrinsic(x.block_number, x.idx), 100).await?;
 	page(ExtrinsicPage {
 		head: head(&state).await?,
 		x: ExtrinsicView::from(&x),
 		events: events.iter().map(EventView::from).collect(),
+		sync: sync_rows(&sync),
 	})
 }
 
@@ -690,6 +779,7 @@ async fn account_page(State(state): State<AppState>, Path(address): Path<String>
 	};
 	let extrinsics = state.db.account_extrinsics(&address, 50).await?;
 	let events = state.db.account_events(&address, 50).await?;
+	let sync = sync_inferences(&state.db, SyncFilter::Who(&address), 50).await?;
 	page(AccountPage {
 		head: head(&state).await?,
 		public_key: format!("0x{}", hex::encode(public)),
@@ -705,6 +795,7 @@ async fn account_page(State(state): State<AppState>, Path(address): Path<String>
 		address,
 		extrinsics: extrinsics.iter().map(ExtrinsicView::from).collect(),
 		events: events.iter().map(EventView::from).collect(),
+		sync: sync_rows(&sync),
 	})
 }
 
@@ -773,7 +864,22 @@ fn version_row(v: &VersionView) -> VersionRowView {
 			.and_then(json_u128)
 			.map(format::vrt)
 			.unwrap_or_default(),
+		sync_status: match (v.sync_work, v.sync_set_in) {
+			(Some(work), _) => format!("enabled (work {work})"),
+			(None, Some(_)) => "disabled".into(),
+			(None, None) => "not enabled".into(),
+		},
+		sync_class: if v.sync_enabled { "ok" } else { "muted" },
 	}
+}
+
+/// Synchronous inferences of a model family's versions.
+async fn family_sync_inferences(
+	db: &Db,
+	m: &ModelView,
+	limit: i64,
+) -> Result<Vec<SyncInferenceView>> {
+	sync_inferences(db, SyncFilter::Models(&m.version_ids), limit).await
 }
 
 async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
@@ -784,6 +890,7 @@ async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
 		));
 	};
 	let versions = model_versions(&state.db, &m).await?;
+	let sync = family_sync_inferences(&state.db, &m, 100).await?;
 	page(ModelPage {
 		head: head(&state).await?,
 		m: ModelDetailView {
@@ -794,6 +901,7 @@ async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
 			registered_in: opt_str(m.registered_in),
 			versions: versions.iter().map(version_row).collect(),
 		},
+		sync: sync_rows(&sync),
 		history: history_views(&m.history),
 	})
 }
@@ -863,11 +971,7 @@ async fn request_page(State(state): State<AppState>, Path(id): Path<String>) -> 
 			mode: r.mode.clone().unwrap_or_default(),
 			input_html: opt_value_html(&r.input),
 			output_html: opt_value_html(&r.output),
-			output_real: r
-				.output_dequantized
-				.as_ref()
-				.map(|v| format!("{v:?}"))
-				.unwrap_or_else(|| "—".into()),
+			output_real: dequantized_str(&r.output_dequantized),
 			proof_html: opt_value_html(&r.proof),
 			status_class: status_class(&r.status),
 			status: r.status.clone(),
@@ -971,6 +1075,7 @@ async fn api_account(State(state): State<AppState>, Path(address): Path<String>)
 		"first_block": state.db.account_first_block(&address).await?,
 		"extrinsics": state.db.account_extrinsics(&address, 50).await?,
 		"events": state.db.account_events(&address, 50).await?,
+		"computed": sync_inferences(&state.db, SyncFilter::Who(&address), 50).await?,
 	}))
 	.into_response())
 }
@@ -1002,6 +1107,49 @@ async fn api_version(State(state): State<AppState>, Path(id): Path<String>) -> P
 		Some(v) => Ok(AxumJson(v).into_response()),
 		None => Ok(api_not_found("model version")),
 	}
+}
+
+#[derive(Deserialize)]
+struct Limit {
+	limit: Option<i64>,
+}
+
+impl Limit {
+	fn get(&self) -> i64 {
+		self.limit.unwrap_or(50).clamp(1, 500)
+	}
+}
+
+async fn api_computed(State(state): State<AppState>, Query(l): Query<Limit>) -> PageResult {
+	Ok(AxumJson(sync_inferences(&state.db, SyncFilter::All, l.get()).await?).into_response())
+}
+
+async fn api_model_computed(
+	State(state): State<AppState>,
+	Path(id): Path<String>,
+	Query(l): Query<Limit>,
+) -> PageResult {
+	match model(&state.db, &id).await? {
+		Some(m) => {
+			Ok(AxumJson(family_sync_inferences(&state.db, &m, l.get()).await?).into_response())
+		}
+		None => Ok(api_not_found("model")),
+	}
+}
+
+async fn api_version_computed(
+	State(state): State<AppState>,
+	Path(id): Path<String>,
+	Query(l): Query<Limit>,
+) -> PageResult {
+	if version(&state.db, &id).await?.is_none() {
+		return Ok(api_not_found("model version"));
+	}
+	let ids = [id];
+	Ok(
+		AxumJson(sync_inferences(&state.db, SyncFilter::Models(&ids), l.get()).await?)
+			.into_response(),
+	)
 }
 
 async fn api_requests(State(state): State<AppState>) -> PageResult {

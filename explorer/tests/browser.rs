@@ -199,26 +199,74 @@ fn dequantize(quantized: &Value, outputs: &Value) -> Vec<f64> {
 		.collect()
 }
 
+/// A dev node with an explorer indexing it, and mlp_digits8 registered on it
+/// by Alice with the `verity` CLI as `digits8` 1.0.0.
+struct LiveModel {
+	// Dropped in this order: the explorer, then the node, then its database.
+	explorer: Explorer,
+	cli: Cli,
+	_node: Node,
+	_db: TestDb,
+	example: ExampleModel,
+	/// `verity model register`'s JSON.
+	registered: Value,
+	/// `verity model show`'s JSON.
+	shown: Value,
+	model_id: u64,
+	family: u64,
+}
+
+impl LiveModel {
+	/// Starts the node (named `name`, with `extra_args`) and the explorer on
+	/// SQLite, and registers the model.
+	async fn start(name: &str, extra_args: &[&str]) -> Result<Self> {
+		let mut config = NodeConfig::dev();
+		config.name = name.into();
+		config
+			.extra_args
+			.extend(extra_args.iter().map(|a| a.to_string()));
+		let node = Node::start(config).await?;
+		let db = TestDb::new(Backend::Sqlite)?.expect("SQLite needs no server");
+		let explorer = Explorer::start(&node.ws_url(), &db).await?;
+		let cli = Cli::new(cli_binary(), node.ws_url())?;
+		let example = ExampleModel::new("mlp_digits8");
+		let registered = cli.register(&example, "digits8", "1.0.0", &["--out", "digits8"])?;
+		let model_id = registered["model_id"].as_u64().context("model_id")?;
+		let family = registered["family"].as_u64().context("family")?;
+		let shown = cli.json(&["model", "show", &model_id.to_string()])?;
+		Ok(Self {
+			explorer,
+			cli,
+			_node: node,
+			_db: db,
+			example,
+			registered,
+			shown,
+			model_id,
+			family,
+		})
+	}
+}
+
 /// A model registered and a Zk request served on a live executor node, with
 /// the `verity` CLI: the explorer's model and request pages (in Chromium) and
 /// API show what the CLI reported, and search finds the request by id.
 #[tokio::test(flavor = "multi_thread")]
 async fn model_and_request_pages_for_a_live_inference() -> Result<()> {
-	let mut config = NodeConfig::dev();
-	config.name = "explorer-executor".into();
-	config.extra_args.push("--executor".into());
-	let node = Node::start(config).await?;
-	let db = TestDb::new(Backend::Sqlite)?.expect("SQLite needs no server");
-	let explorer = Explorer::start(&node.ws_url(), &db).await?;
-
 	// --- The CLI registers a model (artifacts uploaded to the node), Alice
 	// bonds as executor (the node's dev key), Bob requests a Zk inference.
-	let cli = Cli::new(cli_binary(), node.ws_url())?;
-	let example = ExampleModel::new("mlp_digits8");
-	let registered = cli.register(&example, "digits8", "1.0.0", &["--out", "digits8"])?;
-	let model_id = registered["model_id"].as_u64().context("model_id")?;
-	let family = registered["family"].as_u64().context("family")?;
-	let shown = cli.json(&["model", "show", &model_id.to_string()])?;
+	let live = LiveModel::start("explorer-executor", &["--executor"]).await?;
+	let LiveModel {
+		explorer,
+		cli,
+		example,
+		registered,
+		shown,
+		model_id,
+		family,
+		..
+	} = &live;
+	let (model_id, family) = (*model_id, *family);
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
 	let infer = cli.infer(model_id, &example.sample, "zk", "//Bob", Some(180))?;
 	let request_id = infer["request_id"].as_u64().context("request_id")?;
@@ -369,6 +417,152 @@ async fn model_and_request_pages_for_a_live_inference() -> Result<()> {
 			verified_in - requested_in,
 			latency as f64 / 1000.0
 		)
+	);
+	browser.close().await?;
+	Ok(())
+}
+
+/// Synchronous inference on a live dev node with the `verity` CLI: Alice
+/// registers mlp_digits8 and enables it (`model sync`, through sudo), Eve runs
+/// it with `infer --now`; the explorer's API returns that inference with the
+/// exact output the CLI printed (for the version, the family, the account and
+/// the extrinsic), the version's sync status and work, and in Chromium the
+/// model page lists it and the account page shows it.
+#[tokio::test(flavor = "multi_thread")]
+async fn sync_inference_on_model_and_account_pages() -> Result<()> {
+	let live = LiveModel::start("explorer-sync", &[]).await?;
+	let LiveModel {
+		explorer,
+		cli,
+		example,
+		shown,
+		model_id,
+		family,
+		..
+	} = &live;
+	let (model_id, family) = (*model_id, *family);
+	let id = model_id.to_string();
+	let enabled = cli.json(&["model", "sync", &id, "--suri", "//Alice"])?;
+	let work = enabled["work"].as_u64().context("work units")?;
+	let now = cli.json(&[
+		"infer",
+		&id,
+		"--input",
+		verity_tests::cli::path(&example.sample),
+		"--now",
+		"--suri",
+		"//Eve",
+	])?;
+	assert_eq!(now["work"], work, "{now}");
+	let block = now["block"].as_i64().context("block")?;
+	let who = now["who"].as_str().context("who")?;
+	explorer.wait_indexed(block).await?;
+
+	// --- JSON API: the version is enabled with its work...
+	let v = explorer.json(&format!("/api/version/{model_id}")).await?;
+	assert_eq!(v["sync_enabled"], true, "{v}");
+	assert_eq!(v["sync_work"], work);
+	assert_eq!(v["sync_set_in"], enabled["block"]);
+	// ...and the inference is listed with the CLI's output, dequantized with
+	// the model's output formats.
+	let list = explorer
+		.json(&format!("/api/version/{model_id}/computed"))
+		.await?;
+	let list = list.as_array().context("a list")?;
+	assert_eq!(list.len(), 1, "{list:?}");
+	let c = &list[0];
+	assert_eq!(c["output"], now["output"], "{c}");
+	assert_eq!(c["who"], who);
+	assert_eq!(c["model_id"], id);
+	assert_eq!(c["work"], work);
+	assert_eq!(c["block_number"], block);
+	let expected_real = dequantize(&now["output"], &shown["outputs"]);
+	let real: Vec<f64> = serde_json::from_value(c["output_dequantized"].clone())?;
+	assert_eq!(real, expected_real);
+	let quantized: Vec<Value> = now["outputs"]
+		.as_array()
+		.context("outputs")?
+		.iter()
+		.flat_map(|o| o["quantized"].as_array().cloned().unwrap_or_default())
+		.collect();
+	assert_eq!(c["output"], Value::Array(quantized));
+	let input = c["input"].as_array().context("the call's input")?;
+	assert_eq!(input.len(), 64, "mlp_digits8 takes 8×8 values");
+	// The same entry for the family, the account and the latest list.
+	for path in [
+		format!("/api/model/{family}/computed"),
+		"/api/computed".to_string(),
+	] {
+		assert_eq!(
+			explorer.json(&path).await?,
+			Value::Array(list.clone()),
+			"{path}"
+		);
+	}
+	let account = explorer.json(&format!("/api/account/{who}")).await?;
+	assert_eq!(account["computed"], Value::Array(list.clone()));
+	// The extrinsic is Eve's infer_now, in the block the CLI reported.
+	let extrinsic_id = c["extrinsic_id"].as_str().context("extrinsic id")?;
+	let x = explorer
+		.json(&format!("/api/extrinsic/{extrinsic_id}"))
+		.await?;
+	assert_eq!(x["extrinsic"]["call"], "infer_now", "{x}");
+	assert_eq!(x["extrinsic"]["signer"], who);
+	assert_eq!(x["extrinsic"]["args"]["input"], c["input"]);
+	let b = explorer.json(&format!("/api/block/{block}")).await?;
+	assert_eq!(b["block"]["hash"], now["block_hash"]);
+
+	// --- In Chromium: the model page's status and list, the account page.
+	let browser = Browser::start().await?;
+	let cl = &browser.client;
+	let base = explorer.url();
+	let output = now["output"].to_string();
+	cl.goto(&format!("{base}/model/{family}")).await?;
+	assert_eq!(
+		text(cl, &format!("#version-{model_id} + table .sync-status")).await?,
+		format!("enabled (work {work})")
+	);
+	for page in [
+		format!("{base}/model/{family}"),
+		format!("{base}/account/{who}"),
+	] {
+		cl.goto(&page).await?;
+		let rows = cl
+			.find_all(Locator::Css("#sync-inferences tbody tr"))
+			.await?;
+		assert_eq!(rows.len(), 1, "{page}");
+		let cell = |class: &str| {
+			let row = &rows[0];
+			let css = format!(".{class}");
+			async move { row.find(Locator::Css(&css)).await }
+		};
+		assert_eq!(
+			cell("sync-output").await?.attr("title").await?.as_deref(),
+			Some(output.as_str()),
+			"{page}"
+		);
+		assert_eq!(cell("sync-work").await?.text().await?, work.to_string());
+		assert_eq!(cell("sync-model").await?.text().await?, id);
+		assert_eq!(
+			cell("sync-who")
+				.await?
+				.find(Locator::Css("a"))
+				.await?
+				.attr("href")
+				.await?,
+			Some(format!("/account/{who}"))
+		);
+		assert_eq!(
+			cell("sync-output-real").await?.attr("title").await?,
+			Some(format!("{expected_real:?}"))
+		);
+	}
+	// The extrinsic page says what it computed.
+	cl.goto(&format!("{base}/extrinsic/{extrinsic_id}")).await?;
+	let summary = text(cl, ".extrinsic-sync").await?;
+	assert!(
+		summary.contains(&output) && summary.contains(&format!("{work} work units")),
+		"{summary}"
 	);
 	browser.close().await?;
 	Ok(())
