@@ -60,7 +60,9 @@ const SCHEMA: &[&str] = &[
 ///
 /// - 2: synchronous inferences (`Inference.InferenceComputed`) in
 ///   `sync_inferences`, `Inference.SyncModelSet` in model versions' history.
-pub const SCHEMA_VERSION: i64 = 2;
+/// - 3: `Inference.SyncWorkBoundSet` in the history of entity `setting`
+///   `sync_work_bound`.
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Tables with a `block_number` column, cleared above a fork point.
 const BLOCK_TABLES: &[&str] = &[
@@ -386,7 +388,8 @@ impl Db {
 		}
 		let blocks: Vec<i64> = sqlx::query(
 			"SELECT DISTINCT block_number FROM events WHERE pallet = 'Inference'
-			 AND name IN ('InferenceComputed', 'SyncModelSet') ORDER BY block_number",
+			 AND name IN ('InferenceComputed', 'SyncModelSet', 'SyncWorkBoundSet')
+			 ORDER BY block_number",
 		)
 		.fetch_all(&self.pool)
 		.await?

@@ -67,7 +67,8 @@ pub struct Indexer {
 /// The entities (kind, id) an event or call `name` of `pallet` with these
 /// fields (or arguments) belongs to: `Models` families (`family`) and versions
 /// (`model_id`), `Inference` requests (`request_id`), and the versions
-/// `Inference.SyncModelSet` enables or disables for synchronous inference.
+/// `Inference.SyncModelSet` enables or disables for synchronous inference;
+/// `Inference.SyncWorkBoundSet` is the history of `setting` `sync_work_bound`.
 fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, String)> {
 	let key = |kind: &'static str, field: &str| {
 		fields.get(field).and_then(id_string).map(|id| (kind, id))
@@ -78,6 +79,7 @@ fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, St
 			.flatten()
 			.collect(),
 		("Inference", "SyncModelSet") => key("version", "model_id").into_iter().collect(),
+		("Inference", "SyncWorkBoundSet") => vec![("setting", "sync_work_bound".into())],
 		("Inference", _) => key("request", "request_id").into_iter().collect(),
 		_ => vec![],
 	}

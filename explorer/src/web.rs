@@ -828,7 +828,30 @@ async fn models_page(State(state): State<AppState>) -> PageResult {
 	})
 }
 
-fn version_row(v: &VersionView) -> VersionRowView {
+/// The on-chain bound on a synchronous inference's work, if it was ever set
+/// (else the runtime's `MaxSyncWork`).
+async fn sync_work_bound(db: &Db) -> Result<Option<u64>> {
+	Ok(db
+		.entity_history("setting", "sync_work_bound")
+		.await?
+		.last()
+		.and_then(|e| e.data.get("bound"))
+		.and_then(Json::as_u64))
+}
+
+/// `enabled (work N)`, with a warning when the work bound set later is below it.
+fn sync_status(v: &VersionView, bound: Option<u64>) -> String {
+	match (v.sync_work, v.sync_set_in) {
+		(Some(work), _) => match bound.filter(|b| work > *b) {
+			Some(b) => format!("enabled (work {work}), above the work bound {b}: refused"),
+			None => format!("enabled (work {work})"),
+		},
+		(None, Some(_)) => "disabled".into(),
+		(None, None) => "not enabled".into(),
+	}
+}
+
+fn version_row(v: &VersionView, bound: Option<u64>) -> VersionRowView {
 	let modes: Vec<&str> = [
 		(v.supports_zk == Some(true)).then_some("Zk"),
 		(v.supports_vanilla == Some(true)).then_some("Vanilla"),
@@ -864,12 +887,12 @@ fn version_row(v: &VersionView) -> VersionRowView {
 			.and_then(json_u128)
 			.map(format::vrt)
 			.unwrap_or_default(),
-		sync_status: match (v.sync_work, v.sync_set_in) {
-			(Some(work), _) => format!("enabled (work {work})"),
-			(None, Some(_)) => "disabled".into(),
-			(None, None) => "not enabled".into(),
+		sync_status: sync_status(v, bound),
+		sync_class: match (v.sync_work, bound) {
+			(Some(w), Some(b)) if w > b => "warn",
+			(Some(_), _) => "ok",
+			(None, _) => "muted",
 		},
-		sync_class: if v.sync_enabled { "ok" } else { "muted" },
 	}
 }
 
@@ -891,6 +914,7 @@ async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
 	};
 	let versions = model_versions(&state.db, &m).await?;
 	let sync = family_sync_inferences(&state.db, &m, 100).await?;
+	let bound = sync_work_bound(&state.db).await?;
 	page(ModelPage {
 		head: head(&state).await?,
 		m: ModelDetailView {
@@ -899,7 +923,7 @@ async fn model_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
 			owner: m.owner.clone().unwrap_or_default(),
 			proposed_owner: m.proposed_owner.clone().unwrap_or_default(),
 			registered_in: opt_str(m.registered_in),
-			versions: versions.iter().map(version_row).collect(),
+			versions: versions.iter().map(|v| version_row(v, bound)).collect(),
 		},
 		sync: sync_rows(&sync),
 		history: history_views(&m.history),
@@ -1020,6 +1044,7 @@ async fn api_status(State(state): State<AppState>) -> PageResult {
 		"blocks": state.db.block_count().await?,
 		"extrinsics": state.db.extrinsic_count().await?,
 		"database": if state.db.is_postgres() { "postgres" } else { "sqlite" },
+		"sync_work_bound": sync_work_bound(&state.db).await?,
 	}))
 	.into_response())
 }

@@ -404,12 +404,43 @@ async fn sync_inferences(backend: Backend) -> Result<()> {
 	let (_, html) = common::http_get(port, "/model/0").await?;
 	assert!(html.contains(">disabled<"));
 
+	// Enabled again, then the work bound set below its work.
+	let bound = |n: u64, bound: u64| {
+		let b = n as i64;
+		derived_block(
+			n,
+			vec![],
+			vec![event(
+				b,
+				0,
+				1,
+				"Inference.SyncWorkBoundSet",
+				json!({ "bound": bound }),
+			)],
+		)
+	};
+	db.insert_blocks(&[
+		sync_model_set_block(6, Some(2400)),
+		bound(7, 1_000_000),
+		bound(8, 2000),
+	])
+	.await?;
+	assert_eq!(
+		get_json(port, "/api/status").await?["sync_work_bound"],
+		2000
+	);
+	let (_, html) = common::http_get(port, "/model/0").await?;
+	assert!(
+		html.contains("enabled (work 2400), above the work bound 2000: refused"),
+		"{html}"
+	);
+
 	// A database indexed before synchronous inferences were derived has the
 	// events but neither the rows nor the versions' history: opening it
 	// derives them.
 	for stmt in [
 		"DELETE FROM sync_inferences",
-		"DELETE FROM entity_events WHERE name = 'Inference.SyncModelSet'",
+		"DELETE FROM entity_events WHERE name LIKE 'Inference.Sync%'",
 		"DELETE FROM meta WHERE key = 'schema_version'",
 	] {
 		sqlx::query(stmt).execute(db.pool()).await?;
@@ -419,10 +450,18 @@ async fn sync_inferences(backend: Backend) -> Result<()> {
 		get_json(port, "/api/version/0").await?["sync_set_in"],
 		Value::Null
 	);
+	assert_eq!(
+		get_json(port, "/api/status").await?["sync_work_bound"],
+		Value::Null
+	);
 	let migrated = Db::open(&test_db.url).await?;
 	let port = serve(migrated.clone()).await?;
 	assert_eq!(get_json(port, "/api/computed").await?, expected);
-	assert_eq!(get_json(port, "/api/version/0").await?["sync_set_in"], 5);
+	assert_eq!(get_json(port, "/api/version/0").await?["sync_set_in"], 6);
+	assert_eq!(
+		get_json(port, "/api/status").await?["sync_work_bound"],
+		2000
+	);
 	// Only once.
 	sqlx::query("DELETE FROM sync_inferences")
 		.execute(db.pool())
