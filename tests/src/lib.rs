@@ -310,6 +310,30 @@ impl Drop for Node {
 	}
 }
 
+/// The validators of the `local` chain spec, in session-key order.
+pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+
+/// Starts the four validators of the `local` chain spec (node keys 1..=4),
+/// each with `extra_args`, bootstrapped from Alice's node, and waits until
+/// Alice's node is peered with the other three.
+pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
+	let mut nodes: Vec<Node> = Vec::new();
+	for (i, key) in LOCAL_VALIDATORS.iter().enumerate() {
+		let mut config = NodeConfig::local_validator(key, i as u8 + 1);
+		config.extra_args.extend(extra_args.iter().map(|a| a.to_string()));
+		if let Some(first) = nodes.first() {
+			config.bootnodes = vec![first.multiaddr().await?];
+		}
+		nodes.push(Node::start(config).await?);
+	}
+	let alice = nodes[0].client().await?;
+	wait_for("every validator peered", Duration::from_secs(60), || async {
+		Ok((rpc::peers(&alice).await? >= 3).then_some(()))
+	})
+	.await?;
+	Ok(nodes)
+}
+
 /// Polls `probe` every 500 ms until it returns `Some`, or fails after `timeout`.
 pub async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut probe: F) -> Result<T>
 where

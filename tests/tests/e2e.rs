@@ -18,9 +18,8 @@ use std::{collections::BTreeMap, time::Duration};
 use anyhow::{ensure, Context, Result};
 use serde_json::Value;
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
-use verity_tests::{rpc, wait_for, Node, NodeConfig};
+use verity_tests::{rpc, start_local_network, wait_for, LOCAL_VALIDATORS};
 
-const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 /// The runtime's `ExecutorBond` and `InvalidProofSlash`, in plancks.
 const BOND: u128 = 1_000 * 1_000_000_000_000;
 const SLASH: u128 = 100 * 1_000_000_000_000;
@@ -80,22 +79,8 @@ fn send_from_both(cli: &Cli, models: &[Registered], count: usize) -> Result<Vec<
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	// --- Four validators, each an executor node.
-	let mut nodes: Vec<Node> = Vec::new();
-	for (i, key) in VALIDATORS.iter().enumerate() {
-		let mut config = NodeConfig::local_validator(key, i as u8 + 1);
-		config.extra_args.push("--executor".into());
-		if let Some(first) = nodes.first() {
-			config.bootnodes = vec![first.multiaddr().await?];
-		}
-		nodes.push(Node::start(config).await?);
-	}
+	let mut nodes = start_local_network(&["--executor"]).await?;
 	let alice_rpc = nodes[0].client().await?;
-	wait_for(
-		"every validator peered",
-		Duration::from_secs(60),
-		|| async { Ok((rpc::peers(&alice_rpc).await? >= 3).then_some(())) },
-	)
-	.await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 
 	// --- Two models, artifacts uploaded to Alice's node only.
@@ -126,7 +111,7 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	// --- Every validator bonds as an executor (their dev `vinf` keys are the
 	// accounts //Alice .. //Dave).
 	let accounts: Vec<String> = std::thread::scope(|s| {
-		let handles: Vec<_> = VALIDATORS
+		let handles: Vec<_> = LOCAL_VALIDATORS
 			.iter()
 			.map(|key| {
 				let cli = &cli;

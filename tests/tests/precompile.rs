@@ -21,9 +21,7 @@ use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
 use verity_inference::QuantizedModel;
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
-use verity_tests::{rpc, wait_for, Node, NodeConfig};
-
-const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+use verity_tests::{rpc, start_local_network, wait_for};
 
 /// `twox128("System") ++ twox128("Events")`.
 const EVENTS_KEY: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
@@ -36,21 +34,7 @@ struct Registered {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
-	let mut nodes: Vec<Node> = Vec::new();
-	for (i, key) in VALIDATORS.iter().enumerate() {
-		let mut config = NodeConfig::local_validator(key, i as u8 + 1);
-		if let Some(first) = nodes.first() {
-			config.bootnodes = vec![first.multiaddr().await?];
-		}
-		nodes.push(Node::start(config).await?);
-	}
-	let alice_rpc = nodes[0].client().await?;
-	wait_for(
-		"every validator peered",
-		Duration::from_secs(60),
-		|| async { Ok((rpc::peers(&alice_rpc).await? >= 3).then_some(())) },
-	)
-	.await?;
+	let nodes = start_local_network(&[]).await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 
 	// --- Two models, artifacts on Alice's node only.
