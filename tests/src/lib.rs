@@ -320,16 +320,20 @@ pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
 	let mut nodes: Vec<Node> = Vec::new();
 	for (i, key) in LOCAL_VALIDATORS.iter().enumerate() {
 		let mut config = NodeConfig::local_validator(key, i as u8 + 1);
-		config.extra_args.extend(extra_args.iter().map(|a| a.to_string()));
+		config
+			.extra_args
+			.extend(extra_args.iter().map(|a| a.to_string()));
 		if let Some(first) = nodes.first() {
 			config.bootnodes = vec![first.multiaddr().await?];
 		}
 		nodes.push(Node::start(config).await?);
 	}
 	let alice = nodes[0].client().await?;
-	wait_for("every validator peered", Duration::from_secs(60), || async {
-		Ok((rpc::peers(&alice).await? >= 3).then_some(()))
-	})
+	wait_for(
+		"every validator peered",
+		Duration::from_secs(60),
+		|| async { Ok((rpc::peers(&alice).await? >= 3).then_some(())) },
+	)
 	.await?;
 	Ok(nodes)
 }
