@@ -4,10 +4,11 @@
 mod common;
 
 use common::{
-	assert_close, digits, json_tensor, load_example, models_dir, read, sample_inputs, MODELS,
+	assert_close, digits, json_tensor, load_example, models_dir, quantize_options, read,
+	sample_inputs, MODELS,
 };
 use verity_inference::io::{parse_tensor_map, split_samples};
-use verity_inference::quant::{quantize, QuantizeOptions};
+use verity_inference::quant::quantize;
 use verity_inference::{FloatModel, QuantizedModel, Tensor};
 
 fn argmax(t: &Tensor) -> usize {
@@ -101,7 +102,7 @@ fn quantization_is_reproducible_from_the_committed_calibration() {
 			.into_iter()
 			.map(|t| vec![t])
 			.collect();
-		let q = quantize(&graph, &samples, &QuantizeOptions::default()).unwrap();
+		let q = quantize(&graph, &samples, &quantize_options(name)).unwrap();
 		let committed = qmodel(name);
 		assert_eq!(
 			q.hash(),

@@ -137,6 +137,10 @@ pub mod circuit;
 pub mod error;
 #[cfg(feature = "prover")]
 pub mod gadgets;
+#[cfg(feature = "prover")]
+mod groth16;
+#[cfg(feature = "prover")]
+pub mod msm;
 pub mod poseidon;
 #[cfg(feature = "prover")]
 pub mod prover;
@@ -152,4 +156,7 @@ pub use prover::{circuit_stats, prove, setup, statement, CircuitStats, ProvingKe
 #[cfg(feature = "prover")]
 pub use rand;
 pub use statement::{Binding, Statement, StatementLayout};
-pub use verifier::{verify, verify_encoded, verify_public_inputs, Proof, VerifyingKey};
+pub use verifier::{
+	verify, verify_encoded, verify_prepared, verify_public_inputs, PreparedVerifyingKey, Proof,
+	VerifyingKey,
+};

@@ -12,8 +12,6 @@ use std::sync::{Arc, OnceLock};
 
 use ark_bls12_381::{G1Affine, G2Affine};
 use ark_ec::AffineRepr;
-use ark_ff::Zero;
-use ark_groth16::Groth16;
 use ark_relations::gr1cs::Matrix;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use rand::{CryptoRng, RngCore};
@@ -21,12 +19,11 @@ use rayon::prelude::*;
 use verity_inference::{IntTensor, QuantizedModel};
 
 use crate::circuit::{layout, ModelCircuit};
+use crate::groth16::{self, ArkProvingKey};
 use crate::r1cs::{MatrixBackend, WitnessBackend};
 use crate::statement::{Binding, Statement, StatementLayout};
 use crate::verifier::{G1_BYTES, G2_BYTES};
 use crate::{Bls12_381, Error, Fr, Proof, Result, VerifyingKey};
-
-type ArkProvingKey = ark_groth16::ProvingKey<Bls12_381>;
 
 /// The R1CS of a model as the prover needs it.
 pub struct CompiledCircuit {
@@ -105,10 +102,7 @@ pub fn setup<R: RngCore + CryptoRng>(
 ) -> Result<(ProvingKey, VerifyingKey<Bls12_381>)> {
 	let compiled = CompiledCircuit::compile(model)?;
 	let layout = layout(model)?;
-	let circuit = ModelCircuit::for_setup(model)?;
-	let mut groth16 = Groth16::<Bls12_381>::generate_random_parameters_with_reduction(circuit, rng)
-		.map_err(|e| Error::Key(format!("Groth16 setup failed: {e}")))?;
-	groth16.b_g1_query = Vec::new(); // only needed for zero-knowledge blinding
+	let groth16 = groth16::generate_keys(&compiled, rng)?;
 	let model_id = model.hash();
 	let vk = vk_from_ark(model_id, layout, &groth16.vk);
 	let pk = ProvingKey {
@@ -194,16 +188,7 @@ pub fn prove(
 			"witness size differs from the compiled circuit".into(),
 		));
 	}
-	let proof = Groth16::<Bls12_381>::create_proof_with_reduction_and_matrices(
-		&pk.groth16,
-		Fr::zero(),
-		Fr::zero(),
-		&compiled.matrices,
-		compiled.num_instance,
-		compiled.num_constraints,
-		&witness.assignment,
-	)
-	.map_err(|e| Error::Witness(format!("Groth16 prover: {e}")))?;
+	let proof = groth16::create_proof(&pk.groth16, &compiled, &witness.assignment)?;
 	Ok((
 		output,
 		Proof {
@@ -242,7 +227,8 @@ pub fn statement(
 // key is the prover's own artifact, and a bad one can only make its proofs fail.
 
 const PK_MAGIC: &[u8; 4] = b"vzkp";
-const PK_VERSION: u8 = 1;
+/// Version 2: the QAP domain may be `3·2^k` (see [`crate::groth16`]).
+const PK_VERSION: u8 = 2;
 /// Upper bound on any query length accepted from a file (2^28 points).
 const MAX_QUERY: u64 = 1 << 28;
 
@@ -441,6 +427,12 @@ impl ProvingKey {
 		{
 			return Err(Error::Decode(
 				"proving key: query lengths do not match the variable count".into(),
+			));
+		}
+		let rows = num_constraints.saturating_add(n_public + 1);
+		if groth16::h_query_len(rows) != Some(h_query.len()) {
+			return Err(Error::Decode(
+				"proving key: H query length does not match the constraint count".into(),
 			));
 		}
 		let groth16 = ArkProvingKey {

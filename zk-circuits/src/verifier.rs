@@ -14,7 +14,8 @@
 
 use alloc::{format, vec::Vec};
 
-use ark_ec::{pairing::Pairing, AffineRepr, CurveGroup};
+use ark_ec::pairing::{Pairing, PairingOutput};
+use ark_ec::{AffineRepr, CurveGroup};
 use ark_ff::{One, PrimeField};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 
@@ -225,6 +226,25 @@ pub fn verify_encoded<E: Pairing<ScalarField = Fr>>(
 	verify(&vk, statement, &proof)
 }
 
+/// `IC₀ + Σ xᵢ·ICᵢ₊₁` over `ic`, checking the count.
+fn input_point<E: Pairing>(ic: &[E::G1Affine], public_inputs: &[Fr]) -> Result<E::G1>
+where
+	E: Pairing<ScalarField = Fr>,
+{
+	if public_inputs.len() + 1 != ic.len() {
+		return Err(Error::Statement(format!(
+			"{} public inputs, the verifying key takes {}",
+			public_inputs.len(),
+			ic.len().saturating_sub(1)
+		)));
+	}
+	let mut acc = ic[0].into_group();
+	for (x, base) in public_inputs.iter().zip(&ic[1..]) {
+		acc += base.mul_bigint(x.into_bigint());
+	}
+	Ok(acc)
+}
+
 /// Verifies against already-built public inputs:
 /// `e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ, γ)·e(C, δ)`, as one multi-pairing.
 pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(
@@ -233,17 +253,7 @@ pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(
 	proof: &Proof<E>,
 ) -> Result<()> {
 	proof.check_not_identity()?;
-	if public_inputs.len() + 1 != vk.ic.len() {
-		return Err(Error::Statement(format!(
-			"{} public inputs, the verifying key takes {}",
-			public_inputs.len(),
-			vk.ic.len().saturating_sub(1)
-		)));
-	}
-	let mut acc = vk.ic[0].into_group();
-	for (x, base) in public_inputs.iter().zip(&vk.ic[1..]) {
-		acc += base.mul_bigint(x.into_bigint());
-	}
+	let acc = input_point::<E>(&vk.ic, public_inputs)?;
 	let g1 = [
 		proof.a,
 		(-acc).into_affine(),
@@ -254,6 +264,70 @@ pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(
 	let miller = E::multi_miller_loop(g1, g2);
 	match E::final_exponentiation(miller) {
 		Some(out) if out.0.is_one() => Ok(()),
+		_ => Err(Error::InvalidProof),
+	}
+}
+
+/// A verifying key prepared for many verifications (a node or client that
+/// checks proofs of one model): `e(α, β)` computed once, the Miller-loop
+/// lines of `γ` and `δ` precomputed, and the model id's two public inputs
+/// folded into the first IC point. A check is then a 3-pairing multi-Miller
+/// loop and a final exponentiation. The runtime, which sees a key once per
+/// call, uses [`verify`].
+pub struct PreparedVerifyingKey<E: Pairing> {
+	pub vk: VerifyingKey<E>,
+	alpha_beta: PairingOutput<E>,
+	gamma: E::G2Prepared,
+	delta: E::G2Prepared,
+	/// `IC₀ + id₀·IC₁ + id₁·IC₂`, then `IC₃..`.
+	ic: Vec<E::G1Affine>,
+}
+
+impl<E: Pairing<ScalarField = Fr>> VerifyingKey<E> {
+	pub fn prepare(&self) -> PreparedVerifyingKey<E> {
+		let ids = crate::statement::bytes32_to_fields(&self.model_id);
+		let mut ic = Vec::with_capacity(self.ic.len().saturating_sub(2));
+		if self.ic.len() >= 3 {
+			let first = self.ic[0].into_group()
+				+ self.ic[1].mul_bigint(ids[0].into_bigint())
+				+ self.ic[2].mul_bigint(ids[1].into_bigint());
+			ic.push(first.into_affine());
+			ic.extend_from_slice(&self.ic[3..]);
+		}
+		PreparedVerifyingKey {
+			vk: self.clone(),
+			alpha_beta: E::pairing(self.alpha_g1, self.beta_g2),
+			gamma: self.gamma_g2.into(),
+			delta: self.delta_g2.into(),
+			ic,
+		}
+	}
+}
+
+/// [`verify`] with a [`PreparedVerifyingKey`].
+pub fn verify_prepared<E: Pairing<ScalarField = Fr>>(
+	pvk: &PreparedVerifyingKey<E>,
+	statement: &Statement,
+	proof: &Proof<E>,
+) -> Result<()> {
+	if statement.model_id != pvk.vk.model_id {
+		return Err(Error::Statement(
+			"the model id is not the verifying key's".into(),
+		));
+	}
+	proof.check_not_identity()?;
+	let inputs = pvk.vk.layout.public_inputs(statement)?;
+	// The model id's two inputs are folded into the key.
+	let acc = input_point::<E>(&pvk.ic, inputs.get(2..).unwrap_or_default())?;
+	let g1 = [
+		proof.a,
+		(-acc).into_affine(),
+		(-proof.c.into_group()).into_affine(),
+	];
+	let g2 = [proof.b.into(), pvk.gamma.clone(), pvk.delta.clone()];
+	let miller = E::multi_miller_loop(g1, g2);
+	match E::final_exponentiation(miller) {
+		Some(out) if out == pvk.alpha_beta => Ok(()),
 		_ => Err(Error::InvalidProof),
 	}
 }

@@ -8,8 +8,8 @@ mod common;
 fn example_model_constraint_counts() {
 	for (name, inputs, documented) in [
 		("mlp_digits8", 64, 3_024),
-		("mlp_digits28", 784, 21_009),
-		("lenet5", 784, 283_852),
+		("mlp_digits28", 784, 11_320),
+		("lenet5", 784, 157_793),
 	] {
 		let model = common::example(name);
 		let report = verity_zk::circuit::cost_report(&model).unwrap();
@@ -18,10 +18,12 @@ fn example_model_constraint_counts() {
 		for (part, n) in &report {
 			println!("  {n:>8}  {part}");
 		}
-		// 16 bits per input value; one Poseidon permutation (396) per 8 packed
-		// elements of 15 values, plus the public-input row.
-		assert_eq!(report[0].1, inputs * 16, "{name} input range checks");
-		let permutations = inputs.div_ceil(15).div_ceil(8);
+		// act_bits per input value; one Poseidon permutation (396) per 8
+		// packed elements, plus the public-input row.
+		let bits = model.act_bits as usize;
+		assert_eq!(report[0].1, inputs * bits, "{name} input range checks");
+		let layout = verity_zk::circuit::layout(&model).unwrap();
+		let permutations = inputs.div_ceil(layout.values_per_element()).div_ceil(8);
 		assert_eq!(
 			report[1].1,
 			permutations * 396 + 1,

@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use verity_zk::{
-	prove, setup, statement, verify, Bls12_381, Error, Proof, ProvingKey, VerifyingKey,
+	prove, setup, statement, verify, verify_prepared, Bls12_381, Error, Proof, ProvingKey,
+	Statement, VerifyingKey,
 };
 
 #[test]
@@ -22,7 +23,18 @@ fn prove_verify_and_reject_every_changed_field() {
 		"prove returns the engine's outputs"
 	);
 	let st = statement(&model, &inputs, &outputs, &b);
-	assert_eq!(verify(&vk, &st, &proof), Ok(()));
+	// Every check below runs through both verifiers, which must agree.
+	let pvk = vk.prepare();
+	let check = |st: &Statement| {
+		let plain = verify(&vk, st, &proof);
+		assert_eq!(
+			verify_prepared(&pvk, st, &proof),
+			plain,
+			"prepared verifier"
+		);
+		plain
+	};
+	assert_eq!(check(&st), Ok(()));
 
 	// Serialization round trips, sizes as documented.
 	let bytes = proof.to_bytes();
@@ -54,23 +66,20 @@ fn prove_verify_and_reject_every_changed_field() {
 	// Wrong output.
 	let mut bad = st.clone();
 	bad.output[3] += 1;
-	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	assert_eq!(check(&bad), Err(Error::InvalidProof));
 	// Wrong input.
 	let mut bad = st.clone();
 	bad.input[10] ^= 1;
-	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	assert_eq!(check(&bad), Err(Error::InvalidProof));
 	// Another request id, another executor.
 	let mut bad = st.clone();
 	bad.request_id = 43;
-	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	assert_eq!(check(&bad), Err(Error::InvalidProof));
 	let mut bad = st.clone();
 	bad.executor[31] ^= 0x80;
-	assert_eq!(verify(&vk, &bad, &proof), Err(Error::InvalidProof));
+	assert_eq!(check(&bad), Err(Error::InvalidProof));
 	// Another model id (the key names its model).
 	let mut bad = st.clone();
 	bad.model_id[0] ^= 1;
-	assert!(matches!(
-		verify(&vk, &bad, &proof),
-		Err(Error::Statement(_))
-	));
+	assert!(matches!(check(&bad), Err(Error::Statement(_))));
 }

@@ -79,6 +79,20 @@ pub const MODELS: [(&str, &[usize]); 3] = [
 	("lenet5", &[1, 1, 28, 28]),
 ];
 
+/// The options `scripts/make-models` quantizes each example model with:
+/// `mlp_digits8` at the 16-bit default, the larger two as int8.
+pub fn quantize_options(model: &str) -> verity_inference::quant::QuantizeOptions {
+	let default = verity_inference::quant::QuantizeOptions::default();
+	match model {
+		"mlp_digits8" => default,
+		_ => verity_inference::quant::QuantizeOptions {
+			act_bits: 8,
+			weight_bits: 8,
+			..default
+		},
+	}
+}
+
 pub fn sample_inputs(d: &Digits, model: &str) -> Vec<Tensor> {
 	let (_, shape) = MODELS.iter().find(|(m, _)| *m == model).unwrap();
 	let xs = if model == "mlp_digits8" {
