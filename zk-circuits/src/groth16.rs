@@ -33,7 +33,7 @@ pub(crate) type ArkProof = ark_groth16::Proof<Bls12_381>;
 
 /// The QAP domain for `rows` rows (constraints plus one per public input):
 /// the smaller of the power-of-two and the `3·2^k` domain that fits.
-pub(crate) fn qap_domain(rows: usize) -> Result<GeneralEvaluationDomain<Fr>> {
+pub fn qap_domain(rows: usize) -> Result<GeneralEvaluationDomain<Fr>> {
 	let radix2 = Radix2EvaluationDomain::<Fr>::new(rows);
 	let mixed = MixedRadixEvaluationDomain::<Fr>::new(rows);
 	match (radix2, mixed) {
@@ -45,7 +45,7 @@ pub(crate) fn qap_domain(rows: usize) -> Result<GeneralEvaluationDomain<Fr>> {
 }
 
 /// The number of H-query points a key for `rows` rows has.
-pub(crate) fn h_query_len(rows: usize) -> Option<usize> {
+pub fn h_query_len(rows: usize) -> Option<usize> {
 	qap_domain(rows).ok().map(|d| d.size() - 1)
 }
 

@@ -33,7 +33,9 @@
 //! * [`mod@statement`] and [`verifier`] (`no_std` + `alloc`): the public-input
 //!   encoding and the verifier the runtime runs. [`poseidon`] is the native
 //!   hash both use.
-//! * [`prover`] (feature `prover`, default): [`setup`], [`prove`], key files.
+//! * [`prover`] (feature `prover`, default): [`setup`], [`prove`], key files;
+//!   [`groth16`] (key generation and proving over the recorded matrices) and
+//!   [`msm`] (multi-scalar multiplication) under it.
 //!
 //! Supported ops: every [`verity_inference::QOp`] — Constant, Linear, MatMul,
 //! Conv2d, Sum, Mul, ChannelAffine, Relu, LeakyRelu, Clip, PiecewiseLinear
@@ -68,51 +70,62 @@
 //!
 //! ## Sizes and costs (example models)
 //!
-//! | model | constraints | proving key | verifying key | proof | setup | prove | verify |
-//! |---|---|---|---|---|---|---|---|
-//! | MLP 64-32-10 | 3,024 | 0.75 MB | 770 B | 192 B | 0.42 s | 0.13 s | 3.4 ms |
-//! | MLP 784-128-10 | 21,009 | 5.48 MB | 770 B | 192 B | 2.6 s | 0.63 s | 4.5 ms |
-//! | LeNet-5 | 283,852 | 77.7 MB | 770 B | 192 B | 31 s | 7.3 s | 4.9 ms |
+//! | model | quantization | constraints | QAP domain | proving key | verifying key | proof | setup | prove | verify |
+//! |---|---|---|---|---|---|---|---|---|---|
+//! | MLP 64-32-10 | 16-bit | 3,024 | 3·2^10 | 0.70 MB | 770 B | 192 B | 0.23 s | 0.065 s | 1.95 ms |
+//! | MLP 784-128-10 | int8 | 11,320 | 3·2^12 | 2.68 MB | 770 B | 192 B | 0.77 s | 0.20 s | 2.08 ms |
+//! | LeNet-5 | int8 | 157,793 | 3·2^16 | 37.8 MB | 770 B | 192 B | 8.4 s | 1.84 s | 2.14 ms |
 //!
-//! Times: `examples/zk_bench.rs` (best of 3) on the 2 shared vCPUs with a
-//! load average of 1–2 from other work (under heavier load they were 2–5×
-//! slower). Verification is ≈ 1.3 ms of statement building (Poseidon over the
-//! packed input) plus ≈ 3.2 ms of pairing check. Building with
-//! `-C target-feature=+bmi2,+adx` (arkworks' assembly field multiplication)
-//! gained another 7–20 %.
+//! Times: `examples/zk_bench.rs` (best of 3) on the 2 vCPUs with nothing else
+//! running; runs vary by ±20 % on these shared machines (LeNet-5 1.8–2.3 s).
+//! Verify is the native verifier with a [`PreparedVerifyingKey`] (2.7–2.9 ms
+//! with [`verify`], which prepares nothing); ≈ 0.2 ms of it is building the
+//! statement (the sparse-round Poseidon over the packed input). Setting
+//! `VERITY_ZK_PROFILE` prints the prover's phases: for LeNet-5 the H-query
+//! MSM is ~60 %, the seven FFTs ~30 %, the witness MSMs and constraint
+//! evaluation the rest.
 //!
-//! **Against ezkl 23.0.5** (`bench/run.sh`: same ONNX files, same run, public
-//! inputs and outputs, fixed parameters, `calibrate_settings` "resources"):
+//! Where the speed comes from ([`groth16`], [`msm`]): weights as constants
+//! (linear layers are free), one bit decomposition per requantize, no
+//! zero-knowledge blinding, the smallest QAP domain (`3·2^k` when it is smaller
+//! than `2^k`: LeNet-5's 157,801 rows take 196,608 points, not 262,144), and a
+//! Pippenger MSM with batched affine bucket additions and size-classed
+//! scalars. The example MLP-28 and LeNet-5 are quantized as int8
+//! (`--act-bits 8 --weight-bits 8`; same top-1 accuracy on the test split as
+//! float and as 16-bit): every range check and rounding remainder is half as
+//! wide, which halves the circuit. 16-bit LeNet-5 (283,852 constraints,
+//! domain 3·2^17) proves in about 4.5 s with a 71 MB key.
+//!
+//! **Against ezkl 23.0.5** (`bench/run.sh`: same ONNX files, public inputs and
+//! outputs, fixed parameters, `calibrate_settings` "resources"; ezkl idle on
+//! these machines: MLP 784-128-10 proves in 5.7 s with a 277 MB proving key,
+//! LeNet-5 in 56 s with a 2.22 GB key):
 //!
 //! | model | metric | ezkl | verity-zk | ratio |
 //! |---|---|---|---|---|
-//! | MLP 784-128-10 | prove | 49.3 s | 2.32 s | 21× |
-//! | | proving key | 277 MB | 5.48 MB | 50.5× |
-//! | | verify | 328 ms | 12.6 ms | 26× |
-//! | | setup | 37.0 s | 9.7 s | 3.8× |
+//! | MLP 784-128-10 | prove | 5.7 s | 0.20 s | 28× |
+//! | | proving key | 277 MB | 2.68 MB | 103× |
+//! | | verify | 328 ms | 2.1 ms | 156× |
 //! | | verifying key / proof | 132 KB / 3,072 B | 770 B / 192 B | 172× / 16× |
-//! | LeNet-5 | prove | 178 s | 8.9 s | 20× |
-//! | | proving key | 2.22 GB | 77.7 MB | 28.5× |
-//! | | verify | 851 ms | 5.2 ms | 163× |
-//! | | setup | 139 s | 55.6 s | 2.5× |
+//! | LeNet-5 | prove | 56 s | 1.84 s | 30× |
+//! | | proving key | 2.22 GB | 37.8 MB | 59× |
+//! | | verify | 851 ms | 2.1 ms | 405× |
 //! | | verifying key / proof | 1.05 MB / 3,072 B | 770 B / 192 B | 1364× / 16× |
-//! | MLP 64-32-10¹ | prove / proving key | 117 s / 1.44 GB | 0.24 s / 0.75 MB | ~490× / ~1900× |
 //!
-//! ezkl picks 2^16, 2^19 and 2^17 rows at this calibration. Both tools ran
-//! under the same background load, which slowed ezkl's prover well past the
-//! 5.7 s / 56 s it takes idle. ¹ ezkl's steps run one by one, not in the
-//! script's single run.
+//! ezkl's verify times and key sizes are from the script's last full run
+//! (under background load, which slowed its prover to 49 s and 178 s; its
+//! keys do not depend on load). ezkl picks 2^16 and 2^19 rows at this
+//! calibration.
 //!
-//! Where the constraints go ([`circuit::cost_report`]): MLP 784-128-10 —
-//! range-checking the 784 inputs (16 bits each; what makes their packed
-//! commitment binding) 12,544, the input commitment (7 Poseidon permutations)
-//! 2,773, fc0 5,301 (41 per neuron), fc1 390. LeNet-5 — inputs 12,544,
-//! commitment 2,773, conv1 169,344 (36 per output: 17 rounding bits, 15 value
-//! bits, 2 block bits, 2 for clamp and ReLU), pool1 19,992 (17 per output),
-//! conv2 64,000 (40), pool2 6,800, fc1–fc3 8,398. Proving time is dominated by
-//! the H-query MSM over the QAP domain (`2^15` and `2^19` points) with
-//! full-size scalars; the witness MSMs are cheap because almost every witness
-//! value is a bit or a 16-bit integer.
+//! Where the constraints go ([`circuit::cost_report`], `zk_bench --costs`):
+//! MLP 784-128-10 — range-checking the 784 inputs (8 bits each; what makes
+//! their packed commitment binding) 6,272, the input commitment (4 Poseidon
+//! permutations) 1,585, fc0 3,232 (25 per neuron), fc1 230. LeNet-5 — inputs
+//! 6,272, commitment 1,585, conv1 94,080 (20 per output: 9 rounding bits, 7
+//! value bits, 2 block bits, 2 for clamp and ReLU), pool1 10,584 (9 per
+//! output), conv2 36,700, pool2 3,600, fc1–fc3 4,971. Almost every witness
+//! value is a bit or a small integer, so the witness MSMs are cheap; the
+//! H-query MSM over the domain, with full-size scalars, is not.
 //!
 //! ## Design notes
 //!
@@ -138,7 +151,7 @@ pub mod error;
 #[cfg(feature = "prover")]
 pub mod gadgets;
 #[cfg(feature = "prover")]
-mod groth16;
+pub mod groth16;
 #[cfg(feature = "prover")]
 pub mod msm;
 pub mod poseidon;
