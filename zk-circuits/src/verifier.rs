@@ -227,10 +227,10 @@ pub fn verify_encoded<E: Pairing<ScalarField = Fr>>(
 }
 
 /// `IC₀ + Σ xᵢ·ICᵢ₊₁` over `ic`, checking the count.
-fn input_point<E: Pairing>(ic: &[E::G1Affine], public_inputs: &[Fr]) -> Result<E::G1>
-where
-	E: Pairing<ScalarField = Fr>,
-{
+fn input_point<E: Pairing<ScalarField = Fr>>(
+	ic: &[E::G1Affine],
+	public_inputs: &[Fr],
+) -> Result<E::G1> {
 	if public_inputs.len() + 1 != ic.len() {
 		return Err(Error::Statement(format!(
 			"{} public inputs, the verifying key takes {}",
