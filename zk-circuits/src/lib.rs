@@ -96,26 +96,27 @@
 //! wide, which halves the circuit. 16-bit LeNet-5 (283,852 constraints,
 //! domain 3·2^17) proves in about 4.5 s with a 71 MB key.
 //!
-//! **Against ezkl 23.0.5** (`bench/run.sh`: same ONNX files, public inputs and
-//! outputs, fixed parameters, `calibrate_settings` "resources"; ezkl idle on
-//! these machines: MLP 784-128-10 proves in 5.7 s with a 277 MB proving key,
-//! LeNet-5 in 56 s with a 2.22 GB key):
+//! **Against ezkl 23.0.5** (`bench/run.sh mlp_digits28 lenet5`: same ONNX
+//! files, same run, public inputs and outputs, fixed parameters,
+//! `calibrate_settings` "resources", which picked input and parameter scale 13
+//! for LeNet-5; verity-zk's verify with a prepared key):
 //!
 //! | model | metric | ezkl | verity-zk | ratio |
 //! |---|---|---|---|---|
-//! | MLP 784-128-10 | prove | 5.7 s | 0.20 s | 28× |
-//! | | proving key | 277 MB | 2.68 MB | 103× |
-//! | | verify | 328 ms | 2.1 ms | 156× |
+//! | MLP 784-128-10 | prove | 10.2 s | 0.22 s | 46× |
+//! | | proving key | 277 MB | 2.68 MB | 104× |
+//! | | verify | 49.9 ms | 2.1 ms | 24× |
+//! | | setup | 8.5 s | 0.91 s | 9.4× |
 //! | | verifying key / proof | 132 KB / 3,072 B | 770 B / 192 B | 172× / 16× |
-//! | LeNet-5 | prove | 56 s | 1.84 s | 30× |
+//! | LeNet-5 | prove | 85.8 s | 2.0 s | 43× |
 //! | | proving key | 2.22 GB | 37.8 MB | 59× |
-//! | | verify | 851 ms | 2.1 ms | 405× |
+//! | | verify | 454 ms | 2.8 ms | 163× |
+//! | | setup | 74.1 s | 9.1 s | 8.1× |
 //! | | verifying key / proof | 1.05 MB / 3,072 B | 770 B / 192 B | 1364× / 16× |
 //!
-//! ezkl's verify times and key sizes are from the script's last full run
-//! (under background load, which slowed its prover to 49 s and 178 s; its
-//! keys do not depend on load). ezkl picks 2^16 and 2^19 rows at this
-//! calibration.
+//! ezkl used 2^16 and 2^19 rows. Idle, ezkl proves these in 5.7 s and 56 s
+//! (measured on these machines earlier), so against its best the ratios are
+//! 28× and 30×.
 //!
 //! Where the constraints go ([`circuit::cost_report`], `zk_bench --costs`):
 //! MLP 784-128-10 — range-checking the 784 inputs (8 bits each; what makes
