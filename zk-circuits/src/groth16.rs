@@ -230,8 +230,10 @@ pub(crate) fn create_proof(
 	let mut profile = Profile::new();
 	let h = quotient(circuit, z, &mut profile)?;
 	let num_instance = circuit.num_instance;
-	let h_acc = msm(&pk.h_query, &h[..pk.h_query.len()]);
-	drop(h);
+	let h = h
+		.get(..pk.h_query.len())
+		.ok_or_else(|| Error::Key("the proving key's H query is longer than the domain".into()))?;
+	let h_acc = msm(&pk.h_query, h);
 	profile.mark("msm H");
 	let l_acc = msm(&pk.l_query, &z[num_instance..]);
 	profile.mark("msm L");
