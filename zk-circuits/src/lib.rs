@@ -28,8 +28,8 @@
 //! * [`gadgets`]: one module per gadget, with its constraint cost (table in
 //!   [`gadgets`]).
 //! * [`r1cs`]: the constraint interface and its three back ends (arkworks
-//!   `ConstraintSynthesizer` for setup, a matrix recorder the prover caches, a
-//!   witness-only back end per proof).
+//!   `ConstraintSynthesizer` for independent checks, a matrix recorder that
+//!   setup and the prover use, a witness-only back end per proof).
 //! * [`mod@statement`] and [`verifier`] (`no_std` + `alloc`): the public-input
 //!   encoding and the verifier the runtime runs. [`poseidon`] is the native
 //!   hash both use.

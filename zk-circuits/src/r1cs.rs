@@ -2,10 +2,10 @@
 //! back ends sharing one allocation order:
 //!
 //! * [`ArkBackend`] forwards to an arkworks [`ConstraintSystemRef`] (used by
-//!   [`ark_relations::gr1cs::ConstraintSynthesizer`], i.e. Groth16 setup and
-//!   independent satisfiability checks);
-//! * [`MatrixBackend`] records the R1CS matrices directly (the prover caches
-//!   them per key);
+//!   [`ark_relations::gr1cs::ConstraintSynthesizer`]: arkworks' own
+//!   satisfiability check, independent of ours, in the tests);
+//! * [`MatrixBackend`] records the R1CS matrices directly (key generation
+//!   uses them, the prover caches them per key);
 //! * [`WitnessBackend`] only computes the assignment (the per-proof path: no
 //!   linear combinations are built).
 //!

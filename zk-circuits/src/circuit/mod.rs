@@ -1,9 +1,9 @@
 //! The circuit compiler: one pass over a [`QuantizedModel`]'s ops that turns
 //! each [`QOp`] into gadgets, with the engine's [`Trace`] as the witness
 //! source. The same pass runs on three back ends (see [`crate::r1cs`]): the
-//! arkworks [`ConstraintSynthesizer`] below (setup, independent checks), the
-//! matrix recorder the prover caches, and the witness-only back end used per
-//! proof.
+//! arkworks [`ConstraintSynthesizer`] below (independent checks), the matrix
+//! recorder that setup and the prover use, and the witness-only back end used
+//! per proof.
 //!
 //! Invariants the soundness argument rests on:
 //! * every tensor value in the circuit is proven to lie in the model's signed
