@@ -24,6 +24,8 @@ pub enum Error {
 	Witness(String),
 	/// (prover) The key does not belong to this model or is inconsistent.
 	Key(String),
+	/// A ceremony contribution, SRS or key fails the ceremony's checks.
+	Ceremony(String),
 }
 
 impl fmt::Display for Error {
@@ -38,6 +40,7 @@ impl fmt::Display for Error {
 			Error::Unsupported(m) => write!(f, "cannot compile the model: {m}"),
 			Error::Witness(m) => write!(f, "cannot build the witness: {m}"),
 			Error::Key(m) => write!(f, "key: {m}"),
+			Error::Ceremony(m) => write!(f, "ceremony: {m}"),
 		}
 	}
 }

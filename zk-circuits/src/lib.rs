@@ -65,7 +65,8 @@
 //! ```
 //!
 //! Both decoders check that every point is on the curve, in the prime-order
-//! subgroup and (for proofs) not the identity; nothing panics on bad bytes.
+//! subgroup and not the identity, and the key decoder refuses γ = δ; nothing
+//! panics on bad bytes.
 //! Verification is one 4-pairing multi-Miller loop and a final exponentiation.
 //!
 //! ## Sizes and costs (example models)
@@ -146,6 +147,7 @@
 
 extern crate alloc;
 
+pub mod ceremony;
 #[cfg(feature = "prover")]
 pub mod circuit;
 pub mod error;
@@ -166,7 +168,11 @@ pub mod verifier;
 pub use ark_bls12_381::{Bls12_381, Fr};
 pub use error::{Error, Result};
 #[cfg(feature = "prover")]
-pub use prover::{circuit_stats, prove, setup, statement, CircuitStats, ProvingKey};
+pub use groth16::{Qap, Trapdoor};
+#[cfg(feature = "prover")]
+pub use prover::{
+	circuit_stats, prove, setup, setup_with_trapdoor, statement, CircuitStats, ProvingKey,
+};
 #[cfg(feature = "prover")]
 pub use rand;
 pub use statement::{Binding, Statement, StatementLayout};

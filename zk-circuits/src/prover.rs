@@ -12,51 +12,42 @@ use std::sync::{Arc, OnceLock};
 
 use ark_bls12_381::{G1Affine, G2Affine};
 use ark_ec::AffineRepr;
-use ark_relations::gr1cs::Matrix;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use rand::{CryptoRng, RngCore};
 use rayon::prelude::*;
 use verity_inference::{IntTensor, QuantizedModel};
 
 use crate::circuit::{layout, ModelCircuit};
-use crate::groth16::{self, ArkProvingKey};
+use crate::groth16::{self, ArkProvingKey, Qap, Trapdoor};
 use crate::r1cs::{MatrixBackend, WitnessBackend};
 use crate::statement::{Binding, Statement, StatementLayout};
 use crate::verifier::{G1_BYTES, G2_BYTES};
-use crate::{Bls12_381, Error, Fr, Proof, Result, VerifyingKey};
+use crate::{Bls12_381, Error, Proof, Result, VerifyingKey};
 
-/// The R1CS of a model as the prover needs it.
-pub struct CompiledCircuit {
-	pub matrices: [Matrix<Fr>; 3],
-	pub num_instance: usize,
-	pub num_constraints: usize,
-	pub num_vars: usize,
-}
-
-impl CompiledCircuit {
+impl Qap {
 	/// Compiles `model` (no witness needed: the zero input stands in).
 	pub fn compile(model: &QuantizedModel) -> Result<Self> {
 		let circuit = ModelCircuit::for_setup(model)?;
 		let mut m = MatrixBackend::new();
 		circuit.synthesize(&mut m)?;
-		Ok(CompiledCircuit {
-			num_instance: m.num_instance,
-			num_constraints: crate::r1cs::Backend::num_constraints(&m),
-			num_vars: m.assignment.len(),
-			matrices: [m.a, m.b, m.c],
-		})
+		let num_vars = m.assignment.len();
+		Ok(Qap::from_r1cs([m.a, m.b, m.c], m.num_instance, num_vars))
 	}
 }
 
-/// A Groth16 proving key for one model, plus the model's compiled circuit
-/// (built on first use, not stored).
+/// A Groth16 proving key for one model, plus the model's QAP (built on first
+/// use, not stored).
 pub struct ProvingKey {
 	pub model_id: [u8; 32],
 	pub layout: StatementLayout,
+	/// Rows of the model's QAP.
 	pub num_constraints: usize,
+	/// Variables of the model's QAP.
 	pub num_vars: usize,
+	/// Points of the QAP domain (at least `num_constraints`).
+	pub domain_size: usize,
 	pub(crate) groth16: ArkProvingKey,
-	compiled: OnceLock<Arc<CompiledCircuit>>,
+	compiled: OnceLock<Arc<Qap>>,
 }
 
 /// Sizes of a model's circuit and keys.
@@ -65,15 +56,19 @@ pub struct CircuitStats {
 	pub constraints: usize,
 	pub variables: usize,
 	pub public_inputs: usize,
+	/// The smallest QAP domain that fits.
+	pub domain_size: usize,
 }
 
 /// Statistics of `model`'s circuit without running setup.
 pub fn circuit_stats(model: &QuantizedModel) -> Result<CircuitStats> {
-	let c = CompiledCircuit::compile(model)?;
+	let c = Qap::compile(model)?;
 	Ok(CircuitStats {
-		constraints: c.num_constraints,
+		// The QAP adds one fixed row per public input and the constant.
+		constraints: c.num_constraints - c.num_instance,
 		variables: c.num_vars,
 		public_inputs: c.num_instance - 1,
+		domain_size: c.smallest_domain_size()?,
 	})
 }
 
@@ -93,26 +88,31 @@ fn vk_from_ark(
 	}
 }
 
-/// Generates the keys for `model`. The randomness is the toxic waste: whoever
-/// knows it can forge proofs, so use a cryptographic RNG and let nothing of it
-/// outlive this call.
+/// Generates the keys for `model` alone: **a single-party setup, for local
+/// testing only**. The randomness is the toxic waste: whoever knows it can
+/// forge proofs. On chain, keys come from the ceremony
+/// ([`crate::ceremony`]).
 pub fn setup<R: RngCore + CryptoRng>(
 	model: &QuantizedModel,
 	rng: &mut R,
 ) -> Result<(ProvingKey, VerifyingKey<Bls12_381>)> {
-	let compiled = CompiledCircuit::compile(model)?;
+	let qap = Qap::compile(model)?;
+	let domain_size = qap.smallest_domain_size()?;
+	setup_with_trapdoor(model, qap, domain_size, &Trapdoor::random(rng))
+}
+
+/// [`setup`] with given secrets and domain size (tests compare it with a
+/// ceremony's output).
+pub fn setup_with_trapdoor(
+	model: &QuantizedModel,
+	qap: Qap,
+	domain_size: usize,
+	trapdoor: &Trapdoor,
+) -> Result<(ProvingKey, VerifyingKey<Bls12_381>)> {
 	let layout = layout(model)?;
-	let groth16 = groth16::generate_keys(&compiled, rng)?;
-	let model_id = model.hash();
-	let vk = vk_from_ark(model_id, layout, &groth16.vk);
-	let pk = ProvingKey {
-		model_id,
-		layout,
-		num_constraints: compiled.num_constraints,
-		num_vars: compiled.num_vars,
-		groth16,
-		compiled: OnceLock::from(Arc::new(compiled)),
-	};
+	let groth16 = groth16::generate_keys(&qap, domain_size, trapdoor)?;
+	let pk = ProvingKey::new(model.hash(), layout, qap, domain_size, groth16);
+	let vk = pk.verifying_key();
 	Ok((pk, vk))
 }
 
@@ -125,15 +125,35 @@ pub fn flatten(tensors: &[IntTensor]) -> Vec<i64> {
 }
 
 impl ProvingKey {
+	pub(crate) fn new(
+		model_id: [u8; 32],
+		layout: StatementLayout,
+		qap: Qap,
+		domain_size: usize,
+		groth16: ArkProvingKey,
+	) -> Self {
+		ProvingKey {
+			model_id,
+			layout,
+			num_constraints: qap.num_constraints,
+			num_vars: qap.num_vars,
+			domain_size,
+			groth16,
+			compiled: OnceLock::from(Arc::new(qap)),
+		}
+	}
+
 	pub fn verifying_key(&self) -> VerifyingKey<Bls12_381> {
 		vk_from_ark(self.model_id, self.layout, &self.groth16.vk)
 	}
 
-	fn compiled(&self, model: &QuantizedModel) -> Result<Arc<CompiledCircuit>> {
+	/// The model's QAP (compiled on first use).
+	pub fn qap(&self, model: &QuantizedModel) -> Result<Arc<Qap>> {
+		self.check_model(model)?;
 		if let Some(c) = self.compiled.get() {
 			return Ok(c.clone());
 		}
-		let c = Arc::new(CompiledCircuit::compile(model)?);
+		let c = Arc::new(Qap::compile(model)?);
 		if c.num_constraints != self.num_constraints || c.num_vars != self.num_vars {
 			return Err(Error::Key(
 				"the proving key does not match the model's circuit".into(),
@@ -144,8 +164,7 @@ impl ProvingKey {
 
 	/// Compiles the circuit now (otherwise the first proof does).
 	pub fn prepare(&self, model: &QuantizedModel) -> Result<()> {
-		self.check_model(model)?;
-		self.compiled(model).map(|_| ())
+		self.qap(model).map(|_| ())
 	}
 
 	fn check_model(&self, model: &QuantizedModel) -> Result<()> {
@@ -174,7 +193,7 @@ pub fn prove(
 	let output: Vec<IntTensor> = trace.outputs(model).into_iter().cloned().collect();
 	let statement = statement(model, input, &output, binding);
 	let public_inputs = pk.layout.public_inputs(&statement)?;
-	let compiled = pk.compiled(model)?;
+	let compiled = pk.qap(model)?;
 
 	let circuit = ModelCircuit {
 		model,
@@ -183,6 +202,7 @@ pub fn prove(
 	};
 	let mut witness = WitnessBackend::new(compiled.num_vars);
 	circuit.synthesize(&mut witness)?;
+	compiled.extend_assignment(&mut witness.assignment);
 	if witness.assignment.len() != compiled.num_vars {
 		return Err(Error::Witness(
 			"witness size differs from the compiled circuit".into(),
@@ -218,8 +238,8 @@ pub fn statement(
 // ---------------------------------------------------------------------------
 // Proving-key file.
 //
-// "vzkp", version 1, model id (32), layout (1 + 4 + 4), constraints (u64),
-// variables (u64), the verifying key (length-prefixed, its own encoding),
+// "vzkp", version 3, model id (32), layout (1 + 4 + 4), QAP rows (u64),
+// variables (u64), domain size (u64), the verifying key (length-prefixed, its own encoding),
 // beta_g1, delta_g1, then four point vectors: A and B (G2) queries, stored
 // sparsely (u64 count, a presence bitmap, the non-identity points), and the
 // H and L queries (u64 count, points). Points are compressed. Loading checks
@@ -227,22 +247,33 @@ pub fn statement(
 // key is the prover's own artifact, and a bad one can only make its proofs fail.
 
 const PK_MAGIC: &[u8; 4] = b"vzkp";
-/// Version 2: the QAP domain may be `3·2^k` (see [`crate::groth16`]).
-const PK_VERSION: u8 = 2;
+/// Version 3: public inputs in fixed QAP rows, `γ = 1`, any domain size at
+/// least the rows (version 2: `3·2^k` domains).
+const PK_VERSION: u8 = 3;
 /// Upper bound on any query length accepted from a file (2^28 points).
 const MAX_QUERY: u64 = 1 << 28;
 
-fn io_err(e: std::io::Error) -> Error {
-	Error::Decode(format!("proving key: {e}"))
+pub(crate) fn io_err(e: std::io::Error) -> Error {
+	Error::Decode(format!("file: {e}"))
 }
 
+/// Writes points compressed.
 fn write_points<P: CanonicalSerialize + Sync>(w: &mut impl Write, points: &[P]) -> Result<()> {
+	write_points_with(w, points, Compress::Yes)
+}
+
+/// Writes points in `compress` form, serialized in parallel.
+pub(crate) fn write_points_with<P: CanonicalSerialize + Sync>(
+	w: &mut impl Write,
+	points: &[P],
+	compress: Compress,
+) -> Result<()> {
 	let bytes: Vec<Vec<u8>> = points
 		.par_chunks(4096)
 		.map(|chunk| {
 			let mut out = Vec::new();
 			for p in chunk {
-				let _ = p.serialize_compressed(&mut out);
+				let _ = p.serialize_with_mode(&mut out, compress);
 			}
 			out
 		})
@@ -253,11 +284,24 @@ fn write_points<P: CanonicalSerialize + Sync>(w: &mut impl Write, points: &[P]) 
 	Ok(())
 }
 
+/// Reads `count` compressed points without subgroup checks (see the format).
 fn read_points<P: CanonicalDeserialize + Send>(
 	r: &mut impl Read,
 	count: usize,
 	size: usize,
 	what: &str,
+) -> Result<Vec<P>> {
+	read_points_with(r, count, size, what, Compress::Yes, Validate::No)
+}
+
+/// Reads `count` points of `size` bytes each, decoded in parallel.
+pub(crate) fn read_points_with<P: CanonicalDeserialize + Send>(
+	r: &mut impl Read,
+	count: usize,
+	size: usize,
+	what: &str,
+	compress: Compress,
+	validate: Validate,
 ) -> Result<Vec<P>> {
 	// Read in bounded chunks, so a corrupt count in a short file fails at the
 	// end of the data instead of allocating for points that are not there.
@@ -272,8 +316,8 @@ fn read_points<P: CanonicalDeserialize + Send>(
 		let chunk: Result<Vec<P>> = bytes
 			.par_chunks(size)
 			.map(|c| {
-				P::deserialize_with_mode(c, Compress::Yes, Validate::No)
-					.map_err(|e| Error::Decode(format!("proving key {what}: {e}")))
+				P::deserialize_with_mode(c, compress, validate)
+					.map_err(|e| Error::Decode(format!("{what}: {e}")))
 			})
 			.collect();
 		points.extend(chunk?);
@@ -282,11 +326,11 @@ fn read_points<P: CanonicalDeserialize + Send>(
 	Ok(points)
 }
 
-fn write_u64(w: &mut impl Write, v: u64) -> Result<()> {
+pub(crate) fn write_u64(w: &mut impl Write, v: u64) -> Result<()> {
 	w.write_all(&v.to_le_bytes()).map_err(io_err)
 }
 
-fn read_u64(r: &mut impl Read) -> Result<u64> {
+pub(crate) fn read_u64(r: &mut impl Read) -> Result<u64> {
 	let mut b = [0u8; 8];
 	r.read_exact(&mut b).map_err(io_err)?;
 	Ok(u64::from_le_bytes(b))
@@ -353,6 +397,7 @@ impl ProvingKey {
 			.map_err(io_err)?;
 		write_u64(w, self.num_constraints as u64)?;
 		write_u64(w, self.num_vars as u64)?;
+		write_u64(w, self.domain_size as u64)?;
 		let vk = self.verifying_key().to_bytes();
 		write_u64(w, vk.len() as u64)?;
 		w.write_all(&vk).map_err(io_err)?;
@@ -395,6 +440,7 @@ impl ProvingKey {
 			.map_err(|e| Error::Decode(format!("proving key layout: {e}")))?;
 		let num_constraints = read_len(r, "constraint count")?;
 		let num_vars = read_len(r, "variable count")?;
+		let domain_size = read_len(r, "domain size")?;
 		let vk_len = read_len(r, "verifying key")?;
 		if vk_len > 1 << 20 {
 			return Err(Error::Decode(
@@ -409,13 +455,13 @@ impl ProvingKey {
 				"proving key: embedded verifying key is for another model".into(),
 			));
 		}
-		let pair: Vec<G1Affine> = read_points(r, 2, G1_BYTES, "beta/delta")?;
-		let a_query: Vec<G1Affine> = read_sparse(r, G1_BYTES, "A query")?;
-		let b_g2_query: Vec<G2Affine> = read_sparse(r, G2_BYTES, "B query")?;
+		let pair: Vec<G1Affine> = read_points(r, 2, G1_BYTES, "proving key β/δ")?;
+		let a_query: Vec<G1Affine> = read_sparse(r, G1_BYTES, "proving key A query")?;
+		let b_g2_query: Vec<G2Affine> = read_sparse(r, G2_BYTES, "proving key B query")?;
 		let nh = read_len(r, "H query")?;
-		let h_query: Vec<G1Affine> = read_points(r, nh, G1_BYTES, "H query")?;
+		let h_query: Vec<G1Affine> = read_points(r, nh, G1_BYTES, "proving key H query")?;
 		let nl = read_len(r, "L query")?;
-		let l_query: Vec<G1Affine> = read_points(r, nl, G1_BYTES, "L query")?;
+		let l_query: Vec<G1Affine> = read_points(r, nl, G1_BYTES, "proving key L query")?;
 		let mut rest = [0u8; 1];
 		if r.read(&mut rest).map_err(io_err)? != 0 {
 			return Err(Error::Decode("proving key: trailing bytes".into()));
@@ -429,10 +475,12 @@ impl ProvingKey {
 				"proving key: query lengths do not match the variable count".into(),
 			));
 		}
-		let rows = num_constraints.saturating_add(n_public + 1);
-		if groth16::h_query_len(rows) != Some(h_query.len()) {
+		if groth16::domain_of_size(domain_size).is_err()
+			|| domain_size < num_constraints
+			|| h_query.len() + 1 != domain_size
+		{
 			return Err(Error::Decode(
-				"proving key: H query length does not match the constraint count".into(),
+				"proving key: the domain size does not fit the rows or the H query".into(),
 			));
 		}
 		let groth16 = ArkProvingKey {
@@ -456,6 +504,7 @@ impl ProvingKey {
 			layout,
 			num_constraints,
 			num_vars,
+			domain_size,
 			groth16,
 			compiled: OnceLock::new(),
 		})

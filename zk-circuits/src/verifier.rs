@@ -52,12 +52,12 @@ pub struct VerifyingKey<E: Pairing> {
 	pub ic: Vec<E::G1Affine>,
 }
 
-fn write_point<P: CanonicalSerialize>(p: &P, out: &mut Vec<u8>) {
+pub(crate) fn write_point<P: CanonicalSerialize>(p: &P, out: &mut Vec<u8>) {
 	// Writing into a Vec cannot fail.
 	let _ = p.serialize_compressed(out);
 }
 
-fn read_point<P: CanonicalDeserialize>(bytes: &mut &[u8], what: &str) -> Result<P> {
+pub(crate) fn read_point<P: CanonicalDeserialize>(bytes: &mut &[u8], what: &str) -> Result<P> {
 	P::deserialize_with_mode(bytes, Compress::Yes, Validate::Yes)
 		.map_err(|e| Error::Decode(format!("{what}: {e}")))
 }
@@ -126,7 +126,9 @@ impl<E: Pairing> VerifyingKey<E> {
 		out
 	}
 
-	/// Decodes and validates every point and the layout.
+	/// Decodes and validates every point (on the curve, in the subgroup) and
+	/// the layout, and refuses degenerate keys: the identity for α, β, γ, δ
+	/// or any IC point, and γ = δ (under such keys proofs can be forged).
 	pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
 		if bytes.len() < VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 {
 			return Err(Error::Decode(format!(
@@ -185,16 +187,46 @@ impl<E: Pairing> VerifyingKey<E> {
 			delta_g2,
 			ic,
 		};
-		let identity = vk.alpha_g1.is_zero()
-			|| vk.beta_g2.is_zero()
-			|| vk.gamma_g2.is_zero()
-			|| vk.delta_g2.is_zero();
-		if identity {
+		vk.check_not_degenerate()?;
+		Ok(vk)
+	}
+
+	/// Refuses the keys no honest setup makes and under which proofs can be
+	/// forged:
+	///
+	/// * the identity for α, β, γ or δ (the pairing check loses a term);
+	/// * the identity for an IC point: its public input (the request, the
+	///   executor, the input or the output) drops out of the check, so one
+	///   proof verifies for every value of it;
+	/// * γ = δ: the check becomes `e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ + C, γ)`, and
+	///   a proof for one statement turns into a proof for any other by moving
+	///   the difference of the input points into C.
+	///
+	/// γ may be the generator (as in keys from a ceremony); only γ = δ is
+	/// degenerate.
+	fn check_not_degenerate(&self) -> Result<()> {
+		let named = [
+			("alpha", self.alpha_g1.is_zero()),
+			("beta", self.beta_g2.is_zero()),
+			("gamma", self.gamma_g2.is_zero()),
+			("delta", self.delta_g2.is_zero()),
+		];
+		if let Some((name, _)) = named.iter().find(|(_, zero)| *zero) {
+			return Err(Error::Decode(format!(
+				"verifying key: {name} is the identity point"
+			)));
+		}
+		if let Some(i) = self.ic.iter().position(|p| p.is_zero()) {
+			return Err(Error::Decode(format!(
+				"verifying key: IC point {i} is the identity point"
+			)));
+		}
+		if self.gamma_g2 == self.delta_g2 {
 			return Err(Error::Decode(
-				"verifying key contains the identity point".into(),
+				"verifying key: gamma equals delta (proofs could be forged)".into(),
 			));
 		}
-		Ok(vk)
+		Ok(())
 	}
 }
 
@@ -329,5 +361,127 @@ pub fn verify_prepared<E: Pairing<ScalarField = Fr>>(
 	match E::final_exponentiation(miller) {
 		Some(out) if out == pvk.alpha_beta => Ok(()),
 		_ => Err(Error::InvalidProof),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	//! Degenerate verifying keys, each next to its passing twin. The keys are
+	//! made of multiples of the generators (only decoding is under test).
+
+	use super::*;
+	use crate::Bls12_381;
+	use ark_bls12_381::{G1Affine, G2Affine};
+
+	type Vk = VerifyingKey<Bls12_381>;
+
+	fn g1(k: u64) -> G1Affine {
+		(G1Affine::generator() * Fr::from(k)).into_affine()
+	}
+
+	fn g2(k: u64) -> G2Affine {
+		(G2Affine::generator() * Fr::from(k)).into_affine()
+	}
+
+	fn key() -> Vk {
+		let layout = StatementLayout {
+			act_bits: 16,
+			input_len: 64,
+			output_len: 10,
+		};
+		VerifyingKey {
+			model_id: [7; 32],
+			layout,
+			alpha_g1: g1(2),
+			beta_g2: g2(3),
+			gamma_g2: g2(5),
+			delta_g2: g2(7),
+			ic: (0..=layout.num_public_inputs() as u64)
+				.map(|i| g1(11 + i))
+				.collect(),
+		}
+	}
+
+	fn decode(vk: &Vk) -> Result<Vk> {
+		Vk::from_bytes(&vk.to_bytes())
+	}
+
+	fn accepted(vk: &Vk) {
+		assert_eq!(decode(vk).as_ref(), Ok(vk));
+	}
+
+	fn rejected(vk: &Vk, why: &str) {
+		match decode(vk) {
+			Err(Error::Decode(m)) if m.contains(why) => {}
+			other => panic!("expected a decode error about '{why}', got {other:?}"),
+		}
+	}
+
+	#[test]
+	fn a_well_formed_key_round_trips() {
+		let vk = key();
+		assert_eq!(vk.to_bytes().len(), 770);
+		accepted(&vk);
+		// γ may be the generator (keys from a ceremony use γ = 1).
+		let mut ceremony = key();
+		ceremony.gamma_g2 = G2Affine::generator();
+		accepted(&ceremony);
+	}
+
+	#[test]
+	fn identity_alpha_beta_gamma_delta_are_rejected() {
+		type Edit = fn(&mut Vk, bool);
+		let edits: [(&str, Edit); 4] = [
+			("alpha", |k, zero| {
+				k.alpha_g1 = if zero { G1Affine::zero() } else { g1(99) }
+			}),
+			("beta", |k, zero| {
+				k.beta_g2 = if zero { G2Affine::zero() } else { g2(99) }
+			}),
+			("gamma", |k, zero| {
+				k.gamma_g2 = if zero { G2Affine::zero() } else { g2(99) }
+			}),
+			("delta", |k, zero| {
+				k.delta_g2 = if zero { G2Affine::zero() } else { g2(99) }
+			}),
+		];
+		for (name, edit) in edits {
+			let mut bad = key();
+			edit(&mut bad, true);
+			rejected(&bad, &format!("{name} is the identity"));
+			let mut twin = key();
+			edit(&mut twin, false);
+			accepted(&twin);
+		}
+	}
+
+	#[test]
+	fn identity_ic_points_are_rejected() {
+		for i in 0..key().ic.len() {
+			let mut bad = key();
+			bad.ic[i] = G1Affine::zero();
+			rejected(&bad, &format!("IC point {i} is the identity"));
+			let mut twin = key();
+			twin.ic[i] = g1(99);
+			accepted(&twin);
+		}
+	}
+
+	#[test]
+	fn gamma_equal_to_delta_is_rejected() {
+		let mut bad = key();
+		bad.delta_g2 = bad.gamma_g2;
+		rejected(&bad, "gamma equals delta");
+		let mut both_generator = key();
+		both_generator.gamma_g2 = G2Affine::generator();
+		both_generator.delta_g2 = G2Affine::generator();
+		rejected(&both_generator, "gamma equals delta");
+		// Twins: δ one step away from γ; β = γ or β = δ is not degenerate.
+		let mut twin = key();
+		twin.delta_g2 = (twin.gamma_g2 + G2Affine::generator()).into_affine();
+		accepted(&twin);
+		let mut beta = key();
+		beta.beta_g2 = beta.gamma_g2;
+		accepted(&beta);
 	}
 }

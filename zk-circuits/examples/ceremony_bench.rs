@@ -1,0 +1,121 @@
+//! Times the ceremony's steps on these machines and prints a table.
+//!
+//! Phase 1 per SRS size `N` (the largest QAP domain it serves): one
+//! contribution, the nodes' full check, the SRS file's size and load time
+//! (every point validated), the beacon. Phase 2 per example model: the
+//! domain's Lagrange bases (once per node and domain size), the domain table,
+//! the initial key, one δ contribution and the full proving-key check.
+//!
+//! ```text
+//! cargo run --release -p verity-zk --example ceremony_bench [-- --sizes 4096,65536 --models mlp_digits8,lenet5]
+//! ```
+
+use std::time::Instant;
+
+use rand::SeedableRng;
+use verity_inference::QuantizedModel;
+use verity_zk::ceremony::{
+	binding, initial_verifying_key, lagrange, phase2, srs::Srs, verify_phase1_update,
+};
+use verity_zk::Qap;
+
+fn arg(name: &str) -> Option<String> {
+	let args: Vec<String> = std::env::args().collect();
+	args.iter()
+		.position(|a| a == name)
+		.and_then(|i| args.get(i + 1).cloned())
+}
+
+fn secs<T>(f: impl FnOnce() -> T) -> (T, f64) {
+	let t = Instant::now();
+	let out = f();
+	(out, t.elapsed().as_secs_f64())
+}
+
+fn main() {
+	let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+	let sizes: Vec<usize> = arg("--sizes")
+		.unwrap_or_else(|| "4096,65536,196608".into())
+		.split(',')
+		.map(|s| s.parse().expect("--sizes: numbers"))
+		.collect();
+	let models: Vec<String> = arg("--models")
+		.unwrap_or_else(|| "mlp_digits8,mlp_digits28,lenet5".into())
+		.split(',')
+		.map(String::from)
+		.collect();
+
+	println!("Phase 1 (powers of tau), per SRS size N:");
+	println!(
+		"{:>8} {:>13} {:>11} {:>10} {:>9} {:>9} {:>13}",
+		"N", "contribute s", "check s", "file MB", "load s", "beacon s", "runtime ms"
+	);
+	let largest = *sizes.iter().max().unwrap_or(&4096);
+	let mut srs_for_models = None;
+	for &n in &sizes {
+		let base = Srs::identity(n).expect("size");
+		let bind = binding(&[0; 32], &[1; 32]);
+		let ((srs, proof), contribute_s) = secs(|| base.contribute(&bind, &mut rng));
+		let (_, check_s) = secs(|| srs.verify(&srs.head(), &mut rng).expect("valid"));
+		let bytes = srs.to_bytes();
+		let (loaded, load_s) = secs(|| Srs::from_bytes(&bytes).expect("loads"));
+		drop(bytes);
+		let ((), runtime_s) = secs(|| {
+			verify_phase1_update(&base.head(), &loaded.head(), &proof, &bind).expect("valid")
+		});
+		let (_, beacon_s) = secs(|| loaded.apply_beacon(&[9; 32]));
+		println!(
+			"{:>8} {:>13.2} {:>11.2} {:>10.1} {:>9.2} {:>9.2} {:>13.2}",
+			n,
+			contribute_s,
+			check_s,
+			Srs::file_len(n) as f64 / 1e6,
+			load_s,
+			beacon_s,
+			runtime_s * 1e3
+		);
+		if n == largest {
+			srs_for_models = Some(loaded);
+		}
+	}
+	let srs = srs_for_models.expect("an SRS");
+
+	println!("\nPhase 2 per model (SRS N = {}):", srs.max_domain());
+	println!(
+		"{:<14} {:>8} {:>12} {:>9} {:>13} {:>13} {:>9}",
+		"model", "domain", "lagrange s", "table s", "initial key s", "contribute s", "check s"
+	);
+	let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../models");
+	for name in models {
+		let model = QuantizedModel::from_bytes(
+			&std::fs::read(format!("{root}/{name}.qmodel")).expect("example model"),
+		)
+		.expect("valid model");
+		let domain = Qap::compile(&model)
+			.and_then(|q| q.smallest_domain_size())
+			.expect("compiles");
+		if domain > srs.max_domain() {
+			println!("{name:<14} {domain:>8}  (larger than the SRS)");
+			continue;
+		}
+		let (bases, lagrange_s) = secs(|| lagrange::bases(&srs, domain).expect("bases"));
+		let (table, table_s) = secs(|| lagrange::domain_table(&srs, domain).expect("table"));
+		let (pk, initial_s) =
+			secs(|| phase2::initial_proving_key(&srs, &bases, &model).expect("initial key"));
+		drop(bases);
+		let layout = verity_zk::circuit::layout(&model).expect("layout");
+		let mut vk =
+			initial_verifying_key(srs.alpha_g1[0], srs.beta_g2, &table, model.hash(), layout)
+				.expect("vk");
+		let bind = binding(&[0; 32], &[2; 32]);
+		let ((pk, _), contribute_s) =
+			secs(|| phase2::contribute(pk, &bind, &mut rng).expect("contribution"));
+		vk.delta_g2 = pk.verifying_key().delta_g2;
+		let (_, check_s) = secs(|| {
+			phase2::check_proving_key(&srs, &pk, &model, &vk, &mut rng).expect("valid key")
+		});
+		println!(
+			"{name:<14} {domain:>8} {lagrange_s:>12.2} {table_s:>9.2} {initial_s:>13.2} {contribute_s:>13.2} {check_s:>9.2}"
+		);
+	}
+}

@@ -1,0 +1,160 @@
+//! The SRS in the Lagrange basis of one QAP domain, and the domain tables.
+//!
+//! A key's `A`, `B`, `L` and IC points are sums of `L_j(τ)` (the domain's
+//! Lagrange polynomials at `τ`) in the exponent, and an SRS only has `τ^i`.
+//! Since `L_j(X) = (1/n)·Σ_k ω^{-jk}·X^k`, the Lagrange points are an inverse
+//! FFT of the powers, with group elements as the coefficients ([`bases`]).
+//! That costs `(n/2)·log n` scalar multiplications per sequence, so nodes
+//! compute it once per domain size and keep it. A few Lagrange points alone
+//! (the [`DomainTable`] of the public rows) are cheaper as MSMs
+//! ([`domain_table`]).
+
+use ark_bls12_381::{g2, G1Affine, G1Projective, G2Affine, G2Projective};
+use ark_ec::scalar_mul::glv::GLVConfig;
+use ark_ec::CurveGroup;
+use ark_ff::{One, Zero};
+use ark_poly::EvaluationDomain;
+use rayon::prelude::*;
+
+use super::domain::{DomainTable, MAX_PUBLIC_INPUTS};
+use super::srs::Srs;
+use crate::groth16::domain_of_size;
+use crate::msm::msm;
+use crate::{Bls12_381, Error, Fr, Result};
+
+/// `L_j(τ)` for every row `j` of one domain, in the four forms keys need.
+pub struct LagrangeBases {
+	/// The domain size `n`.
+	pub size: usize,
+	/// `L_j(τ)·G1`.
+	pub g1: Vec<G1Affine>,
+	/// `α·L_j(τ)·G1`.
+	pub alpha_g1: Vec<G1Affine>,
+	/// `β·L_j(τ)·G1`.
+	pub beta_g1: Vec<G1Affine>,
+	/// `L_j(τ)·G2`.
+	pub g2: Vec<G2Affine>,
+}
+
+/// A G2 point whose scalar multiplication uses GLV (arkworks' G2 `*=` does
+/// not), so the FFT in the exponent runs about twice as fast.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct G2Glv(G2Projective);
+
+impl core::ops::Add for G2Glv {
+	type Output = Self;
+	fn add(self, o: Self) -> Self {
+		G2Glv(self.0 + o.0)
+	}
+}
+impl core::ops::Sub for G2Glv {
+	type Output = Self;
+	fn sub(self, o: Self) -> Self {
+		G2Glv(self.0 - o.0)
+	}
+}
+impl core::ops::AddAssign for G2Glv {
+	fn add_assign(&mut self, o: Self) {
+		self.0 += o.0;
+	}
+}
+impl core::ops::SubAssign for G2Glv {
+	fn sub_assign(&mut self, o: Self) {
+		self.0 -= o.0;
+	}
+}
+impl core::ops::MulAssign<Fr> for G2Glv {
+	fn mul_assign(&mut self, k: Fr) {
+		self.0 = g2::Config::glv_mul_projective(self.0, k);
+	}
+}
+impl Zero for G2Glv {
+	fn zero() -> Self {
+		G2Glv(G2Projective::zero())
+	}
+	fn is_zero(&self) -> bool {
+		self.0.is_zero()
+	}
+}
+
+fn check_domain(srs: &Srs, size: usize) -> Result<()> {
+	if size > srs.max_domain() {
+		return Err(Error::Ceremony(format!(
+			"a {size}-point domain is larger than the SRS's {}",
+			srs.max_domain()
+		)));
+	}
+	Ok(())
+}
+
+/// The SRS's Lagrange bases on the domain of `size` points: four inverse
+/// FFTs in the exponent (three in G1, one in G2).
+pub fn bases(srs: &Srs, size: usize) -> Result<LagrangeBases> {
+	check_domain(srs, size)?;
+	let domain = domain_of_size(size)?;
+	let g1_ifft = |points: &[G1Affine]| -> Vec<G1Affine> {
+		let mut v: Vec<G1Projective> = points[..size].par_iter().map(|p| (*p).into()).collect();
+		domain.ifft_in_place(&mut v);
+		G1Projective::normalize_batch(&v)
+	};
+	let g1 = g1_ifft(&srs.tau_g1);
+	let alpha_g1 = g1_ifft(&srs.alpha_g1);
+	let beta_g1 = g1_ifft(&srs.beta_g1);
+	let mut v: Vec<G2Glv> = srs.tau_g2[..size]
+		.par_iter()
+		.map(|p| G2Glv((*p).into()))
+		.collect();
+	domain.ifft_in_place(&mut v);
+	let v: Vec<G2Projective> = v.into_iter().map(|p| p.0).collect();
+	let g2 = G2Projective::normalize_batch(&v);
+	Ok(LagrangeBases {
+		size,
+		g1,
+		alpha_g1,
+		beta_g1,
+		g2,
+	})
+}
+
+/// The coefficients of `L_j(X)` on `domain`: the inverse FFT of the `j`-th
+/// unit vector.
+fn lagrange_coefficients(size: usize, j: usize) -> Result<Vec<Fr>> {
+	let domain = domain_of_size(size)?;
+	let mut e = vec![Fr::zero(); size];
+	e[j] = Fr::one();
+	domain.ifft_in_place(&mut e);
+	Ok(e)
+}
+
+/// The public rows' Lagrange points on the domain of `size` points
+/// (`MAX_PUBLIC_INPUTS + 2` MSMs over the SRS).
+pub fn domain_table(srs: &Srs, size: usize) -> Result<DomainTable<Bls12_381>> {
+	check_domain(srs, size)?;
+	let size_u32 = u32::try_from(size).map_err(|_| Error::Ceremony("domain too large".into()))?;
+	let l0 = lagrange_coefficients(size, 0)?;
+	let alpha_l0 = msm(&srs.alpha_g1[..size], &l0).into_affine();
+	let beta_l: Result<Vec<G1Affine>> = (0..=MAX_PUBLIC_INPUTS)
+		.map(|j| Ok(msm(&srs.beta_g1[..size], &lagrange_coefficients(size, j)?).into_affine()))
+		.collect();
+	Ok(DomainTable {
+		size: size_u32,
+		alpha_l0,
+		beta_l: beta_l?,
+	})
+}
+
+impl LagrangeBases {
+	/// The domain table, read off the bases.
+	pub fn domain_table(&self) -> Result<DomainTable<Bls12_381>> {
+		if self.size <= MAX_PUBLIC_INPUTS {
+			return Err(Error::Ceremony(
+				"domain smaller than the public rows".into(),
+			));
+		}
+		Ok(DomainTable {
+			size: self.size as u32,
+			alpha_l0: self.alpha_g1[0],
+			beta_l: self.beta_g1[..=MAX_PUBLIC_INPUTS].to_vec(),
+		})
+	}
+}
