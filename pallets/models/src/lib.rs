@@ -178,6 +178,31 @@ pub trait ModelRegistry {
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 }
 
+/// Where a zk version's Groth16 keys come from: the setup ceremony
+/// (`pallet-ceremony` implements it). The registry starts a version's
+/// ceremony when it registers it and asks it for the final verifying key;
+/// it never takes a key from the registrant.
+pub trait ZkSetup<AccountId> {
+	/// Bytes the setup stores per version, for the registrant's deposit.
+	fn storage_bytes() -> u32;
+	/// The weight of [`ZkSetup::start`].
+	fn start_weight() -> Weight;
+	/// Starts the key ceremony of the new zk version `model_id` (spec `spec`)
+	/// on a QAP domain of `domain_size` points; `first`, if given, gets the
+	/// first turn (the registrant contributing itself).
+	fn start(
+		model_id: ModelId,
+		spec: &ModelSpec,
+		domain_size: u32,
+		first: Option<&AccountId>,
+	) -> frame_support::dispatch::DispatchResult;
+	/// The version's verifying key (`verity_zk::VerifyingKey::to_bytes`),
+	/// once its ceremony is final; `None` before (or if it failed).
+	fn verifying_key(model_id: ModelId) -> Option<alloc::vec::Vec<u8>>;
+	/// The artifact hash of the version's final proving key.
+	fn proving_key_hash(model_id: ModelId) -> Option<Hash256>;
+}
+
 /// Fixed-point format of one model input (the engine's `TensorSpec`).
 ///
 /// A real value `x` is fed as the integer `clamp(round(x · 2^frac_bits))` in the
@@ -525,7 +550,7 @@ pub mod pallet {
 		UnexpectedProvingKeyHash,
 		/// The verifying key does not decode: wrong format or length, a point not on
 		/// the curve or not in the prime-order subgroup, an identity point (α, β,
-		/// γ, δ or an IC point), or an unsupported layout.
+		/// γ, δ or an IC point), γ = δ, or an unsupported layout.
 		InvalidVerifyingKey,
 		/// The verifying key was made for another model: its model id is not the
 		/// declared quantized hash.
@@ -826,20 +851,10 @@ impl<T: Config> Pallet<T> {
 			(true, None) => return Err(Error::<T>::MissingVerifyingKey.into()),
 			(false, Some(_)) => return Err(Error::<T>::UnexpectedVerifyingKey.into()),
 			(true, Some(bytes)) => {
+				// `from_bytes` validates every point and refuses degenerate keys (the
+				// identity for α, β, γ, δ or an IC point, γ = δ).
 				let vk = verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(bytes)
 					.map_err(|_| Error::<T>::InvalidVerifyingKey)?;
-				// `from_bytes` refuses the identity for α, β, γ, δ but not for the IC
-				// points; an identity IC point leaves its public input (the request,
-				// the executor, the input or the output) unconstrained. The IC points
-				// are the key's last bytes, arkworks-compressed: the identity is the
-				// one encoding with the infinity flag (0x40 in the first byte).
-				let ic_bytes = vk.ic.len().saturating_mul(verity_zk::verifier::G1_BYTES);
-				ensure!(
-					bytes[bytes.len().saturating_sub(ic_bytes)..]
-						.chunks(verity_zk::verifier::G1_BYTES)
-						.all(|point| point.first().is_some_and(|flags| flags & 0x40 == 0)),
-					Error::<T>::InvalidVerifyingKey
-				);
 				ensure!(
 					vk.model_id == d.quantized_hash,
 					Error::<T>::VerifyingKeyModelMismatch

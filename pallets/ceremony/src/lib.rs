@@ -1,0 +1,1249 @@
+//! # Ceremony pallet
+//!
+//! Groth16 keys that no registrant, executor or validator can forge with: the
+//! chain runs the setup as a multi-party ceremony and checks every step
+//! (`verity_zk::ceremony` has the cryptography; this pallet orchestrates).
+//!
+//! ## Phase 1: the universal SRS (powers of tau)
+//!
+//! One SRS for the whole chain, serving QAP domains of up to
+//! [`SrsState::max_domain`] points (a genesis parameter). The
+//! **participants** ([`Config::Participants`]: the validators) contribute in
+//! turn, each within [`Config::ContributionPeriod`] blocks or skipped:
+//!
+//! 1. [`contribute_srs`](Pallet::contribute_srs): the new SRS's head, the proof
+//!    of knowledge of the contributor's three secrets (bound to the transcript
+//!    and the contributor's account), and the new SRS's artifact hash (the
+//!    file goes through the nodes' artifact store). The runtime checks the
+//!    proofs and the head against the current one (host-accelerated pairings).
+//! 2. [`attest_srs`](Pallet::attest_srs): every participant's node fetches the
+//!    new SRS, checks all of it against the new head (random linear
+//!    combinations over every power) and says so. A majority of participants
+//!    (the contributor counts) accepts it; a majority against, or no majority
+//!    within [`Config::CheckPeriod`], refuses it and the turn passes.
+//! 3. After the last turn (at least [`Config::MinSrsContributions`] accepted,
+//!    else another round), the beacon: the hash of the block
+//!    [`Config::BeaconDelay`] blocks later, fixed in advance. The runtime
+//!    applies it to the head; each node applies it to the SRS.
+//! 4. [`seal_srs`](Pallet::seal_srs): each participant submits the final SRS's
+//!    hash and the [`DomainTables`] (the public rows' Lagrange points of every
+//!    domain size) it computed; a majority for the same data makes the SRS
+//!    final.
+//!
+//! A development chain may start from the **insecure** development SRS
+//! ([`GenesisConfig::insecure_dev_srs`]): known secrets, final at genesis,
+//! flagged [`SrsState::insecure`] everywhere it shows.
+//!
+//! ## Phase 2: per model
+//!
+//! Registering a zk model version (pallet-models, through
+//! [`pallet_models::ZkSetup`]) starts its ceremony: the runtime computes the
+//! initial verifying key itself from the SRS and the domain table
+//! (`verity_zk::ceremony::initial_verifying_key`, `δ = 1`), and the
+//! participants (the model's owner first if it asked to) each multiply `δ` in
+//! turn with [`contribute_key`](Pallet::contribute_key): the new `δ`, the proof
+//! of knowledge, the new proving key's artifact hash. The runtime checks the
+//! proof and the `δ` update; each node checks the whole proving key against
+//! the SRS before it builds on it or proves with it. After the last turn the
+//! key is [`KeyStatus::Final`] if at least [`Config::MinKeyContributions`]
+//! were made, else [`KeyStatus::Failed`] ([`retry_key`](Pallet::retry_key)
+//! runs another round). Only a final key is ever used to verify
+//! (`ZkSetup::verifying_key`).
+//!
+//! ## Bounds and costs
+//!
+//! Participants per round: [`Config::MaxParticipants`]; key ceremonies running
+//! at once: [`Config::MaxActiveCeremonies`] (`on_initialize` visits each
+//! once); contributions per model: [`Config::MaxContributions`]. Duty calls
+//! that succeed (a contribution, an attestation, a seal vote) pay no fee.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::*;
+use pallet_models::{ModelId, ModelSpec};
+use scale_info::TypeInfo;
+use sp_runtime::traits::{Saturating, Zero};
+use verity_zk::ceremony::{self as zk, DeltaUpdate, DomainTable, KeyProof, Phase1Proof, SrsHead};
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+/// A blake2-256 hash (artifact ids, transcripts).
+pub type Hash256 = [u8; 32];
+
+/// Encoded [`SrsHead`]: three G1 and two G2 compressed points.
+pub const HEAD_BYTES: usize = SrsHead::<verity_zk::Bls12_381>::SIZE;
+/// Encoded [`Phase1Proof`]: three key proofs.
+pub const PHASE1_PROOF_BYTES: usize = Phase1Proof::<verity_zk::Bls12_381>::SIZE;
+/// Encoded [`DeltaUpdate`]: `δ·G1 ‖ δ·G2`.
+pub const DELTA_BYTES: usize = DeltaUpdate::<verity_zk::Bls12_381>::SIZE;
+/// Encoded [`KeyProof`].
+pub const KEY_PROOF_BYTES: usize = KeyProof::<verity_zk::Bls12_381>::SIZE;
+/// Encoded [`DomainTable`].
+pub const TABLE_BYTES: usize = DomainTable::<verity_zk::Bls12_381>::SIZE;
+/// Most domain sizes an SRS serves (`2^k` and `3·2^k` from 16 up to 2^28).
+pub const MAX_DOMAINS: u32 = 64;
+
+/// Who takes part in the ceremonies: the validators.
+pub trait Participants<AccountId> {
+	/// The current participants, in their turn order.
+	fn participants() -> Vec<AccountId>;
+}
+
+/// Where phase 1 stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum SrsPhase<BlockNumber> {
+	/// Participants contribute in turn.
+	Contributing,
+	/// The turns are over; the beacon is the hash of block `at`.
+	Beacon {
+		/// The beacon block.
+		at: BlockNumber,
+	},
+	/// The beacon is applied; participants seal the final SRS and tables.
+	Sealing,
+	/// The SRS is final: model ceremonies may start.
+	Final,
+}
+
+/// Whose turn it is, until when.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Turns<T: Config> {
+	/// The contributors of this round, in order.
+	pub order: BoundedVec<T::AccountId, T::MaxParticipants>,
+	/// Index of the current turn in `order` (`order.len()` when the round is over).
+	pub turn: u32,
+	/// Last block of the current turn.
+	pub deadline: BlockNumberFor<T>,
+}
+
+impl<T: Config> Turns<T> {
+	fn new(order: BoundedVec<T::AccountId, T::MaxParticipants>, now: BlockNumberFor<T>) -> Self {
+		Turns {
+			order,
+			turn: 0,
+			deadline: now.saturating_add(T::ContributionPeriod::get()),
+		}
+	}
+
+	/// The account whose turn it is, if the round is not over.
+	pub fn current(&self) -> Option<&T::AccountId> {
+		self.order.get(self.turn as usize)
+	}
+
+	/// Passes the turn on.
+	fn advance(&mut self, now: BlockNumberFor<T>) {
+		self.turn = self.turn.saturating_add(1);
+		self.deadline = now.saturating_add(T::ContributionPeriod::get());
+	}
+
+	/// Whether every turn was taken or skipped.
+	pub fn is_over(&self) -> bool {
+		self.turn as usize >= self.order.len()
+	}
+}
+
+/// Phase 1's state.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct SrsState<T: Config> {
+	/// The largest QAP domain the SRS serves.
+	pub max_domain: u32,
+	/// Where the ceremony stands.
+	pub phase: SrsPhase<BlockNumberFor<T>>,
+	/// The insecure development SRS (known secrets): anyone can forge proofs.
+	pub insecure: bool,
+	/// The current SRS's head ([`SrsHead`] bytes).
+	pub head: [u8; HEAD_BYTES],
+	/// The transcript hash so far.
+	pub transcript: Hash256,
+	/// The current SRS's artifact hash (`None`: the identity SRS, or the
+	/// development SRS, which nodes make themselves).
+	pub srs_hash: Option<Hash256>,
+	/// Round number (a round gives every participant a turn).
+	pub round: u32,
+	/// This round's turns.
+	pub turns: Turns<T>,
+	/// Contributions accepted so far (all rounds).
+	pub accepted: u32,
+}
+
+/// A phase-1 contribution awaiting the participants' checks.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct PendingSrs<T: Config> {
+	/// The contributor.
+	pub who: T::AccountId,
+	/// The new head (checked by the runtime against the current one).
+	pub head: [u8; HEAD_BYTES],
+	/// The new SRS's artifact hash.
+	pub srs_hash: Hash256,
+	/// The transcript hash if accepted.
+	pub transcript: Hash256,
+	/// Block of submission.
+	pub submitted_at: BlockNumberFor<T>,
+	/// Participants whose nodes found the SRS well formed.
+	pub ok: BoundedVec<T::AccountId, T::MaxParticipants>,
+	/// Participants whose nodes found it malformed.
+	pub bad: BoundedVec<T::AccountId, T::MaxParticipants>,
+}
+
+/// A model's key ceremony status.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum KeyStatus {
+	/// Contributions are being collected.
+	Pending,
+	/// The verifying key is final: proofs are verified under it.
+	Final,
+	/// The last round ended with too few contributions (`retry_key` runs another).
+	Failed,
+}
+
+/// One accepted `δ` contribution.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct KeyContribution<T: Config> {
+	/// The contributor.
+	pub who: T::AccountId,
+	/// Block of the contribution.
+	pub block: BlockNumberFor<T>,
+	/// The proving key it produced (artifact hash).
+	pub proving_key: Hash256,
+	/// The transcript hash after it.
+	pub transcript: Hash256,
+}
+
+/// A model's phase 2.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct KeyCeremony<T: Config> {
+	/// Where it stands.
+	pub status: KeyStatus,
+	/// The quantized model's hash (the statement's model id).
+	pub model_hash: Hash256,
+	/// The model's activation width.
+	pub act_bits: u32,
+	/// The model's input length.
+	pub input_len: u32,
+	/// The model's output length.
+	pub output_len: u32,
+	/// The QAP domain size the key uses.
+	pub domain_size: u32,
+	/// The current `δ·G1` (compressed; `δ·G2` is in the verifying key).
+	pub delta_g1: [u8; 48],
+	/// The transcript hash so far.
+	pub transcript: Hash256,
+	/// The current proving key's artifact hash (`None` for the initial key,
+	/// which every node computes itself).
+	pub proving_key: Option<Hash256>,
+	/// Round number.
+	pub round: u32,
+	/// This round's turns.
+	pub turns: Turns<T>,
+	/// The accepted contributions, oldest first.
+	pub contributions: BoundedVec<KeyContribution<T>, T::MaxContributions>,
+	/// Block the ceremony started.
+	pub started_at: BlockNumberFor<T>,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The pallet.
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The BLS12-381 pairing the checks run on: `sp_crypto_ec_utils`'
+		/// host-accelerated one in the runtime.
+		type Curve: ark_ec::pairing::Pairing<ScalarField = verity_zk::Fr>;
+
+		/// The ceremony's participants (the validators).
+		type Participants: Participants<Self::AccountId>;
+
+		/// Most participants in a round.
+		#[pallet::constant]
+		type MaxParticipants: Get<u32>;
+
+		/// Most key ceremonies pending at once.
+		#[pallet::constant]
+		type MaxActiveCeremonies: Get<u32>;
+
+		/// Most contributions to one model's key (all rounds).
+		#[pallet::constant]
+		type MaxContributions: Get<u32>;
+
+		/// Blocks a participant has for its contribution before it is skipped.
+		#[pallet::constant]
+		type ContributionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks the participants have to check a phase-1 contribution.
+		#[pallet::constant]
+		type CheckPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks between the last phase-1 turn and the beacon block.
+		#[pallet::constant]
+		type BeaconDelay: Get<BlockNumberFor<Self>>;
+
+		/// Accepted phase-1 contributions needed before the beacon.
+		#[pallet::constant]
+		type MinSrsContributions: Get<u32>;
+
+		/// Contributions a model's key needs to become final.
+		#[pallet::constant]
+		type MinKeyContributions: Get<u32>;
+
+		/// Longest verifying key (verity-zk keys with up to 10 public inputs: 914).
+		#[pallet::constant]
+		type MaxVerifyingKeyLen: Get<u32>;
+
+		/// Weights of the calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Phase 1 (set at genesis).
+	#[pallet::storage]
+	pub type Phase1<T: Config> = StorageValue<_, SrsState<T>>;
+
+	/// The phase-1 contribution awaiting checks, if any.
+	#[pallet::storage]
+	pub type SrsPending<T: Config> = StorageValue<_, PendingSrs<T>>;
+
+	/// Seal votes: each participant's digest of (final SRS hash, tables).
+	#[pallet::storage]
+	pub type SealVotes<T: Config> =
+		StorageValue<_, BoundedVec<(T::AccountId, Hash256), T::MaxParticipants>, ValueQuery>;
+
+	/// The final SRS's artifact hash, once sealed (`None` on a development chain).
+	#[pallet::storage]
+	pub type FinalSrs<T: Config> = StorageValue<_, Hash256>;
+
+	/// The domain tables of the final SRS, by domain size.
+	#[pallet::storage]
+	pub type DomainTables<T: Config> = StorageMap<_, Twox64Concat, u32, [u8; TABLE_BYTES]>;
+
+	/// Every zk model version's key ceremony.
+	#[pallet::storage]
+	pub type Ceremonies<T: Config> = StorageMap<_, Twox64Concat, ModelId, KeyCeremony<T>>;
+
+	/// Every zk model version's current verifying key (final when its
+	/// ceremony is).
+	#[pallet::storage]
+	pub type VerifyingKeys<T: Config> =
+		StorageMap<_, Twox64Concat, ModelId, BoundedVec<u8, T::MaxVerifyingKeyLen>>;
+
+	/// The pending key ceremonies (visited by `on_initialize`).
+	#[pallet::storage]
+	pub type Active<T: Config> =
+		StorageValue<_, BoundedVec<ModelId, T::MaxActiveCeremonies>, ValueQuery>;
+
+	/// Genesis: the SRS's size, and whether to start from the insecure
+	/// development SRS.
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// The largest QAP domain the SRS serves.
+		pub max_domain: u32,
+		/// Start final with the insecure development SRS (known secrets:
+		/// `--dev` chains only).
+		pub insecure_dev_srs: bool,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// An SRS for domains of up to 2^12 points, run as a ceremony.
+		fn default() -> Self {
+			GenesisConfig {
+				max_domain: 1 << 12,
+				insecure_dev_srs: false,
+				_config: Default::default(),
+			}
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				zk::domain_sizes(self.max_domain).last() == Some(&self.max_domain),
+				"ceremony max_domain must be a QAP domain size (2^k or 3·2^k, at least 16)"
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut state = SrsState::<T> {
+				max_domain: self.max_domain,
+				phase: SrsPhase::Contributing,
+				insecure: false,
+				head: head_bytes(&SrsHead::<T::Curve>::identity()),
+				transcript: zk::blake2_256(&[b"verity-srs", &self.max_domain.to_le_bytes()]),
+				srs_hash: None,
+				round: 0,
+				turns: Turns::new(BoundedVec::new(), now),
+				accepted: 0,
+			};
+			if self.insecure_dev_srs {
+				state.phase = SrsPhase::Final;
+				state.insecure = true;
+				state.head = head_bytes(&zk::dev::head::<T::Curve>());
+				for n in zk::domain_sizes(self.max_domain) {
+					let table = zk::dev::table::<T::Curve>(n).expect("a domain size");
+					DomainTables::<T>::insert(n, table_bytes(&table));
+				}
+			}
+			Phase1::<T>::put(state);
+		}
+	}
+
+	/// Events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A phase-1 round began.
+		SrsRoundStarted {
+			/// The round.
+			round: u32,
+			/// Its participants, in turn order.
+			participants: u32,
+		},
+		/// A participant submitted a phase-1 contribution (proofs checked); the
+		/// participants now check the SRS.
+		SrsContributed {
+			/// The contributor.
+			who: T::AccountId,
+			/// The new SRS's artifact hash.
+			srs_hash: Hash256,
+		},
+		/// A participant's node checked the pending SRS.
+		SrsAttested {
+			/// The participant.
+			who: T::AccountId,
+			/// The pending SRS.
+			srs_hash: Hash256,
+			/// Whether it is well formed.
+			ok: bool,
+		},
+		/// A majority found the contribution's SRS well formed: it is the current one.
+		SrsAccepted {
+			/// The contributor.
+			who: T::AccountId,
+			/// The SRS's artifact hash.
+			srs_hash: Hash256,
+			/// The transcript hash after it.
+			transcript: Hash256,
+		},
+		/// The contribution's SRS was refused (a majority against, or no
+		/// majority in time); the turn passed.
+		SrsRefused {
+			/// The contributor.
+			who: T::AccountId,
+			/// The refused SRS.
+			srs_hash: Hash256,
+		},
+		/// A participant missed its phase-1 turn.
+		SrsTurnSkipped {
+			/// The participant.
+			who: T::AccountId,
+		},
+		/// The turns are over; the beacon will be the hash of block `at`.
+		SrsBeaconScheduled {
+			/// The beacon block.
+			at: BlockNumberFor<T>,
+		},
+		/// The beacon was applied to the head.
+		SrsBeaconApplied {
+			/// The beacon block.
+			block: BlockNumberFor<T>,
+			/// Its hash: the beacon.
+			beacon: Hash256,
+			/// The transcript hash after it.
+			transcript: Hash256,
+		},
+		/// A participant voted for a final SRS and domain tables.
+		SrsSealVote {
+			/// The participant.
+			who: T::AccountId,
+			/// The final SRS's artifact hash it computed.
+			srs_hash: Hash256,
+		},
+		/// The SRS is final.
+		SrsSealed {
+			/// The final SRS's artifact hash.
+			srs_hash: Hash256,
+			/// Domain sizes it serves (tables stored).
+			domains: u32,
+		},
+		/// A model's key ceremony started (or another round of it).
+		KeyCeremonyStarted {
+			/// The model version.
+			model_id: ModelId,
+			/// Its QAP domain size.
+			domain_size: u32,
+			/// The round.
+			round: u32,
+			/// Contributors in this round.
+			participants: u32,
+		},
+		/// A `δ` contribution to a model's key was accepted.
+		KeyContributed {
+			/// The model version.
+			model_id: ModelId,
+			/// The contributor.
+			who: T::AccountId,
+			/// The new proving key's artifact hash.
+			proving_key: Hash256,
+			/// The transcript hash after it.
+			transcript: Hash256,
+		},
+		/// A participant missed its turn on a model's key.
+		KeyTurnSkipped {
+			/// The model version.
+			model_id: ModelId,
+			/// The participant.
+			who: T::AccountId,
+		},
+		/// A model's key is final: Zk requests are verified under it.
+		KeyFinalized {
+			/// The model version.
+			model_id: ModelId,
+			/// The final proving key's artifact hash.
+			proving_key: Hash256,
+			/// Contributions it has.
+			contributions: u32,
+		},
+		/// A model's ceremony round ended with too few contributions.
+		KeyFailed {
+			/// The model version.
+			model_id: ModelId,
+			/// Contributions it has.
+			contributions: u32,
+		},
+	}
+
+	/// Errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Phase 1 is not collecting contributions.
+		NotContributing,
+		/// It is not the caller's turn (or the turn's deadline passed).
+		NotYourTurn,
+		/// A phase-1 contribution is still being checked.
+		CheckPending,
+		/// No phase-1 contribution is being checked.
+		NothingToAttest,
+		/// The caller is not a participant of this round.
+		NotParticipant,
+		/// The caller already attested or voted.
+		AlreadyVoted,
+		/// The head, `δ`, proof or table bytes do not decode (points off the
+		/// curve, outside the subgroup, the identity).
+		Malformed,
+		/// A proof of knowledge or the head / `δ` update does not verify.
+		InvalidContribution,
+		/// Phase 1 is not sealing.
+		NotSealing,
+		/// The tables are not exactly one per domain size of the SRS.
+		WrongTables,
+		/// The SRS is not final: no model ceremony can start yet.
+		SrsNotFinal,
+		/// The domain size is not a QAP domain size, or larger than the SRS's.
+		BadDomain,
+		/// No key ceremony for this model.
+		UnknownCeremony,
+		/// The model's key ceremony is not pending.
+		NotPending,
+		/// The model's key ceremony has not failed.
+		NotFailed,
+		/// Too many key ceremonies are pending.
+		TooManyCeremonies,
+		/// The model already has a key ceremony.
+		AlreadyStarted,
+		/// The model's key has the most contributions allowed.
+		TooManyContributions,
+		/// The model's statement does not fit a verifying key (layout).
+		BadLayout,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Moves the ceremonies on: skips turns whose deadline passed, refuses
+		/// unchecked contributions, applies the beacon, ends rounds.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let srs = Self::advance_srs(now);
+			let active = Active::<T>::get();
+			let n = active.len() as u32;
+			for model_id in active {
+				Self::advance_key(model_id, now);
+			}
+			srs.saturating_add(T::WeightInfo::on_initialize_keys(n))
+		}
+
+		fn integrity_test() {
+			assert!(
+				T::MaxParticipants::get() > 0,
+				"MaxParticipants must be positive"
+			);
+			assert!(
+				!T::ContributionPeriod::get().is_zero(),
+				"ContributionPeriod must be at least 1"
+			);
+			assert!(
+				!T::CheckPeriod::get().is_zero(),
+				"CheckPeriod must be at least 1"
+			);
+			assert!(
+				T::MinKeyContributions::get() <= T::MaxContributions::get(),
+				"MinKeyContributions must fit MaxContributions"
+			);
+			assert!(
+				T::MaxVerifyingKeyLen::get() as usize
+					>= 386 + 48 * (zk::domain::MAX_PUBLIC_INPUTS + 1),
+				"MaxVerifyingKeyLen must fit every key"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// A phase-1 contribution by the participant whose turn it is: the new
+		/// SRS's `head`, the `proof` of knowledge of the secrets that moved the
+		/// current head there (bound to the transcript and the caller), and the
+		/// new SRS's artifact hash. The runtime checks both; the participants'
+		/// nodes then check the SRS itself (`attest_srs`). Emits
+		/// [`Event::SrsContributed`]. Free when accepted.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::contribute_srs())]
+		pub fn contribute_srs(
+			origin: OriginFor<T>,
+			head: [u8; HEAD_BYTES],
+			proof: [u8; PHASE1_PROOF_BYTES],
+			srs_hash: Hash256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let state = Phase1::<T>::get().ok_or(Error::<T>::NotContributing)?;
+			ensure!(
+				state.phase == SrsPhase::Contributing,
+				Error::<T>::NotContributing
+			);
+			ensure!(!SrsPending::<T>::exists(), Error::<T>::CheckPending);
+			ensure!(
+				state.turns.current() == Some(&who) && now <= state.turns.deadline,
+				Error::<T>::NotYourTurn
+			);
+			let prev = decode_head::<T>(&state.head)?;
+			let next = decode_head::<T>(&head)?;
+			let proof_value =
+				Phase1Proof::<T::Curve>::from_bytes(&proof).map_err(|_| Error::<T>::Malformed)?;
+			let binding = zk::binding(&state.transcript, &who.encode());
+			zk::verify_phase1_update(&prev, &next, &proof_value, &binding)
+				.map_err(|_| Error::<T>::InvalidContribution)?;
+			let transcript = zk::next_transcript(
+				&state.transcript,
+				&[&who.encode()[..], &head[..], &proof[..], &srs_hash[..]].concat(),
+			);
+			let mut ok = BoundedVec::new();
+			// The contributor checked the SRS it made.
+			let _ = ok.try_push(who.clone());
+			SrsPending::<T>::put(PendingSrs::<T> {
+				who: who.clone(),
+				head,
+				srs_hash,
+				transcript,
+				submitted_at: now,
+				ok,
+				bad: BoundedVec::new(),
+			});
+			Self::deposit_event(Event::SrsContributed { who, srs_hash });
+			Self::settle_pending(now);
+			Ok(Pays::No.into())
+		}
+
+		/// A participant's verdict on the pending phase-1 SRS, after its node
+		/// checked all of it against the pending head. A majority of the
+		/// round's participants either way settles it ([`Event::SrsAccepted`]
+		/// or [`Event::SrsRefused`]). Free when counted.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::attest_srs())]
+		pub fn attest_srs(
+			origin: OriginFor<T>,
+			srs_hash: Hash256,
+			ok: bool,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let state = Phase1::<T>::get().ok_or(Error::<T>::NothingToAttest)?;
+			ensure!(state.turns.order.contains(&who), Error::<T>::NotParticipant);
+			let mut pending = SrsPending::<T>::get().ok_or(Error::<T>::NothingToAttest)?;
+			ensure!(pending.srs_hash == srs_hash, Error::<T>::NothingToAttest);
+			ensure!(
+				!pending.ok.contains(&who) && !pending.bad.contains(&who),
+				Error::<T>::AlreadyVoted
+			);
+			let votes = if ok {
+				&mut pending.ok
+			} else {
+				&mut pending.bad
+			};
+			votes
+				.try_push(who.clone())
+				.map_err(|_| Error::<T>::NotParticipant)?;
+			SrsPending::<T>::put(pending);
+			Self::deposit_event(Event::SrsAttested { who, srs_hash, ok });
+			Self::settle_pending(frame_system::Pallet::<T>::block_number());
+			Ok(Pays::No.into())
+		}
+
+		/// A participant's vote for the final SRS (its artifact hash) and the
+		/// domain tables of every domain size it serves, computed by its node
+		/// from the last accepted SRS and the beacon. A majority for the same
+		/// hash and tables makes the SRS final ([`Event::SrsSealed`]). Free when
+		/// counted.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::seal_srs(tables.len() as u32))]
+		pub fn seal_srs(
+			origin: OriginFor<T>,
+			srs_hash: Hash256,
+			tables: BoundedVec<[u8; TABLE_BYTES], ConstU32<MAX_DOMAINS>>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let mut state = Phase1::<T>::get().ok_or(Error::<T>::NotSealing)?;
+			ensure!(state.phase == SrsPhase::Sealing, Error::<T>::NotSealing);
+			ensure!(state.turns.order.contains(&who), Error::<T>::NotParticipant);
+			let mut votes = SealVotes::<T>::get();
+			ensure!(
+				votes.iter().all(|(v, _)| v != &who),
+				Error::<T>::AlreadyVoted
+			);
+			let sizes = zk::domain_sizes(state.max_domain);
+			ensure!(tables.len() == sizes.len(), Error::<T>::WrongTables);
+			for (bytes, n) in tables.iter().zip(&sizes) {
+				let table = DomainTable::<T::Curve>::from_bytes(bytes)
+					.map_err(|_| Error::<T>::Malformed)?;
+				ensure!(table.size == *n, Error::<T>::WrongTables);
+			}
+			let digest = zk::blake2_256(&[&srs_hash[..], &tables.encode()[..]]);
+			votes
+				.try_push((who.clone(), digest))
+				.map_err(|_| Error::<T>::NotParticipant)?;
+			let count = votes.iter().filter(|(_, d)| *d == digest).count();
+			Self::deposit_event(Event::SrsSealVote { who, srs_hash });
+			if is_majority(count, state.turns.order.len()) {
+				for (bytes, n) in tables.iter().zip(&sizes) {
+					DomainTables::<T>::insert(n, bytes);
+				}
+				state.phase = SrsPhase::Final;
+				state.srs_hash = Some(srs_hash);
+				Phase1::<T>::put(state);
+				FinalSrs::<T>::put(srs_hash);
+				SealVotes::<T>::kill();
+				Self::deposit_event(Event::SrsSealed {
+					srs_hash,
+					domains: sizes.len() as u32,
+				});
+			} else {
+				SealVotes::<T>::put(votes);
+			}
+			Ok(Pays::No.into())
+		}
+
+		/// A `δ` contribution to `model_id`'s key by the participant whose turn
+		/// it is: the new `δ·G1 ‖ δ·G2`, the `proof` of knowledge of the factor
+		/// (bound to the model's transcript and the caller), and the new
+		/// proving key's artifact hash. The runtime checks the proof and the
+		/// update; the verifying key's `δ` becomes the new one. Emits
+		/// [`Event::KeyContributed`] (and [`Event::KeyFinalized`] after the last
+		/// turn). Free when accepted.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::contribute_key())]
+		pub fn contribute_key(
+			origin: OriginFor<T>,
+			model_id: ModelId,
+			delta: [u8; DELTA_BYTES],
+			proof: [u8; KEY_PROOF_BYTES],
+			proving_key: Hash256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut c = Ceremonies::<T>::get(model_id).ok_or(Error::<T>::UnknownCeremony)?;
+			ensure!(c.status == KeyStatus::Pending, Error::<T>::NotPending);
+			ensure!(
+				c.turns.current() == Some(&who) && now <= c.turns.deadline,
+				Error::<T>::NotYourTurn
+			);
+			let mut vk = VerifyingKeys::<T>::get(model_id).ok_or(Error::<T>::UnknownCeremony)?;
+			let prev = Self::current_delta(&c, &vk)?;
+			let next =
+				DeltaUpdate::<T::Curve>::from_bytes(&delta).map_err(|_| Error::<T>::Malformed)?;
+			let proof_value =
+				KeyProof::<T::Curve>::from_bytes(&proof).map_err(|_| Error::<T>::Malformed)?;
+			let binding = zk::binding(&c.transcript, &who.encode());
+			zk::verify_delta_update(&prev, &next, &proof_value, &binding)
+				.map_err(|_| Error::<T>::InvalidContribution)?;
+			// δ·G2 is the verifying key's fourth point, right after α and β.
+			let at = VK_DELTA_OFFSET;
+			vk.get_mut(at..at + 96)
+				.ok_or(Error::<T>::Malformed)?
+				.copy_from_slice(&delta[48..]);
+			c.delta_g1.copy_from_slice(&delta[..48]);
+			c.transcript = zk::next_transcript(
+				&c.transcript,
+				&[&who.encode()[..], &delta[..], &proof[..], &proving_key[..]].concat(),
+			);
+			c.proving_key = Some(proving_key);
+			c.contributions
+				.try_push(KeyContribution {
+					who: who.clone(),
+					block: now,
+					proving_key,
+					transcript: c.transcript,
+				})
+				.map_err(|_| Error::<T>::TooManyContributions)?;
+			c.turns.advance(now);
+			VerifyingKeys::<T>::insert(model_id, vk);
+			Self::deposit_event(Event::KeyContributed {
+				model_id,
+				who,
+				proving_key,
+				transcript: c.transcript,
+			});
+			Self::end_round_if_over(model_id, &mut c);
+			Ceremonies::<T>::insert(model_id, c);
+			Ok(Pays::No.into())
+		}
+
+		/// Starts another round of a [`KeyStatus::Failed`] key ceremony, with
+		/// the current participants; the contributions made so far stay. Anyone
+		/// may call it.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::retry_key())]
+		pub fn retry_key(origin: OriginFor<T>, model_id: ModelId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut c = Ceremonies::<T>::get(model_id).ok_or(Error::<T>::UnknownCeremony)?;
+			ensure!(c.status == KeyStatus::Failed, Error::<T>::NotFailed);
+			Active::<T>::try_mutate(|a| a.try_push(model_id))
+				.map_err(|_| Error::<T>::TooManyCeremonies)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			c.status = KeyStatus::Pending;
+			c.round = c.round.saturating_add(1);
+			c.turns = Turns::new(Self::participants(), now);
+			Self::deposit_event(Event::KeyCeremonyStarted {
+				model_id,
+				domain_size: c.domain_size,
+				round: c.round,
+				participants: c.turns.order.len() as u32,
+			});
+			Ceremonies::<T>::insert(model_id, c);
+			Ok(())
+		}
+	}
+}
+
+/// Byte offset of `δ·G2` in an encoded verifying key (header, α, β, γ).
+const VK_DELTA_OFFSET: usize = 46 + 48 + 96 + 96;
+
+fn head_bytes<E: ark_ec::pairing::Pairing<ScalarField = verity_zk::Fr>>(
+	head: &SrsHead<E>,
+) -> [u8; HEAD_BYTES] {
+	let mut out = [0u8; HEAD_BYTES];
+	out.copy_from_slice(&head.to_bytes());
+	out
+}
+
+fn table_bytes<E: ark_ec::pairing::Pairing<ScalarField = verity_zk::Fr>>(
+	table: &DomainTable<E>,
+) -> [u8; TABLE_BYTES] {
+	let mut out = [0u8; TABLE_BYTES];
+	out.copy_from_slice(&table.to_bytes());
+	out
+}
+
+fn decode_head<T: Config>(bytes: &[u8]) -> Result<SrsHead<T::Curve>, DispatchError> {
+	SrsHead::<T::Curve>::from_bytes(bytes).map_err(|_| Error::<T>::Malformed.into())
+}
+
+/// Whether `votes` out of `of` is a strict majority.
+fn is_majority(votes: usize, of: usize) -> bool {
+	votes.saturating_mul(2) > of
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current participants, at most `MaxParticipants`.
+	fn participants() -> BoundedVec<T::AccountId, T::MaxParticipants> {
+		BoundedVec::truncate_from(T::Participants::participants())
+	}
+
+	/// The key's current `δ` pair (from the ceremony and its verifying key).
+	fn current_delta(
+		c: &KeyCeremony<T>,
+		vk: &[u8],
+	) -> Result<DeltaUpdate<T::Curve>, DispatchError> {
+		let g2 = vk
+			.get(VK_DELTA_OFFSET..VK_DELTA_OFFSET + 96)
+			.ok_or(Error::<T>::Malformed)?;
+		DeltaUpdate::<T::Curve>::from_bytes(&[&c.delta_g1[..], g2].concat())
+			.map_err(|_| Error::<T>::Malformed.into())
+	}
+
+	/// Settles the pending phase-1 contribution if a majority decided, or
+	/// refuses it once its check period is over.
+	fn settle_pending(now: BlockNumberFor<T>) {
+		let (Some(mut state), Some(pending)) = (Phase1::<T>::get(), SrsPending::<T>::get()) else {
+			return;
+		};
+		let of = state.turns.order.len();
+		let accepted = is_majority(pending.ok.len(), of);
+		let refused = is_majority(pending.bad.len(), of)
+			|| now > pending.submitted_at.saturating_add(T::CheckPeriod::get());
+		if !accepted && !refused {
+			return;
+		}
+		SrsPending::<T>::kill();
+		if accepted {
+			state.head = pending.head;
+			state.transcript = pending.transcript;
+			state.srs_hash = Some(pending.srs_hash);
+			state.accepted = state.accepted.saturating_add(1);
+			Self::deposit_event(Event::SrsAccepted {
+				who: pending.who,
+				srs_hash: pending.srs_hash,
+				transcript: pending.transcript,
+			});
+		} else {
+			Self::deposit_event(Event::SrsRefused {
+				who: pending.who,
+				srs_hash: pending.srs_hash,
+			});
+		}
+		state.turns.advance(now);
+		Phase1::<T>::put(state);
+	}
+
+	/// Phase 1's timers: starts a round, skips a missed turn, refuses an
+	/// unchecked contribution, schedules and applies the beacon.
+	fn advance_srs(now: BlockNumberFor<T>) -> Weight {
+		let Some(mut state) = Phase1::<T>::get() else {
+			return T::DbWeight::get().reads(1);
+		};
+		match state.phase {
+			SrsPhase::Contributing => {
+				if SrsPending::<T>::exists() {
+					Self::settle_pending(now);
+					return T::WeightInfo::on_initialize_srs();
+				}
+				if state.turns.is_over() {
+					if state.round > 0 && state.accepted >= T::MinSrsContributions::get() {
+						let at = now.saturating_add(T::BeaconDelay::get());
+						state.phase = SrsPhase::Beacon { at };
+						Self::deposit_event(Event::SrsBeaconScheduled { at });
+					} else {
+						state.round = state.round.saturating_add(1);
+						state.turns = Turns::new(Self::participants(), now);
+						Self::deposit_event(Event::SrsRoundStarted {
+							round: state.round,
+							participants: state.turns.order.len() as u32,
+						});
+					}
+				} else if now > state.turns.deadline {
+					if let Some(who) = state.turns.current().cloned() {
+						Self::deposit_event(Event::SrsTurnSkipped { who });
+					}
+					state.turns.advance(now);
+				} else {
+					return T::DbWeight::get().reads(2);
+				}
+			}
+			SrsPhase::Beacon { at } => {
+				if now <= at {
+					return T::DbWeight::get().reads(1);
+				}
+				let beacon: Hash256 = frame_system::Pallet::<T>::block_hash(at)
+					.as_ref()
+					.try_into()
+					.unwrap_or([0u8; 32]);
+				let Ok(head) = SrsHead::<T::Curve>::from_bytes(&state.head) else {
+					return T::DbWeight::get().reads(1);
+				};
+				state.head = head_bytes(&zk::head_after_beacon(&head, &beacon));
+				state.transcript =
+					zk::next_transcript(&state.transcript, &[&b"beacon"[..], &beacon[..]].concat());
+				state.phase = SrsPhase::Sealing;
+				Self::deposit_event(Event::SrsBeaconApplied {
+					block: at,
+					beacon,
+					transcript: state.transcript,
+				});
+			}
+			SrsPhase::Sealing | SrsPhase::Final => return T::DbWeight::get().reads(1),
+		}
+		Phase1::<T>::put(state);
+		T::WeightInfo::on_initialize_srs()
+	}
+
+	/// Skips a model's missed turn; ends the round when every turn is over.
+	fn advance_key(model_id: ModelId, now: BlockNumberFor<T>) {
+		let Some(mut c) = Ceremonies::<T>::get(model_id) else {
+			Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
+			return;
+		};
+		if c.status != KeyStatus::Pending || now <= c.turns.deadline {
+			return;
+		}
+		if let Some(who) = c.turns.current().cloned() {
+			Self::deposit_event(Event::KeyTurnSkipped { model_id, who });
+			c.turns.advance(now);
+		}
+		Self::end_round_if_over(model_id, &mut c);
+		Ceremonies::<T>::insert(model_id, c);
+	}
+
+	/// After the last turn: final with enough contributions and a usable key
+	/// (`δ ≠ γ`), failed otherwise.
+	fn end_round_if_over(model_id: ModelId, c: &mut KeyCeremony<T>) {
+		if !c.turns.is_over() {
+			return;
+		}
+		let contributions = c.contributions.len() as u32;
+		let usable = VerifyingKeys::<T>::get(model_id)
+			.is_some_and(|vk| verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok());
+		match c.proving_key {
+			Some(proving_key) if usable && contributions >= T::MinKeyContributions::get() => {
+				c.status = KeyStatus::Final;
+				Self::deposit_event(Event::KeyFinalized {
+					model_id,
+					proving_key,
+					contributions,
+				});
+			}
+			_ => {
+				c.status = KeyStatus::Failed;
+				Self::deposit_event(Event::KeyFailed {
+					model_id,
+					contributions,
+				});
+			}
+		}
+		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
+	}
+
+	/// Starts `model_id`'s key ceremony (see [`pallet_models::ZkSetup`]).
+	pub fn start_key(
+		model_id: ModelId,
+		spec: &ModelSpec,
+		domain_size: u32,
+		first: Option<&T::AccountId>,
+	) -> DispatchResult {
+		let state = Phase1::<T>::get().ok_or(Error::<T>::SrsNotFinal)?;
+		ensure!(state.phase == SrsPhase::Final, Error::<T>::SrsNotFinal);
+		ensure!(
+			!Ceremonies::<T>::contains_key(model_id),
+			Error::<T>::AlreadyStarted
+		);
+		ensure!(
+			zk::is_domain_size(domain_size) && domain_size <= state.max_domain,
+			Error::<T>::BadDomain
+		);
+		let table = DomainTables::<T>::get(domain_size).ok_or(Error::<T>::BadDomain)?;
+		let table =
+			DomainTable::<T::Curve>::from_bytes(&table).map_err(|_| Error::<T>::Malformed)?;
+		let head = decode_head::<T>(&state.head)?;
+		let layout = verity_zk::StatementLayout {
+			act_bits: spec.act_bits,
+			input_len: spec.input_len,
+			output_len: spec.output_len,
+		};
+		let vk = zk::initial_verifying_key(
+			head.alpha_g1,
+			head.beta_g2,
+			&table,
+			spec.quantized_hash,
+			layout,
+		)
+		.map_err(|_| Error::<T>::BadLayout)?;
+		let vk = BoundedVec::try_from(vk.to_bytes()).map_err(|_| Error::<T>::BadLayout)?;
+		Active::<T>::try_mutate(|a| a.try_push(model_id))
+			.map_err(|_| Error::<T>::TooManyCeremonies)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut order = Self::participants();
+		if let Some(first) = first {
+			order.retain(|p| p != first);
+			let _ = order.try_insert(0, first.clone());
+		}
+		let mut delta_g1 = [0u8; 48];
+		delta_g1.copy_from_slice(&DeltaUpdate::<T::Curve>::initial().to_bytes()[..48]);
+		let transcript = zk::blake2_256(&[
+			b"verity-key-ceremony",
+			&state.transcript,
+			&model_id.to_le_bytes(),
+			&spec.quantized_hash,
+			&domain_size.to_le_bytes(),
+		]);
+		let participants = order.len() as u32;
+		Ceremonies::<T>::insert(
+			model_id,
+			KeyCeremony::<T> {
+				status: KeyStatus::Pending,
+				model_hash: spec.quantized_hash,
+				act_bits: spec.act_bits,
+				input_len: spec.input_len,
+				output_len: spec.output_len,
+				domain_size,
+				delta_g1,
+				transcript,
+				proving_key: None,
+				round: 1,
+				turns: Turns::new(order, now),
+				contributions: BoundedVec::new(),
+				started_at: now,
+			},
+		);
+		VerifyingKeys::<T>::insert(model_id, vk);
+		Self::deposit_event(Event::KeyCeremonyStarted {
+			model_id,
+			domain_size,
+			round: 1,
+			participants,
+		});
+		Ok(())
+	}
+
+	/// The pallet's invariants:
+	/// * every key ceremony has a verifying key and vice versa; a final one
+	///   decodes (validated, `γ ≠ δ`) and has a proving key and at least
+	///   `MinKeyContributions` contributions;
+	/// * the active list holds exactly the pending ceremonies;
+	/// * a final SRS has a table for every domain size it serves.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let active = Active::<T>::get();
+		for (id, c) in Ceremonies::<T>::iter() {
+			let vk = VerifyingKeys::<T>::get(id).ok_or("ceremony without a verifying key")?;
+			ensure!(
+				(c.status == KeyStatus::Pending) == active.contains(&id),
+				"active list differs from the pending ceremonies"
+			);
+			if c.status == KeyStatus::Final {
+				ensure!(
+					verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok(),
+					"final key does not decode"
+				);
+				ensure!(c.proving_key.is_some(), "final key without a proving key");
+				ensure!(
+					c.contributions.len() as u32 >= T::MinKeyContributions::get(),
+					"final key with too few contributions"
+				);
+			}
+		}
+		ensure!(
+			VerifyingKeys::<T>::iter_keys().all(Ceremonies::<T>::contains_key),
+			"verifying key without a ceremony"
+		);
+		if let Some(state) = Phase1::<T>::get() {
+			if state.phase == SrsPhase::Final {
+				for n in zk::domain_sizes(state.max_domain) {
+					ensure!(
+						DomainTables::<T>::contains_key(n),
+						"final SRS without a table"
+					);
+				}
+			}
+		}
+		Ok(())
+	}
+
+	/// The model's key ceremony, for the runtime API.
+	pub fn ceremony(model_id: ModelId) -> Option<KeyCeremony<T>> {
+		Ceremonies::<T>::get(model_id)
+	}
+}
+
+impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
+	fn storage_bytes() -> u32 {
+		(KeyCeremony::<T>::max_encoded_len() as u32)
+			.saturating_add(T::MaxVerifyingKeyLen::get())
+			.saturating_add(8)
+	}
+
+	fn start_weight() -> Weight {
+		T::WeightInfo::start_key()
+	}
+
+	fn start(
+		model_id: ModelId,
+		spec: &ModelSpec,
+		domain_size: u32,
+		first: Option<&T::AccountId>,
+	) -> DispatchResult {
+		Self::start_key(model_id, spec, domain_size, first)
+	}
+
+	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		let c = Ceremonies::<T>::get(model_id)?;
+		if c.status != KeyStatus::Final {
+			return None;
+		}
+		VerifyingKeys::<T>::get(model_id).map(|k| k.into_inner())
+	}
+
+	fn proving_key_hash(model_id: ModelId) -> Option<Hash256> {
+		let c = Ceremonies::<T>::get(model_id)?;
+		(c.status == KeyStatus::Final)
+			.then_some(c.proving_key)
+			.flatten()
+	}
+}

@@ -1,0 +1,465 @@
+//! Phase 1 and phase 2 through the pallet's calls and hooks, with real
+//! contributions (verity-zk's prover side) and every refusal.
+
+use crate::{mock::*, *};
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+use verity_zk::ceremony::{lagrange, phase2, srs::Srs};
+use verity_zk::{Bls12_381, ProvingKey};
+
+fn rng(seed: u64) -> ChaCha20Rng {
+	ChaCha20Rng::seed_from_u64(seed)
+}
+
+fn state() -> SrsState<Test> {
+	Phase1::<Test>::get().unwrap()
+}
+
+fn origin(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Ceremony(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+fn artifact_hash(bytes: &[u8]) -> Hash256 {
+	verity_zk::ceremony::blake2_256(&[bytes])
+}
+
+/// `who`'s contribution on top of `srs`, bound to the chain's transcript.
+fn contribution(
+	srs: &Srs,
+	who: u64,
+	seed: u64,
+) -> (Srs, [u8; HEAD_BYTES], [u8; PHASE1_PROOF_BYTES], Hash256) {
+	let bind = verity_zk::ceremony::binding(&state().transcript, &who.encode());
+	let (next, proof) = srs.contribute(&bind, &mut rng(seed));
+	let head: [u8; HEAD_BYTES] = next.head().to_bytes().try_into().unwrap();
+	let proof: [u8; PHASE1_PROOF_BYTES] = proof.to_bytes().try_into().unwrap();
+	let hash = artifact_hash(&next.to_bytes());
+	(next, head, proof, hash)
+}
+
+fn tables_of(srs: &Srs) -> BoundedVec<[u8; TABLE_BYTES], ConstU32<MAX_DOMAINS>> {
+	let tables: Vec<[u8; TABLE_BYTES]> = verity_zk::ceremony::domain_sizes(srs.max_domain() as u32)
+		.into_iter()
+		.map(|n| {
+			lagrange::domain_table(srs, n as usize)
+				.unwrap()
+				.to_bytes()
+				.try_into()
+				.unwrap()
+		})
+		.collect();
+	BoundedVec::try_from(tables).unwrap()
+}
+
+#[test]
+fn phase1_runs_from_turns_to_a_sealed_srs() {
+	new_test_ext(64, false).execute_with(|| {
+		// Genesis: contributing, no round yet; the first block starts one.
+		assert_eq!(state().phase, SrsPhase::Contributing);
+		run_to(2);
+		assert_eq!(state().round, 1);
+		assert_eq!(state().turns.current(), Some(&1));
+
+		let identity = Srs::identity(64).unwrap();
+		// Participant 1: checked by the runtime, then by the participants.
+		let (srs1, head, proof, hash1) = contribution(&identity, 1, 1);
+		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash1));
+		assert!(SrsPending::<Test>::exists());
+		assert_noop!(
+			Ceremony::contribute_srs(origin(2), head, proof, hash1),
+			Error::<Test>::CheckPending
+		);
+		assert_ok!(Ceremony::attest_srs(origin(2), hash1, true));
+		// 1 (the contributor) and 2 of 3: accepted.
+		assert!(!SrsPending::<Test>::exists());
+		assert_eq!(state().head, head);
+		assert_eq!(state().srs_hash, Some(hash1));
+		assert_eq!(state().accepted, 1);
+		assert_noop!(
+			Ceremony::attest_srs(origin(3), hash1, true),
+			Error::<Test>::NothingToAttest
+		);
+
+		// Participant 2, on top of 1's SRS.
+		let (srs2, head, proof, hash2) = contribution(&srs1, 2, 2);
+		assert_ok!(Ceremony::contribute_srs(origin(2), head, proof, hash2));
+		assert_ok!(Ceremony::attest_srs(origin(3), hash2, true));
+		assert_eq!(state().accepted, 2);
+		// Participant 3 misses its turn.
+		assert_eq!(state().turns.current(), Some(&3));
+		run_to(System::block_number() + PERIOD + 1);
+		assert!(events().contains(&Event::SrsTurnSkipped { who: 3 }));
+		// The turns are over with 2 accepted: the beacon is scheduled.
+		run_to(System::block_number() + 1);
+		let SrsPhase::Beacon { at } = state().phase else {
+			panic!("beacon expected, got {:?}", state().phase)
+		};
+		run_to(at + 1);
+		assert_eq!(state().phase, SrsPhase::Sealing);
+		let beacon: Hash256 = System::block_hash(at).into();
+		let final_srs = srs2.apply_beacon(&beacon);
+		assert_eq!(state().head.to_vec(), final_srs.head().to_bytes());
+
+		// Sealing: the same final SRS and tables from a majority.
+		let final_hash = artifact_hash(&final_srs.to_bytes());
+		let tables = tables_of(&final_srs);
+		assert_ok!(Ceremony::seal_srs(origin(1), final_hash, tables.clone()));
+		assert_noop!(
+			Ceremony::seal_srs(origin(1), final_hash, tables.clone()),
+			Error::<Test>::AlreadyVoted
+		);
+		assert_noop!(
+			Ceremony::seal_srs(origin(9), final_hash, tables.clone()),
+			Error::<Test>::NotParticipant
+		);
+		let mut short = tables.clone();
+		short.pop();
+		assert_noop!(
+			Ceremony::seal_srs(origin(2), final_hash, short),
+			Error::<Test>::WrongTables
+		);
+		assert_ok!(Ceremony::seal_srs(origin(2), final_hash, tables));
+		assert_eq!(state().phase, SrsPhase::Final);
+		assert_eq!(FinalSrs::<Test>::get(), Some(final_hash));
+		assert!(!state().insecure);
+		assert!(events().contains(&Event::SrsSealed {
+			srs_hash: final_hash,
+			domains: 5
+		}));
+		Ceremony::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn phase1_refuses_bad_contributions() {
+	new_test_ext(32, false).execute_with(|| {
+		run_to(2);
+		let identity = Srs::identity(32).unwrap();
+		let (_, head, proof, hash) = contribution(&identity, 1, 3);
+		// Not its turn.
+		assert_noop!(
+			Ceremony::contribute_srs(origin(2), head, proof, hash),
+			Error::<Test>::NotYourTurn
+		);
+		// Participant 2's proof submitted by 1 (bound to 2's account).
+		let bind2 = verity_zk::ceremony::binding(&state().transcript, &2u64.encode());
+		let (next2, proof2) = identity.contribute(&bind2, &mut rng(4));
+		let head2: [u8; HEAD_BYTES] = next2.head().to_bytes().try_into().unwrap();
+		let proof2: [u8; PHASE1_PROOF_BYTES] = proof2.to_bytes().try_into().unwrap();
+		assert_noop!(
+			Ceremony::contribute_srs(origin(1), head2, proof2, hash),
+			Error::<Test>::InvalidContribution
+		);
+		// A head that the proof does not move to.
+		assert_noop!(
+			Ceremony::contribute_srs(origin(1), head2, proof, hash),
+			Error::<Test>::InvalidContribution
+		);
+		// Garbage bytes.
+		let mut bad = head;
+		bad[0] ^= 0xff;
+		assert_noop!(
+			Ceremony::contribute_srs(origin(1), bad, proof, hash),
+			Error::<Test>::Malformed
+		);
+		// The right one; then its replay is not anyone's turn's contribution.
+		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash));
+		assert_ok!(Ceremony::attest_srs(origin(3), hash, true));
+		assert_noop!(
+			Ceremony::contribute_srs(origin(1), head, proof, hash),
+			Error::<Test>::NotYourTurn
+		);
+		// 2 replays 1's proof in its own turn: bound to another transcript.
+		assert_noop!(
+			Ceremony::contribute_srs(origin(2), head, proof, hash),
+			Error::<Test>::InvalidContribution
+		);
+	});
+}
+
+#[test]
+fn phase1_a_contribution_the_nodes_find_malformed_is_refused() {
+	new_test_ext(32, false).execute_with(|| {
+		run_to(2);
+		let before = state();
+		let (_, head, proof, hash) = contribution(&Srs::identity(32).unwrap(), 1, 5);
+		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash));
+		assert_noop!(
+			Ceremony::attest_srs(origin(9), hash, false),
+			Error::<Test>::NotParticipant
+		);
+		assert_noop!(
+			Ceremony::attest_srs(origin(2), [0; 32], false),
+			Error::<Test>::NothingToAttest
+		);
+		assert_ok!(Ceremony::attest_srs(origin(2), hash, false));
+		assert_noop!(
+			Ceremony::attest_srs(origin(2), hash, true),
+			Error::<Test>::AlreadyVoted
+		);
+		assert_ok!(Ceremony::attest_srs(origin(3), hash, false));
+		assert!(events().contains(&Event::SrsRefused {
+			who: 1,
+			srs_hash: hash
+		}));
+		assert_eq!(state().head, before.head);
+		assert_eq!(state().transcript, before.transcript);
+		assert_eq!(state().accepted, 0);
+		assert_eq!(state().turns.current(), Some(&2), "the turn passed");
+
+		// Unchecked within the check period: refused too.
+		let (_, head, proof, hash) = contribution(&Srs::identity(32).unwrap(), 2, 6);
+		assert_ok!(Ceremony::contribute_srs(origin(2), head, proof, hash));
+		run_to(System::block_number() + CHECK + 1);
+		assert!(events().contains(&Event::SrsRefused {
+			who: 2,
+			srs_hash: hash
+		}));
+		assert_eq!(state().turns.current(), Some(&3));
+	});
+}
+
+#[test]
+fn phase1_starts_another_round_when_too_few_were_accepted() {
+	new_test_ext(32, false).execute_with(|| {
+		run_to(2);
+		run_to(2 + 3 * (PERIOD + 1) + 2);
+		assert_eq!(state().round, 2);
+		assert_eq!(state().phase, SrsPhase::Contributing);
+		assert!(events().contains(&Event::SrsRoundStarted {
+			round: 2,
+			participants: 3
+		}));
+	});
+}
+
+/// A model spec for `model`'s statement.
+fn spec_of(model: &verity_inference::QuantizedModel) -> pallet_models::ModelSpec {
+	let layout = verity_zk::circuit::layout(model).unwrap();
+	pallet_models::ModelSpec {
+		quantized_hash: model.hash(),
+		input_len: layout.input_len,
+		output_len: layout.output_len,
+		act_bits: layout.act_bits,
+		supports_zk: true,
+		supports_vanilla: false,
+		active: true,
+	}
+}
+
+fn example(name: &str) -> verity_inference::QuantizedModel {
+	let path = format!("{}/../../models/{name}.qmodel", env!("CARGO_MANIFEST_DIR"));
+	verity_inference::QuantizedModel::from_bytes(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// `who`'s δ contribution to `pk`, bound to the chain's transcript of `model_id`.
+fn key_contribution(
+	pk: ProvingKey,
+	model_id: ModelId,
+	who: u64,
+	seed: u64,
+) -> (
+	ProvingKey,
+	[u8; DELTA_BYTES],
+	[u8; KEY_PROOF_BYTES],
+	Hash256,
+) {
+	let c = Ceremonies::<Test>::get(model_id).unwrap();
+	let bind = verity_zk::ceremony::binding(&c.transcript, &who.encode());
+	let (next, proof) = phase2::contribute(pk, &bind, &mut rng(seed)).unwrap();
+	let vk = next.verifying_key();
+	let delta = verity_zk::ceremony::DeltaUpdate::<Bls12_381> {
+		delta_g1: delta_g1(&next),
+		delta_g2: vk.delta_g2,
+	};
+	let hash = artifact_hash(&next.to_bytes());
+	(
+		next,
+		delta.to_bytes().try_into().unwrap(),
+		proof.to_bytes().try_into().unwrap(),
+		hash,
+	)
+}
+
+/// `δ·G1` of a key (from its file: after the header and the embedded vk).
+fn delta_g1(pk: &ProvingKey) -> ark_bls12_381::G1Affine {
+	use ark_serialize::CanonicalDeserialize;
+	let bytes = pk.to_bytes();
+	let vk_len = u64::from_le_bytes(bytes[70..78].try_into().unwrap()) as usize;
+	let at = 78 + vk_len + 48;
+	ark_bls12_381::G1Affine::deserialize_compressed(&bytes[at..at + 48]).unwrap()
+}
+
+#[test]
+fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
+	use pallet_models::ZkSetup;
+	new_test_ext(4096, true).execute_with(|| {
+		assert!(state().insecure);
+		assert_eq!(state().phase, SrsPhase::Final);
+		let model = example("mlp_digits8");
+		let spec = spec_of(&model);
+		let qap = verity_zk::Qap::compile(&model).unwrap();
+		let domain = qap.smallest_domain_size().unwrap() as u32;
+		assert_noop!(
+			Ceremony::start(7, &spec, domain * 4, None),
+			Error::<Test>::BadDomain
+		);
+		assert_noop!(
+			Ceremony::start(7, &spec, 100, None),
+			Error::<Test>::BadDomain
+		);
+		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		assert_noop!(
+			Ceremony::start(7, &spec, domain, None),
+			Error::<Test>::AlreadyStarted
+		);
+		assert_eq!(Ceremony::verifying_key(7), None, "pending: no key");
+
+		// Every node computes the same initial key; its vk is the chain's.
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(4096).unwrap();
+		let bases = lagrange::bases(&srs, domain as usize).unwrap();
+		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
+		let chain_vk = VerifyingKeys::<Test>::get(7).unwrap();
+		assert_eq!(pk.verifying_key().to_bytes(), chain_vk.to_vec());
+
+		// 1 contributes; 2 replays 1's proof; 2 contributes; 3 misses its turn.
+		let (pk1, delta, proof, hash1) = key_contribution(pk, 7, 1, 10);
+		assert_noop!(
+			Ceremony::contribute_key(origin(2), 7, delta, proof, hash1),
+			Error::<Test>::NotYourTurn
+		);
+		assert_ok!(Ceremony::contribute_key(origin(1), 7, delta, proof, hash1));
+		assert_noop!(
+			Ceremony::contribute_key(origin(2), 7, delta, proof, hash1),
+			Error::<Test>::InvalidContribution
+		);
+		let (pk2, delta, proof, hash2) = key_contribution(pk1, 7, 2, 11);
+		assert_ok!(Ceremony::contribute_key(origin(2), 7, delta, proof, hash2));
+		// The chain's key follows δ; the nodes' check accepts the new key.
+		let vk = verity_zk::VerifyingKey::<Bls12_381>::from_bytes(
+			&VerifyingKeys::<Test>::get(7).unwrap(),
+		)
+		.unwrap();
+		assert_eq!(vk, pk2.verifying_key());
+		phase2::check_proving_key(&srs, &pk2, &model, &vk, &mut rng(12)).unwrap();
+		assert_eq!(
+			Ceremony::verifying_key(7),
+			None,
+			"not final before the last turn"
+		);
+		run_to(System::block_number() + PERIOD + 1);
+		assert!(events().contains(&Event::KeyTurnSkipped {
+			model_id: 7,
+			who: 3
+		}));
+		assert!(events().contains(&Event::KeyFinalized {
+			model_id: 7,
+			proving_key: hash2,
+			contributions: 2
+		}));
+		assert_eq!(Ceremony::proving_key_hash(7), Some(hash2));
+
+		// The final key verifies a proof from the final proving key, through
+		// the runtime's decoder; a false output is refused.
+		let final_vk = Ceremony::verifying_key(7).unwrap();
+		let input = vec![verity_inference::IntTensor {
+			shape: vec![1, 64],
+			data: (0..64).map(|i| i * 100 - 3000).collect(),
+		}];
+		let binding = verity_zk::Binding {
+			request_id: 3,
+			executor: [5; 32],
+		};
+		let (output, proof) = verity_zk::prove(&pk2, &model, &input, &binding).unwrap();
+		let mut st = verity_zk::statement(&model, &input, &output, &binding);
+		let proof = proof.to_bytes();
+		type Host = sp_crypto_ec_utils::bls12_381::Bls12_381;
+		assert_eq!(
+			verity_zk::verify_encoded::<Host>(&final_vk, &st, &proof),
+			Ok(())
+		);
+		st.output[0] += 1;
+		assert!(verity_zk::verify_encoded::<Host>(&final_vk, &st, &proof).is_err());
+		Ceremony::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn phase2_fails_with_too_few_contributions_and_can_retry() {
+	use pallet_models::ZkSetup;
+	new_test_ext(4096, true).execute_with(|| {
+		let model = example("mlp_digits8");
+		let spec = spec_of(&model);
+		let domain = verity_zk::Qap::compile(&model)
+			.unwrap()
+			.smallest_domain_size()
+			.unwrap() as u32;
+		// The registrant (9) asked for the first turn.
+		assert_ok!(Ceremony::start(4, &spec, domain, Some(&9)));
+		assert_eq!(
+			Ceremony::ceremony(4).unwrap().turns.order.to_vec(),
+			vec![9, 1, 2, 3]
+		);
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(4096).unwrap();
+		let bases = lagrange::bases(&srs, domain as usize).unwrap();
+		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
+		let (pk, delta, proof, hash) = key_contribution(pk, 4, 9, 20);
+		assert_ok!(Ceremony::contribute_key(origin(9), 4, delta, proof, hash));
+		// Nobody else contributes: one contribution, two needed.
+		run_to(System::block_number() + 4 * (PERIOD + 1));
+		assert_eq!(Ceremony::ceremony(4).unwrap().status, KeyStatus::Failed);
+		assert_eq!(Ceremony::verifying_key(4), None);
+		assert!(Active::<Test>::get().is_empty());
+		assert_noop!(
+			Ceremony::retry_key(origin(5), 5),
+			Error::<Test>::UnknownCeremony
+		);
+		assert_ok!(Ceremony::retry_key(origin(5), 4));
+		assert_noop!(Ceremony::retry_key(origin(5), 4), Error::<Test>::NotFailed);
+		let c = Ceremony::ceremony(4).unwrap();
+		assert_eq!(
+			(c.status, c.round, c.contributions.len()),
+			(KeyStatus::Pending, 2, 1)
+		);
+		let (_, delta, proof, hash) = key_contribution(pk, 4, 1, 21);
+		assert_ok!(Ceremony::contribute_key(origin(1), 4, delta, proof, hash));
+		run_to(System::block_number() + 3 * (PERIOD + 1));
+		assert_eq!(Ceremony::ceremony(4).unwrap().status, KeyStatus::Final);
+	});
+}
+
+#[test]
+fn phase2_needs_a_final_srs_and_room() {
+	use pallet_models::ZkSetup;
+	new_test_ext(4096, false).execute_with(|| {
+		let spec = spec_of(&example("mlp_digits8"));
+		assert_noop!(
+			Ceremony::start(1, &spec, 3072, None),
+			Error::<Test>::SrsNotFinal
+		);
+	});
+	new_test_ext(4096, true).execute_with(|| {
+		let spec = spec_of(&example("mlp_digits8"));
+		assert_ok!(Ceremony::start(1, &spec, 3072, None));
+		assert_ok!(Ceremony::start(2, &spec, 3072, None));
+		assert_noop!(
+			Ceremony::start(3, &spec, 3072, None),
+			Error::<Test>::TooManyCeremonies
+		);
+		let mut wide = spec.clone();
+		wide.output_len = 10_000;
+		wide.act_bits = 2;
+		assert!(Ceremony::start(4, &wide, 3072, None).is_err());
+	});
+}
