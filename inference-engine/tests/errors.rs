@@ -452,6 +452,68 @@ fn quantized_model_validation_rejects_broken_files() {
 		.contains("not a quantized model file"));
 }
 
+/// An 8-bit model `y = Clip(x, min, max)` as file bytes.
+fn clip_model_bytes(min: i64, max: i64) -> Vec<u8> {
+	use verity_inference::quant::{QInput, QOutput, QMODEL_FORMAT};
+	use verity_inference::{OutputTransform, QNode, QOp, TensorSpec};
+	let spec = || TensorSpec {
+		shape: vec![1, 4],
+		frac_bits: 4,
+	};
+	QuantizedModel {
+		format: QMODEL_FORMAT.into(),
+		act_bits: 8,
+		source_onnx_hash: format!("0x{}", "00".repeat(32)),
+		tensors: vec![spec(), spec()],
+		inputs: vec![QInput {
+			name: "x".into(),
+			tensor: 0,
+		}],
+		outputs: vec![QOutput {
+			name: "y".into(),
+			tensor: 1,
+			transform: OutputTransform::None,
+		}],
+		ops: vec![QNode {
+			name: "clamp".into(),
+			op: QOp::Clip { input: 0, min, max },
+		}],
+	}
+	.to_bytes()
+}
+
+#[test]
+fn clip_bounds_must_lie_in_the_activation_range() {
+	// Twin: the widest valid bounds are the 8-bit range itself.
+	let q = QuantizedModel::from_bytes(&clip_model_bytes(-128, 127)).unwrap();
+	let x = verity_inference::IntTensor::new(vec![1, 4], vec![-128, -1, 0, 127]).unwrap();
+	assert_eq!(
+		q.run_traced(&[x]).unwrap().tensors[1].data,
+		vec![-128, -1, 0, 127]
+	);
+	let q = QuantizedModel::from_bytes(&clip_model_bytes(-3, 100)).unwrap();
+	let x = verity_inference::IntTensor::new(vec![1, 4], vec![-128, -1, 0, 127]).unwrap();
+	assert_eq!(
+		q.run_traced(&[x]).unwrap().tensors[1].data,
+		vec![-3, -1, 0, 100]
+	);
+	for (min, max) in [(-129, 0), (0, 128), (-1000, 1000), (200, 300), (-300, -200)] {
+		expect_node_error(
+			QuantizedModel::from_bytes(&clip_model_bytes(min, max)),
+			"clamp",
+			"Clip",
+			&format!("clip bounds [{min}, {max}] outside the 8-bit range [-128, 127]"),
+		);
+	}
+	// min > max is reported as such (also inside the range).
+	expect_node_error(
+		QuantizedModel::from_bytes(&clip_model_bytes(5, 4)),
+		"clamp",
+		"Clip",
+		"clip min 5 > max 4",
+	);
+}
+
 #[test]
 fn quantized_inputs_must_fit() {
 	let q = QuantizedModel::from_bytes(&common::read(

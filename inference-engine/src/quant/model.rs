@@ -562,8 +562,16 @@ impl QuantizedModel {
 			),
 			QOp::AvgPool { kernel, .. } => check_acc((kernel[0] * kernel[1]) as i128 * amax),
 			QOp::Clip { min, max, .. } => {
+				// The bounds are values of the output tensor: outside the signed
+				// act_bits range they would make a value no tensor can hold
+				// (and break the circuit's range invariant).
 				if min > max {
 					Err(format!("clip min {min} > max {max}"))
+				} else if !in_range(*min) || !in_range(*max) {
+					Err(format!(
+						"clip bounds [{min}, {max}] outside the {}-bit range [{lo}, {hi}]",
+						self.act_bits
+					))
 				} else {
 					Ok(())
 				}
