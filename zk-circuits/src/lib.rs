@@ -73,9 +73,9 @@
 //!
 //! | model | quantization | constraints | QAP domain | proving key | verifying key | proof | setup | prove | verify |
 //! |---|---|---|---|---|---|---|---|---|---|
-//! | MLP 64-32-10 | 16-bit | 3,024 | 3·2^10 | 0.70 MB | 770 B | 192 B | 0.23 s | 0.065 s | 1.95 ms |
-//! | MLP 784-128-10 | int8 | 11,320 | 3·2^12 | 2.68 MB | 770 B | 192 B | 0.77 s | 0.20 s | 2.08 ms |
-//! | LeNet-5 | int8 | 157,793 | 3·2^16 | 37.8 MB | 770 B | 192 B | 8.4 s | 1.84 s | 2.14 ms |
+//! | MLP 64-32-10 | 16-bit | 3,056 | 3·2^10 | 0.70 MB | 770 B | 192 B | 0.23 s | 0.065 s | 1.95 ms |
+//! | MLP 784-128-10 | int8 | 11,447 | 3·2^12 | 2.68 MB | 770 B | 192 B | 0.77 s | 0.20 s | 2.08 ms |
+//! | LeNet-5 | int8 | 159,597 | 3·2^16 | 37.8 MB | 770 B | 192 B | 8.4 s | 1.84 s | 2.14 ms |
 //!
 //! Times: `examples/zk_bench.rs` (best of 3) on the 2 vCPUs with nothing else
 //! running; runs vary by ±20 % on these shared machines (LeNet-5 1.8–2.3 s).
@@ -89,12 +89,12 @@
 //! Where the speed comes from ([`groth16`], [`msm`]): weights as constants
 //! (linear layers are free), one bit decomposition per requantize, no
 //! zero-knowledge blinding, the smallest QAP domain (`3·2^k` when it is smaller
-//! than `2^k`: LeNet-5's 157,801 rows take 196,608 points, not 262,144), and a
+//! than `2^k`: LeNet-5's 159,605 rows take 196,608 points, not 262,144), and a
 //! Pippenger MSM with batched affine bucket additions and size-classed
 //! scalars. The example MLP-28 and LeNet-5 are quantized as int8
 //! (`--act-bits 8 --weight-bits 8`; same top-1 accuracy on the test split as
 //! float and as 16-bit): every range check and rounding remainder is half as
-//! wide, which halves the circuit. 16-bit LeNet-5 (283,852 constraints,
+//! wide, which halves the circuit. 16-bit LeNet-5 (285,656 constraints,
 //! domain 3·2^17) proves in about 4.5 s with a 71 MB key.
 //!
 //! **Against ezkl 23.0.5** (`bench/run.sh mlp_digits28 lenet5`: same ONNX
@@ -122,10 +122,10 @@
 //! Where the constraints go ([`circuit::cost_report`], `zk_bench --costs`):
 //! MLP 784-128-10 — range-checking the 784 inputs (8 bits each; what makes
 //! their packed commitment binding) 6,272, the input commitment (4 Poseidon
-//! permutations) 1,585, fc0 3,232 (25 per neuron), fc1 230. LeNet-5 — inputs
+//! permutations) 1,585, fc0 3,349 (26 per neuron), fc1 240. LeNet-5 — inputs
 //! 6,272, commitment 1,585, conv1 94,080 (20 per output: 9 rounding bits, 7
 //! value bits, 2 block bits, 2 for clamp and ReLU), pool1 10,584 (9 per
-//! output), conv2 36,700, pool2 3,600, fc1–fc3 4,971. Almost every witness
+//! output), conv2 38,300, pool2 3,600, fc1–fc3 5,175. Almost every witness
 //! value is a bit or a small integer, so the witness MSMs are cheap; the
 //! H-query MSM over the domain, with full-size scalars, is not.
 //!

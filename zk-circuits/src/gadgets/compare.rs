@@ -4,7 +4,8 @@ use ark_ff::{Field, One};
 
 use super::range::decompose;
 use super::{bits_for, enforce_mul, fr, Wire};
-use crate::r1cs::{Backend, Lc, ONE};
+use crate::r1cs::{Backend, Lc};
+use crate::Fr;
 
 /// `[d >= 0]` for `d` known to lie in `[dmin, dmax]`: decomposes `d + 2^(n−1)`
 /// into `n` bits (`2^(n−1) >= max(−dmin, dmax + 1)`) and returns the top bit.
@@ -22,18 +23,21 @@ pub fn is_nonneg<B: Backend>(b: &mut B, d: &Wire, dmin: i128, dmax: i128) -> Wir
 }
 
 /// `[s != 0]` for `s` in a small non-negative range, as a boolean wire:
-/// `o = s·inv` and `s·(1 − o) = 0`. Cost: 2 constraints.
+/// `o = s·inv`, `s·(1 − o) = 0` (so `o = 1` when `s ≠ 0`, and then
+/// `inv = 1/s`; `o = 0` when `s = 0`) and `inv·(1 − o) = 0`, which pins `inv`
+/// to 0 when `s = 0` (without it `inv` would be free there: harmless for `o`,
+/// but a witness variable no constraint determines). Cost: 3 constraints.
 pub fn is_nonzero<B: Backend>(b: &mut B, s: &Wire) -> Wire {
 	let inv = fr(s.val).inverse().unwrap_or_default();
 	let inv_var = b.alloc(inv);
 	let o = Wire::alloc(b, (s.val != 0) as i128);
 	if b.records() {
 		b.enforce(s.lc.clone(), Lc::var(inv_var), o.lc.clone());
-		let mut one_minus_o = Lc::constant(ark_ff::Fp::one());
-		one_minus_o.add_scaled(&o.lc, -crate::Fr::one());
-		b.enforce(s.lc.clone(), one_minus_o, Lc::zero());
+		let mut one_minus_o = Lc::constant(Fr::one());
+		one_minus_o.add_scaled(&o.lc, -Fr::one());
+		b.enforce(s.lc.clone(), one_minus_o.clone(), Lc::zero());
+		b.enforce(Lc::var(inv_var), one_minus_o, Lc::zero());
 	}
-	let _ = ONE;
 	o
 }
 

@@ -6,8 +6,9 @@
 //! | gadget | constraints |
 //! |---|---|
 //! | [`range::decompose`] (prove `x − off ∈ [0, 2^n)`) | `n` (bit 0 is a linear combination; no extra equality row) |
-//! | [`rescale::requantize`] (round, clamp, fused ReLU) | `shift + w + h` bits, plus 0–4 for the clamp select (`w` = 16 for a clamp, 15 with a fused ReLU; `h` = bits of the out-of-range blocks, 0–5) |
+//! | [`rescale::requantize`] (round, clamp, fused ReLU) | `shift + w + h` bits, plus 0–5 for the clamp select (`w` = 16 for a clamp, 15 with a fused ReLU; `h` = bits of the out-of-range blocks, 0–5) |
 //! | [`compare::is_nonneg`] | bits of the difference's range + 1 |
+//! | [`compare::is_nonzero`] (the clamp's "above" flag when it has several block bits) | 3 |
 //! | [`relu::relu`] (unfused) | `b + 1` |
 //! | [`compare::clip`] | up to two `is_nonneg` + 2 |
 //! | [`max::max`] (per pairwise max) | bits of the difference + 2 |

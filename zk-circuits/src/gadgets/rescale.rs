@@ -66,7 +66,7 @@ impl Requantize {
 /// requantized value (clamped to the `b`-bit range), `trace_out` the value the
 /// output must hold (the same, or the ReLU'd value when fused). The bits are
 /// derived from these claims, so a trace that disagrees with `acc` gives an
-/// unsatisfiable witness. Cost: `s + w + h` bits, plus 1–4 constraints when
+/// unsatisfiable witness. Cost: `s + w + h` bits, plus 1–5 constraints when
 /// the interval allows clamping.
 pub fn requantize<B: Backend>(
 	b: &mut B,
