@@ -1331,6 +1331,183 @@ fn verifiers_classify_failures() {
 	);
 }
 
+/// The runtime's verifier, [`HostGroth16`] (`sp-crypto-ec-utils`' BLS12-381,
+/// whose host calls run natively in this test), against [`PureGroth16`]: on a
+/// valid proof and on tampered proofs, statements and keys both give the same
+/// verdict, and it is the expected error class.
+#[test]
+fn host_verifier_accepts_and_rejects_like_the_pure_one() {
+	use ark_ec::{AffineRepr, CurveGroup};
+	use verity_zk::{Bls12_381, Proof, Statement, VerifyingKey};
+	/// A named edit of a proof, statement or key.
+	type Edit<'a, T> = (&'a str, &'a dyn Fn(&mut T));
+
+	let z = zk();
+	let executor = account(2);
+	let (output, proof) = prove(4, &executor, &z.input);
+	let st = Statement {
+		model_id: z.model.hash(),
+		request_id: 4,
+		executor: Inference::account_bytes(&executor),
+		input: z.input.iter().map(|&v| v as i64).collect(),
+		output: output.iter().map(|&v| v as i64).collect(),
+	};
+	let check =
+		|what: &str, vk: &[u8], st: &Statement, proof: &[u8], expected: Result<(), VerifyError>| {
+			assert_eq!(PureGroth16::verify(vk, st, proof), expected, "pure: {what}");
+			assert_eq!(HostGroth16::verify(vk, st, proof), expected, "host: {what}");
+		};
+	let invalid = Err(VerifyError::InvalidProof);
+	let malformed = Err(VerifyError::MalformedProof);
+	let mismatch = Err(VerifyError::StatementMismatch);
+	let bad_key = Err(VerifyError::InvalidVerifyingKey);
+
+	check("the valid proof", &z.vk, &st, &proof, Ok(()));
+
+	// Proofs: valid points in the wrong places, bytes that do not decode.
+	let p = Proof::<Bls12_381>::from_bytes(&proof).unwrap();
+	let g1 = <Bls12_381 as ark_ec::pairing::Pairing>::G1Affine::generator();
+	let g2 = <Bls12_381 as ark_ec::pairing::Pairing>::G2Affine::generator();
+	let edited = |edit: &dyn Fn(&mut Proof<Bls12_381>)| {
+		let mut q = p.clone();
+		edit(&mut q);
+		q.to_bytes()
+	};
+	let wrong_points: [Edit<Proof<Bls12_381>>; 5] = [
+		("A and C swapped", &|q| core::mem::swap(&mut q.a, &mut q.c)),
+		("A negated", &|q| q.a = (-q.a.into_group()).into_affine()),
+		("B negated", &|q| q.b = (-q.b.into_group()).into_affine()),
+		("C + G1", &|q| q.c = (q.c + g1).into_affine()),
+		("B + G2", &|q| q.b = (q.b + g2).into_affine()),
+	];
+	for (what, edit) in wrong_points {
+		check(what, &z.vk, &st, &edited(edit), invalid);
+	}
+	let identities: [Edit<Proof<Bls12_381>>; 3] = [
+		("A the identity", &|q| q.a = AffineRepr::zero()),
+		("B the identity", &|q| q.b = AffineRepr::zero()),
+		("C the identity", &|q| q.c = AffineRepr::zero()),
+	];
+	for (what, edit) in identities {
+		check(what, &z.vk, &st, &edited(edit), malformed);
+	}
+	// A byte of each point's x coordinate (off the curve or the subgroup).
+	for i in [5, 60, 100, 150] {
+		let mut bad = proof.clone();
+		bad[i] ^= 1;
+		check(
+			&format!("proof byte {i} flipped"),
+			&z.vk,
+			&st,
+			&bad,
+			malformed,
+		);
+	}
+	check("proof truncated", &z.vk, &st, &proof[..191], malformed);
+	check(
+		"proof extended",
+		&z.vk,
+		&st,
+		&[proof.clone(), vec![0]].concat(),
+		malformed,
+	);
+	check("proof of 0xff", &z.vk, &st, &[0xff; 192], malformed);
+	let (_, other_request) = prove(5, &executor, &z.input);
+	check(
+		"another request's proof",
+		&z.vk,
+		&st,
+		&other_request,
+		invalid,
+	);
+
+	// Statements: every field the proof binds.
+	let tampered: [Edit<Statement>; 6] = [
+		("output changed", &|s| s.output[0] += 1),
+		("last output changed", &|s| {
+			*s.output.last_mut().unwrap() -= 1
+		}),
+		("input changed", &|s| s.input[0] += 1),
+		("last input changed", &|s| *s.input.last_mut().unwrap() -= 1),
+		("request id changed", &|s| s.request_id += 1),
+		("executor changed", &|s| s.executor[31] ^= 1),
+	];
+	for (what, edit) in tampered {
+		let mut bad = st.clone();
+		edit(&mut bad);
+		check(what, &z.vk, &bad, &proof, invalid);
+	}
+	let misfit: [Edit<Statement>; 4] = [
+		("output outside the act_bits range", &|s| {
+			s.output[0] = 1 << 40
+		}),
+		("output too short", &|s| {
+			s.output.pop();
+		}),
+		("input too long", &|s| s.input.push(0)),
+		("model id changed", &|s| s.model_id[0] ^= 1),
+	];
+	for (what, edit) in misfit {
+		let mut bad = st.clone();
+		edit(&mut bad);
+		check(what, &z.vk, &bad, &proof, mismatch);
+	}
+
+	// Keys: another setup's, altered points, degenerate, undecodable.
+	let other_vk = z.other_pk.verifying_key().to_bytes();
+	check("another setup's key", &other_vk, &st, &proof, invalid);
+	let vk = VerifyingKey::<Bls12_381>::from_bytes(&z.vk).unwrap();
+	let key = |edit: &dyn Fn(&mut VerifyingKey<Bls12_381>)| {
+		let mut k = vk.clone();
+		edit(&mut k);
+		k.to_bytes()
+	};
+	let altered: [Edit<VerifyingKey<Bls12_381>>; 4] = [
+		("alpha + G1", &|k| {
+			k.alpha_g1 = (k.alpha_g1 + g1).into_affine()
+		}),
+		("delta + G2", &|k| {
+			k.delta_g2 = (k.delta_g2 + g2).into_affine()
+		}),
+		("gamma + G2", &|k| {
+			k.gamma_g2 = (k.gamma_g2 + g2).into_affine()
+		}),
+		("last IC point + G1", &|k| {
+			let last = k.ic.len() - 1;
+			k.ic[last] = (k.ic[last] + g1).into_affine();
+		}),
+	];
+	for (what, edit) in altered {
+		check(what, &key(edit), &st, &proof, invalid);
+	}
+	let degenerate: [Edit<VerifyingKey<Bls12_381>>; 4] = [
+		("gamma = delta", &|k| k.delta_g2 = k.gamma_g2),
+		("alpha the identity", &|k| k.alpha_g1 = AffineRepr::zero()),
+		("first IC point the identity", &|k| {
+			k.ic[0] = AffineRepr::zero()
+		}),
+		("executor IC point the identity", &|k| {
+			k.ic[4] = AffineRepr::zero()
+		}),
+	];
+	for (what, edit) in degenerate {
+		check(what, &key(edit), &st, &proof, bad_key);
+	}
+	check(
+		"key truncated",
+		&z.vk[..z.vk.len() - 1],
+		&st,
+		&proof,
+		bad_key,
+	);
+	let mut flipped = z.vk.clone();
+	flipped[100] ^= 1; // inside beta
+	check("key byte 100 flipped", &flipped, &st, &proof, bad_key);
+	let mut other_model = z.vk.clone();
+	other_model[5] ^= 1; // the model id in the header
+	check("key for another model", &other_model, &st, &proof, mismatch);
+}
+
 // ---------------------------------------------------------------------------
 // Synchronous inference (`infer_now`, the precompile run natively).
 
