@@ -1,7 +1,12 @@
 //! Benchmarks of `pallet-models` (frame-benchmarking v2). Every call runs at its
 //! worst case: the longest name and version label, the most inputs and outputs
-//! of the largest rank, the largest real verifying key that fits (fully
-//! validated), and families with `MaxVersions - 1` versions already.
+//! of the largest rank, a zk version (so its key ceremony starts), and
+//! families with `MaxVersions - 1` versions already.
+//!
+//! `ZkSetup::start` runs inside `register_model` and `new_version`, but its
+//! weight is [`ZkSetup::start_weight`], which the calls add to these
+//! benchmarks' weights: what is measured here is meant as the pallet's own
+//! part (exactly so with the mock's free stand-in).
 
 use super::*;
 use crate::fixtures;
@@ -20,29 +25,37 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, plenty);
 }
 
-/// A family of `owner` with the heaviest first version and vanilla-only versions
-/// up to `versions` in all.
-fn family_with<T: Config>(owner: &T::AccountId, versions: u32) -> FamilyId {
+/// The heaviest version without zk support (no key ceremony).
+fn heaviest_vanilla<T: Config>() -> VersionDescriptor<T> {
+	let mut descriptor = fixtures::heaviest::<T>();
+	descriptor.supports_zk = false;
+	descriptor.zk = None;
+	descriptor
+}
+
+/// A family of `owner` with the heaviest first version (zk: one key ceremony)
+/// and heaviest vanilla-only versions up to `versions` in all (no more
+/// ceremonies: the setup may bound how many run at once). Returns the family
+/// and its first version.
+fn family_with<T: Config>(owner: &T::AccountId, versions: u32) -> (FamilyId, ModelId) {
 	fund::<T>(owner);
 	let family = NextFamilyId::<T>::get();
-	let (descriptor, vk) = fixtures::heaviest::<T>();
+	let first = NextModelId::<T>::get();
 	Pallet::<T>::register_model(
 		RawOrigin::Signed(owner.clone()).into(),
 		fixtures::longest_name::<T>(),
-		descriptor.clone(),
-		Some(vk.clone()),
+		fixtures::heaviest::<T>(),
 	)
 	.expect("registers");
 	for _ in 1..versions {
 		Pallet::<T>::new_version(
 			RawOrigin::Signed(owner.clone()).into(),
 			family,
-			descriptor.clone(),
-			Some(vk.clone()),
+			heaviest_vanilla::<T>(),
 		)
 		.expect("adds a version");
 	}
-	family
+	(family, first)
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
@@ -59,33 +72,35 @@ mod benchmarks {
 	fn register_model() {
 		let caller: T::AccountId = whitelisted_caller();
 		fund::<T>(&caller);
-		let (descriptor, vk) = fixtures::heaviest::<T>();
+		let descriptor = fixtures::heaviest::<T>();
+		assert!(
+			descriptor.zk.is_some(),
+			"the worst case starts a key ceremony"
+		);
+		let zk = descriptor.zk;
 		let name = fixtures::longest_name::<T>();
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(caller.clone()),
-			name,
-			descriptor,
-			Some(vk),
-		);
+		_(RawOrigin::Signed(caller.clone()), name, descriptor);
 
 		let family = Families::<T>::get(0).expect("registered");
 		assert_eq!(family.owner, caller);
-		assert!(VerifyingKeys::<T>::contains_key(0));
+		assert_eq!(ModelDetails::<T>::get(0).expect("registered").zk, zk);
 	}
 
 	#[benchmark]
 	fn new_version() {
 		let caller: T::AccountId = whitelisted_caller();
-		let family = family_with::<T>(&caller, T::MaxVersions::get() - 1);
-		let (descriptor, vk) = fixtures::heaviest::<T>();
+		let (family, _) = family_with::<T>(&caller, T::MaxVersions::get() - 1);
+		let descriptor = fixtures::heaviest::<T>();
+		let zk = descriptor.zk;
+		assert!(zk.is_some(), "the worst case starts a key ceremony");
 		let model_id = NextModelId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), family, descriptor, Some(vk));
+		_(RawOrigin::Signed(caller), family, descriptor);
 
-		assert!(VerifyingKeys::<T>::contains_key(model_id));
+		assert_eq!(ModelDetails::<T>::get(model_id).expect("added").zk, zk);
 		assert_eq!(
 			Families::<T>::get(family).expect("exists").versions.len() as u32,
 			T::MaxVersions::get()
@@ -95,8 +110,8 @@ mod benchmarks {
 	#[benchmark]
 	fn deprecate() {
 		let caller: T::AccountId = whitelisted_caller();
-		let family = family_with::<T>(&caller, T::MaxVersions::get());
-		let model_id = NextModelId::<T>::get() - 1;
+		// The first version: the heaviest record (a zk one).
+		let (family, model_id) = family_with::<T>(&caller, T::MaxVersions::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), model_id);
@@ -107,7 +122,7 @@ mod benchmarks {
 	#[benchmark]
 	fn transfer_ownership() {
 		let caller: T::AccountId = whitelisted_caller();
-		let family = family_with::<T>(&caller, T::MaxVersions::get());
+		let (family, _) = family_with::<T>(&caller, T::MaxVersions::get());
 		let new_owner: T::AccountId = account("new owner", 0, 0);
 		let lookup = T::Lookup::unlookup(new_owner.clone());
 
@@ -124,7 +139,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_ownership() {
 		let owner: T::AccountId = account("owner", 0, 0);
-		let family = family_with::<T>(&owner, T::MaxVersions::get());
+		let (family, _) = family_with::<T>(&owner, T::MaxVersions::get());
 		let caller: T::AccountId = whitelisted_caller();
 		fund::<T>(&caller);
 		Pallet::<T>::transfer_ownership(

@@ -1,8 +1,10 @@
-//! Real verifying keys for tests and benchmarks, made by
+//! Real models' descriptors for tests and benchmarks, and their verifying
+//! keys from single-party setups (for other pallets' verifier tests), made by
 //! `pallets/models/fixtures/make-fixtures.sh` (see there).
 
 use crate::{
 	Config, Hash256, InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor,
+	ZkParams,
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, BoundedVec};
@@ -12,9 +14,8 @@ pub const MLP_DIGITS8_VK: &[u8] = include_bytes!("../fixtures/mlp_digits8.vk");
 /// blake2-256 of `models/mlp_digits8.onnx`.
 pub const MLP_DIGITS8_ONNX_HASH: Hash256 =
 	hex32("8c7a26d8fc8420cd11e1f200adfca0531b5d6b666448847d6ba236275f65e2e7");
-/// blake2-256 of the proving key made with [`MLP_DIGITS8_VK`].
-pub const MLP_DIGITS8_PK_HASH: Hash256 =
-	hex32("de01d692a473fab5f67ed10a1f2ac2ea8eac0e276980a6f8de72345d88dd5f18");
+/// The QAP domain of `models/mlp_digits8.qmodel` (3,032 rows).
+pub const MLP_DIGITS8_DOMAIN: u32 = 3072;
 
 /// Verifying key of `fixtures/wide60.qmodel`, a Gemm 8 -> 60 (10 public inputs,
 /// 914 bytes: the largest key verity-zk makes).
@@ -22,9 +23,8 @@ pub const WIDE60_VK: &[u8] = include_bytes!("../fixtures/wide60.vk");
 /// blake2-256 of `fixtures/wide60.onnx`.
 pub const WIDE60_ONNX_HASH: Hash256 =
 	hex32("d43d4f92641c5ce88d3c7729caae9ca6967051218173b48dbd50e0dab3d83654");
-/// blake2-256 of the proving key made with [`WIDE60_VK`].
-pub const WIDE60_PK_HASH: Hash256 =
-	hex32("039dedfb84afd7afa008de7deeb38c52a3f876ac122eb106b1b21d07efc91a06");
+/// A QAP domain that fits `fixtures/wide60.qmodel`.
+pub const WIDE60_DOMAIN: u32 = 4096;
 
 /// A 32-byte hash from 64 hex digits, at compile time.
 pub const fn hex32(s: &str) -> Hash256 {
@@ -62,13 +62,16 @@ fn bounded<T: Clone, S: Get<u32>>(v: Vec<T>) -> BoundedVec<T, S> {
 /// `models/mlp_digits8`'s descriptor as `verity model quantize` made it: input
 /// `[1, 64]` at 13 fraction bits, output `[1, 10]` at 9 with a softmax over axis
 /// 1, 16-bit activations; both modes.
-pub fn mlp_digits8<T: Config>() -> (VersionDescriptor<T>, BoundedVec<u8, T::MaxVerifyingKeyLen>) {
+pub fn mlp_digits8<T: Config>() -> VersionDescriptor<T> {
 	let (quantized_hash, layout) = key_header(MLP_DIGITS8_VK);
-	let descriptor = VersionDescriptor::<T> {
+	VersionDescriptor::<T> {
 		version: bounded(b"1.0.0".to_vec()),
 		onnx_hash: MLP_DIGITS8_ONNX_HASH,
 		quantized_hash,
-		proving_key_hash: Some(MLP_DIGITS8_PK_HASH),
+		zk: Some(ZkParams {
+			domain_size: MLP_DIGITS8_DOMAIN,
+			owner_contributes: false,
+		}),
 		act_bits: layout.act_bits as u8,
 		inputs: bounded(alloc::vec![InputDescriptor {
 			shape: bounded(alloc::vec![1, 64]),
@@ -81,8 +84,7 @@ pub fn mlp_digits8<T: Config>() -> (VersionDescriptor<T>, BoundedVec<u8, T::MaxV
 		}]),
 		supports_zk: true,
 		supports_vanilla: true,
-	};
-	(descriptor, bounded(MLP_DIGITS8_VK.to_vec()))
+	}
 }
 
 /// `total` values split over at most `parts` tensors of rank `rank`
@@ -99,17 +101,12 @@ fn spread(total: u32, parts: u32, rank: u32) -> Vec<Vec<u32>> {
 		.collect()
 }
 
-/// The heaviest version the configuration admits, for benchmarks: the largest
-/// key that fits ([`WIDE60_VK`], else [`MLP_DIGITS8_VK`]), the longest label, as
-/// many inputs and outputs as the key's sizes can be split into, each of the
-/// largest rank, outputs with a softmax, both modes.
-pub fn heaviest<T: Config>() -> (VersionDescriptor<T>, BoundedVec<u8, T::MaxVerifyingKeyLen>) {
-	let (vk, onnx_hash, pk_hash) = if WIDE60_VK.len() as u32 <= T::MaxVerifyingKeyLen::get() {
-		(WIDE60_VK, WIDE60_ONNX_HASH, WIDE60_PK_HASH)
-	} else {
-		(MLP_DIGITS8_VK, MLP_DIGITS8_ONNX_HASH, MLP_DIGITS8_PK_HASH)
-	};
-	let (quantized_hash, layout) = key_header(vk);
+/// The heaviest version the configuration admits, for benchmarks: the model
+/// with the most public inputs ([`WIDE60_VK`]'s), the longest label, as many
+/// inputs and outputs as its sizes can be split into, each of the largest
+/// rank, outputs with a softmax, both modes (so a key ceremony starts).
+pub fn heaviest<T: Config>() -> VersionDescriptor<T> {
+	let (quantized_hash, layout) = key_header(WIDE60_VK);
 	let rank = T::MaxShapeRank::get();
 	let inputs = spread(layout.input_len, T::MaxIoTensors::get(), rank)
 		.into_iter()
@@ -126,18 +123,20 @@ pub fn heaviest<T: Config>() -> (VersionDescriptor<T>, BoundedVec<u8, T::MaxVeri
 			transform: OutputTransform::Softmax { axis: rank - 1 },
 		})
 		.collect();
-	let descriptor = VersionDescriptor::<T> {
+	VersionDescriptor::<T> {
 		version: bounded(alloc::vec![b'9'; T::MaxVersionLen::get() as usize]),
-		onnx_hash,
+		onnx_hash: WIDE60_ONNX_HASH,
 		quantized_hash,
-		proving_key_hash: Some(pk_hash),
+		zk: Some(ZkParams {
+			domain_size: WIDE60_DOMAIN,
+			owner_contributes: true,
+		}),
 		act_bits: layout.act_bits as u8,
 		inputs: bounded(inputs),
 		outputs: bounded(outputs),
 		supports_zk: true,
 		supports_vanilla: true,
-	};
-	(descriptor, bounded(vk.to_vec()))
+	}
 }
 
 /// The longest name the configuration admits.

@@ -1,8 +1,9 @@
 //! A test runtime: `frame_system`, `pallet_balances` and this pallet.
 
 use crate as pallet_models;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use sp_runtime::BuildStorage;
+use crate::{Hash256, ModelId, ModelSpec};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -38,11 +39,62 @@ impl pallet_models::Config for Test {
 	type DepositPerByte = DepositPerByte;
 	type MaxNameLen = ConstU32<32>;
 	type MaxVersionLen = ConstU32<16>;
-	type MaxVerifyingKeyLen = ConstU32<914>;
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<3>;
+	type ZkSetup = TestSetup;
 	type WeightInfo = ();
+}
+
+/// Bytes [`TestSetup`] claims per ceremony (for the deposit).
+pub const CEREMONY_BYTES: u32 = 1_000;
+
+parameter_types! {
+	/// Ceremonies started: model, domain size, first contributor.
+	pub static Started: Vec<(ModelId, u32, Option<u64>)> = vec![];
+	/// The spec each ceremony was started with (what its initial key is made for).
+	pub static StartedSpecs: Vec<(ModelId, ModelSpec)> = vec![];
+	/// Keys the tests declared final: model, verifying key, proving-key hash.
+	pub static FinalKeys: Vec<(ModelId, Vec<u8>, Hash256)> = vec![];
+}
+
+/// A key ceremony stand-in that records what the registry asks of it (the
+/// real ceremony is `pallet-ceremony`, tested there): `start` refuses a
+/// domain size of 0, keys are final only when a test says so.
+pub struct TestSetup;
+
+impl crate::ZkSetup<u64> for TestSetup {
+	fn storage_bytes() -> u32 {
+		CEREMONY_BYTES
+	}
+	fn start_weight() -> Weight {
+		Weight::zero()
+	}
+	fn start(
+		model_id: ModelId,
+		spec: &ModelSpec,
+		domain_size: u32,
+		first: Option<&u64>,
+	) -> DispatchResult {
+		if domain_size == 0 {
+			return Err(DispatchError::Other("no such domain"));
+		}
+		Started::mutate(|s| s.push((model_id, domain_size, first.copied())));
+		StartedSpecs::mutate(|s| s.push((model_id, spec.clone())));
+		Ok(())
+	}
+	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		FinalKeys::get()
+			.into_iter()
+			.find(|k| k.0 == model_id)
+			.map(|k| k.1)
+	}
+	fn proving_key_hash(model_id: ModelId) -> Option<Hash256> {
+		FinalKeys::get()
+			.into_iter()
+			.find(|k| k.0 == model_id)
+			.map(|k| k.2)
+	}
 }
 
 /// Accounts: 1 (owner), 2 and 3 start with [`ENDOWMENT`]; 4 with [`POOR`].
@@ -50,8 +102,13 @@ pub const ENDOWMENT: u64 = 1_000_000;
 /// Enough for nothing the pallet charges.
 pub const POOR: u64 = 150;
 
-/// Externalities with the endowed accounts, at block 1.
+/// Externalities with the endowed accounts, at block 1, and no ceremony
+/// started or key final yet ([`TestSetup`]'s records are per thread, so they
+/// are cleared here for tests that make several externalities).
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	Started::take();
+	StartedSpecs::take();
+	FinalKeys::take();
 	let mut t = frame_system::GenesisConfig::<Test>::default()
 		.build_storage()
 		.unwrap();

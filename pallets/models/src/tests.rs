@@ -1,13 +1,13 @@
 //! Unit tests of `pallet-models` on the mock runtime.
 
 use crate::{
-	fixtures::{self, key_header, MLP_DIGITS8_VK, WIDE60_VK},
+	fixtures::{self, key_header, MLP_DIGITS8_DOMAIN, MLP_DIGITS8_VK, WIDE60_DOMAIN},
 	mock::*,
 	Error, Event, Families, HoldReason, InferenceMode, InputDescriptor, ModelDetails,
 	ModelRegistry, ModelSpec, NextFamilyId, NextModelId, OutputTransform, PendingOwners, Specs,
-	VerifyingKeys, VersionDescriptor,
+	VersionDescriptor, ZkParams,
 };
-use codec::{Decode, Encode};
+use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -16,23 +16,44 @@ use frame_support::{
 use sp_runtime::{DispatchError, TokenError};
 
 type Descriptor = VersionDescriptor<Test>;
-type Key = BoundedVec<u8, <Test as crate::Config>::MaxVerifyingKeyLen>;
 
 /// Deposits of the `digits` family with the mlp_digits8 version, counted by hand
 /// (`DepositBase` = 100, `DepositPerByte` = 1 in the mock):
 /// family record: owner 8 + name 1+6 + version list prefix 1 + deposit 8 = 24;
 /// version: spec 32+4+4+4+3 = 47, details family 8 + label 1+5 + onnx 32 +
-/// proving key 1+32 + inputs 1+(1+8+1) + outputs 1+(1+8+1+1+4) + block 8 +
-/// deposit 8 = 122, key 2+770, list entry 8: 949.
+/// zk params 1+4+1 + inputs 1+(1+8+1) + outputs 1+(1+8+1+1+4) + block 8 +
+/// deposit 8 = 95, the ceremony's [`CEREMONY_BYTES`] = 1000, list entry 8: 1150.
 const FAMILY_DEPOSIT: u64 = 100 + 24;
-const VERSION_DEPOSIT: u64 = 100 + 949;
+const VERSION_DEPOSIT: u64 = 100 + 1150;
+/// The same version without zk: no ceremony, and `None` (1 byte) for the zk
+/// params (6 bytes): 47 + 90 + 8 = 145.
+const VANILLA_VERSION_DEPOSIT: u64 = 100 + 145;
+
+/// The error [`TestSetup`] fails a ceremony start with.
+const NO_SUCH_DOMAIN: DispatchError = DispatchError::Other("no such domain");
 
 fn name(s: &str) -> BoundedVec<u8, <Test as crate::Config>::MaxNameLen> {
 	s.as_bytes().to_vec().try_into().unwrap()
 }
 
-fn mlp() -> (Descriptor, Key) {
+/// mlp_digits8 with both modes, its ceremony on its domain, the owner not
+/// contributing.
+fn mlp() -> Descriptor {
 	fixtures::mlp_digits8::<Test>()
+}
+
+fn with_zk(mut d: Descriptor, domain_size: u32, owner_contributes: bool) -> Descriptor {
+	d.zk = Some(ZkParams {
+		domain_size,
+		owner_contributes,
+	});
+	d
+}
+
+fn vanilla_only(mut d: Descriptor) -> Descriptor {
+	d.supports_zk = false;
+	d.zk = None;
+	d
 }
 
 fn held(who: u64) -> u64 {
@@ -50,40 +71,49 @@ fn last_event() -> Event<Test> {
 		.expect("an event of the pallet")
 }
 
-fn register(owner: u64) -> (u64, u64) {
-	let (d, vk) = mlp();
+fn register_as(owner: u64, d: Descriptor) -> (u64, u64) {
 	let (family, model) = (NextFamilyId::<Test>::get(), NextModelId::<Test>::get());
 	assert_ok!(Models::register_model(
 		RuntimeOrigin::signed(owner),
 		name("digits"),
-		d,
-		Some(vk)
+		d
 	));
 	(family, model)
 }
 
-fn register_err(d: Descriptor, vk: Option<Key>, e: impl Into<DispatchError>) {
+fn register(owner: u64) -> (u64, u64) {
+	register_as(owner, mlp())
+}
+
+fn add_version(owner: u64, family: u64, d: Descriptor) -> u64 {
+	let model = NextModelId::<Test>::get();
+	assert_ok!(Models::new_version(RuntimeOrigin::signed(owner), family, d));
+	model
+}
+
+fn register_err(d: Descriptor, e: impl Into<DispatchError>) {
 	assert_noop!(
-		Models::register_model(RuntimeOrigin::signed(1), name("digits"), d, vk),
+		Models::register_model(RuntimeOrigin::signed(1), name("digits"), d),
 		e.into()
 	);
 }
 
-fn vanilla_only(mut d: Descriptor) -> Descriptor {
-	d.supports_zk = false;
-	d.proving_key_hash = None;
-	d
+/// What the pallet stores for version `id`, in bytes: spec, details and list
+/// entry (the ceremony's storage not included).
+fn stored_bytes(id: u64) -> u64 {
+	(Specs::<Test>::get(id).unwrap().encoded_size()
+		+ ModelDetails::<Test>::get(id).unwrap().encoded_size()
+		+ 8) as u64
 }
 
 #[test]
 fn register_model_stores_everything_and_holds_the_deposit() {
 	new_test_ext().execute_with(|| {
-		let (d, vk) = mlp();
+		let d = mlp();
 		assert_ok!(Models::register_model(
 			RuntimeOrigin::signed(1),
 			name("digits"),
-			d.clone(),
-			Some(vk.clone())
+			d.clone()
 		));
 		let deposit = FAMILY_DEPOSIT + VERSION_DEPOSIT;
 		assert_eq!(
@@ -109,7 +139,13 @@ fn register_model_stores_everything_and_holds_the_deposit() {
 		assert_eq!(info.deposit, VERSION_DEPOSIT);
 		assert_eq!(info.registered_at, 1);
 		assert_eq!((info.inputs, info.outputs), (d.inputs, d.outputs));
-		assert_eq!(info.proving_key_hash, Some(fixtures::MLP_DIGITS8_PK_HASH));
+		assert_eq!(
+			info.zk,
+			Some(ZkParams {
+				domain_size: MLP_DIGITS8_DOMAIN,
+				owner_contributes: false
+			})
+		);
 		assert_eq!(info.onnx_hash, fixtures::MLP_DIGITS8_ONNX_HASH);
 
 		let spec = <Models as ModelRegistry>::spec(0).unwrap();
@@ -125,12 +161,12 @@ fn register_model_stores_everything_and_holds_the_deposit() {
 				active: true,
 			}
 		);
-		assert_eq!(
-			<Models as ModelRegistry>::verifying_key(0),
-			Some(MLP_DIGITS8_VK.to_vec())
-		);
+		// Its ceremony started for this very spec; no key yet.
+		assert_eq!(Started::get(), vec![(0, MLP_DIGITS8_DOMAIN, None)]);
+		assert_eq!(StartedSpecs::get(), vec![(0, spec)]);
+		assert_eq!(<Models as ModelRegistry>::verifying_key(0), None);
+		assert_eq!(<Models as ModelRegistry>::proving_key_hash(0), None);
 		assert_eq!(<Models as ModelRegistry>::spec(1), None);
-		assert_eq!(<Models as ModelRegistry>::verifying_key(1), None);
 		assert_eq!(
 			(NextFamilyId::<Test>::get(), NextModelId::<Test>::get()),
 			(1, 1)
@@ -140,39 +176,40 @@ fn register_model_stores_everything_and_holds_the_deposit() {
 }
 
 #[test]
-fn the_largest_key_registers() {
+fn the_heaviest_version_registers() {
 	new_test_ext().execute_with(|| {
-		assert_eq!(WIDE60_VK.len(), 914);
-		let (d, vk) = fixtures::heaviest::<Test>();
-		assert_eq!(vk.len(), 914);
+		let d = fixtures::heaviest::<Test>();
 		assert_ok!(Models::register_model(
 			RuntimeOrigin::signed(1),
 			fixtures::longest_name::<Test>(),
-			d,
-			Some(vk)
+			d
 		));
 		let spec = Specs::<Test>::get(0).unwrap();
 		assert_eq!((spec.input_len, spec.output_len), (8, 60));
+		// Its ceremony starts, the registrant first.
+		assert_eq!(Started::get(), vec![(0, WIDE60_DOMAIN, Some(1))]);
 		Models::do_try_state().unwrap();
 	});
 }
 
 #[test]
-fn vanilla_only_models_need_no_key() {
+fn vanilla_only_models_start_no_ceremony() {
 	new_test_ext().execute_with(|| {
-		let d = vanilla_only(mlp().0);
-		assert_ok!(Models::register_model(
-			RuntimeOrigin::signed(1),
-			name("digits"),
-			d,
-			None
-		));
-		let spec = Models::spec(0).unwrap();
-		assert!(!spec.supports_zk && spec.supports_vanilla);
-		assert!(spec.accepts(InferenceMode::Vanilla) && !spec.accepts(InferenceMode::Zk));
-		assert_eq!(Models::verifying_key(0), None);
-		// No key and no proving key hash: 772 + 32 bytes less than the zk version.
-		assert_eq!(held(1), FAMILY_DEPOSIT + VERSION_DEPOSIT - 772 - 32);
+		let (family, first) = register_as(1, vanilla_only(mlp()));
+		let second = add_version(1, family, vanilla_only(mlp()));
+		for id in [first, second] {
+			let spec = Models::spec(id).unwrap();
+			assert!(!spec.supports_zk && spec.supports_vanilla);
+			assert!(spec.accepts(InferenceMode::Vanilla) && !spec.accepts(InferenceMode::Zk));
+			assert_eq!(ModelDetails::<Test>::get(id).unwrap().zk, None);
+			assert_eq!(Models::verifying_key(id), None);
+			assert_eq!(Models::proving_key_hash(id), None);
+		}
+		assert_eq!(Started::get(), vec![]);
+		assert_eq!(held(1), FAMILY_DEPOSIT + 2 * VANILLA_VERSION_DEPOSIT);
+		// The twin: a zk version in the same family starts one.
+		let third = add_version(1, family, mlp());
+		assert_eq!(Started::get(), vec![(third, MLP_DIGITS8_DOMAIN, None)]);
 		Models::do_try_state().unwrap();
 	});
 }
@@ -180,108 +217,257 @@ fn vanilla_only_models_need_no_key() {
 #[test]
 fn zk_only_models_accept_only_zk() {
 	new_test_ext().execute_with(|| {
-		let (mut d, vk) = mlp();
+		let mut d = mlp();
 		d.supports_vanilla = false;
-		assert_ok!(Models::register_model(
-			RuntimeOrigin::signed(1),
-			name("digits"),
-			d,
-			Some(vk)
-		));
-		let spec = Models::spec(0).unwrap();
+		let (_, id) = register_as(1, d);
+		let spec = Models::spec(id).unwrap();
 		assert!(spec.accepts(InferenceMode::Zk) && !spec.accepts(InferenceMode::Vanilla));
+		assert_eq!(Started::get(), vec![(id, MLP_DIGITS8_DOMAIN, None)]);
 	});
 }
 
 #[test]
-fn register_model_rejects_inconsistent_modes() {
+fn a_zk_registration_starts_exactly_one_ceremony_on_the_declared_domain() {
 	new_test_ext().execute_with(|| {
-		let (d, vk) = mlp();
+		// The owner does not contribute: no first turn.
+		let (_, a) = register_as(2, with_zk(mlp(), 6144, false));
+		assert_eq!(Started::get(), vec![(a, 6144, None)]);
+		// The owner contributes: the registrant (not account 1) goes first.
+		let (_, b) = register_as(3, with_zk(mlp(), 3072, true));
+		assert_eq!(Started::get(), vec![(a, 6144, None), (b, 3072, Some(3))]);
+		assert_eq!(StartedSpecs::get()[1], (b, Models::spec(b).unwrap()));
+		// What was asked for is recorded with the version.
+		assert_eq!(
+			ModelDetails::<Test>::get(b).unwrap().zk,
+			Some(ZkParams {
+				domain_size: 3072,
+				owner_contributes: true
+			})
+		);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_zk_new_version_starts_its_own_ceremony() {
+	new_test_ext().execute_with(|| {
+		let (family, first) = register(1);
+		let second = add_version(1, family, with_zk(mlp(), 4096, true));
+		assert_eq!(
+			Started::get(),
+			vec![(first, MLP_DIGITS8_DOMAIN, None), (second, 4096, Some(1))]
+		);
+		// After a transfer the new owner is the one who goes first, and the
+		// ceremony is for this version's spec.
+		assert_ok!(Models::transfer_ownership(
+			RuntimeOrigin::signed(1),
+			family,
+			Some(2)
+		));
+		assert_ok!(Models::accept_ownership(RuntimeOrigin::signed(2), family));
+		let mut d = with_zk(mlp(), 3072, true);
+		d.act_bits = 8;
+		let third = add_version(2, family, d);
+		assert_eq!(Started::get().len(), 3);
+		assert_eq!(Started::get()[2], (third, 3072, Some(2)));
+		let spec = Models::spec(third).unwrap();
+		assert_eq!(spec.act_bits, 8);
+		assert_eq!(StartedSpecs::get()[2], (third, spec));
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn zk_params_are_required_with_zk_and_refused_without() {
+	new_test_ext().execute_with(|| {
+		let d = mlp();
 		assert_noop!(
-			Models::register_model(
-				RuntimeOrigin::none(),
-				name("x"),
-				d.clone(),
-				Some(vk.clone())
-			),
+			Models::register_model(RuntimeOrigin::none(), name("x"), d.clone()),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Models::register_model(
-				RuntimeOrigin::signed(1),
-				name(""),
-				d.clone(),
-				Some(vk.clone())
-			),
+			Models::register_model(RuntimeOrigin::signed(1), name(""), d.clone()),
 			Error::<Test>::EmptyName
 		);
 		let mut none = d.clone();
 		none.supports_zk = false;
 		none.supports_vanilla = false;
-		register_err(none, Some(vk.clone()), Error::<Test>::NoModeSupported);
-		register_err(d.clone(), None, Error::<Test>::MissingVerifyingKey);
-		register_err(
-			vanilla_only(d.clone()),
-			Some(vk.clone()),
-			Error::<Test>::UnexpectedVerifyingKey,
+		register_err(none, Error::<Test>::NoModeSupported);
+		let mut missing = d.clone();
+		missing.zk = None;
+		register_err(missing.clone(), Error::<Test>::MissingZkParams);
+		let mut zk_only_missing = missing.clone();
+		zk_only_missing.supports_vanilla = false;
+		register_err(zk_only_missing, Error::<Test>::MissingZkParams);
+		let mut unexpected = d.clone();
+		unexpected.supports_zk = false;
+		register_err(unexpected.clone(), Error::<Test>::UnexpectedZkParams);
+		// The same refusals for a new version.
+		let (family, _) = register_as(1, vanilla_only(d.clone()));
+		assert_noop!(
+			Models::new_version(RuntimeOrigin::signed(1), family, missing),
+			Error::<Test>::MissingZkParams
 		);
-		let mut no_pk = d.clone();
-		no_pk.proving_key_hash = None;
-		register_err(
-			no_pk,
-			Some(vk.clone()),
-			Error::<Test>::MissingProvingKeyHash,
+		assert_noop!(
+			Models::new_version(RuntimeOrigin::signed(1), family, unexpected),
+			Error::<Test>::UnexpectedZkParams
 		);
-		let mut stray_pk = vanilla_only(d.clone());
-		stray_pk.proving_key_hash = Some([7; 32]);
-		register_err(stray_pk, None, Error::<Test>::UnexpectedProvingKeyHash);
+		assert_eq!(Started::get(), vec![]);
+		// The twins: consistent descriptors register (and only the zk one
+		// starts a ceremony).
+		add_version(1, family, d.clone());
+		add_version(1, family, vanilla_only(d));
+		assert_eq!(Started::get(), vec![(1, MLP_DIGITS8_DOMAIN, None)]);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_zk_version_also_pays_for_its_ceremony() {
+	new_test_ext().execute_with(|| {
+		let (_, zk) = register_as(1, mlp());
+		let (_, vanilla) = register_as(2, vanilla_only(mlp()));
+		let zk_deposit = ModelDetails::<Test>::get(zk).unwrap().deposit;
+		let vanilla_deposit = ModelDetails::<Test>::get(vanilla).unwrap().deposit;
+		// As the pallet computes it: base + bytes (spec, details, list entry) +
+		// the ceremony's storage, only for zk.
+		assert_eq!(
+			zk_deposit,
+			DepositBase::get() + stored_bytes(zk) + CEREMONY_BYTES as u64
+		);
+		assert_eq!(vanilla_deposit, DepositBase::get() + stored_bytes(vanilla));
+		// The two records differ only by the zk params (`Some` and 5 bytes), so
+		// the zk version holds exactly the ceremony's bytes (and those) more.
+		assert_eq!(
+			stored_bytes(zk) - stored_bytes(vanilla),
+			ZkParams::max_encoded_len() as u64
+		);
+		assert_eq!(
+			zk_deposit - vanilla_deposit,
+			CEREMONY_BYTES as u64 + ZkParams::max_encoded_len() as u64
+		);
+		// And the hand counts.
+		assert_eq!(
+			(zk_deposit, vanilla_deposit),
+			(VERSION_DEPOSIT, VANILLA_VERSION_DEPOSIT)
+		);
+		assert_eq!(
+			(held(1), held(2)),
+			(
+				FAMILY_DEPOSIT + VERSION_DEPOSIT,
+				FAMILY_DEPOSIT + VANILLA_VERSION_DEPOSIT
+			)
+		);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_ceremony_that_does_not_start_fails_the_registration() {
+	new_test_ext().execute_with(|| {
+		// TestSetup refuses domain size 0, after the pallet held the deposit
+		// and wrote the family: all of it is rolled back.
+		register_err(with_zk(mlp(), 0, false), NO_SUCH_DOMAIN);
+		register_err(with_zk(mlp(), 0, true), NO_SUCH_DOMAIN);
+		assert_eq!(held(1), 0);
+		assert_eq!(Balances::balance(&1), ENDOWMENT);
+		assert_eq!(
+			(NextFamilyId::<Test>::get(), NextModelId::<Test>::get()),
+			(0, 0)
+		);
+		assert_eq!(Families::<Test>::iter().count(), 0);
+		assert_eq!(Started::get(), vec![]);
+		Models::do_try_state().unwrap();
+
+		// The same for a new version: the family stays as it was.
+		let (family, first) = register(1);
+		let before = Families::<Test>::get(family).unwrap();
+		assert_noop!(
+			Models::new_version(RuntimeOrigin::signed(1), family, with_zk(mlp(), 0, true)),
+			NO_SUCH_DOMAIN
+		);
+		assert_eq!(Families::<Test>::get(family).unwrap(), before);
+		assert_eq!(held(1), FAMILY_DEPOSIT + VERSION_DEPOSIT);
+		assert_eq!(NextModelId::<Test>::get(), first + 1);
+		assert_eq!(Specs::<Test>::get(first + 1), None);
+		assert_eq!(Started::get(), vec![(first, MLP_DIGITS8_DOMAIN, None)]);
+
+		// The twin: a domain the setup takes.
+		let second = add_version(1, family, with_zk(mlp(), 3072, true));
+		assert_eq!(second, first + 1);
+		assert_eq!(Started::get()[1], (second, 3072, Some(1)));
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn keys_are_the_setups_final_keys_only() {
+	new_test_ext().execute_with(|| {
+		let (family, first) = register(1);
+		let second = add_version(1, family, mlp());
+		let vanilla = add_version(1, family, vanilla_only(mlp()));
+		for id in [first, second, vanilla, 99] {
+			assert_eq!(Models::verifying_key(id), None);
+			assert_eq!(Models::proving_key_hash(id), None);
+		}
+		// The setup reports `second`'s ceremony final.
+		let key = MLP_DIGITS8_VK.to_vec();
+		FinalKeys::mutate(|k| k.push((second, key.clone(), [7; 32])));
+		assert_eq!(Models::verifying_key(second), Some(key.clone()));
+		assert_eq!(Models::proving_key_hash(second), Some([7; 32]));
+		// The others still have none.
+		for id in [first, vanilla] {
+			assert_eq!(Models::verifying_key(id), None);
+			assert_eq!(Models::proving_key_hash(id), None);
+		}
+		// Then `first`'s, with another key.
+		let mut other = key.clone();
+		other[100] ^= 1;
+		FinalKeys::mutate(|k| k.push((first, other.clone(), [9; 32])));
+		assert_eq!(Models::verifying_key(first), Some(other));
+		assert_eq!(Models::proving_key_hash(first), Some([9; 32]));
+		assert_eq!(Models::verifying_key(second), Some(key));
+		// Deprecation does not touch the keys.
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), second));
+		assert_eq!(Models::proving_key_hash(second), Some([7; 32]));
+		Models::do_try_state().unwrap();
 	});
 }
 
 #[test]
 fn register_model_rejects_bad_shapes_and_scales() {
 	new_test_ext().execute_with(|| {
-		let base = vanilla_only(mlp().0);
+		let base = vanilla_only(mlp());
 		let with = |f: &dyn Fn(&mut Descriptor)| {
 			let mut d = base.clone();
 			f(&mut d);
 			d
 		};
 		for bits in [0, 1, 25, 255] {
-			register_err(
-				with(&|d| d.act_bits = bits),
-				None,
-				Error::<Test>::InvalidActBits,
-			);
+			register_err(with(&|d| d.act_bits = bits), Error::<Test>::InvalidActBits);
 		}
 		register_err(
 			with(&|d| d.inputs[0].frac_bits = 63),
-			None,
 			Error::<Test>::InvalidFracBits,
 		);
 		register_err(
 			with(&|d| d.outputs[0].frac_bits = 63),
-			None,
 			Error::<Test>::InvalidFracBits,
 		);
 		register_err(
 			with(&|d| d.inputs.clear()),
-			None,
 			Error::<Test>::NoInputsOrOutputs,
 		);
 		register_err(
 			with(&|d| d.outputs.clear()),
-			None,
 			Error::<Test>::NoInputsOrOutputs,
 		);
 		register_err(
 			with(&|d| d.inputs[0].shape = vec![1, 0, 4].try_into().unwrap()),
-			None,
 			Error::<Test>::EmptyTensor,
 		);
 		register_err(
 			with(&|d| d.outputs[0].shape = vec![65536, 65536].try_into().unwrap()),
-			None,
 			Error::<Test>::TensorTooLarge,
 		);
 		// Each input fits, their sum does not.
@@ -293,14 +479,18 @@ fn register_model_rejects_bad_shapes_and_scales() {
 				};
 				d.inputs = vec![big.clone(), big].try_into().unwrap();
 			}),
-			None,
 			Error::<Test>::TensorTooLarge,
 		);
 		register_err(
 			with(&|d| d.outputs[0].transform = OutputTransform::Softmax { axis: 2 }),
-			None,
 			Error::<Test>::InvalidSoftmaxAxis,
 		);
+		// A zk descriptor is checked the same way, before any ceremony starts.
+		register_err(
+			with_zk(with(&|d| d.act_bits = 25), MLP_DIGITS8_DOMAIN, true),
+			Error::<Test>::InvalidActBits,
+		);
+		assert_eq!(Started::get(), vec![]);
 		// The edges are accepted: 2 and 24 bits, 62 fraction bits, rank 0 (a
 		// scalar), softmax over the last axis.
 		for d in [
@@ -314,8 +504,7 @@ fn register_model_rejects_bad_shapes_and_scales() {
 			assert_ok!(Models::register_model(
 				RuntimeOrigin::signed(1),
 				name("edge"),
-				d,
-				None
+				d
 			));
 		}
 		Models::do_try_state().unwrap();
@@ -323,236 +512,52 @@ fn register_model_rejects_bad_shapes_and_scales() {
 }
 
 #[test]
-fn keys_must_match_the_declared_model_and_layout() {
-	new_test_ext().execute_with(|| {
-		let (d, vk) = mlp();
-		// Another model's (valid) key.
-		let (mut wide, wide_vk) = fixtures::heaviest::<Test>();
-		register_err(
-			d.clone(),
-			Some(wide_vk.clone()),
-			Error::<Test>::VerifyingKeyModelMismatch,
-		);
-		wide.quantized_hash = d.quantized_hash;
-		register_err(
-			wide,
-			Some(wide_vk),
-			Error::<Test>::VerifyingKeyModelMismatch,
-		);
-		let mut other = d.clone();
-		other.quantized_hash[0] ^= 1;
-		register_err(
-			other,
-			Some(vk.clone()),
-			Error::<Test>::VerifyingKeyModelMismatch,
-		);
-		// The right key, other declared sizes or width.
-		let mut d2 = d.clone();
-		d2.act_bits = 8;
-		register_err(
-			d2,
-			Some(vk.clone()),
-			Error::<Test>::VerifyingKeyLayoutMismatch,
-		);
-		let mut d2 = d.clone();
-		d2.inputs[0].shape = vec![1, 63].try_into().unwrap();
-		register_err(
-			d2,
-			Some(vk.clone()),
-			Error::<Test>::VerifyingKeyLayoutMismatch,
-		);
-		let mut d2 = d.clone();
-		d2.outputs[0].shape = vec![2, 10].try_into().unwrap();
-		register_err(
-			d2,
-			Some(vk.clone()),
-			Error::<Test>::VerifyingKeyLayoutMismatch,
-		);
-		// The same sizes split differently are the same statement.
-		let mut d2 = d.clone();
-		d2.inputs = vec![
-			InputDescriptor {
-				shape: vec![8, 4].try_into().unwrap(),
-				frac_bits: 13,
-			},
-			InputDescriptor {
-				shape: vec![32].try_into().unwrap(),
-				frac_bits: 13,
-			},
-		]
-		.try_into()
-		.unwrap();
-		assert_ok!(Models::register_model(
-			RuntimeOrigin::signed(1),
-			name("split"),
-			d2,
-			Some(vk)
-		));
-	});
-}
-
-/// Which error flipping the lowest bit of byte `i` of the 770-byte key gives.
-fn expected_for_flipped_byte(i: usize) -> Error<Test> {
-	match i {
-		0..=4 => Error::InvalidVerifyingKey,          // magic, version
-		5..=36 => Error::VerifyingKeyModelMismatch,   // model id
-		37..=45 => Error::VerifyingKeyLayoutMismatch, // act_bits, input and output length
-		382..=385 => Error::InvalidVerifyingKey,      // IC count
-		_ => Error::InvalidVerifyingKey,              // a point's x coordinate
-	}
-}
-
-#[test]
-fn every_flipped_byte_of_a_key_is_rejected() {
-	new_test_ext().execute_with(|| {
-		let (d, _) = mlp();
-		for i in 0..MLP_DIGITS8_VK.len() {
-			let mut bytes = MLP_DIGITS8_VK.to_vec();
-			bytes[i] ^= 1;
-			register_err(
-				d.clone(),
-				Some(bytes.try_into().unwrap()),
-				expected_for_flipped_byte(i),
-			);
-		}
-	});
-}
-
-#[test]
-fn truncated_extended_and_garbage_keys_are_rejected() {
-	new_test_ext().execute_with(|| {
-		let (d, _) = mlp();
-		for len in [0, 1, 45, 46, 385, 386, 700, 722, 769] {
-			let key = MLP_DIGITS8_VK[..len].to_vec();
-			register_err(
-				d.clone(),
-				Some(key.try_into().unwrap()),
-				Error::<Test>::InvalidVerifyingKey,
-			);
-		}
-		let mut longer = MLP_DIGITS8_VK.to_vec();
-		longer.extend_from_slice(&MLP_DIGITS8_VK[722..770]); // a valid point too many
-		register_err(
-			d.clone(),
-			Some(longer.try_into().unwrap()),
-			Error::<Test>::InvalidVerifyingKey,
-		);
-		register_err(
-			d.clone(),
-			Some(vec![0u8; 770].try_into().unwrap()),
-			Error::<Test>::InvalidVerifyingKey,
-		);
-		register_err(
-			d,
-			Some(vec![0xffu8; 914].try_into().unwrap()),
-			Error::<Test>::InvalidVerifyingKey,
-		);
-	});
-}
-
-/// Points arkworks encodes but the registry must refuse, put in place of α (G1,
-/// at byte 46), the first IC point (at byte 386) and the last (at byte 722).
-#[test]
-fn off_curve_off_subgroup_and_identity_points_are_rejected() {
-	use ark_bls12_381::{Fq, G1Affine};
-	use ark_ec::AffineRepr;
-	use ark_ff::{BigInteger, Field, PrimeField};
-	use ark_serialize::CanonicalSerialize;
-
-	let compressed = |x: Fq| {
-		let mut b = x.into_bigint().to_bytes_be();
-		b[0] |= 0x80;
-		b
-	};
-	let mut x = Fq::from(1u64);
-	let off_curve = loop {
-		if (x * x * x + Fq::from(4u64)).sqrt().is_none() {
-			break compressed(x);
-		}
-		x += Fq::from(1u64);
-	};
-	let mut x = Fq::from(1u64);
-	let off_subgroup = loop {
-		if let Some(y) = (x * x * x + Fq::from(4u64)).sqrt() {
-			let p = G1Affine::new_unchecked(x, y);
-			if !p.is_in_correct_subgroup_assuming_on_curve() {
-				let mut b = Vec::new();
-				p.serialize_compressed(&mut b).unwrap();
-				break b;
-			}
-		}
-		x += Fq::from(1u64);
-	};
-	let mut identity = Vec::new();
-	G1Affine::zero()
-		.serialize_compressed(&mut identity)
-		.unwrap();
-	assert_eq!(
-		(off_curve.len(), off_subgroup.len(), identity.len()),
-		(48, 48, 48)
-	);
-
-	new_test_ext().execute_with(|| {
-		let (d, _) = mlp();
-		for point in [&off_curve, &off_subgroup, &identity] {
-			for at in [46, 386, 722] {
-				let mut bytes = MLP_DIGITS8_VK.to_vec();
-				bytes[at..at + 48].copy_from_slice(point);
-				register_err(
-					d.clone(),
-					Some(bytes.try_into().unwrap()),
-					Error::<Test>::InvalidVerifyingKey,
-				);
-			}
-		}
-	});
-}
-
-#[test]
 fn register_model_needs_the_deposit() {
 	new_test_ext().execute_with(|| {
-		let (d, vk) = mlp();
 		assert_noop!(
-			Models::register_model(RuntimeOrigin::signed(4), name("digits"), d, Some(vk)),
+			Models::register_model(RuntimeOrigin::signed(4), name("digits"), mlp()),
 			TokenError::FundsUnavailable
 		);
 		assert_noop!(
 			Models::register_model(
-				RuntimeOrigin::signed(99),
+				RuntimeOrigin::signed(4),
 				name("digits"),
-				mlp().0,
-				Some(mlp().1)
+				vanilla_only(mlp())
 			),
 			TokenError::FundsUnavailable
 		);
+		assert_noop!(
+			Models::register_model(RuntimeOrigin::signed(99), name("digits"), mlp()),
+			TokenError::FundsUnavailable
+		);
+		// No ceremony starts for a registration that fails.
+		assert_eq!(Started::get(), vec![]);
 	});
 }
 
 #[test]
 fn oversized_arguments_do_not_decode() {
 	new_test_ext().execute_with(|| {
-		let (d, vk) = mlp();
-		let call = |name: Vec<u8>, key: Vec<u8>| {
+		let d = mlp();
+		let call = |name: Vec<u8>, d: &Descriptor| {
 			let mut bytes = vec![2u8, 0u8]; // Models, register_model
 			bytes.extend(name.encode());
 			bytes.extend(d.encode());
-			bytes.extend(Some(key).encode());
 			RuntimeCall::decode(&mut &bytes[..])
 		};
-		assert!(call(vec![b'n'; 32], vk.to_vec()).is_ok());
-		assert!(call(vec![b'n'; 33], vk.to_vec()).is_err());
-		assert!(call(vec![b'n'; 32], vec![0; 914]).is_ok());
-		assert!(call(vec![b'n'; 32], vec![0; 915]).is_err());
+		assert!(call(vec![b'n'; 32], &d).is_ok());
+		assert!(call(vec![b'n'; 33], &d).is_err());
+		assert!(call(vec![b'n'; 32], &vanilla_only(d.clone())).is_ok());
 		// A shape of rank 7 > MaxShapeRank.
 		let mut bytes = vec![2u8, 0u8];
 		bytes.extend(b"n".to_vec().encode());
 		let mut raw = d.encode();
-		let shape_at = 1 + 5 + 32 + 32 + 1 + 32 + 1 + 1; // label, hashes, pk, act_bits, inputs len
+		// label, hashes, zk params, act_bits, inputs len
+		let shape_at = 1 + 5 + 32 + 32 + (1 + 4 + 1) + 1 + 1;
 		assert_eq!(raw[shape_at], 2 << 2); // rank 2
 		raw[shape_at] = 7 << 2;
 		raw.splice(shape_at + 1..shape_at + 1, [0u8; 20]);
 		bytes.extend(raw);
-		bytes.extend(None::<Vec<u8>>.encode());
 		assert!(RuntimeCall::decode(&mut &bytes[..]).is_err());
 	});
 }
@@ -561,13 +566,12 @@ fn oversized_arguments_do_not_decode() {
 fn new_version_adds_a_linked_version() {
 	new_test_ext().execute_with(|| {
 		let (family, first) = register(1);
-		let (mut d, vk) = mlp();
+		let mut d = mlp();
 		d.version = b"1.1.0".to_vec().try_into().unwrap();
 		assert_ok!(Models::new_version(
 			RuntimeOrigin::signed(1),
 			family,
-			d.clone(),
-			Some(vk)
+			d.clone()
 		));
 		let second = first + 1;
 		assert_eq!(
@@ -594,13 +598,19 @@ fn new_version_adds_a_linked_version() {
 		assert_eq!(Families::<Test>::get(family).unwrap().deposit, deposit);
 		assert_eq!(held(1), deposit);
 		// A vanilla-only version in a family of zk versions.
-		assert_ok!(Models::new_version(
-			RuntimeOrigin::signed(1),
-			family,
-			vanilla_only(d),
-			None
-		));
-		assert_eq!(Models::verifying_key(second + 1), None);
+		let third = add_version(1, family, vanilla_only(d));
+		assert_eq!(
+			ModelDetails::<Test>::get(third).unwrap().deposit,
+			VANILLA_VERSION_DEPOSIT
+		);
+		assert_eq!(held(1), deposit + VANILLA_VERSION_DEPOSIT);
+		assert_eq!(
+			Started::get(),
+			vec![
+				(first, MLP_DIGITS8_DOMAIN, None),
+				(second, MLP_DIGITS8_DOMAIN, None)
+			]
+		);
 		Models::do_try_state().unwrap();
 	});
 }
@@ -609,47 +619,33 @@ fn new_version_adds_a_linked_version() {
 fn new_version_errors() {
 	new_test_ext().execute_with(|| {
 		let (family, _) = register(1);
-		let (d, vk) = mlp();
+		let d = mlp();
 		assert_noop!(
-			Models::new_version(RuntimeOrigin::signed(1), 7, d.clone(), Some(vk.clone())),
+			Models::new_version(RuntimeOrigin::signed(1), 7, d.clone()),
 			Error::<Test>::UnknownFamily
 		);
 		assert_noop!(
-			Models::new_version(
-				RuntimeOrigin::signed(2),
-				family,
-				d.clone(),
-				Some(vk.clone())
-			),
+			Models::new_version(RuntimeOrigin::signed(2), family, d.clone()),
 			Error::<Test>::NotOwner
 		);
-		let mut bad = MLP_DIGITS8_VK.to_vec();
-		bad[500] ^= 1;
+		let mut bad = d.clone();
+		bad.act_bits = 1;
 		assert_noop!(
-			Models::new_version(
-				RuntimeOrigin::signed(1),
-				family,
-				d.clone(),
-				Some(bad.try_into().unwrap())
-			),
-			Error::<Test>::InvalidVerifyingKey
-		);
-		assert_noop!(
-			Models::new_version(RuntimeOrigin::signed(1), family, d.clone(), None),
-			Error::<Test>::MissingVerifyingKey
+			Models::new_version(RuntimeOrigin::signed(1), family, bad),
+			Error::<Test>::InvalidActBits
 		);
 		// MaxVersions = 3.
 		for _ in 0..2 {
-			assert_ok!(Models::new_version(
-				RuntimeOrigin::signed(1),
-				family,
-				d.clone(),
-				Some(vk.clone())
-			));
+			add_version(1, family, d.clone());
 		}
 		assert_noop!(
-			Models::new_version(RuntimeOrigin::signed(1), family, d, Some(vk)),
+			Models::new_version(RuntimeOrigin::signed(1), family, d),
 			Error::<Test>::TooManyVersions
+		);
+		// One ceremony per version, none for the refused ones.
+		assert_eq!(
+			Started::get().iter().map(|s| s.0).collect::<Vec<_>>(),
+			vec![0, 1, 2]
 		);
 		Models::do_try_state().unwrap();
 	});
@@ -660,17 +656,40 @@ fn new_version_needs_the_deposit() {
 	new_test_ext().execute_with(|| {
 		let (family, _) = register(1);
 		let free = Balances::balance(&1);
-		// Leave the owner 1 short of the version deposit.
+		// Leave the owner less than the zk version's deposit; what is left
+		// covers a version without a ceremony.
 		assert_ok!(Balances::transfer_allow_death(
 			RuntimeOrigin::signed(1),
 			2,
-			free - VERSION_DEPOSIT + 1
+			free - (VERSION_DEPOSIT - 1)
 		));
-		let (d, vk) = mlp();
 		assert_noop!(
-			Models::new_version(RuntimeOrigin::signed(1), family, d, Some(vk)),
+			Models::new_version(RuntimeOrigin::signed(1), family, mlp()),
 			TokenError::FundsUnavailable
 		);
+		assert_eq!(Started::get().len(), 1);
+		add_version(1, family, vanilla_only(mlp()));
+		// The twin: with the deposit (and the existential deposit 1 the
+		// account keeps) the zk version registers.
+		let short = VERSION_DEPOSIT + 1 - Balances::balance(&1);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(2),
+			1,
+			short - 1
+		));
+		assert_noop!(
+			Models::new_version(RuntimeOrigin::signed(1), family, mlp()),
+			TokenError::FundsUnavailable
+		);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(2),
+			1,
+			1
+		));
+		add_version(1, family, mlp());
+		assert_eq!(Balances::balance(&1), 1);
+		assert_eq!(Started::get().len(), 2);
+		Models::do_try_state().unwrap();
 	});
 }
 
@@ -678,13 +697,8 @@ fn new_version_needs_the_deposit() {
 fn deprecate_stops_new_requests_only_for_that_version() {
 	new_test_ext().execute_with(|| {
 		let (family, first) = register(1);
-		let (d, vk) = mlp();
-		assert_ok!(Models::new_version(
-			RuntimeOrigin::signed(1),
-			family,
-			d,
-			Some(vk)
-		));
+		add_version(1, family, mlp());
+		FinalKeys::mutate(|k| k.push((first, MLP_DIGITS8_VK.to_vec(), [7; 32])));
 		let held_before = held(1);
 		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), first));
 		assert_eq!(
@@ -699,7 +713,8 @@ fn deprecate_stops_new_requests_only_for_that_version() {
 		assert!(!spec.accepts(InferenceMode::Zk) && !spec.accepts(InferenceMode::Vanilla));
 		assert!(Models::spec(first + 1).unwrap().active);
 		// The record, its key and its deposit stay.
-		assert!(Models::verifying_key(first).is_some());
+		assert!(ModelDetails::<Test>::get(first).is_some());
+		assert_eq!(Models::verifying_key(first), Some(MLP_DIGITS8_VK.to_vec()));
 		assert_eq!(held(1), held_before);
 		Models::do_try_state().unwrap();
 	});
@@ -729,13 +744,7 @@ fn deprecate_errors() {
 fn transfer_moves_the_family_and_its_deposit() {
 	new_test_ext().execute_with(|| {
 		let (family, first) = register(1);
-		let (d, vk) = mlp();
-		assert_ok!(Models::new_version(
-			RuntimeOrigin::signed(1),
-			family,
-			d.clone(),
-			Some(vk.clone())
-		));
+		add_version(1, family, mlp());
 		let deposit = FAMILY_DEPOSIT + 2 * VERSION_DEPOSIT;
 		assert_eq!(held(1), deposit);
 
@@ -780,21 +789,11 @@ fn transfer_moves_the_family_and_its_deposit() {
 			Error::<Test>::NotOwner
 		);
 		assert_noop!(
-			Models::new_version(
-				RuntimeOrigin::signed(1),
-				family,
-				d.clone(),
-				Some(vk.clone())
-			),
+			Models::new_version(RuntimeOrigin::signed(1), family, mlp()),
 			Error::<Test>::NotOwner
 		);
 		assert_ok!(Models::deprecate(RuntimeOrigin::signed(2), first));
-		assert_ok!(Models::new_version(
-			RuntimeOrigin::signed(2),
-			family,
-			d,
-			Some(vk)
-		));
+		add_version(2, family, mlp());
 		assert_eq!(held(2), deposit + VERSION_DEPOSIT);
 		Models::do_try_state().unwrap();
 	});
@@ -895,29 +894,48 @@ fn ids_are_never_reused() {
 	new_test_ext().execute_with(|| {
 		let (f0, m0) = register(1);
 		let (f1, m1) = register(2);
-		let (d, vk) = mlp();
-		assert_ok!(Models::new_version(
-			RuntimeOrigin::signed(1),
-			f0,
-			d,
-			Some(vk)
-		));
+		add_version(1, f0, mlp());
 		let (f2, m3) = register(1);
 		assert_eq!((f0, f1, f2), (0, 1, 2));
 		assert_eq!((m0, m1, m3), (0, 1, 3));
 		assert_eq!(ModelDetails::<Test>::get(2).unwrap().family, f0);
-		assert_eq!(VerifyingKeys::<Test>::iter_keys().count(), 4);
+		// Every version got its own ceremony, under its own id.
+		assert_eq!(
+			Started::get().iter().map(|s| s.0).collect::<Vec<_>>(),
+			vec![0, 1, 2, 3]
+		);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn try_state_holds_after_registrations() {
+	new_test_ext().execute_with(|| {
+		Models::do_try_state().unwrap();
+		let (a, _) = register(1);
+		Models::do_try_state().unwrap();
+		add_version(1, a, vanilla_only(mlp()));
+		add_version(1, a, with_zk(mlp(), 4096, true));
+		let (b, _) = register_as(2, vanilla_only(mlp()));
+		add_version(2, b, mlp());
+		assert_ok!(Models::register_model(
+			RuntimeOrigin::signed(3),
+			fixtures::longest_name::<Test>(),
+			fixtures::heaviest::<Test>()
+		));
+		assert_eq!(Started::get().len(), 4);
 		Models::do_try_state().unwrap();
 	});
 }
 
 #[test]
 fn try_state_catches_broken_invariants() {
-	let broken: [fn(); 5] = [
+	let broken: [fn(); 6] = [
 		|| Families::<Test>::mutate(0, |f| f.as_mut().unwrap().deposit += 1),
 		|| Families::<Test>::mutate(0, |f| f.as_mut().unwrap().versions.clear()),
 		|| ModelDetails::<Test>::mutate(0, |m| m.as_mut().unwrap().family = 5),
-		|| VerifyingKeys::<Test>::remove(0),
+		|| ModelDetails::<Test>::mutate(0, |m| m.as_mut().unwrap().zk = None),
+		|| Specs::<Test>::mutate(0, |s| s.as_mut().unwrap().supports_zk = false),
 		|| PendingOwners::<Test>::insert(9, 2),
 	];
 	for corrupt in broken {
