@@ -53,6 +53,8 @@ const SCHEMA: &[&str] = &[
 		PRIMARY KEY (block_number, event_idx))",
 	"CREATE INDEX IF NOT EXISTS sync_inferences_model ON sync_inferences (model_id, block_number)",
 	"CREATE INDEX IF NOT EXISTS sync_inferences_who ON sync_inferences (who, block_number)",
+	"CREATE TABLE IF NOT EXISTS runtime_state (
+		key TEXT PRIMARY KEY, block_number BIGINT NOT NULL, data TEXT NOT NULL)",
 ];
 
 /// Version of what is derived from the stored events; older databases are
@@ -62,7 +64,11 @@ const SCHEMA: &[&str] = &[
 ///   `sync_inferences`, `Inference.SyncModelSet` in model versions' history.
 /// - 3: `Inference.SyncWorkBoundSet` in the history of entity `setting`
 ///   `sync_work_bound`.
-pub const SCHEMA_VERSION: i64 = 3;
+/// - 4: the setup ceremony's events: phase 1 (`Ceremony.Srs*`) in the
+///   history of entity `ceremony` `srs`, phase 2 (`Ceremony.Key*`) in the
+///   histories of the model versions (`version` entities); and the table
+///   `runtime_state` (ceremony state read from the runtime at an indexed block).
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Tables with a `block_number` column, cleared above a fork point.
 const BLOCK_TABLES: &[&str] = &[
@@ -71,6 +77,7 @@ const BLOCK_TABLES: &[&str] = &[
 	"account_events",
 	"entity_events",
 	"sync_inferences",
+	"runtime_state",
 ];
 
 /// A SQL argument.
@@ -374,9 +381,12 @@ impl Db {
 	}
 
 	/// Derives what older versions did not from the events they stored:
-	/// every block with a synchronous-inference event is derived again
-	/// ([`crate::indexer::derive_rows`]) and its new rows written (existing
-	/// rows are kept: inserts do nothing on conflict).
+	/// every block with an event whose derived rows are newer than the
+	/// database's schema (synchronous inferences before 3, ceremony events
+	/// before 4) is derived again ([`crate::indexer::derive_rows`]) and its
+	/// new rows written (existing rows are kept: inserts do nothing on
+	/// conflict). The ceremony's runtime state is read by the indexer's next
+	/// round.
 	async fn migrate(&self) -> Result<()> {
 		let version: i64 = self
 			.meta("schema_version")
@@ -386,11 +396,19 @@ impl Db {
 		if version >= SCHEMA_VERSION {
 			return Ok(());
 		}
-		let blocks: Vec<i64> = sqlx::query(
-			"SELECT DISTINCT block_number FROM events WHERE pallet = 'Inference'
-			 AND name IN ('InferenceComputed', 'SyncModelSet', 'SyncWorkBoundSet')
-			 ORDER BY block_number",
-		)
+		let mut conditions = Vec::new();
+		if version < 3 {
+			conditions.push(
+				"(pallet = 'Inference' AND name IN ('InferenceComputed', 'SyncModelSet', 'SyncWorkBoundSet'))",
+			);
+		}
+		if version < 4 {
+			conditions.push("pallet = 'Ceremony'");
+		}
+		let blocks: Vec<i64> = sqlx::query(&format!(
+			"SELECT DISTINCT block_number FROM events WHERE {} ORDER BY block_number",
+			conditions.join(" OR ")
+		))
 		.fetch_all(&self.pool)
 		.await?
 		.iter()
@@ -398,7 +416,7 @@ impl Db {
 		.collect();
 		if !blocks.is_empty() {
 			tracing::info!(
-				"migrating the database to schema {SCHEMA_VERSION}: {} blocks with synchronous inferences",
+				"migrating the database from schema {version} to {SCHEMA_VERSION}: {} blocks to derive again",
 				blocks.len()
 			);
 		}
@@ -867,6 +885,54 @@ impl Db {
 			.iter()
 			.map(SyncInferenceRow::from_row)
 			.collect()
+	}
+
+	/// State read from the runtime at an indexed block (e.g. `ceremony.srs`,
+	/// `ceremony.key.3`): the block it was read at and the value.
+	pub async fn runtime_state(&self, key: &str) -> Result<Option<(i64, Json)>> {
+		sqlx::query("SELECT block_number, data FROM runtime_state WHERE key = $1")
+			.bind(key)
+			.fetch_optional(&self.pool)
+			.await?
+			.map(|r| -> Result<(i64, Json)> {
+				Ok((r.try_get("block_number")?, json_col(&r, "data")?))
+			})
+			.transpose()
+	}
+
+	/// Records state read from the runtime at indexed block `block`
+	/// (deleted with the block by a fork).
+	pub async fn set_runtime_state(&self, key: &str, block: i64, data: &Json) -> Result<()> {
+		sqlx::query(
+			"INSERT INTO runtime_state (key, block_number, data) VALUES ($1, $2, $3)
+			 ON CONFLICT (key) DO UPDATE SET block_number = excluded.block_number, data = excluded.data",
+		)
+		.bind(key)
+		.bind(block)
+		.bind(data.to_string())
+		.execute(&self.pool)
+		.await?;
+		Ok(())
+	}
+
+	/// The last block each entity of `kind` has a history entry named
+	/// `name_prefix…` in (e.g. `version`, `Ceremony.`): `(id, block)`.
+	pub async fn entities_touched(
+		&self,
+		kind: &str,
+		name_prefix: &str,
+	) -> Result<Vec<(String, i64)>> {
+		Ok(sqlx::query(
+			"SELECT entity_id, MAX(block_number) AS last FROM entity_events
+			 WHERE kind = $1 AND name LIKE $2 GROUP BY entity_id ORDER BY entity_id",
+		)
+		.bind(kind)
+		.bind(format!("{name_prefix}%"))
+		.fetch_all(&self.pool)
+		.await?
+		.iter()
+		.map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
+		.collect())
 	}
 
 	/// Timestamp of block `number`, if indexed.

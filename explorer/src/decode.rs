@@ -220,6 +220,79 @@ impl RuntimeInfo {
 		Ok(to_json(&value, &self.metadata.types, &mut Vec::new()))
 	}
 
+	/// The input types and output type of runtime API `api`'s `method`
+	/// (e.g. `CeremonyApi`, `srs`), if this runtime has it.
+	pub fn runtime_api_method(&self, api: &str, method: &str) -> Option<(Vec<u32>, u32)> {
+		let m = self
+			.metadata
+			.apis
+			.iter()
+			.find(|a| a.name == api)?
+			.methods
+			.iter()
+			.find(|m| m.name == method)?;
+		Some((m.inputs.iter().map(|i| i.ty.id).collect(), m.output.id))
+	}
+
+	/// SCALE-encodes the arguments of runtime API `api`'s `method` from
+	/// unsigned integers (model ids and the like), by the method's input types.
+	pub fn encode_api_args(&self, api: &str, method: &str, args: &[u128]) -> Result<Vec<u8>> {
+		let (inputs, _) = self
+			.runtime_api_method(api, method)
+			.ok_or_else(|| anyhow!("runtime has no {api}_{method}"))?;
+		if inputs.len() != args.len() {
+			bail!(
+				"{api}_{method} takes {} arguments, not {}",
+				inputs.len(),
+				args.len()
+			);
+		}
+		let mut out = Vec::new();
+		for (ty, arg) in inputs.into_iter().zip(args) {
+			scale_value::scale::encode_as_type(
+				&Value::u128(*arg),
+				ty,
+				&self.metadata.types,
+				&mut out,
+			)
+			.map_err(|e| anyhow!("encoding an argument of {api}_{method}: {e}"))?;
+		}
+		Ok(out)
+	}
+
+	/// Decodes what runtime API `api`'s `method` returned, to JSON.
+	pub fn decode_api_output(&self, api: &str, method: &str, bytes: &[u8]) -> Result<Json> {
+		let (_, output) = self
+			.runtime_api_method(api, method)
+			.ok_or_else(|| anyhow!("runtime has no {api}_{method}"))?;
+		let value = decode_value(bytes, output, &self.metadata.types)
+			.with_context(|| format!("decoding the output of {api}_{method}"))?;
+		Ok(to_json(&value, &self.metadata.types, &mut Vec::new()))
+	}
+
+	/// The storage key and value type of plain storage value `pallet::entry`
+	/// (e.g. `Ceremony::Timing`), if this runtime has it.
+	pub fn plain_storage(&self, pallet: &str, entry: &str) -> Option<(String, u32)> {
+		let p = self.metadata.pallets.iter().find(|p| p.name == pallet)?;
+		let storage = p.storage.as_ref()?;
+		let e = storage.entries.iter().find(|e| e.name == entry)?;
+		let frame_metadata::v15::StorageEntryType::Plain(ty) = &e.ty else {
+			return None;
+		};
+		let key = format!(
+			"0x{}{}",
+			hex::encode(sp_crypto_hashing::twox_128(storage.prefix.as_bytes())),
+			hex::encode(sp_crypto_hashing::twox_128(entry.as_bytes()))
+		);
+		Some((key, ty.id))
+	}
+
+	/// Decodes a storage value of type `ty` to JSON.
+	pub fn decode_storage(&self, ty: u32, bytes: &[u8]) -> Result<Json> {
+		let value = decode_value(bytes, ty, &self.metadata.types)?;
+		Ok(to_json(&value, &self.metadata.types, &mut Vec::new()))
+	}
+
 	/// Turns a `DispatchError` (as JSON from an `ExtrinsicFailed` event) into
 	/// `Pallet.Error` with its documentation for module errors, or a compact
 	/// description for the others.

@@ -25,9 +25,26 @@ pub struct VersionView {
 	pub label: Option<String>,
 	pub onnx_hash: Option<String>,
 	pub quantized_hash: Option<String>,
+	/// The proving key executors prove with: its key ceremony's final one
+	/// (`Ceremony.KeyFinalized`), or on chains from before the ceremony the
+	/// registrant's (`descriptor.proving_key_hash`).
 	pub proving_key_hash: Option<String>,
-	/// Size of the Groth16 verifying key in bytes.
+	/// Size of the Groth16 verifying key in bytes: the final key of its key
+	/// ceremony (read from the runtime), or on chains from before the
+	/// ceremony the one registered with it.
 	pub verifying_key_len: Option<usize>,
+	/// blake2-256 of the verifying key's bytes (same sources).
+	pub verifying_key_hash: Option<String>,
+	/// The key ceremony's parameters (`descriptor.zk`: `domain_size`,
+	/// `owner_contributes`).
+	pub zk: Option<Json>,
+	/// The key ceremony's status: `pending`, `final` or `failed` (`None`
+	/// without one).
+	pub key_status: Option<String>,
+	/// Whether the chain's SRS is the insecure development SRS (known
+	/// secrets: anyone can forge proofs for any key made from it); `None`
+	/// when unknown.
+	pub srs_insecure: Option<bool>,
 	pub act_bits: Option<Json>,
 	pub inputs: Option<Json>,
 	pub outputs: Option<Json>,
@@ -203,7 +220,8 @@ pub fn version_view(model_id: &str, history: Vec<EntityEvent>) -> VersionView {
 				v.label = text(d, "version");
 				v.onnx_hash = text(d, "onnx_hash");
 				v.quantized_hash = text(d, "quantized_hash");
-				v.proving_key_hash = text(d, "proving_key_hash");
+				v.proving_key_hash = text(d, "proving_key_hash").or(v.proving_key_hash.take());
+				v.zk = get(d, "zk").cloned();
 				v.act_bits = get(d, "act_bits").cloned();
 				v.inputs = get(d, "inputs").cloned();
 				v.outputs = get(d, "outputs").cloned();
@@ -211,7 +229,10 @@ pub fn version_view(model_id: &str, history: Vec<EntityEvent>) -> VersionView {
 				v.supports_vanilla = get(d, "supports_vanilla").and_then(|b| b.as_bool());
 			}
 			if let Some(Json::String(vk)) = get(&e.data, "verifying_key") {
-				v.verifying_key_len = Some(vk.trim_start_matches("0x").len() / 2);
+				if let Some((hash, len)) = crate::ceremony::hex_blake2(vk) {
+					v.verifying_key_len = Some(len);
+					v.verifying_key_hash = Some(hash);
+				}
 			}
 			continue;
 		}
@@ -223,6 +244,12 @@ pub fn version_view(model_id: &str, history: Vec<EntityEvent>) -> VersionView {
 				}
 			}
 			"ModelDeprecated" => v.status = "deprecated".into(),
+			"KeyCeremonyStarted" => v.key_status = Some("pending".into()),
+			"KeyFinalized" => {
+				v.key_status = Some("final".into());
+				v.proving_key_hash = text(&e.data, "proving_key");
+			}
+			"KeyFailed" => v.key_status = Some("failed".into()),
 			"SyncModelSet" => {
 				v.sync_work = get(&e.data, "work").and_then(|w| w.as_u64());
 				v.sync_enabled = v.sync_work.is_some();

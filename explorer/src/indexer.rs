@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value as Json};
 use tokio::sync::{broadcast, Notify};
 
 use crate::{
+	ceremony,
 	db::{Db, EntityEvent, EventRow, ExtrinsicRow, NewBlock, SyncInferenceRow},
 	decode::{json_u128, RuntimeInfo},
 	rpc::{RawBlock, Rpc},
@@ -68,7 +69,10 @@ pub struct Indexer {
 /// fields (or arguments) belongs to: `Models` families (`family`) and versions
 /// (`model_id`), `Inference` requests (`request_id`), and the versions
 /// `Inference.SyncModelSet` enables or disables for synchronous inference;
-/// `Inference.SyncWorkBoundSet` is the history of `setting` `sync_work_bound`.
+/// `Inference.SyncWorkBoundSet` is the history of `setting` `sync_work_bound`;
+/// the setup ceremony's phase 1 (`Ceremony.Srs*`) is the history of
+/// `ceremony` `srs`, and a key ceremony's events (`Ceremony.Key*`) are in
+/// the history of its model version.
 fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, String)> {
 	let key = |kind: &'static str, field: &str| {
 		fields.get(field).and_then(id_string).map(|id| (kind, id))
@@ -81,6 +85,10 @@ fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, St
 		("Inference", "SyncModelSet") => key("version", "model_id").into_iter().collect(),
 		("Inference", "SyncWorkBoundSet") => vec![("setting", "sync_work_bound".into())],
 		("Inference", _) => key("request", "request_id").into_iter().collect(),
+		("Ceremony", n) if n.starts_with("Srs") => {
+			vec![(ceremony::SRS_ENTITY.0, ceremony::SRS_ENTITY.1.into())]
+		}
+		("Ceremony", _) => key("version", "model_id").into_iter().collect(),
 		_ => vec![],
 	}
 }
@@ -130,7 +138,9 @@ impl Indexer {
 	}
 
 	/// One round: repair forks, index up to the node's best block, record the
-	/// finalized head. Returns the number of blocks written.
+	/// finalized head, read the setup ceremony's state at the indexed head
+	/// where it may have changed ([`ceremony::refresh_state`]). Returns the
+	/// number of blocks written.
 	pub async fn sync_once(&self) -> Result<u64> {
 		let best = self.rpc.header(None).await?.number;
 		self.repair_fork().await?;
@@ -158,6 +168,9 @@ impl Indexer {
 				number: fin,
 				hash: fin_hash,
 			});
+		}
+		if let Err(e) = ceremony::refresh_state(&self.rpc, &self.db).await {
+			tracing::warn!("reading the setup ceremony's state: {e:#}");
 		}
 		Ok(written)
 	}

@@ -3,10 +3,12 @@
 //! A block explorer for Verity. An [indexer](indexer) follows a node over
 //! WebSocket JSON-RPC and writes blocks, extrinsics (signer, nonce, fee, call
 //! and arguments decoded from the runtime's metadata, success or decoded module
-//! error), events, accounts, models and inference requests into SQLite (default)
-//! or PostgreSQL; a [web server](web) renders pages and a JSON API from the
-//! database and pushes new blocks to browsers with server-sent events.
+//! error), events, accounts, models, inference requests and the Groth16 setup
+//! [ceremony] into SQLite (default) or PostgreSQL; a [web server](web) renders
+//! pages and a JSON API from the database and pushes new blocks to browsers
+//! with server-sent events.
 
+pub mod ceremony;
 pub mod db;
 pub mod decode;
 pub mod entities;

@@ -214,6 +214,55 @@ impl Rpc {
 		raw.map(|r| runtime.decode_account(&unhex(&r)?)).transpose()
 	}
 
+	/// Calls runtime API `api`'s `method` at block `hash` with integer
+	/// arguments and decodes its output to JSON; `None` when the runtime at
+	/// `hash` has no such method.
+	pub async fn runtime_api(
+		&self,
+		hash: &str,
+		api: &str,
+		method: &str,
+		args: &[u128],
+	) -> Result<Option<Json>> {
+		let runtime = self.runtime_at(hash).await?;
+		if runtime.runtime_api_method(api, method).is_none() {
+			return Ok(None);
+		}
+		let params = runtime.encode_api_args(api, method, args)?;
+		let raw: String = self
+			.call(
+				"state_call",
+				rpc_params![
+					format!("{api}_{method}"),
+					format!("0x{}", hex::encode(params)),
+					hash
+				],
+			)
+			.await?;
+		runtime
+			.decode_api_output(api, method, &unhex(&raw)?)
+			.map(Some)
+	}
+
+	/// The plain storage value `pallet::entry` at block `hash`, decoded;
+	/// `None` when the runtime has no such entry or it is not set.
+	pub async fn storage_value(
+		&self,
+		hash: &str,
+		pallet: &str,
+		entry: &str,
+	) -> Result<Option<Json>> {
+		let runtime = self.runtime_at(hash).await?;
+		let Some((key, ty)) = runtime.plain_storage(pallet, entry) else {
+			return Ok(None);
+		};
+		let raw: Option<String> = self
+			.call("state_getStorage", rpc_params![key, hash])
+			.await?;
+		raw.map(|r| runtime.decode_storage(ty, &unhex(&r)?))
+			.transpose()
+	}
+
 	/// Subscribes to new best heads.
 	pub async fn subscribe_new_heads(&self) -> Result<Subscription<Header>> {
 		self.client

@@ -21,6 +21,7 @@ use tokio::sync::{broadcast, Mutex};
 use tokio_stream::{wrappers::BroadcastStream, StreamExt};
 
 use crate::{
+	ceremony::{self, KeyView, SrsView},
 	db::{BlockRow, Db, EntityEvent, EventRow, ExtrinsicRow, SyncFilter},
 	decode::json_u128,
 	entities::{self, ModelView, RequestView, SyncInferenceView, VersionView},
@@ -80,6 +81,8 @@ pub fn router(state: AppState) -> Router {
 		.route("/models", get(models_page))
 		.route("/model/{id}", get(model_page))
 		.route("/version/{id}", get(version_page))
+		.route("/version/{id}/ceremony", get(key_page))
+		.route("/ceremony", get(srs_page))
 		.route("/requests", get(requests_page))
 		.route("/request/{id}", get(request_page))
 		.route("/search", get(search_page))
@@ -118,6 +121,8 @@ pub fn router(state: AppState) -> Router {
 		.route("/api/model/{id}/computed", get(api_model_computed))
 		.route("/api/version/{id}", get(api_version))
 		.route("/api/version/{id}/computed", get(api_version_computed))
+		.route("/api/version/{id}/ceremony", get(api_key))
+		.route("/api/ceremony", get(api_srs))
 		.route("/api/computed", get(api_computed))
 		.route("/api/requests", get(api_requests))
 		.route("/api/request/{id}", get(api_request))
@@ -376,6 +381,17 @@ fn status_class(status: &str) -> &'static str {
 	}
 }
 
+/// Badge class of a ceremony status (phase 1's or a key's).
+fn ceremony_class(status: &str) -> &'static str {
+	match status {
+		"final" => "ok",
+		"pending" | "contributing" | "beacon" | "sealing" | "checking" => "warn",
+		"failed" | "refused" => "bad",
+		"accepted" => "ok",
+		_ => "muted",
+	}
+}
+
 fn opt_str(v: Option<impl ToString>) -> String {
 	v.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -399,6 +415,9 @@ struct HomePage {
 	extrinsic_total: i64,
 	model_total: usize,
 	request_total: usize,
+	srs_status: String,
+	srs_class: &'static str,
+	srs_insecure: bool,
 }
 
 #[derive(Template)]
@@ -477,6 +496,12 @@ struct VersionRowView {
 	deposit: String,
 	sync_status: String,
 	sync_class: &'static str,
+	/// Key ceremony: status (empty without one), its badge class, a summary.
+	key_status: String,
+	key_class: &'static str,
+	key_summary: String,
+	verifying_key_hash: String,
+	srs_insecure: bool,
 }
 
 struct ModelDetailView {
@@ -542,6 +567,157 @@ struct RequestPage {
 	history: Vec<HistoryView>,
 }
 
+/// A round of the ceremony in a table.
+struct RoundRowView {
+	round: String,
+	participants: String,
+	block: i64,
+}
+
+fn round_rows(rounds: &[ceremony::Round]) -> Vec<RoundRowView> {
+	rounds
+		.iter()
+		.map(|r| RoundRowView {
+			round: opt_str(r.round),
+			participants: opt_str(r.participants),
+			block: r.block,
+		})
+		.collect()
+}
+
+/// A missed turn in a table.
+struct SkippedRowView {
+	round: String,
+	who: String,
+	who_short: String,
+	block: i64,
+}
+
+fn skipped_rows(skipped: &[ceremony::SkippedTurn]) -> Vec<SkippedRowView> {
+	skipped
+		.iter()
+		.map(|t| SkippedRowView {
+			round: opt_str(t.round),
+			who_short: short_hash(&t.who),
+			who: t.who.clone(),
+			block: t.block,
+		})
+		.collect()
+}
+
+struct SrsContributionRowView {
+	n: usize,
+	round: String,
+	who: String,
+	who_short: String,
+	block: i64,
+	event: String,
+	srs_hash: String,
+	outcome: String,
+	outcome_class: &'static str,
+	settled_in: String,
+	transcript: String,
+	ok: usize,
+	bad: usize,
+	/// Who attested what, e.g. `5FHneW…694ty ok · 5FLSig…cS59Y bad`.
+	attestations: String,
+}
+
+struct SealVoteRowView {
+	who: String,
+	who_short: String,
+	srs_hash: String,
+	block: i64,
+}
+
+struct SrsDetailView {
+	status: String,
+	status_class: &'static str,
+	/// The insecure development SRS.
+	insecure: bool,
+	/// Whether the state was read at all (else the insecure flag is unknown).
+	state_read: bool,
+	max_domain: String,
+	phase: String,
+	round: String,
+	accepted: String,
+	participants: Vec<String>,
+	turn: String,
+	deadline: String,
+	pending: String,
+	timing: String,
+	transcript: String,
+	srs_hash: String,
+	final_srs_hash: String,
+	beacon_block: String,
+	beacon_value: String,
+	beacon_scheduled_in: String,
+	beacon_applied_in: String,
+	sealed_in: String,
+	domains: String,
+	state_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "ceremony.html")]
+struct SrsPage {
+	head: Head,
+	s: SrsDetailView,
+	rounds: Vec<RoundRowView>,
+	contributions: Vec<SrsContributionRowView>,
+	skipped: Vec<SkippedRowView>,
+	seal_votes: Vec<SealVoteRowView>,
+	history: Vec<HistoryView>,
+}
+
+struct KeyContributionRowView {
+	n: usize,
+	round: String,
+	who: String,
+	who_short: String,
+	block: i64,
+	event: String,
+	proving_key: String,
+	transcript: String,
+}
+
+struct KeyDetailView {
+	model_id: String,
+	family: String,
+	model_name: String,
+	label: String,
+	status: String,
+	status_class: &'static str,
+	srs_insecure: bool,
+	domain_size: String,
+	round: String,
+	started_in: String,
+	participants: Vec<String>,
+	turn: String,
+	deadline: String,
+	contribution_count: usize,
+	proving_key: String,
+	verifying_key_hash: String,
+	verifying_key_len: String,
+	verifying_key_final: bool,
+	transcript: String,
+	model_hash: String,
+	finalized_in: String,
+	failed_in: String,
+	state_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "key_ceremony.html")]
+struct KeyPage {
+	head: Head,
+	k: KeyDetailView,
+	rounds: Vec<RoundRowView>,
+	contributions: Vec<KeyContributionRowView>,
+	skipped: Vec<SkippedRowView>,
+	history: Vec<HistoryView>,
+}
+
 // ---- lookups shared by pages and API ------------------------------------
 
 async fn find_block(db: &Db, id: &str) -> Result<Option<BlockRow>> {
@@ -572,9 +748,54 @@ async fn model(db: &Db, id: &str) -> Result<Option<ModelView>> {
 	Ok((!h.is_empty()).then(|| entities::model_view(id, h)))
 }
 
+/// A model version, with its key ceremony's status and final keys (from
+/// the ceremony's state at the indexed head).
 async fn version(db: &Db, model_id: &str) -> Result<Option<VersionView>> {
 	let h = db.entity_history("version", model_id).await?;
-	Ok((!h.is_empty()).then(|| entities::version_view(model_id, h)))
+	if h.is_empty() {
+		return Ok(None);
+	}
+	let mut v = entities::version_view(model_id, h);
+	if v.key_status.is_some() || v.zk.is_some() {
+		v.srs_insecure = srs_insecure(db).await?;
+		if let Some(k) = key(db, model_id, &v.history).await? {
+			v.key_status = Some(k.status.clone());
+			if k.status == "final" {
+				v.proving_key_hash = k.proving_key.or(v.proving_key_hash.take());
+				v.verifying_key_len = k.verifying_key_len;
+				v.verifying_key_hash = k.verifying_key_hash;
+			}
+		}
+	}
+	Ok(Some(v))
+}
+
+/// Phase 1 of the setup ceremony.
+async fn srs(db: &Db) -> Result<SrsView> {
+	let (kind, id) = ceremony::SRS_ENTITY;
+	let history = db.entity_history(kind, id).await?;
+	let state = db.runtime_state(ceremony::SRS_STATE).await?;
+	Ok(ceremony::srs_view(history, state))
+}
+
+/// Whether the chain runs on the insecure development SRS, as read at the
+/// indexed head (`None` if never read).
+async fn srs_insecure(db: &Db) -> Result<Option<bool>> {
+	Ok(db
+		.runtime_state(ceremony::SRS_STATE)
+		.await?
+		.and_then(|(_, s)| s["info"].get("insecure").and_then(Json::as_bool)))
+}
+
+/// The key ceremony of model version `model_id`, from its history.
+async fn key(db: &Db, model_id: &str, history: &[EntityEvent]) -> Result<Option<KeyView>> {
+	let state = db.runtime_state(&ceremony::key_state(model_id)).await?;
+	Ok(ceremony::key_view(
+		model_id,
+		history,
+		state,
+		srs_insecure(db).await?,
+	))
 }
 
 async fn model_versions(db: &Db, m: &ModelView) -> Result<Vec<VersionView>> {
@@ -636,6 +857,23 @@ async fn resolve_search(db: &Db, q: &str) -> Result<Option<(&'static str, String
 		return Ok(None);
 	}
 	let lower = q.to_ascii_lowercase();
+	if matches!(
+		lower.as_str(),
+		"ceremony" | "srs" | "setup" | "setup ceremony"
+	) {
+		return Ok(Some(("ceremony", "/ceremony".into())));
+	}
+	for prefix in ["ceremony", "key"] {
+		if let Some(rest) = lower.strip_prefix(prefix) {
+			let id = rest.trim_start_matches([':', ' ', '#']).trim();
+			if !id.is_empty() {
+				let h = db.entity_history("version", id).await?;
+				if h.iter().any(|e| e.name.starts_with("Ceremony.")) {
+					return Ok(Some(("key", format!("/version/{id}/ceremony"))));
+				}
+			}
+		}
+	}
 	for (prefix, kind) in [
 		("request", "request"),
 		("req", "request"),
@@ -687,7 +925,11 @@ async fn home(State(state): State<AppState>) -> PageResult {
 	let head = head(&state).await?;
 	let blocks = state.db.latest_blocks(20, None).await?;
 	let extrinsics = state.db.latest_signed_extrinsics(10).await?;
+	let srs = srs(&state.db).await?;
 	page(HomePage {
+		srs_class: ceremony_class(&srs.status),
+		srs_insecure: srs.insecure == Some(true),
+		srs_status: srs.status,
 		head,
 		blocks: blocks.iter().map(BlockView::from).collect(),
 		extrinsics: extrinsics.iter().map(ExtrinsicView::from).collect(),
@@ -865,11 +1107,19 @@ fn version_row(v: &VersionView, bound: Option<u64>) -> VersionRowView {
 		label: o(&v.label),
 		onnx_hash: o(&v.onnx_hash),
 		quantized_hash: o(&v.quantized_hash),
-		proving_key_hash: o(&v.proving_key_hash),
-		verifying_key: v
-			.verifying_key_len
-			.map(|n| format!("{n} bytes"))
-			.unwrap_or_else(|| "none".into()),
+		proving_key_hash: match (&v.proving_key_hash, v.key_status.as_deref()) {
+			(Some(h), _) => h.clone(),
+			(None, Some(status)) if status != "final" => {
+				format!("none yet (key ceremony {status})")
+			}
+			(None, _) => "—".into(),
+		},
+		verifying_key: match (v.verifying_key_len, v.key_status.as_deref()) {
+			(Some(n), _) => format!("{n} bytes"),
+			(None, Some("final")) => "final (not read from the node yet)".into(),
+			(None, Some(status)) => format!("none yet (key ceremony {status})"),
+			(None, None) => "none".into(),
+		},
 		act_bits: v
 			.act_bits
 			.as_ref()
@@ -893,6 +1143,36 @@ fn version_row(v: &VersionView, bound: Option<u64>) -> VersionRowView {
 			(Some(_), _) => "ok",
 			(None, _) => "muted",
 		},
+		key_status: v.key_status.clone().unwrap_or_default(),
+		key_class: ceremony_class(v.key_status.as_deref().unwrap_or_default()),
+		key_summary: key_summary(v),
+		verifying_key_hash: o(&v.verifying_key_hash),
+		srs_insecure: v.srs_insecure == Some(true),
+	}
+}
+
+/// `1 contribution`, `round 2, 0 contributions so far`, ...
+fn key_summary(v: &VersionView) -> String {
+	let count = |name: &str| {
+		v.history
+			.iter()
+			.filter(|e| e.source == "event" && e.name == name)
+			.count()
+	};
+	let contributions = count("Ceremony.KeyContributed");
+	let plural = if contributions == 1 { "" } else { "s" };
+	let domain =
+		v.zk.as_ref()
+			.and_then(|z| z.get("domain_size"))
+			.map(|d| format!(", domain {d}"))
+			.unwrap_or_default();
+	match v.key_status.as_deref() {
+		Some("pending") => format!(
+			"round {}, {contributions} contribution{plural} so far{domain}",
+			count("Ceremony.KeyCeremonyStarted").max(1)
+		),
+		Some(_) => format!("{contributions} contribution{plural}{domain}"),
+		None => String::new(),
 	}
 }
 
@@ -939,6 +1219,201 @@ async fn version_page(State(state): State<AppState>, Path(id): Path<String>) -> 
 			&format!("No model version {id} in the indexed chain."),
 		)),
 	}
+}
+
+fn phase_text(status: &str, insecure: bool) -> String {
+	match status {
+		"contributing" => "contributing: the participants add their secrets in turn".into(),
+		"beacon" => "beacon: the turns are over; waiting for the beacon block".into(),
+		"sealing" => {
+			"sealing: the beacon is applied; the participants vote for the final SRS".into()
+		}
+		"final" if insecure => {
+			"final: the insecure development SRS, final at genesis (no ceremony)".into()
+		}
+		"final" => "final: model key ceremonies may start".into(),
+		_ => "unknown: no ceremony events and no state read from the node yet".into(),
+	}
+}
+
+fn opt_text(v: &Option<String>) -> String {
+	v.clone().unwrap_or_default()
+}
+
+async fn srs_page(State(state): State<AppState>) -> PageResult {
+	let v = srs(&state.db).await?;
+	let insecure = v.insecure == Some(true);
+	let beacon = v.beacon.clone().unwrap_or_default();
+	let contributions = v
+		.contributions
+		.iter()
+		.enumerate()
+		.map(|(i, c)| SrsContributionRowView {
+			n: i + 1,
+			round: opt_str(c.round),
+			who_short: short_hash(&c.who),
+			who: c.who.clone(),
+			block: c.block,
+			event: c.event.clone(),
+			srs_hash: opt_text(&c.srs_hash),
+			outcome_class: ceremony_class(&c.outcome),
+			outcome: c.outcome.clone(),
+			settled_in: opt_str(c.settled_in),
+			transcript: opt_text(&c.transcript),
+			ok: c.ok,
+			bad: c.bad,
+			attestations: c
+				.attestations
+				.iter()
+				.map(|a| format!("{} {}", short_hash(&a.who), if a.ok { "ok" } else { "bad" }))
+				.collect::<Vec<_>>()
+				.join(" · "),
+		})
+		.collect();
+	let seal_votes = v
+		.seal_votes
+		.iter()
+		.map(|s| SealVoteRowView {
+			who_short: short_hash(&s.who),
+			who: s.who.clone(),
+			srs_hash: opt_text(&s.srs_hash),
+			block: s.block,
+		})
+		.collect();
+	let timing = v
+		.timing
+		.as_ref()
+		.map(|t| {
+			format!(
+				"{} blocks per turn, {} to check a contribution, beacon {} blocks after the last turn",
+				t["contribution"], t["check"], t["beacon_delay"]
+			)
+		})
+		.unwrap_or_default();
+	let pending = v
+		.pending
+		.as_ref()
+		.map(|p| {
+			format!(
+				"{} by {}: {} ok, {} bad so far",
+				as_str(&p["srs_hash"]),
+				as_str(&p["who"]),
+				p["ok"],
+				p["bad"]
+			)
+		})
+		.unwrap_or_default();
+	page(SrsPage {
+		head: head(&state).await?,
+		s: SrsDetailView {
+			phase: phase_text(&v.status, insecure),
+			status_class: if insecure {
+				"bad"
+			} else {
+				ceremony_class(&v.status)
+			},
+			status: v.status.clone(),
+			insecure,
+			state_read: v.state_at.is_some(),
+			max_domain: opt_str(v.max_domain),
+			round: opt_str(v.round),
+			accepted: opt_str(v.accepted),
+			participants: v.participants.clone(),
+			turn: opt_text(&v.turn),
+			deadline: opt_str(v.deadline),
+			pending,
+			timing,
+			transcript: opt_text(&v.transcript),
+			srs_hash: opt_text(&v.srs_hash),
+			final_srs_hash: opt_text(&v.final_srs_hash),
+			beacon_block: opt_str(beacon.block),
+			beacon_value: opt_text(&beacon.value),
+			beacon_scheduled_in: opt_str(beacon.scheduled_in),
+			beacon_applied_in: opt_str(beacon.applied_in),
+			sealed_in: opt_str(v.sealed_in),
+			domains: opt_str(v.domains),
+			state_at: opt_str(v.state_at),
+		},
+		rounds: round_rows(&v.rounds),
+		contributions,
+		skipped: skipped_rows(&v.skipped),
+		seal_votes,
+		history: history_views(&v.history),
+	})
+}
+
+fn as_str(v: &Json) -> String {
+	match v {
+		Json::String(s) => s.clone(),
+		Json::Null => String::new(),
+		other => other.to_string(),
+	}
+}
+
+async fn key_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(v) = version(&state.db, &id).await? else {
+		return Ok(not_found(
+			"Model version not found",
+			&format!("No model version {id} in the indexed chain."),
+		));
+	};
+	let Some(k) = key(&state.db, &id, &v.history).await? else {
+		return Ok(not_found(
+			"No key ceremony",
+			&format!("Model version {id} has no key ceremony (it was registered without zk support, or before the ceremony)."),
+		));
+	};
+	let m = match &v.family {
+		Some(f) => model(&state.db, f).await?,
+		None => None,
+	};
+	let contributions = k
+		.contributions
+		.iter()
+		.enumerate()
+		.map(|(i, c)| KeyContributionRowView {
+			n: i + 1,
+			round: opt_str(c.round),
+			who_short: short_hash(&c.who),
+			who: c.who.clone(),
+			block: c.block,
+			event: c.event.clone(),
+			proving_key: opt_text(&c.proving_key),
+			transcript: opt_text(&c.transcript),
+		})
+		.collect();
+	page(KeyPage {
+		head: head(&state).await?,
+		k: KeyDetailView {
+			model_id: k.model_id.clone(),
+			family: opt_text(&v.family),
+			model_name: m.and_then(|m| m.name).unwrap_or_default(),
+			label: opt_text(&v.label),
+			status_class: ceremony_class(&k.status),
+			status: k.status.clone(),
+			srs_insecure: k.srs_insecure == Some(true),
+			domain_size: opt_str(k.domain_size),
+			round: opt_str(k.round),
+			started_in: opt_str(k.started_in),
+			participants: k.participants.clone(),
+			turn: opt_text(&k.turn),
+			deadline: opt_str(k.deadline),
+			contribution_count: k.contributions.len(),
+			proving_key: opt_text(&k.proving_key),
+			verifying_key_hash: opt_text(&k.verifying_key_hash),
+			verifying_key_len: opt_str(k.verifying_key_len),
+			verifying_key_final: k.status == "final",
+			transcript: opt_text(&k.transcript),
+			model_hash: opt_text(&k.model_hash),
+			finalized_in: opt_str(k.finalized_in),
+			failed_in: opt_str(k.failed_in),
+			state_at: opt_str(k.state_at),
+		},
+		rounds: round_rows(&k.rounds),
+		contributions,
+		skipped: skipped_rows(&k.skipped),
+		history: history_views(&k.history),
+	})
 }
 
 async fn requests_page(State(state): State<AppState>) -> PageResult {
@@ -1045,8 +1520,39 @@ async fn api_status(State(state): State<AppState>) -> PageResult {
 		"extrinsics": state.db.extrinsic_count().await?,
 		"database": if state.db.is_postgres() { "postgres" } else { "sqlite" },
 		"sync_work_bound": sync_work_bound(&state.db).await?,
+		"srs": srs_status(&state.db).await?,
 	}))
 	.into_response())
+}
+
+/// Phase 1 in short for `/api/status`: `status`, `insecure`, `max_domain`,
+/// `final_srs_hash`, `state_at`; `null` on a chain without the ceremony.
+async fn srs_status(db: &Db) -> Result<Json> {
+	let v = srs(db).await?;
+	if v.status == "unknown" && v.state_at.is_none() {
+		return Ok(Json::Null);
+	}
+	Ok(json!({
+		"status": v.status,
+		"insecure": v.insecure,
+		"max_domain": v.max_domain,
+		"final_srs_hash": v.final_srs_hash,
+		"state_at": v.state_at,
+	}))
+}
+
+async fn api_srs(State(state): State<AppState>) -> PageResult {
+	Ok(AxumJson(srs(&state.db).await?).into_response())
+}
+
+async fn api_key(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+	let Some(v) = version(&state.db, &id).await? else {
+		return Ok(api_not_found("model version"));
+	};
+	match key(&state.db, &id, &v.history).await? {
+		Some(k) => Ok(AxumJson(k).into_response()),
+		None => Ok(api_not_found("key ceremony")),
+	}
 }
 
 #[derive(Deserialize)]
