@@ -6,12 +6,14 @@
 #![warn(missing_docs)]
 
 mod artifact_sync;
+mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;
 mod precompile;
 mod rpc;
 mod service;
+mod tx;
 mod worker;
 
 fn main() -> sc_cli::Result<()> {

@@ -285,6 +285,11 @@ pub fn new_full<
 
 	let artifact_rpc = Arc::new(crate::rpc::ArtifactRpc::new(artifact_store.clone()));
 	let journal_dir = config.data_path.join("inference-worker");
+	// SRSs, Lagrange bases and checked keys: the ceremony task and the worker.
+	let ceremony_keys = Arc::new(
+		crate::ceremony::Keys::new(artifact_store.clone(), config.data_path.join("ceremony"))
+			.map_err(ServiceError::Other)?,
+	);
 	let dev_key_seed = config.dev_key_seed.clone();
 
 	let rpc_extensions_builder = {
@@ -316,6 +321,19 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
+	// A validator takes part in the setup ceremony with its Aura key.
+	crate::ceremony::start(
+		crate::ceremony::CeremonyParams {
+			client: client.clone(),
+			pool: transaction_pool.clone(),
+			keystore: keystore_container.keystore(),
+			store: artifact_store.clone(),
+			fetcher: artifact_fetcher.clone(),
+			keys: ceremony_keys.clone(),
+		},
+		task_manager.spawn_handle(),
+	);
+
 	if executor.executor {
 		let keystore = keystore_container.keystore();
 		// Like the session keys: a dev node (`--dev`, `--alice`, ...) gets its
@@ -332,6 +350,7 @@ pub fn new_full<
 				keystore,
 				store: artifact_store,
 				fetcher: artifact_fetcher,
+				keys: ceremony_keys,
 				journal_dir,
 				concurrency: executor.executor_concurrency as usize,
 				queue: executor.executor_queue as usize,

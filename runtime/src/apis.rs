@@ -16,13 +16,14 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use pallet_ceremony::{CeremonyTask, KeyInfo, SrsInfo};
 use pallet_inference::{RequestId, RequestView, ResultView};
 use pallet_models::{ModelId, ModelSpec};
 
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
-	Inference, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Ceremony, Executive,
+	Grandpa, Inference, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -274,6 +275,20 @@ impl_runtime_apis! {
 
 		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])> {
 			Inference::sync_models()
+		}
+	}
+
+	impl pallet_ceremony_runtime_api::CeremonyApi<Block, AccountId, BlockNumber> for Runtime {
+		fn tasks(who: AccountId) -> Vec<CeremonyTask> {
+			Ceremony::tasks(&who)
+		}
+
+		fn srs() -> Option<SrsInfo<AccountId, BlockNumber>> {
+			Ceremony::srs_info()
+		}
+
+		fn key(model_id: ModelId) -> Option<KeyInfo<AccountId, BlockNumber>> {
+			Ceremony::key_info(model_id)
 		}
 	}
 

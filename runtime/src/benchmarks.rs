@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_models, Models]
 	[pallet_inference, Inference]
 	[pallet_model_gate, ModelGate]
+	[pallet_ceremony, Ceremony]
 );

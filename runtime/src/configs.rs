@@ -16,8 +16,8 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Inference, Models, Nonce,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Ceremony, Hash, Inference, Models,
+	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
 };
 
@@ -138,11 +138,40 @@ impl pallet_models::Config for Runtime {
 	type MaxNameLen = ConstU32<64>;
 	type MaxVersionLen = ConstU32<32>;
 	// verity-zk keys are 386 + 48·(n + 1) bytes for n public inputs: up to 10.
-	type MaxVerifyingKeyLen = ConstU32<914>;
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<32>;
+	type ZkSetup = Ceremony;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
+}
+
+/// The ceremony's participants: the Aura authorities, as accounts (an
+/// sr25519 authority key is also an account key: validators sign their
+/// ceremony calls with their Aura key).
+pub struct AuraParticipants;
+
+impl pallet_ceremony::Participants<AccountId> for AuraParticipants {
+	fn participants() -> alloc::vec::Vec<AccountId> {
+		pallet_aura::Authorities::<Runtime>::get()
+			.into_iter()
+			.map(|authority| {
+				let public: sp_core::sr25519::Public = authority.into();
+				AccountId::new(public.0)
+			})
+			.collect()
+	}
+}
+
+impl pallet_ceremony::Config for Runtime {
+	type Curve = pallet_ceremony::HostBls12_381;
+	type Participants = AuraParticipants;
+	type MaxParticipants = ConstU32<32>;
+	type MaxActiveCeremonies = ConstU32<16>;
+	type MaxContributions = ConstU32<64>;
+	type MinSrsContributions = ConstU32<1>;
+	type MinKeyContributions = ConstU32<1>;
+	type MaxVerifyingKeyLen = ConstU32<914>;
+	type WeightInfo = pallet_ceremony::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
@@ -212,7 +241,8 @@ impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
 	) -> pallet_models::ModelId {
 		use frame_support::BoundedVec;
 		use pallet_models::{
-			InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor,
+			InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor, ZkParams,
+			ZkSetup,
 		};
 
 		// Far more than any model's deposit (a base plus 0.01 VRT per byte).
@@ -229,7 +259,11 @@ impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
 			version: BoundedVec::truncate_from(b"bench".to_vec()),
 			onnx_hash: [1; 32],
 			quantized_hash: spec.quantized_hash,
-			proving_key_hash: spec.supports_zk.then_some([2; 32]),
+			// The dev chain's SRS serves 1024-point domains.
+			zk: spec.supports_zk.then_some(ZkParams {
+				domain_size: 1024,
+				owner_contributes: false,
+			}),
 			act_bits: spec.act_bits as u8,
 			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
 				shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
@@ -247,9 +281,13 @@ impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
 			RuntimeOrigin::signed(owner.clone()),
 			BoundedVec::truncate_from(b"benchmark model".to_vec()),
 			descriptor,
-			verifying_key.map(BoundedVec::truncate_from),
 		)
 		.expect("the benchmark's model is valid");
+		if let Some(key) = verifying_key {
+			// The benchmarks verify a fixture proof: its key stands in for a
+			// finished ceremony's.
+			Ceremony::set_final_key_for_benchmarks(id, key, [2; 32]);
+		}
 		id
 	}
 }

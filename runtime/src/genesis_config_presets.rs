@@ -1,12 +1,16 @@
 //! Genesis presets. The chain specs in `chain-spec/` are generated from these.
 //!
-//! - `development`: one validator (Alice), for `scripts/dev`.
+//! - `development`: one validator (Alice), for `scripts/dev`. Its SRS is the
+//!   **insecure** development SRS (known secrets, final at genesis): model
+//!   keys still go through phase 2, with Alice as the only participant.
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), for
-//!   `scripts/local-testnet` and the multi-node tests.
+//!   `scripts/local-testnet` and the multi-node tests. Its SRS comes from a
+//!   phase-1 ceremony among the four.
 //!
-//! Both endow the well-known development accounts and make Alice sudo.
+//! Both endow the well-known development accounts and make Alice sudo, and
+//! serve QAP domains of up to [`MAX_DOMAIN`] points (every example model).
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{AccountId, BalancesConfig, CeremonyConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -17,6 +21,11 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed development account starts with: a million VRT.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// The largest QAP domain the SRS serves: 3·2^16 points, LeNet-5's. It
+/// serves every domain dividing it (`2^k` and `3·2^k` up to it), so every
+/// example model.
+pub const MAX_DOMAIN: u32 = 3 << 16;
 
 /// A validator's keys in the development keyring: sr25519 for Aura, ed25519
 /// for GRANDPA, both from the seed `//Name` (what `verity-node key insert
@@ -31,10 +40,26 @@ pub const LOCAL_TESTNET_VALIDATORS: [DevValidator; 4] = [
 	(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 ];
 
+/// The ceremony's genesis: the SRS size, the insecure development SRS or a
+/// ceremony, and the periods (blocks of 3 s).
+fn ceremony(insecure_dev_srs: bool) -> CeremonyConfig {
+	CeremonyConfig {
+		max_domain: MAX_DOMAIN,
+		insecure_dev_srs,
+		// A phase-1 contribution at 2^18 takes a few minutes here (the
+		// contribution itself, its upload and the others' fetch and check).
+		contribution_period: if insecure_dev_srs { 40 } else { 200 },
+		check_period: 100,
+		beacon_delay: 5,
+		_config: Default::default(),
+	}
+}
+
 fn genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	insecure_dev_srs: bool,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -57,6 +82,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		ceremony: ceremony(insecure_dev_srs),
 	})
 }
 
@@ -72,6 +98,7 @@ pub fn development_config_genesis() -> Value {
 			.map(|k| k.to_account_id())
 			.collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		true,
 	)
 }
 
@@ -86,6 +113,7 @@ pub fn local_config_genesis() -> Value {
 			.map(|k| k.to_account_id())
 			.collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		false,
 	)
 }
 

@@ -199,4 +199,7 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type ModelGate = pallet_model_gate;
+
+	#[runtime::pallet_index(10)]
+	pub type Ceremony = pallet_ceremony;
 }

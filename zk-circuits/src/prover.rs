@@ -143,6 +143,14 @@ impl ProvingKey {
 		}
 	}
 
+	/// The key's `δ·G1` and `δ·G2` (what a ceremony contribution puts on chain).
+	pub fn delta(&self) -> crate::ceremony::DeltaUpdate<Bls12_381> {
+		crate::ceremony::DeltaUpdate {
+			delta_g1: self.groth16.delta_g1,
+			delta_g2: self.groth16.vk.delta_g2,
+		}
+	}
+
 	pub fn verifying_key(&self) -> VerifyingKey<Bls12_381> {
 		vk_from_ark(self.model_id, self.layout, &self.groth16.vk)
 	}

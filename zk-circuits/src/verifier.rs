@@ -130,6 +130,15 @@ impl<E: Pairing> VerifyingKey<E> {
 	/// the layout, and refuses degenerate keys: the identity for α, β, γ, δ
 	/// or any IC point, and γ = δ (under such keys proofs can be forged).
 	pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+		let vk = Self::decode_points(bytes)?;
+		vk.check_not_degenerate()?;
+		Ok(vk)
+	}
+
+	/// [`VerifyingKey::from_bytes`] without refusing degenerate keys: for a
+	/// ceremony's keys before their first contribution (`γ = δ = 1`), which
+	/// nodes check but nobody verifies proofs under.
+	pub fn decode_points(bytes: &[u8]) -> Result<Self> {
 		if bytes.len() < VK_HEADER_BYTES + G1_BYTES + 3 * G2_BYTES + 4 {
 			return Err(Error::Decode(format!(
 				"verifying key too short ({} bytes)",
@@ -187,7 +196,6 @@ impl<E: Pairing> VerifyingKey<E> {
 			delta_g2,
 			ic,
 		};
-		vk.check_not_degenerate()?;
 		Ok(vk)
 	}
 

@@ -109,16 +109,11 @@ fn run_phase2(
 	for (i, delta) in deltas.iter().enumerate() {
 		let account = [100 + i as u8; 32];
 		let bind = bind_to(&transcript, &account);
-		let prev = DeltaUpdate::<Bls12_381> {
-			delta_g1: pk_delta_g1(&pk),
-			delta_g2: vk.delta_g2,
-		};
+		let prev = pk.delta();
+		assert_eq!(prev.delta_g2, vk.delta_g2);
 		let (next_pk, proof) =
 			phase2::contribute_with_secret(pk, *delta, Fr::rand(&mut r), &bind).unwrap();
-		let next = DeltaUpdate {
-			delta_g1: pk_delta_g1(&next_pk),
-			delta_g2: next_pk.verifying_key().delta_g2,
-		};
+		let next = next_pk.delta();
 		verify_delta_update(&prev, &next, &proof, &bind).unwrap();
 		vk.delta_g2 = next.delta_g2;
 		phase2::check_proving_key(srs, &next_pk, model, &vk, &mut r).unwrap();
@@ -128,23 +123,13 @@ fn run_phase2(
 	(pk, vk)
 }
 
-/// `δ·G1` of a key, read from its file (the field is crate-private).
-fn pk_delta_g1(pk: &ProvingKey) -> G1 {
-	// Header: magic 4, version 1, id 32, layout 9, rows 8, vars 8, domain 8,
-	// vk length 8 + vk, then β·G1, δ·G1 (compressed).
-	let bytes = pk.to_bytes();
-	let vk_len = u64::from_le_bytes(bytes[70..78].try_into().unwrap()) as usize;
-	let at = 78 + vk_len + 48;
-	use ark_serialize::CanonicalDeserialize;
-	G1::deserialize_compressed(&bytes[at..at + 48]).unwrap()
-}
-
 /// The forger: with `(τ, α, β, δ)` it makes a proof of **any** statement
 /// under a `γ = 1` key, no witness needed: `A = a·G1`, `B = b·G2`,
-/// `C = (a·b − α·β − Σ x_i·ic_i(τ))/δ·G1`.
+/// `C = (a·b − α·β − Σ x_i·ic_i(τ'))/δ·G1`, where `τ' = τ^(N/n)` is the
+/// secret of the key's `n`-point domain in an SRS of `N` points.
 fn forge(
 	vk: &VerifyingKey<Bls12_381>,
-	domain: usize,
+	(domain, srs_size): (usize, usize),
 	[tau, alpha, beta]: Shares,
 	delta: Fr,
 	st: &Statement,
@@ -152,7 +137,7 @@ fn forge(
 	let x = vk.layout.public_inputs(st).unwrap();
 	let l = domain_of_size(domain)
 		.unwrap()
-		.evaluate_all_lagrange_coefficients(tau);
+		.evaluate_all_lagrange_coefficients(tau.pow([(srs_size / domain) as u64]));
 	let mut ic = (alpha + beta) * l[0];
 	for (i, xi) in x.iter().enumerate() {
 		ic += *xi * beta * l[i + 1];
@@ -179,14 +164,15 @@ fn a_ceremony_key_is_the_single_party_key_of_the_secrets_product_and_proves() {
 	let model = example("mlp_digits8");
 	let qap = Qap::compile(&model).unwrap();
 	let domain = qap.smallest_domain_size().unwrap();
-	let (srs, shares) = run_phase1(4096, 2, 1);
+	let (srs, shares) = run_phase1(6144, 2, 1);
 	let deltas = [Fr::from(11u64), Fr::rand(&mut rng(2))];
 	let (pk, vk) = run_phase2(&srs, &model, domain, &deltas, 3);
 
 	// Same secrets, one party, computed directly from them: the same key.
 	let [tau, alpha, beta] = product(&shares);
+	// The domain's secret is τ^(N/n): 3072 of 6144 points.
 	let trapdoor = Trapdoor {
-		tau,
+		tau: tau.pow([(6144 / domain) as u64]),
 		alpha,
 		beta,
 		delta: deltas[0] * deltas[1],
@@ -219,14 +205,14 @@ fn forging_needs_every_secret() {
 		.unwrap()
 		.smallest_domain_size()
 		.unwrap();
-	let (srs, shares) = run_phase1(1024, 3, 11);
+	let (srs, shares) = run_phase1(1536, 3, 11);
 	let deltas = [Fr::rand(&mut rng(12)), Fr::rand(&mut rng(13))];
 	let (_, vk) = run_phase2(&srs, &model, domain, &deltas, 14);
 	let st = some_statement(&model, &mut rng(15));
 	let delta = deltas[0] * deltas[1];
 
 	// Knowing everything, the forger proves a false output.
-	let forged = forge(&vk, domain, product(&shares), delta, &st);
+	let forged = forge(&vk, (domain, 1536), product(&shares), delta, &st);
 	assert_eq!(verify(&vk, &st, &forged), Ok(()), "the forger works");
 
 	// Missing any one phase-1 contributor's shares (the beacon's are public):
@@ -237,7 +223,7 @@ fn forging_needs_every_secret() {
 			.filter(|&(i, _)| i != missing)
 			.map(|(_, s)| *s)
 			.collect();
-		let forged = forge(&vk, domain, product(&known), delta, &st);
+		let forged = forge(&vk, (domain, 1536), product(&known), delta, &st);
 		assert_eq!(
 			verify(&vk, &st, &forged),
 			Err(Error::InvalidProof),
@@ -246,7 +232,7 @@ fn forging_needs_every_secret() {
 	}
 	// Missing one δ contributor.
 	for kept in deltas {
-		let forged = forge(&vk, domain, product(&shares), kept, &st);
+		let forged = forge(&vk, (domain, 1536), product(&shares), kept, &st);
 		assert_eq!(verify(&vk, &st, &forged), Err(Error::InvalidProof));
 	}
 }
@@ -262,7 +248,7 @@ fn a_single_party_trapdoor_forges_its_own_key_but_not_the_ceremonys() {
 	let st = some_statement(&model, &mut rng(22));
 	let forged = forge(
 		&own_vk,
-		domain,
+		(domain, domain),
 		[kept.tau, kept.alpha, kept.beta],
 		kept.delta,
 		&st,
@@ -273,12 +259,12 @@ fn a_single_party_trapdoor_forges_its_own_key_but_not_the_ceremonys() {
 		"its own key is forgeable"
 	);
 	// The ceremony's key for the same model: the kept trapdoor is useless.
-	let (srs, _) = run_phase1(1024, 1, 23);
+	let (srs, _) = run_phase1(1536, 1, 23);
 	let (_, vk) = run_phase2(&srs, &model, domain, &[Fr::rand(&mut rng(24))], 25);
 	assert_eq!(verify(&vk, &st, &forged), Err(Error::InvalidProof));
 	let forged = forge(
 		&vk,
-		domain,
+		(domain, 1536),
 		[kept.tau, kept.alpha, kept.beta],
 		kept.delta,
 		&st,
@@ -421,7 +407,7 @@ fn a_proving_key_not_rescaled_consistently_is_refused_by_the_nodes_check() {
 		.unwrap()
 		.smallest_domain_size()
 		.unwrap();
-	let (srs, _) = run_phase1(1024, 1, 61);
+	let (srs, _) = run_phase1(1536, 1, 61);
 	let d = Fr::rand(&mut rng(62));
 	let (pk, vk) = run_phase2(&srs, &model, domain, &[d], 63);
 	let mut r = rng(64);
@@ -463,7 +449,7 @@ fn a_proving_key_not_rescaled_consistently_is_refused_by_the_nodes_check() {
 	let other = elementwise_model(&mut rng(66));
 	assert!(phase2::check_proving_key(&srs, &pk, &other, &vk, &mut r).is_err());
 	// Against another SRS.
-	let (srs2, _) = run_phase1(1024, 1, 67);
+	let (srs2, _) = run_phase1(1536, 1, 67);
 	assert!(phase2::check_proving_key(&srs2, &pk, &model, &vk, &mut r).is_err());
 }
 
@@ -505,7 +491,8 @@ fn splice_queries(
 #[test]
 fn the_chain_computes_the_initial_verifying_key_for_every_domain() {
 	let (srs, _) = run_phase1(96, 1, 70);
-	assert_eq!(domain_sizes(96), vec![16, 24, 32, 48, 64, 96]);
+	assert_eq!(domain_sizes(96), vec![16, 24, 32, 48, 96]);
+	assert_eq!(domain_sizes(64), vec![16, 32, 64]);
 	for n in domain_sizes(96) {
 		let bases = lagrange::bases(&srs, n as usize).unwrap();
 		assert_eq!(
@@ -528,10 +515,47 @@ fn the_insecure_dev_srs_head_and_tables_match_its_full_srs() {
 	srs.verify(&srs.head(), &mut rng(80)).unwrap();
 	for n in domain_sizes(96) {
 		assert_eq!(
-			dev::table::<Bls12_381>(n).unwrap(),
+			dev::table::<Bls12_381>(96, n).unwrap(),
 			lagrange::domain_table(&srs, n as usize).unwrap(),
 			"domain {n}"
 		);
 	}
-	assert!(dev::table::<Bls12_381>(100).is_err());
+	assert!(
+		dev::table::<Bls12_381>(96, 64).is_err(),
+		"64 does not divide 96"
+	);
+	// The fast bases from the known secrets are the FFT's.
+	let [tau, alpha, beta] = dev::secrets();
+	let fast = lagrange::bases_from_secrets(96, 48, [tau, alpha, beta]).unwrap();
+	let fft = lagrange::bases(&srs, 48).unwrap();
+	assert!(
+		fast.g1 == fft.g1
+			&& fast.alpha_g1 == fft.alpha_g1
+			&& fast.beta_g1 == fft.beta_g1
+			&& fast.g2 == fft.g2
+	);
+	// The cache file round trips.
+	let mut bytes = Vec::new();
+	fft.write(&mut bytes).unwrap();
+	let back = lagrange::LagrangeBases::read(&mut &bytes[..]).unwrap();
+	assert!(back.g1 == fft.g1 && back.beta_g1 == fft.beta_g1 && back.g2 == fft.g2);
+	assert!(lagrange::LagrangeBases::read(&mut &bytes[..bytes.len() - 1]).is_err());
+}
+
+#[test]
+fn a_restricted_srs_is_the_srs_of_the_secrets_power() {
+	use verity_zk::ceremony::dev;
+	// 96 = 3·2^5 serves 16, 24, 32, 48 and 96 (not 64).
+	let srs = verity_zk::ceremony::srs::insecure_dev_srs(96).unwrap();
+	let [tau, alpha, beta] = dev::secrets();
+	for n in domain_sizes(96) {
+		let restricted = srs.restrict(n as usize).unwrap();
+		let direct =
+			Srs::from_secrets(n as usize, tau.pow([(96 / n) as u64]), alpha, beta).unwrap();
+		assert_eq!(restricted, direct, "domain {n}");
+		restricted.verify(&restricted.head(), &mut rng(90)).unwrap();
+	}
+	assert!(srs.restrict(64).is_err());
+	assert!(srs.restrict(192).is_err());
+	assert!(srs.restrict(0).is_err());
 }

@@ -44,25 +44,24 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::{Decode, Encode};
 use futures::{channel::mpsc, FutureExt, StreamExt};
+use pallet_ceremony_runtime_api::CeremonyApi;
 use pallet_inference_runtime_api::InferenceApi;
 use parking_lot::Mutex;
 use prometheus_endpoint::{
 	register, Counter, Gauge, Histogram, HistogramOpts, PrometheusError, Registry, U64,
 };
-use sc_client_api::{BlockchainEvents, StorageProvider};
-use sc_transaction_pool_api::{InPoolTransaction, TransactionPool, TransactionSource};
-use sp_api::{Core, ProvideRuntimeApi};
+use sc_client_api::BlockchainEvents;
+use sc_transaction_pool_api::{TransactionPool, TransactionSource};
+use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_consensus::BlockOrigin;
-use sp_core::{crypto::KeyTypeId, sr25519, storage::StorageKey, Bytes};
+use sp_core::{crypto::KeyTypeId, sr25519, Bytes};
 use sp_keystore::KeystorePtr;
-use sp_runtime::{generic, traits::Header as _, BoundedVec, MultiAddress, MultiSignature};
-use substrate_frame_rpc_system::AccountNonceApi;
+use sp_runtime::{traits::Header as _, BoundedVec};
 use verity_artifacts::ArtifactStore;
 use verity_inference::QuantizedModel;
-use verity_runtime::{opaque::Block, AccountId, Nonce, Runtime, RuntimeCall};
+use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
 use verity_zk::{Binding, ProvingKey};
 
 use crate::{
@@ -80,8 +79,6 @@ const LOG: &str = "verity-worker";
 const RESUBMIT_AFTER: u32 = 5;
 /// A result is submitted at most this often.
 const MAX_ATTEMPTS: u32 = 5;
-/// Mortality of the worker's transactions, in blocks.
-const TX_PERIOD: u64 = 64;
 /// Loaded models and proving keys kept in memory.
 const CACHE_MODELS: usize = 2;
 /// A missing artifact no peer had is asked for again after this long...
@@ -105,6 +102,9 @@ pub struct WorkerParams {
 	pub store: Arc<ArtifactStore>,
 	/// Fetches missing artifacts from peers into `store`.
 	pub fetcher: Arc<ArtifactFetcher>,
+	/// The SRS and the proving keys this node checked (shared with the
+	/// ceremony task).
+	pub keys: Arc<crate::ceremony::Keys>,
 	/// Where the journal lives.
 	pub journal_dir: PathBuf,
 	/// Requests proved at the same time.
@@ -194,6 +194,8 @@ struct Job {
 	quantized_hash: [u8; 32],
 	proving_key_hash: Option<[u8; 32]>,
 	verifying_key: Option<Vec<u8>>,
+	/// The chain's final SRS (Zk jobs): the proving key is checked against it.
+	srs: Option<crate::ceremony::SrsId>,
 	executor: [u8; 32],
 }
 
@@ -265,11 +267,16 @@ pub fn start(
 		),
 	}
 	let worker = Worker {
+		signer: crate::tx::Signer {
+			client: params.client.clone(),
+			pool: params.pool,
+			keystore: params.keystore.clone(),
+		},
 		client: params.client,
-		pool: params.pool,
 		keystore: params.keystore,
 		store: params.store,
 		fetcher: params.fetcher,
+		keys: params.keys,
 		fetches: HashMap::new(),
 		fetched_tx,
 		unserved: HashSet::new(),
@@ -298,10 +305,12 @@ pub fn start(
 
 struct Worker {
 	client: Arc<FullClient>,
-	pool: Arc<Pool>,
+	/// Signs and submits results.
+	signer: crate::tx::Signer,
 	keystore: KeystorePtr,
 	store: Arc<ArtifactStore>,
 	fetcher: Arc<ArtifactFetcher>,
+	keys: Arc<crate::ceremony::Keys>,
 	/// Missing artifacts, by hash, being fetched or waiting to be asked for again.
 	fetches: HashMap<[u8; 32], Fetch>,
 	fetched_tx: mpsc::UnboundedSender<FetchDone>,
@@ -469,6 +478,11 @@ impl Worker {
 					if let Some(h) = job.proving_key_hash.filter(|h| !self.store.contains(h)) {
 						missing.push((h, "proving key"));
 					}
+					if let Some(crate::ceremony::SrsId::Artifact(h)) = job.srs {
+						if !self.store.contains(&h) {
+							missing.push((h, "final SRS"));
+						}
+					}
 					if missing.is_empty() {
 						log::info!(
 							target: LOG,
@@ -634,27 +648,25 @@ impl Worker {
 			.map_err(|e| format!("InferenceApi::model: {e}"))?
 			.ok_or_else(|| format!("model {} is not registered", request.model_id))?;
 		let zk = request.mode == pallet_models::InferenceMode::Zk;
-		let (proving_key_hash, verifying_key) = if zk {
-			let details: pallet_models::ModelInfo<Runtime> = self
-				.storage(
-					hash,
-					pallet_models::ModelDetails::<Runtime>::hashed_key_for(request.model_id),
-				)?
-				.ok_or_else(|| {
-					format!("model {} has no details in the registry", request.model_id)
-				})?;
-			let pk = details
-				.proving_key_hash
-				.ok_or_else(|| format!("model {} has no proving key hash", request.model_id))?;
-			let vk: Vec<u8> = self
-				.storage(
-					hash,
-					pallet_models::VerifyingKeys::<Runtime>::hashed_key_for(request.model_id),
-				)?
-				.ok_or_else(|| format!("model {} has no verifying key", request.model_id))?;
-			(Some(pk), Some(vk))
+		let (proving_key_hash, verifying_key, srs) = if zk {
+			// Only a final ceremony key: the runtime refuses Zk requests before.
+			let key = api
+				.key(hash, request.model_id)
+				.map_err(|e| format!("CeremonyApi::key: {e}"))?
+				.filter(|k| k.status == pallet_ceremony::KeyStatus::Final)
+				.ok_or_else(|| format!("model {} has no final key", request.model_id))?;
+			let pk = key
+				.proving_key
+				.ok_or_else(|| format!("model {} has no proving key", request.model_id))?;
+			let srs = api
+				.srs(hash)
+				.map_err(|e| format!("CeremonyApi::srs: {e}"))?
+				.as_ref()
+				.and_then(crate::ceremony::final_srs)
+				.ok_or("the SRS is not final")?;
+			(Some(pk), Some(key.verifying_key), Some(srs))
 		} else {
-			(None, None)
+			(None, None, None)
 		};
 		Ok(Some(Job {
 			request_id: id,
@@ -664,21 +676,9 @@ impl Worker {
 			quantized_hash: spec.quantized_hash,
 			proving_key_hash,
 			verifying_key,
+			srs,
 			executor: key.0,
 		}))
-	}
-
-	fn storage<T: Decode>(&self, hash: Hash, key: Vec<u8>) -> Result<Option<T>, String> {
-		let Some(data) = self
-			.client
-			.storage(hash, &StorageKey(key))
-			.map_err(|e| format!("reading state: {e}"))?
-		else {
-			return Ok(None);
-		};
-		T::decode(&mut &data.0[..])
-			.map(Some)
-			.map_err(|e| format!("decoding state: {e}"))
 	}
 
 	fn start_jobs(&mut self) {
@@ -689,6 +689,7 @@ impl Worker {
 			self.in_flight.insert(job.request_id);
 			let store = self.store.clone();
 			let cache = self.cache.clone();
+			let keys = self.keys.clone();
 			let done_tx = self.done_tx.clone();
 			self.spawn.spawn_blocking(
 				"inference-prover",
@@ -696,7 +697,7 @@ impl Worker {
 				async move {
 					let start = Instant::now();
 					let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-						execute(&store, &cache, &job)
+						execute(&store, &cache, &keys, &job)
 					}))
 					.unwrap_or_else(|_| Err("the prover panicked".into()));
 					let _ = done_tx.unbounded_send(Done {
@@ -782,6 +783,7 @@ impl Worker {
 			}
 		};
 		match self
+			.signer
 			.pool
 			.submit_one(hash, TransactionSource::Local, xt)
 			.await
@@ -807,15 +809,6 @@ impl Worker {
 		hash: Hash,
 		number: u32,
 	) -> Result<sp_runtime::OpaqueExtrinsic, String> {
-		let account = AccountId::from(*key);
-		let api = self.client.runtime_api();
-		let version = api.version(hash).map_err(|e| e.to_string())?;
-		let chain_nonce: Nonce = api
-			.account_nonce(hash, account.clone())
-			.map_err(|e| e.to_string())?;
-		let nonce = self.pool_nonce(&account, chain_nonce);
-		let genesis = self.client.info().genesis_hash;
-
 		let call = RuntimeCall::Inference(pallet_inference::Call::submit_result {
 			request_id: entry.request_id,
 			output: BoundedVec::try_from(entry.output.clone())
@@ -823,58 +816,7 @@ impl Worker {
 			proof: BoundedVec::try_from(entry.proof.0.clone())
 				.map_err(|_| "proof longer than the runtime allows".to_string())?,
 		});
-		let era = generic::Era::mortal(TX_PERIOD, number as u64);
-		let tx_ext: verity_runtime::TxExtension = (
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(era),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let payload = verity_runtime::SignedPayload::from_raw(
-			call.clone(),
-			tx_ext.clone(),
-			(
-				(),
-				version.spec_version,
-				version.transaction_version,
-				genesis,
-				hash,
-				(),
-				(),
-				(),
-				(),
-			),
-		);
-		let signature = payload
-			.using_encoded(|msg| self.keystore.sr25519_sign(KEY_TYPE, key, msg))
-			.map_err(|e| format!("signing: {e}"))?
-			.ok_or("the executor key left the keystore")?;
-		let xt = verity_runtime::UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(account),
-			MultiSignature::Sr25519(signature),
-			tx_ext,
-		);
-		Ok(xt.into())
-	}
-
-	/// `nonce` advanced past this account's transactions ready in the pool
-	/// (what `system_accountNextIndex` returns).
-	fn pool_nonce(&self, account: &AccountId, nonce: Nonce) -> Nonce {
-		let mut nonce = nonce;
-		let mut tag = (account.clone(), nonce).encode();
-		for tx in self.pool.ready() {
-			if tx.provides().first() == Some(&tag) {
-				nonce += 1;
-				tag = (account.clone(), nonce).encode();
-			}
-		}
-		nonce
+		self.signer.extrinsic(KEY_TYPE, key, call, hash, number)
 	}
 
 	fn on_finalized(&mut self, hash: Hash) {
@@ -946,7 +888,12 @@ impl Worker {
 
 /// Loads the job's artifacts (cached) and runs it: the flattened output
 /// integers and the proof bytes (empty in `Vanilla` mode).
-fn execute(store: &ArtifactStore, cache: &Cache, job: &Job) -> Result<(Vec<i32>, Vec<u8>), String> {
+fn execute(
+	store: &ArtifactStore,
+	cache: &Cache,
+	keys: &crate::ceremony::Keys,
+	job: &Job,
+) -> Result<(Vec<i32>, Vec<u8>), String> {
 	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
 	let model = &loaded.model;
 	let inputs = model
@@ -955,6 +902,16 @@ fn execute(store: &ArtifactStore, cache: &Cache, job: &Job) -> Result<(Vec<i32>,
 	let (outputs, proof) =
 		match &loaded.proving_key {
 			Some(pk) => {
+				// Every node checks a ceremony key against the SRS and the
+				// chain's verifying key before it proves with it (once per key).
+				let (Some(srs), Some(pk_hash), Some(vk)) =
+					(job.srs, job.proving_key_hash, job.verifying_key.as_deref())
+				else {
+					return Err("a Zk job without its key's SRS or hashes".into());
+				};
+				keys.check_key(srs, pk_hash, pk, model, vk).map_err(|e| {
+					format!("refusing to prove with proving key {}: {e}", hex(&pk_hash))
+				})?;
 				let binding = Binding {
 					request_id: job.request_id,
 					executor: job.executor,

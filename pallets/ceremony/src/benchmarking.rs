@@ -33,6 +33,7 @@ fn phase1_with<T: Config>(phase: SrsPhase<BlockNumberFor<T>>, order: &[T::Accoun
 		round: 1,
 		turns: Turns::new(order_of::<T>(order), now),
 		accepted: 0,
+		beacon: None,
 	});
 }
 
@@ -62,11 +63,12 @@ fn final_dev_srs<T: Config>(max_domain: u32) {
 		round: 0,
 		turns: Turns::new(BoundedVec::new(), now),
 		accepted: 0,
+		beacon: None,
 	});
 	for n in zk::domain_sizes(max_domain) {
 		DomainTables::<T>::insert(
 			n,
-			table_bytes(&zk::dev::table::<T::Curve>(n).expect("domain")),
+			table_bytes(&zk::dev::table::<T::Curve>(max_domain, n).expect("domain")),
 		);
 	}
 }
@@ -169,10 +171,10 @@ mod benchmarks {
 
 	/// The seal vote that reaches the majority: decodes and stores `t` tables.
 	#[benchmark]
-	fn seal_srs(t: Linear<1, 30>) {
-		// 2^4 .. : the first `t` domain sizes.
-		let sizes = zk::domain_sizes(1 << 28);
-		let max_domain = sizes[t as usize - 1];
+	fn seal_srs(t: Linear<1, 25>) {
+		// An SRS of 2^(t+3) points serves the `t` domains 2^4 ..= 2^(t+3).
+		let max_domain = 1u32 << (t + 3);
+		let sizes = zk::domain_sizes(max_domain);
 		let caller: T::AccountId = whitelisted_caller();
 		phase1_with::<T>(SrsPhase::Sealing, &[caller.clone()]);
 		Phase1::<T>::mutate(|s| {
@@ -180,9 +182,9 @@ mod benchmarks {
 				s.max_domain = max_domain;
 			}
 		});
-		let tables: Vec<[u8; TABLE_BYTES]> = sizes[..t as usize]
+		let tables: Vec<[u8; TABLE_BYTES]> = sizes
 			.iter()
-			.map(|&n| table_bytes(&zk::dev::table::<T::Curve>(n).expect("domain")))
+			.map(|&n| table_bytes(&zk::dev::table::<T::Curve>(max_domain, n).expect("domain")))
 			.collect();
 		let tables = BoundedVec::truncate_from(tables);
 
@@ -270,7 +272,7 @@ mod benchmarks {
 		for id in 0..n as u64 {
 			key_ceremony::<T>(id, &[who.clone()], 0);
 		}
-		let later = T::ContributionPeriod::get().saturating_add(2u32.into());
+		let later = Timing::<T>::get().contribution.saturating_add(2u32.into());
 		frame_system::Pallet::<T>::set_block_number(later);
 
 		#[block]

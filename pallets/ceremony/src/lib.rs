@@ -9,7 +9,7 @@
 //! One SRS for the whole chain, serving QAP domains of up to
 //! [`SrsState::max_domain`] points (a genesis parameter). The
 //! **participants** ([`Config::Participants`]: the validators) contribute in
-//! turn, each within [`Config::ContributionPeriod`] blocks or skipped:
+//! turn, each within [`Periods::contribution`] blocks or skipped:
 //!
 //! 1. [`contribute_srs`](Pallet::contribute_srs): the new SRS's head, the proof
 //!    of knowledge of the contributor's three secrets (bound to the transcript
@@ -20,10 +20,10 @@
 //!    new SRS, checks all of it against the new head (random linear
 //!    combinations over every power) and says so. A majority of participants
 //!    (the contributor counts) accepts it; a majority against, or no majority
-//!    within [`Config::CheckPeriod`], refuses it and the turn passes.
+//!    within [`Periods::check`], refuses it and the turn passes.
 //! 3. After the last turn (at least [`Config::MinSrsContributions`] accepted,
 //!    else another round), the beacon: the hash of the block
-//!    [`Config::BeaconDelay`] blocks later, fixed in advance. The runtime
+//!    [`Periods::beacon_delay`] blocks later, fixed in advance. The runtime
 //!    applies it to the head; each node applies it to the SRS.
 //! 4. [`seal_srs`](Pallet::seal_srs): each participant submits the final SRS's
 //!    hash and the [`DomainTables`] (the public rows' Lagrange points of every
@@ -74,7 +74,7 @@ use frame_support::{pallet_prelude::*, CloneNoBound, DebugNoBound, EqNoBound, Pa
 use frame_system::pallet_prelude::*;
 use pallet_models::{ModelId, ModelSpec};
 use scale_info::TypeInfo;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::Saturating;
 use verity_zk::ceremony::{self as zk, DeltaUpdate, DomainTable, KeyProof, Phase1Proof, SrsHead};
 
 pub use pallet::*;
@@ -82,6 +82,10 @@ pub use weights::WeightInfo;
 
 /// A blake2-256 hash (artifact ids, transcripts).
 pub type Hash256 = [u8; 32];
+
+/// `sp-crypto-ec-utils`' host-accelerated BLS12-381: the runtime's
+/// [`Config::Curve`].
+pub type HostBls12_381 = sp_crypto_ec_utils::bls12_381::Bls12_381;
 
 /// Encoded [`SrsHead`]: three G1 and two G2 compressed points.
 pub const HEAD_BYTES: usize = SrsHead::<verity_zk::Bls12_381>::SIZE;
@@ -129,6 +133,29 @@ pub enum SrsPhase<BlockNumber> {
 	Final,
 }
 
+/// The ceremonies' timing, in blocks: chain-spec parameters, since the time
+/// a contribution takes grows with the SRS and model sizes.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Periods<BlockNumber> {
+	/// Blocks a participant has for its contribution before it is skipped.
+	pub contribution: BlockNumber,
+	/// Blocks the participants have to check a phase-1 contribution.
+	pub check: BlockNumber,
+	/// Blocks between the last phase-1 turn and the beacon block.
+	pub beacon_delay: BlockNumber,
+}
+
 /// Whose turn it is, until when.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
@@ -149,7 +176,7 @@ impl<T: Config> Turns<T> {
 		Turns {
 			order,
 			turn: 0,
-			deadline: now.saturating_add(T::ContributionPeriod::get()),
+			deadline: now.saturating_add(Timing::<T>::get().contribution),
 		}
 	}
 
@@ -161,7 +188,7 @@ impl<T: Config> Turns<T> {
 	/// Passes the turn on.
 	fn advance(&mut self, now: BlockNumberFor<T>) {
 		self.turn = self.turn.saturating_add(1);
-		self.deadline = now.saturating_add(T::ContributionPeriod::get());
+		self.deadline = now.saturating_add(Timing::<T>::get().contribution);
 	}
 
 	/// Whether every turn was taken or skipped.
@@ -196,6 +223,8 @@ pub struct SrsState<T: Config> {
 	pub turns: Turns<T>,
 	/// Contributions accepted so far (all rounds).
 	pub accepted: u32,
+	/// The beacon, once applied.
+	pub beacon: Option<Hash256>,
 }
 
 /// A phase-1 contribution awaiting the participants' checks.
@@ -326,18 +355,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxContributions: Get<u32>;
 
-		/// Blocks a participant has for its contribution before it is skipped.
-		#[pallet::constant]
-		type ContributionPeriod: Get<BlockNumberFor<Self>>;
-
-		/// Blocks the participants have to check a phase-1 contribution.
-		#[pallet::constant]
-		type CheckPeriod: Get<BlockNumberFor<Self>>;
-
-		/// Blocks between the last phase-1 turn and the beacon block.
-		#[pallet::constant]
-		type BeaconDelay: Get<BlockNumberFor<Self>>;
-
 		/// Accepted phase-1 contributions needed before the beacon.
 		#[pallet::constant]
 		type MinSrsContributions: Get<u32>;
@@ -352,6 +369,21 @@ pub mod pallet {
 
 		/// Weights of the calls and hooks.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// The ceremonies' timing (set at genesis).
+	#[pallet::storage]
+	pub type Timing<T: Config> =
+		StorageValue<_, Periods<BlockNumberFor<T>>, ValueQuery, DefaultPeriods<T>>;
+
+	/// 100 blocks per turn, 40 to check, the beacon 5 blocks after the last turn.
+	#[pallet::type_value]
+	pub fn DefaultPeriods<T: Config>() -> Periods<BlockNumberFor<T>> {
+		Periods {
+			contribution: 100u32.into(),
+			check: 40u32.into(),
+			beacon_delay: 5u32.into(),
+		}
 	}
 
 	/// Phase 1 (set at genesis).
@@ -399,6 +431,12 @@ pub mod pallet {
 		/// Start final with the insecure development SRS (known secrets:
 		/// `--dev` chains only).
 		pub insecure_dev_srs: bool,
+		/// Blocks per contribution turn (at least 1).
+		pub contribution_period: u32,
+		/// Blocks to check a phase-1 contribution (at least 1).
+		pub check_period: u32,
+		/// Blocks from the last phase-1 turn to the beacon block.
+		pub beacon_delay: u32,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -409,6 +447,9 @@ pub mod pallet {
 			GenesisConfig {
 				max_domain: 1 << 12,
 				insecure_dev_srs: false,
+				contribution_period: 100,
+				check_period: 40,
+				beacon_delay: 5,
 				_config: Default::default(),
 			}
 		}
@@ -418,9 +459,18 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			assert!(
-				zk::domain_sizes(self.max_domain).last() == Some(&self.max_domain),
+				zk::is_domain_size(self.max_domain),
 				"ceremony max_domain must be a QAP domain size (2^k or 3·2^k, at least 16)"
 			);
+			assert!(
+				self.contribution_period > 0 && self.check_period > 0,
+				"ceremony periods must be at least one block"
+			);
+			Timing::<T>::put(Periods {
+				contribution: self.contribution_period.into(),
+				check: self.check_period.into(),
+				beacon_delay: self.beacon_delay.into(),
+			});
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut state = SrsState::<T> {
 				max_domain: self.max_domain,
@@ -432,13 +482,15 @@ pub mod pallet {
 				round: 0,
 				turns: Turns::new(BoundedVec::new(), now),
 				accepted: 0,
+				beacon: None,
 			};
 			if self.insecure_dev_srs {
 				state.phase = SrsPhase::Final;
 				state.insecure = true;
 				state.head = head_bytes(&zk::dev::head::<T::Curve>());
 				for n in zk::domain_sizes(self.max_domain) {
-					let table = zk::dev::table::<T::Curve>(n).expect("a domain size");
+					let table =
+						zk::dev::table::<T::Curve>(self.max_domain, n).expect("a domain size");
 					DomainTables::<T>::insert(n, table_bytes(&table));
 				}
 			}
@@ -635,12 +687,8 @@ pub mod pallet {
 				"MaxParticipants must be positive"
 			);
 			assert!(
-				!T::ContributionPeriod::get().is_zero(),
-				"ContributionPeriod must be at least 1"
-			);
-			assert!(
-				!T::CheckPeriod::get().is_zero(),
-				"CheckPeriod must be at least 1"
+				T::MinSrsContributions::get() <= T::MaxParticipants::get(),
+				"MinSrsContributions must fit a round"
 			);
 			assert!(
 				T::MinKeyContributions::get() <= T::MaxContributions::get(),
@@ -949,7 +997,10 @@ impl<T: Config> Pallet<T> {
 		let of = state.turns.order.len();
 		let accepted = is_majority(pending.ok.len(), of);
 		let refused = is_majority(pending.bad.len(), of)
-			|| now > pending.submitted_at.saturating_add(T::CheckPeriod::get());
+			|| now
+				> pending
+					.submitted_at
+					.saturating_add(Timing::<T>::get().check);
 		if !accepted && !refused {
 			return;
 		}
@@ -988,7 +1039,7 @@ impl<T: Config> Pallet<T> {
 				}
 				if state.turns.is_over() {
 					if state.round > 0 && state.accepted >= T::MinSrsContributions::get() {
-						let at = now.saturating_add(T::BeaconDelay::get());
+						let at = now.saturating_add(Timing::<T>::get().beacon_delay);
 						state.phase = SrsPhase::Beacon { at };
 						Self::deposit_event(Event::SrsBeaconScheduled { at });
 					} else {
@@ -1023,6 +1074,7 @@ impl<T: Config> Pallet<T> {
 				state.transcript =
 					zk::next_transcript(&state.transcript, &[&b"beacon"[..], &beacon[..]].concat());
 				state.phase = SrsPhase::Sealing;
+				state.beacon = Some(beacon);
 				Self::deposit_event(Event::SrsBeaconApplied {
 					block: at,
 					beacon,
@@ -1095,7 +1147,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AlreadyStarted
 		);
 		ensure!(
-			zk::is_domain_size(domain_size) && domain_size <= state.max_domain,
+			zk::domain_sizes(state.max_domain).contains(&domain_size),
 			Error::<T>::BadDomain
 		);
 		let table = DomainTables::<T>::get(domain_size).ok_or(Error::<T>::BadDomain)?;
@@ -1206,9 +1258,231 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The model's key ceremony, for the runtime API.
+	/// The model's key ceremony.
 	pub fn ceremony(model_id: ModelId) -> Option<KeyCeremony<T>> {
 		Ceremonies::<T>::get(model_id)
+	}
+}
+
+/// What a participant's node should do now ([`Pallet::tasks`]).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum CeremonyTask {
+	/// Contribute to phase 1 on the SRS `srs_hash` (`None`: the identity SRS).
+	ContributeSrs {
+		/// The SRS to build on.
+		srs_hash: Option<Hash256>,
+		/// Its head (the node checks the SRS against it first).
+		head: [u8; HEAD_BYTES],
+		/// The transcript the contribution's proofs bind to.
+		transcript: Hash256,
+		/// The SRS's size.
+		max_domain: u32,
+	},
+	/// Check the pending phase-1 SRS against its head and attest.
+	CheckSrs {
+		/// The pending SRS's artifact hash.
+		srs_hash: Hash256,
+		/// The head the runtime accepted for it.
+		head: [u8; HEAD_BYTES],
+		/// The SRS's size.
+		max_domain: u32,
+	},
+	/// Apply the beacon to the last accepted SRS, compute the domain tables,
+	/// and vote to seal.
+	SealSrs {
+		/// The last accepted SRS.
+		srs_hash: Option<Hash256>,
+		/// The beacon.
+		beacon: Hash256,
+		/// The head after the beacon (the final SRS must have it).
+		head: [u8; HEAD_BYTES],
+		/// The SRS's size.
+		max_domain: u32,
+	},
+	/// Contribute to a model's key.
+	ContributeKey {
+		/// The model version.
+		model_id: ModelId,
+		/// Its quantized-model hash (the artifact the circuit comes from).
+		model_hash: Hash256,
+		/// The key's QAP domain.
+		domain_size: u32,
+		/// The current proving key (`None`: the initial key, computed locally).
+		proving_key: Option<Hash256>,
+		/// The transcript the proof binds to.
+		transcript: Hash256,
+		/// The current verifying key (with the current `δ`).
+		verifying_key: Vec<u8>,
+		/// The current `δ·G1`.
+		delta_g1: [u8; 48],
+	},
+}
+
+/// Phase 1 as the runtime API shows it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct SrsInfo<AccountId, BlockNumber> {
+	/// The largest QAP domain the SRS serves.
+	pub max_domain: u32,
+	/// Where the ceremony stands.
+	pub phase: SrsPhase<BlockNumber>,
+	/// The insecure development SRS.
+	pub insecure: bool,
+	/// The current head.
+	pub head: Vec<u8>,
+	/// The transcript hash.
+	pub transcript: Hash256,
+	/// The current SRS's artifact hash (the final one once sealed).
+	pub srs_hash: Option<Hash256>,
+	/// The round.
+	pub round: u32,
+	/// This round's participants, in turn order.
+	pub order: Vec<AccountId>,
+	/// Whose turn it is, if the round is on.
+	pub turn: Option<AccountId>,
+	/// Last block of the turn.
+	pub deadline: BlockNumber,
+	/// Contributions accepted.
+	pub accepted: u32,
+	/// The contribution being checked: contributor, SRS, ok and bad votes.
+	pub pending: Option<(AccountId, Hash256, u32, u32)>,
+	/// The beacon, once applied.
+	pub beacon: Option<Hash256>,
+}
+
+/// A model's key ceremony as the runtime API shows it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct KeyInfo<AccountId, BlockNumber> {
+	/// Where it stands.
+	pub status: KeyStatus,
+	/// The quantized model's hash.
+	pub model_hash: Hash256,
+	/// The QAP domain size.
+	pub domain_size: u32,
+	/// The transcript hash.
+	pub transcript: Hash256,
+	/// The current proving key's artifact hash.
+	pub proving_key: Option<Hash256>,
+	/// The round.
+	pub round: u32,
+	/// This round's contributors, in turn order.
+	pub order: Vec<AccountId>,
+	/// Whose turn it is, if the round is on.
+	pub turn: Option<AccountId>,
+	/// Last block of the turn.
+	pub deadline: BlockNumber,
+	/// The contributions: who, block, proving key, transcript after.
+	pub contributions: Vec<(AccountId, BlockNumber, Hash256, Hash256)>,
+	/// The current verifying key (final when `status` is).
+	pub verifying_key: Vec<u8>,
+	/// Block the ceremony started.
+	pub started_at: BlockNumber,
+}
+
+impl<T: Config> Pallet<T> {
+	/// What `who`'s node should do now: its turn to contribute (phase 1 or a
+	/// model's key), a pending SRS to check, or a seal vote.
+	pub fn tasks(who: &T::AccountId) -> Vec<CeremonyTask> {
+		let mut tasks = Vec::new();
+		if let Some(state) = Phase1::<T>::get() {
+			let participant = state.turns.order.contains(who);
+			match state.phase {
+				SrsPhase::Contributing => match SrsPending::<T>::get() {
+					Some(p) if participant && !p.ok.contains(who) && !p.bad.contains(who) => tasks
+						.push(CeremonyTask::CheckSrs {
+							srs_hash: p.srs_hash,
+							head: p.head,
+							max_domain: state.max_domain,
+						}),
+					None if state.turns.current() == Some(who) => {
+						tasks.push(CeremonyTask::ContributeSrs {
+							srs_hash: state.srs_hash,
+							head: state.head,
+							transcript: state.transcript,
+							max_domain: state.max_domain,
+						})
+					}
+					_ => {}
+				},
+				SrsPhase::Sealing => {
+					let voted = SealVotes::<T>::get().iter().any(|(v, _)| v == who);
+					if let (true, false, Some(beacon)) = (participant, voted, state.beacon) {
+						tasks.push(CeremonyTask::SealSrs {
+							srs_hash: state.srs_hash,
+							beacon,
+							head: state.head,
+							max_domain: state.max_domain,
+						})
+					}
+				}
+				SrsPhase::Beacon { .. } | SrsPhase::Final => {}
+			}
+		}
+		for model_id in Active::<T>::get() {
+			let (Some(c), Some(vk)) = (
+				Ceremonies::<T>::get(model_id),
+				VerifyingKeys::<T>::get(model_id),
+			) else {
+				continue;
+			};
+			if c.status == KeyStatus::Pending && c.turns.current() == Some(who) {
+				tasks.push(CeremonyTask::ContributeKey {
+					model_id,
+					model_hash: c.model_hash,
+					domain_size: c.domain_size,
+					proving_key: c.proving_key,
+					transcript: c.transcript,
+					verifying_key: vk.into_inner(),
+					delta_g1: c.delta_g1,
+				});
+			}
+		}
+		tasks
+	}
+
+	/// Phase 1's state, for the runtime API.
+	pub fn srs_info() -> Option<SrsInfo<T::AccountId, BlockNumberFor<T>>> {
+		let s = Phase1::<T>::get()?;
+		Some(SrsInfo {
+			max_domain: s.max_domain,
+			phase: s.phase,
+			insecure: s.insecure,
+			head: s.head.to_vec(),
+			transcript: s.transcript,
+			srs_hash: s.srs_hash,
+			round: s.round,
+			turn: s.turns.current().cloned(),
+			order: s.turns.order.into_inner(),
+			deadline: s.turns.deadline,
+			accepted: s.accepted,
+			pending: SrsPending::<T>::get()
+				.map(|p| (p.who, p.srs_hash, p.ok.len() as u32, p.bad.len() as u32)),
+			beacon: s.beacon,
+		})
+	}
+
+	/// A model's key ceremony, for the runtime API.
+	pub fn key_info(model_id: ModelId) -> Option<KeyInfo<T::AccountId, BlockNumberFor<T>>> {
+		let c = Ceremonies::<T>::get(model_id)?;
+		Some(KeyInfo {
+			status: c.status,
+			model_hash: c.model_hash,
+			domain_size: c.domain_size,
+			transcript: c.transcript,
+			proving_key: c.proving_key,
+			round: c.round,
+			turn: c.turns.current().cloned(),
+			order: c.turns.order.into_inner(),
+			deadline: c.turns.deadline,
+			contributions: c
+				.contributions
+				.into_iter()
+				.map(|k| (k.who, k.block, k.proving_key, k.transcript))
+				.collect(),
+			verifying_key: VerifyingKeys::<T>::get(model_id)
+				.map(|k| k.into_inner())
+				.unwrap_or_default(),
+			started_at: c.started_at,
+		})
 	}
 }
 
@@ -1245,5 +1519,21 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		(c.status == KeyStatus::Final)
 			.then_some(c.proving_key)
 			.flatten()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_final_key_for_benchmarks(
+		model_id: ModelId,
+		verifying_key: Vec<u8>,
+		proving_key: Hash256,
+	) {
+		Ceremonies::<T>::mutate(model_id, |c| {
+			if let Some(c) = c {
+				c.status = KeyStatus::Final;
+				c.proving_key = Some(proving_key);
+			}
+		});
+		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
+		VerifyingKeys::<T>::insert(model_id, BoundedVec::truncate_from(verifying_key));
 	}
 }

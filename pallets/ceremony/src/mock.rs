@@ -40,21 +40,12 @@ pub const CHECK: u64 = 3;
 /// Blocks from the last turn to the beacon block.
 pub const BEACON_DELAY: u64 = 2;
 
-parameter_types! {
-	pub const ContributionPeriod: u64 = PERIOD;
-	pub const CheckPeriod: u64 = CHECK;
-	pub const BeaconDelay: u64 = BEACON_DELAY;
-}
-
 impl pallet_ceremony::Config for Test {
 	type Curve = sp_crypto_ec_utils::bls12_381::Bls12_381;
 	type Participants = TestParticipants;
 	type MaxParticipants = ConstU32<8>;
 	type MaxActiveCeremonies = ConstU32<2>;
 	type MaxContributions = ConstU32<8>;
-	type ContributionPeriod = ContributionPeriod;
-	type CheckPeriod = CheckPeriod;
-	type BeaconDelay = BeaconDelay;
 	type MinSrsContributions = ConstU32<2>;
 	type MinKeyContributions = ConstU32<2>;
 	type MaxVerifyingKeyLen = ConstU32<914>;
@@ -69,6 +60,9 @@ pub fn new_test_ext(max_domain: u32, insecure_dev_srs: bool) -> sp_io::TestExter
 	pallet_ceremony::GenesisConfig::<Test> {
 		max_domain,
 		insecure_dev_srs,
+		contribution_period: PERIOD as u32,
+		check_period: CHECK as u32,
+		beacon_delay: BEACON_DELAY as u32,
 		_config: Default::default(),
 	}
 	.assimilate_storage(&mut t)

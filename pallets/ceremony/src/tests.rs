@@ -135,7 +135,7 @@ fn phase1_runs_from_turns_to_a_sealed_srs() {
 		assert!(!state().insecure);
 		assert!(events().contains(&Event::SrsSealed {
 			srs_hash: final_hash,
-			domains: 5
+			domains: 3
 		}));
 		Ceremony::do_try_state().unwrap();
 	});
@@ -278,11 +278,7 @@ fn key_contribution(
 	let c = Ceremonies::<Test>::get(model_id).unwrap();
 	let bind = verity_zk::ceremony::binding(&c.transcript, &who.encode());
 	let (next, proof) = phase2::contribute(pk, &bind, &mut rng(seed)).unwrap();
-	let vk = next.verifying_key();
-	let delta = verity_zk::ceremony::DeltaUpdate::<Bls12_381> {
-		delta_g1: delta_g1(&next),
-		delta_g2: vk.delta_g2,
-	};
+	let delta = next.delta();
 	let hash = artifact_hash(&next.to_bytes());
 	(
 		next,
@@ -292,19 +288,10 @@ fn key_contribution(
 	)
 }
 
-/// `δ·G1` of a key (from its file: after the header and the embedded vk).
-fn delta_g1(pk: &ProvingKey) -> ark_bls12_381::G1Affine {
-	use ark_serialize::CanonicalDeserialize;
-	let bytes = pk.to_bytes();
-	let vk_len = u64::from_le_bytes(bytes[70..78].try_into().unwrap()) as usize;
-	let at = 78 + vk_len + 48;
-	ark_bls12_381::G1Affine::deserialize_compressed(&bytes[at..at + 48]).unwrap()
-}
-
 #[test]
 fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 	use pallet_models::ZkSetup;
-	new_test_ext(4096, true).execute_with(|| {
+	new_test_ext(6144, true).execute_with(|| {
 		assert!(state().insecure);
 		assert_eq!(state().phase, SrsPhase::Final);
 		let model = example("mlp_digits8");
@@ -327,7 +314,7 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 		assert_eq!(Ceremony::verifying_key(7), None, "pending: no key");
 
 		// Every node computes the same initial key; its vk is the chain's.
-		let srs = verity_zk::ceremony::srs::insecure_dev_srs(4096).unwrap();
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
 		let bases = lagrange::bases(&srs, domain as usize).unwrap();
 		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
 		let chain_vk = VerifyingKeys::<Test>::get(7).unwrap();
@@ -398,7 +385,7 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 #[test]
 fn phase2_fails_with_too_few_contributions_and_can_retry() {
 	use pallet_models::ZkSetup;
-	new_test_ext(4096, true).execute_with(|| {
+	new_test_ext(6144, true).execute_with(|| {
 		let model = example("mlp_digits8");
 		let spec = spec_of(&model);
 		let domain = verity_zk::Qap::compile(&model)
@@ -411,7 +398,7 @@ fn phase2_fails_with_too_few_contributions_and_can_retry() {
 			Ceremony::ceremony(4).unwrap().turns.order.to_vec(),
 			vec![9, 1, 2, 3]
 		);
-		let srs = verity_zk::ceremony::srs::insecure_dev_srs(4096).unwrap();
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
 		let bases = lagrange::bases(&srs, domain as usize).unwrap();
 		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
 		let (pk, delta, proof, hash) = key_contribution(pk, 4, 9, 20);
@@ -442,14 +429,14 @@ fn phase2_fails_with_too_few_contributions_and_can_retry() {
 #[test]
 fn phase2_needs_a_final_srs_and_room() {
 	use pallet_models::ZkSetup;
-	new_test_ext(4096, false).execute_with(|| {
+	new_test_ext(6144, false).execute_with(|| {
 		let spec = spec_of(&example("mlp_digits8"));
 		assert_noop!(
 			Ceremony::start(1, &spec, 3072, None),
 			Error::<Test>::SrsNotFinal
 		);
 	});
-	new_test_ext(4096, true).execute_with(|| {
+	new_test_ext(6144, true).execute_with(|| {
 		let spec = spec_of(&example("mlp_digits8"));
 		assert_ok!(Ceremony::start(1, &spec, 3072, None));
 		assert_ok!(Ceremony::start(2, &spec, 3072, None));

@@ -148,9 +148,9 @@ pub type SyncOutputOf<T> =
 /// [`ModelRegistry`]).
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Registers an active model version with `spec` and (if given) the
-	/// verifying key, owned by `owner` (funded by the benchmark), and returns
-	/// its id.
+	/// Registers an active model version with `spec`, owned by `owner` (funded
+	/// by the benchmark), with `verifying_key` (if given) as its final key
+	/// (the benchmarks do not run a ceremony), and returns its id.
 	fn register_model(
 		owner: &AccountId,
 		spec: ModelSpec,
@@ -160,22 +160,27 @@ pub trait BenchmarkHelper<AccountId> {
 
 /// Registers a model version of `spec` with `pallet_models::register_model` as
 /// `owner` (one input and one output tensor of the spec's lengths, frac bits
-/// 0, placeholder ONNX and proving-key hashes, always active); returns its id.
+/// 0, a placeholder ONNX hash, a 1024-point QAP domain for zk, always
+/// active); returns its id. A zk version's key ceremony starts.
 #[cfg(any(feature = "runtime-benchmarks", test))]
 pub fn register_with_models<T: pallet_models::Config>(
 	owner: &T::AccountId,
 	spec: &ModelSpec,
-	verifying_key: Option<Vec<u8>>,
 ) -> Result<ModelId, sp_runtime::DispatchError> {
 	use frame_support::BoundedVec;
-	use pallet_models::{InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor};
+	use pallet_models::{
+		InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor, ZkParams,
+	};
 
 	let id = pallet_models::NextModelId::<T>::get();
 	let descriptor = VersionDescriptor::<T> {
 		version: BoundedVec::new(),
 		onnx_hash: [0; 32],
 		quantized_hash: spec.quantized_hash,
-		proving_key_hash: spec.supports_zk.then_some([0; 32]),
+		zk: spec.supports_zk.then_some(ZkParams {
+			domain_size: 1024,
+			owner_contributes: false,
+		}),
 		act_bits: spec.act_bits as u8,
 		inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
 			shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
@@ -193,14 +198,14 @@ pub fn register_with_models<T: pallet_models::Config>(
 		frame_system::RawOrigin::Signed(owner.clone()).into(),
 		BoundedVec::truncate_from(b"benchmark".to_vec()),
 		descriptor,
-		verifying_key.map(BoundedVec::truncate_from),
 	)?;
 	Ok(id)
 }
 
 /// The benchmark helper over the real registry: `type BenchmarkHelper =
 /// pallet_models::Pallet<Runtime>` registers each benchmark model with
-/// [`register_with_models`], funding the owner for the deposit.
+/// [`register_with_models`], funding the owner for the deposit, and installs
+/// the key through `ZkSetup::set_final_key_for_benchmarks`.
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::Pallet<T> {
 	fn register_model(
@@ -218,12 +223,17 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 			.saturating_add(deposit)
 			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
 		T::Currency::set_balance(owner, balance);
-		let registered = register_with_models::<T>(owner, &spec, verifying_key);
+		use pallet_models::ZkSetup;
+		let registered = register_with_models::<T>(owner, &spec);
 		assert!(
 			registered.is_ok(),
 			"registering the benchmark model: {registered:?}"
 		);
-		registered.unwrap_or_default()
+		let id = registered.unwrap_or_default();
+		if let Some(key) = verifying_key {
+			T::ZkSetup::set_final_key_for_benchmarks(id, key, [0; 32]);
+		}
+		id
 	}
 }
 
@@ -519,8 +529,8 @@ pub mod pallet {
 		ModelInactive,
 		/// The model does not support the requested mode.
 		ModeNotSupported,
-		/// The model has no verifying key (pallet-models does not register zk
-		/// models without one; checked at submission).
+		/// The model has no final verifying key: its key ceremony is still
+		/// running (or failed). `Zk` requests wait for it.
 		NoVerifyingKey,
 		/// The model's sizes are outside this pallet's bounds or its `act_bits`
 		/// is not 2..=24.
@@ -708,6 +718,11 @@ pub mod pallet {
 				InferenceMode::Vanilla => spec.supports_vanilla,
 			};
 			ensure!(supported, Error::<T>::ModeNotSupported);
+			// A key exists only once the model's ceremony is final.
+			ensure!(
+				mode != InferenceMode::Zk || T::Models::verifying_key(model_id).is_some(),
+				Error::<T>::NoVerifyingKey
+			);
 			Self::check_spec(&spec)?;
 			ensure!(
 				input.len() == spec.input_len as usize,

@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{ConstU32, ConstU64},
 };
 use pallet_models::{ModelId, ModelSpec};
-use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, DispatchResult};
 
 pub type AccountId = AccountId32;
 pub type Balance = u64;
@@ -42,11 +42,53 @@ impl pallet_models::Config for Test {
 	type DepositPerByte = ConstU64<0>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxVersionLen = ConstU32<16>;
-	type MaxVerifyingKeyLen = ConstU32<2048>;
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<4>;
 	type MaxVersions = ConstU32<8>;
+	type ZkSetup = MockSetup;
 	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// The final verifying key of each zk model (what a finished ceremony gives).
+	pub static FinalKeys: Vec<(ModelId, Vec<u8>)> = vec![];
+}
+
+/// The key ceremony's stand-in (the ceremony is `pallet-ceremony`, tested
+/// there): a zk model's key is whatever the test declares final.
+pub struct MockSetup;
+
+impl pallet_models::ZkSetup<AccountId> for MockSetup {
+	fn storage_bytes() -> u32 {
+		0
+	}
+	fn start_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+	fn start(_: ModelId, _: &ModelSpec, _: u32, _: Option<&AccountId>) -> DispatchResult {
+		Ok(())
+	}
+	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		FinalKeys::get()
+			.into_iter()
+			.find(|k| k.0 == model_id)
+			.map(|k| k.1)
+	}
+	fn proving_key_hash(model_id: ModelId) -> Option<[u8; 32]> {
+		Self::verifying_key(model_id).map(|_| [0; 32])
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_final_key_for_benchmarks(model_id: ModelId, key: Vec<u8>, _: [u8; 32]) {
+		set_final_key(model_id, key);
+	}
+}
+
+/// Makes `key` the final verifying key of `model_id`.
+pub fn set_final_key(model_id: ModelId, key: Vec<u8>) {
+	FinalKeys::mutate(|keys| {
+		keys.retain(|k| k.0 != model_id);
+		keys.push((model_id, key));
+	});
 }
 
 /// Mock constants (see the suggested runtime values in the crate docs' report).
@@ -103,13 +145,16 @@ impl pallet_inference::Config for Test {
 pub struct MockModels;
 
 impl MockModels {
-	/// Registers `spec` (with the verifying key) through `pallet_models`' own
-	/// `register_model` call (and `deprecate` if `spec.active` is false), as
-	/// `owner`; returns the id.
+	/// Registers `spec` through `pallet_models`' own `register_model` call (and
+	/// `deprecate` if `spec.active` is false), as `owner`, with `key` as its
+	/// final verifying key; returns the id.
 	pub fn register(owner: &AccountId, spec: ModelSpec, key: Option<Vec<u8>>) -> ModelId {
 		let active = spec.active;
-		let id = pallet_inference::register_with_models::<Test>(owner, &spec, key)
+		let id = pallet_inference::register_with_models::<Test>(owner, &spec)
 			.expect("pallet_models registers the model");
+		if let Some(key) = key {
+			set_final_key(id, key);
+		}
 		if !active {
 			frame_support::assert_ok!(Models::deprecate(RuntimeOrigin::signed(owner.clone()), id));
 		}
@@ -123,10 +168,7 @@ impl MockModels {
 		let id = pallet_models::NextModelId::<Test>::get();
 		pallet_models::Specs::<Test>::insert(id, spec);
 		if let Some(key) = key {
-			pallet_models::VerifyingKeys::<Test>::insert(
-				id,
-				frame_support::BoundedVec::try_from(key).expect("key fits"),
-			);
+			set_final_key(id, key);
 		}
 		pallet_models::NextModelId::<Test>::put(id + 1);
 		id

@@ -817,20 +817,24 @@ fn cheap_submit_errors_change_nothing() {
 fn registry_faults_are_errors_not_slashes() {
 	run(|| {
 		register(1);
-		// A zk model without a key (pallet-models refuses to register one; the
-		// request does not read the key, the submission does).
+		// A zk model whose key ceremony is not final: no Zk request (a plain
+		// one is fine).
 		let keyless = MockModels::insert_unchecked(spec(true, true), None);
-		let id = make_request(5, keyless, InferenceMode::Zk);
-		let (output, proof) = prove(id, &account(1), &zk().input);
 		assert_noop!(
-			Inference::submit_result(
-				RuntimeOrigin::signed(account(1)),
-				id,
-				out(output),
-				proof_bytes(proof)
+			Inference::request(
+				RuntimeOrigin::signed(account(5)),
+				keyless,
+				input(),
+				InferenceMode::Zk,
+				100,
+				System::block_number() + 20
 			),
 			Error::<Test>::NoVerifyingKey
 		);
+		make_request(5, keyless, InferenceMode::Vanilla);
+		// Once final, Zk requests are taken.
+		set_final_key(keyless, zk().vk.clone());
+		make_request(5, keyless, InferenceMode::Zk);
 		// A key that does not decode.
 		let broken = MockModels::insert_unchecked(spec(true, true), Some(vec![1, 2, 3]));
 		let id = make_request(5, broken, InferenceMode::Zk);

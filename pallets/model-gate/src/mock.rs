@@ -57,10 +57,11 @@ impl pallet_models::Config for Test {
 	type DepositPerByte = ConstU64<0>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxVersionLen = ConstU32<16>;
-	type MaxVerifyingKeyLen = ConstU32<2048>;
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<4>;
 	type MaxVersions = ConstU32<8>;
+	// Vanilla models only: no zk key setup.
+	type ZkSetup = ();
 	type WeightInfo = ();
 }
 
@@ -151,7 +152,7 @@ fn install_models() {
 }
 
 /// Registers `model` in `pallet_models` as `owner` with its real input and
-/// output tensors (vanilla only, no verifying key); returns its id.
+/// output tensors (vanilla only); returns its id.
 pub fn register(owner: &AccountId, name: &str, model: &QuantizedModel) -> ModelId {
 	let id = pallet_models::NextModelId::<Test>::get();
 	let bounded =
@@ -188,7 +189,7 @@ pub fn register(owner: &AccountId, name: &str, model: &QuantizedModel) -> ModelI
 		version: BoundedVec::truncate_from(b"1.0.0".to_vec()),
 		onnx_hash: [0; 32],
 		quantized_hash: model.hash(),
-		proving_key_hash: None,
+		zk: None,
 		act_bits: model.act_bits as u8,
 		inputs: BoundedVec::truncate_from(inputs),
 		outputs: BoundedVec::truncate_from(outputs),
@@ -199,7 +200,6 @@ pub fn register(owner: &AccountId, name: &str, model: &QuantizedModel) -> ModelI
 		RuntimeOrigin::signed(owner.clone()),
 		BoundedVec::truncate_from(name.as_bytes().to_vec()),
 		descriptor,
-		None,
 	));
 	id
 }

@@ -1,8 +1,8 @@
 //! # Models pallet
 //!
 //! Verity's on-chain registry of ONNX models: what a request may ask for, what
-//! an executor must run, and the Groth16 verifying key its proofs are checked
-//! against.
+//! an executor must run, and (through the key ceremony) the Groth16 verifying
+//! key its proofs are checked against.
 //!
 //! ## Overview
 //!
@@ -11,22 +11,29 @@
 //! [`ModelId`] (a counter, never reused): requests name a [`ModelId`], so a
 //! version never changes under a request. A version records
 //!
-//! * the blake2-256 hashes of its artifacts: the ONNX file, the quantized model's
-//!   canonical bytes ([`ModelSpec::quantized_hash`], which is verity-zk's
-//!   `Statement::model_id`) and, with zk support, the proving key file executors
-//!   need;
+//! * the blake2-256 hashes of its artifacts: the ONNX file and the quantized
+//!   model's canonical bytes ([`ModelSpec::quantized_hash`], which is verity-zk's
+//!   `Statement::model_id`); the hash of a zk version's proving key file, which
+//!   executors need, comes from its key ceremony
+//!   ([`ModelRegistry::proving_key_hash`]);
 //! * the fixed-point format of every input and output ([`InputDescriptor`],
 //!   [`OutputDescriptor`]): a client quantizes an input value `x` to
 //!   `clamp(round(x · 2^frac_bits))` in the signed `act_bits` range and
 //!   dequantizes an output integer `q` to `q / 2^frac_bits` (then applies the
 //!   output's float [`OutputTransform`], which is not proven);
-//! * the modes requests may use ([`InferenceMode`]) and, for `Zk`, the verifying
-//!   key, fully validated at registration (points on the curve and in the
-//!   prime-order subgroup, the key's model id equal to the quantized hash, its
-//!   statement layout equal to the declared `act_bits` and input / output sizes).
+//! * the modes requests may use ([`InferenceMode`]) and, for `Zk`, the QAP
+//!   domain size of its circuit ([`ZkParams`]).
+//!
+//! **Groth16 keys never come from the registrant.** Registering a zk version
+//! starts its key ceremony ([`Config::ZkSetup`], `pallet-ceremony`): the chain
+//! computes the initial verifying key from the universal SRS and the domain,
+//! the participants contribute, and only the ceremony's final key is ever
+//! returned ([`ModelRegistry::verifying_key`]); until then the version takes
+//! no `Zk` requests.
 //!
 //! Other pallets read the registry through [`ModelRegistry`] (implemented by
-//! [`Pallet`]): a compact [`ModelSpec`] per version, and the verifying key.
+//! [`Pallet`]): a compact [`ModelSpec`] per version, and the final verifying
+//! key and proving-key hash.
 //!
 //! ## Deposits
 //!
@@ -35,7 +42,8 @@
 //! `bytes` is the SCALE-encoded size of what the record stores. A family record
 //! (owner, name, version list) costs one such deposit, taken by
 //! [`register_model`](Pallet::register_model); every version (its spec, details,
-//! verifying key and its 8-byte entry in the family's version list) another. The
+//! with zk support its key ceremony's storage ([`ZkSetup::storage_bytes`]), and
+//! its 8-byte entry in the family's version list) another. The
 //! deposits stay held while the data is stored; deprecating a version keeps its
 //! record (old results still refer to it), so it keeps its deposit.
 //!
@@ -60,10 +68,9 @@
 //!
 //! `RuntimeHoldReason` and `Currency` (e.g. `pallet_balances`, whose
 //! `RuntimeHoldReason` must include this pallet's [`HoldReason`]); deposits;
-//! bounds. `MaxVerifyingKeyLen` = 914 admits every key verity-zk makes (up to 10
-//! public inputs); benchmarks use the largest fixture key that fits
-//! (`fixtures/`). Reasonable values: `MaxNameLen` 64, `MaxVersionLen` 32,
-//! `MaxIoTensors` 4, `MaxShapeRank` 6, `MaxVersions` 32.
+//! bounds; the [`ZkSetup`] (`pallet_ceremony::Pallet`). Reasonable values:
+//! `MaxNameLen` 64, `MaxVersionLen` 32, `MaxIoTensors` 4, `MaxShapeRank` 6,
+//! `MaxVersions` 32.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -150,7 +157,7 @@ pub struct ModelSpec {
 	pub output_len: u32,
 	/// Activation width: every input and output value is a signed integer of this many bits.
 	pub act_bits: u32,
-	/// Whether requests may ask for a proven result (the version has a verifying key).
+	/// Whether requests may ask for a proven result (once its key ceremony is final).
 	pub supports_zk: bool,
 	/// Whether requests may ask for a plain, unverified result.
 	pub supports_vanilla: bool,
@@ -159,7 +166,9 @@ pub struct ModelSpec {
 }
 
 impl ModelSpec {
-	/// Whether the version accepts new requests in `mode`.
+	/// Whether the version accepts new requests in `mode`. For `Zk` its key
+	/// ceremony must also be final ([`ModelRegistry::verifying_key`] is
+	/// `Some`), which this does not check.
 	pub fn accepts(&self, mode: InferenceMode) -> bool {
 		self.active
 			&& match mode {
@@ -173,9 +182,12 @@ impl ModelSpec {
 pub trait ModelRegistry {
 	/// The spec of a registered model version, `None` if unknown.
 	fn spec(id: ModelId) -> Option<ModelSpec>;
-	/// The model version's Groth16 verifying key bytes (verity_zk::VerifyingKey::to_bytes
-	/// format), `None` if unknown or registered without zk support.
+	/// The model version's final Groth16 verifying key bytes
+	/// (`verity_zk::VerifyingKey::to_bytes` format): `None` if unknown,
+	/// registered without zk support, or its key ceremony is not final.
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
+	/// The artifact hash of the version's final proving key (same conditions).
+	fn proving_key_hash(id: ModelId) -> Option<Hash256>;
 }
 
 /// Where a zk version's Groth16 keys come from: the setup ceremony
@@ -201,6 +213,43 @@ pub trait ZkSetup<AccountId> {
 	fn verifying_key(model_id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 	/// The artifact hash of the version's final proving key.
 	fn proving_key_hash(model_id: ModelId) -> Option<Hash256>;
+	/// Benchmarks of other pallets only: makes `verifying_key` the final key
+	/// of the zk version `model_id` without a ceremony. The default does
+	/// nothing (the benchmark then finds no key and fails loudly).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_final_key_for_benchmarks(
+		_model_id: ModelId,
+		_verifying_key: alloc::vec::Vec<u8>,
+		_proving_key: Hash256,
+	) {
+	}
+}
+
+/// No key setup: zk versions cannot be registered (for runtimes and test
+/// runtimes without zk).
+impl<AccountId> ZkSetup<AccountId> for () {
+	fn storage_bytes() -> u32 {
+		0
+	}
+	fn start_weight() -> Weight {
+		Weight::zero()
+	}
+	fn start(
+		_: ModelId,
+		_: &ModelSpec,
+		_: u32,
+		_: Option<&AccountId>,
+	) -> frame_support::dispatch::DispatchResult {
+		Err(sp_runtime::DispatchError::Other(
+			"this runtime has no zk key setup",
+		))
+	}
+	fn verifying_key(_: ModelId) -> Option<alloc::vec::Vec<u8>> {
+		None
+	}
+	fn proving_key_hash(_: ModelId) -> Option<Hash256> {
+		None
+	}
 }
 
 /// Fixed-point format of one model input (the engine's `TensorSpec`).
@@ -277,9 +326,31 @@ pub struct OutputDescriptor<T: Config> {
 	pub transform: OutputTransform,
 }
 
+/// How a zk version's key ceremony runs.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct ZkParams {
+	/// The QAP domain size of the model's circuit (`2^k` or `3·2^k`, at least
+	/// its rows: `verity model hash` / `verity zk` print it). Keys are made for
+	/// exactly this domain.
+	pub domain_size: u32,
+	/// The registrant takes the ceremony's first turn (contributing itself,
+	/// e.g. with `verity ceremony contribute`).
+	pub owner_contributes: bool,
+}
+
 /// Everything that describes one model version, as given to
-/// [`register_model`](Pallet::register_model) and [`new_version`](Pallet::new_version)
-/// (the verifying key is a separate argument).
+/// [`register_model`](Pallet::register_model) and [`new_version`](Pallet::new_version).
 #[derive(
 	Encode,
 	Decode,
@@ -300,9 +371,8 @@ pub struct VersionDescriptor<T: Config> {
 	pub onnx_hash: Hash256,
 	/// blake2-256 of the quantized model's canonical bytes (`verity model hash`).
 	pub quantized_hash: Hash256,
-	/// blake2-256 of the Groth16 proving key file executors prove with. Required
-	/// with zk support, absent without.
-	pub proving_key_hash: Option<Hash256>,
+	/// The key ceremony's parameters: required with zk support, absent without.
+	pub zk: Option<ZkParams>,
 	/// Activation width `b`: inputs and outputs are signed `b`-bit integers
 	/// ([`MIN_ACT_BITS`]..=[`MAX_ACT_BITS`]).
 	pub act_bits: u8,
@@ -310,7 +380,7 @@ pub struct VersionDescriptor<T: Config> {
 	pub inputs: BoundedVec<InputDescriptor<T>, T::MaxIoTensors>,
 	/// The model's outputs, in order (at least one).
 	pub outputs: BoundedVec<OutputDescriptor<T>, T::MaxIoTensors>,
-	/// Whether requests may ask for a proven result (needs a verifying key).
+	/// Whether requests may ask for a proven result (once the key ceremony is final).
 	pub supports_zk: bool,
 	/// Whether requests may ask for a plain, unverified result.
 	pub supports_vanilla: bool,
@@ -349,8 +419,8 @@ pub struct ModelInfo<T: Config> {
 	pub version: BoundedVec<u8, T::MaxVersionLen>,
 	/// blake2-256 of the ONNX file.
 	pub onnx_hash: Hash256,
-	/// blake2-256 of the proving key file (zk versions).
-	pub proving_key_hash: Option<Hash256>,
+	/// The key ceremony's parameters (zk versions).
+	pub zk: Option<ZkParams>,
 	/// Fixed-point format of the inputs.
 	pub inputs: BoundedVec<InputDescriptor<T>, T::MaxIoTensors>,
 	/// Fixed-point format of the outputs.
@@ -362,10 +432,11 @@ pub struct ModelInfo<T: Config> {
 }
 
 /// The model registry: model families and their immutable versions (artifact
-/// hashes, fixed-point input and output formats, supported modes and the
-/// Groth16 verifying key), paid for by storage deposits.
+/// hashes, fixed-point input and output formats, supported modes; zk versions'
+/// keys come from the key ceremony), paid for by storage deposits.
 ///
-/// Calls: `register_model`, `new_version`, `deprecate`, `transfer_ownership`.
+/// Calls: `register_model`, `new_version`, `deprecate`, `transfer_ownership`,
+/// `accept_ownership`.
 /// Other pallets read it through [`ModelRegistry`].
 #[frame_support::pallet]
 pub mod pallet {
@@ -402,11 +473,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersionLen: Get<u32>;
 
-		/// Longest verifying key, in bytes. verity-zk keys are `386 + 48 · (n + 1)`
-		/// bytes for `n` public inputs: 770 for the usual 7, at most 914 (10).
-		#[pallet::constant]
-		type MaxVerifyingKeyLen: Get<u32>;
-
 		/// Most inputs, and most outputs, of one model.
 		#[pallet::constant]
 		type MaxIoTensors: Get<u32>;
@@ -418,6 +484,9 @@ pub mod pallet {
 		/// Most versions of one family.
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
+
+		/// Where zk versions' keys come from: the setup ceremony.
+		type ZkSetup: ZkSetup<Self::AccountId>;
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -450,12 +519,6 @@ pub mod pallet {
 	/// The details of every registered model version.
 	#[pallet::storage]
 	pub type ModelDetails<T: Config> = StorageMap<_, Blake2_128Concat, ModelId, ModelInfo<T>>;
-
-	/// The Groth16 verifying key of every model version registered with zk support,
-	/// in `verity_zk::VerifyingKey::to_bytes` format.
-	#[pallet::storage]
-	pub type VerifyingKeys<T: Config> =
-		StorageMap<_, Blake2_128Concat, ModelId, BoundedVec<u8, T::MaxVerifyingKeyLen>>;
 
 	/// The account each family's owner proposed to transfer it to.
 	#[pallet::storage]
@@ -540,24 +603,10 @@ pub mod pallet {
 		EmptyName,
 		/// Neither `supports_zk` nor `supports_vanilla` is set.
 		NoModeSupported,
-		/// `supports_zk` needs a verifying key.
-		MissingVerifyingKey,
-		/// A verifying key was given without `supports_zk`.
-		UnexpectedVerifyingKey,
-		/// `supports_zk` needs the proving key's hash.
-		MissingProvingKeyHash,
-		/// A proving key hash was given without `supports_zk`.
-		UnexpectedProvingKeyHash,
-		/// The verifying key does not decode: wrong format or length, a point not on
-		/// the curve or not in the prime-order subgroup, an identity point (α, β,
-		/// γ, δ or an IC point), γ = δ, or an unsupported layout.
-		InvalidVerifyingKey,
-		/// The verifying key was made for another model: its model id is not the
-		/// declared quantized hash.
-		VerifyingKeyModelMismatch,
-		/// The verifying key's statement layout (activation width, input or output
-		/// length) differs from the declared `act_bits` and shapes.
-		VerifyingKeyLayoutMismatch,
+		/// `supports_zk` needs the key ceremony's parameters (`zk`).
+		MissingZkParams,
+		/// Ceremony parameters were given without `supports_zk`.
+		UnexpectedZkParams,
 		/// `act_bits` is outside `MIN_ACT_BITS..=MAX_ACT_BITS`.
 		InvalidActBits,
 		/// A `frac_bits` is above `MAX_FRAC_BITS`.
@@ -611,26 +660,25 @@ pub mod pallet {
 		/// Registers a new model family owned by the caller, with `descriptor` as its
 		/// first version.
 		///
-		/// `verifying_key` (verity-zk format) is required with `supports_zk` and
-		/// rejected without it; it is fully validated and must have been made for
-		/// `descriptor.quantized_hash` with the declared `act_bits`, input and output
-		/// sizes. Holds the deposit of the family record and the version from the
+		/// With `supports_zk`, `descriptor.zk` is required (and refused without):
+		/// the version's key ceremony starts ([`Config::ZkSetup`]); its `Zk`
+		/// requests wait until the ceremony's key is final. Holds the deposit of
+		/// the family record and the version (ceremony storage included) from the
 		/// caller. Emits [`Event::ModelRegistered`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_model())]
+		#[pallet::weight(T::WeightInfo::register_model().saturating_add(T::ZkSetup::start_weight()))]
 		pub fn register_model(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLen>,
 			descriptor: VersionDescriptor<T>,
-			verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let spec = Self::validate(&descriptor, verifying_key.as_ref().map(|k| k.as_slice()))?;
+			let spec = Self::validate(&descriptor)?;
 
 			let family = NextFamilyId::<T>::get();
 			let model_id = NextModelId::<T>::get();
-			let record = Self::version_record(family, descriptor, &spec, verifying_key.as_ref())?;
+			let record = Self::version_record(family, descriptor, &spec)?;
 			let mut info = FamilyInfo::<T> {
 				owner: owner.clone(),
 				name,
@@ -651,7 +699,7 @@ pub mod pallet {
 			let deposit = info.deposit;
 			NextFamilyId::<T>::put(family.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
 			Families::<T>::insert(family, info);
-			Self::insert_version(model_id, record, spec.clone(), verifying_key)?;
+			Self::insert_version(model_id, record, spec.clone(), &owner)?;
 			Self::deposit_event(Event::ModelRegistered {
 				family,
 				model_id,
@@ -666,26 +714,25 @@ pub mod pallet {
 		/// [`ModelId`]. The family's earlier versions stay usable until deprecated.
 		///
 		/// The same rules as [`register_model`](Pallet::register_model) apply to the
-		/// descriptor and the verifying key. Holds the version's deposit from the
-		/// owner. Emits [`Event::VersionAdded`].
+		/// descriptor (a zk version starts its own key ceremony). Holds the
+		/// version's deposit from the owner. Emits [`Event::VersionAdded`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::new_version())]
+		#[pallet::weight(T::WeightInfo::new_version().saturating_add(T::ZkSetup::start_weight()))]
 		pub fn new_version(
 			origin: OriginFor<T>,
 			family: FamilyId,
 			descriptor: VersionDescriptor<T>,
-			verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
-			let spec = Self::validate(&descriptor, verifying_key.as_ref().map(|k| k.as_slice()))?;
+			let spec = Self::validate(&descriptor)?;
 
 			let model_id = NextModelId::<T>::get();
 			info.versions
 				.try_push(model_id)
 				.map_err(|_| Error::<T>::TooManyVersions)?;
-			let record = Self::version_record(family, descriptor, &spec, verifying_key.as_ref())?;
+			let record = Self::version_record(family, descriptor, &spec)?;
 			let deposit = record.deposit;
 			info.deposit = info
 				.deposit
@@ -694,7 +741,7 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::ModelDeposit.into(), &who, deposit)?;
 
 			Families::<T>::insert(family, info);
-			Self::insert_version(model_id, record, spec.clone(), verifying_key)?;
+			Self::insert_version(model_id, record, spec.clone(), &who)?;
 			Self::deposit_event(Event::VersionAdded {
 				family,
 				model_id,
@@ -804,11 +851,8 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
-	/// Checks a version descriptor and its verifying key; returns the version's spec.
-	fn validate(
-		d: &VersionDescriptor<T>,
-		verifying_key: Option<&[u8]>,
-	) -> Result<ModelSpec, DispatchError> {
+	/// Checks a version descriptor; returns the version's spec.
+	fn validate(d: &VersionDescriptor<T>) -> Result<ModelSpec, DispatchError> {
 		ensure!(
 			d.supports_zk || d.supports_vanilla,
 			Error::<T>::NoModeSupported
@@ -847,33 +891,9 @@ impl<T: Config> Pallet<T> {
 				.checked_add(Self::num_values(&output.shape)?)
 				.ok_or(Error::<T>::TensorTooLarge)?;
 		}
-		match (d.supports_zk, verifying_key) {
-			(true, None) => return Err(Error::<T>::MissingVerifyingKey.into()),
-			(false, Some(_)) => return Err(Error::<T>::UnexpectedVerifyingKey.into()),
-			(true, Some(bytes)) => {
-				// `from_bytes` validates every point and refuses degenerate keys (the
-				// identity for α, β, γ, δ or an IC point, γ = δ).
-				let vk = verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(bytes)
-					.map_err(|_| Error::<T>::InvalidVerifyingKey)?;
-				ensure!(
-					vk.model_id == d.quantized_hash,
-					Error::<T>::VerifyingKeyModelMismatch
-				);
-				let declared = verity_zk::StatementLayout {
-					act_bits: d.act_bits.into(),
-					input_len,
-					output_len,
-				};
-				ensure!(
-					vk.layout == declared,
-					Error::<T>::VerifyingKeyLayoutMismatch
-				);
-			}
-			(false, None) => {}
-		}
-		match (d.supports_zk, d.proving_key_hash.is_some()) {
-			(true, false) => return Err(Error::<T>::MissingProvingKeyHash.into()),
-			(false, true) => return Err(Error::<T>::UnexpectedProvingKeyHash.into()),
+		match (d.supports_zk, d.zk.is_some()) {
+			(true, false) => return Err(Error::<T>::MissingZkParams.into()),
+			(false, true) => return Err(Error::<T>::UnexpectedZkParams.into()),
 			_ => {}
 		}
 		Ok(ModelSpec {
@@ -902,41 +922,48 @@ impl<T: Config> Pallet<T> {
 		family: FamilyId,
 		d: VersionDescriptor<T>,
 		spec: &ModelSpec,
-		verifying_key: Option<&BoundedVec<u8, T::MaxVerifyingKeyLen>>,
 	) -> Result<ModelInfo<T>, DispatchError> {
 		let mut record = ModelInfo::<T> {
 			family,
 			version: d.version,
 			onnx_hash: d.onnx_hash,
-			proving_key_hash: d.proving_key_hash,
+			zk: d.zk,
 			inputs: d.inputs,
 			outputs: d.outputs,
 			registered_at: frame_system::Pallet::<T>::block_number(),
 			deposit: Default::default(),
 		};
-		// Spec, details, key and the version's entry in its family's list.
+		// Spec, details, the key ceremony's storage and the version's entry in
+		// its family's list.
+		let ceremony = if record.zk.is_some() {
+			T::ZkSetup::storage_bytes() as usize
+		} else {
+			0
+		};
 		let bytes = spec
 			.encoded_size()
 			.saturating_add(record.encoded_size())
-			.saturating_add(verifying_key.map_or(0, |k| k.encoded_size()))
+			.saturating_add(ceremony)
 			.saturating_add(ModelId::max_encoded_len());
 		record.deposit = Self::deposit_for(bytes)?;
 		Ok(record)
 	}
 
-	/// Stores a version as `model_id`, the next id, and bumps the id counter.
+	/// Stores a version as `model_id`, the next id, bumps the id counter, and
+	/// starts the key ceremony of a zk version.
 	fn insert_version(
 		model_id: ModelId,
 		record: ModelInfo<T>,
 		spec: ModelSpec,
-		verifying_key: Option<BoundedVec<u8, T::MaxVerifyingKeyLen>>,
+		owner: &T::AccountId,
 	) -> DispatchResult {
 		NextModelId::<T>::put(model_id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		if let Some(zk) = record.zk {
+			let first = zk.owner_contributes.then_some(owner);
+			T::ZkSetup::start(model_id, &spec, zk.domain_size, first)?;
+		}
 		Specs::<T>::insert(model_id, spec);
 		ModelDetails::<T>::insert(model_id, record);
-		if let Some(key) = verifying_key {
-			VerifyingKeys::<T>::insert(model_id, key);
-		}
 		Ok(())
 	}
 
@@ -944,8 +971,9 @@ impl<T: Config> Pallet<T> {
 	/// * every family's versions exist, belong to it, and their deposits sum to at
 	///   most the family's deposit, the rest (the family record's) being at least
 	///   `DepositBase`;
-	/// * every version (spec, details) belongs to a family that lists it, has a
-	///   verifying key exactly when it supports zk, and its id is below `NextModelId`;
+	/// * every version (spec, details) belongs to a family that lists it, has
+	///   ceremony parameters exactly when it supports zk, and its id is below
+	///   `NextModelId`;
 	/// * the deposit held from every owner equals the sum of their families' deposits;
 	/// * pending transfers are for existing families.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -990,8 +1018,8 @@ impl<T: Config> Pallet<T> {
 			);
 			let spec = Specs::<T>::get(id).ok_or("version without a spec")?;
 			ensure!(
-				spec.supports_zk == VerifyingKeys::<T>::contains_key(id),
-				"verifying key present iff zk is supported"
+				spec.supports_zk == model.zk.is_some(),
+				"ceremony parameters present iff zk is supported"
 			);
 		}
 		ensure!(
@@ -1001,10 +1029,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Specs::<T>::iter_keys().count() == models,
 			"spec without details"
-		);
-		ensure!(
-			VerifyingKeys::<T>::iter_keys().all(ModelDetails::<T>::contains_key),
-			"verifying key of an unknown version"
 		);
 		for (owner, amount) in held {
 			ensure!(
@@ -1026,6 +1050,10 @@ impl<T: Config> ModelRegistry for Pallet<T> {
 	}
 
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>> {
-		VerifyingKeys::<T>::get(id).map(|key| key.into_inner())
+		T::ZkSetup::verifying_key(id)
+	}
+
+	fn proving_key_hash(id: ModelId) -> Option<Hash256> {
+		T::ZkSetup::proving_key_hash(id)
 	}
 }

@@ -42,14 +42,16 @@ fn lagrange_at(tau: Fr, n: u32, j: usize) -> Result<Fr> {
 		.ok_or_else(|| Error::Ceremony("τ lies in the domain".into()))
 }
 
-/// The development SRS's table for the domain of `n` points.
-pub fn table<E: Pairing<ScalarField = Fr>>(n: u32) -> Result<DomainTable<E>> {
-	if !is_domain_size(n) {
+/// The development SRS's (of `max_domain` points) table for the domain of
+/// `n` points (a divisor: its secret is `τ^(max_domain/n)`).
+pub fn table<E: Pairing<ScalarField = Fr>>(max_domain: u32, n: u32) -> Result<DomainTable<E>> {
+	if !is_domain_size(n) || max_domain % n != 0 {
 		return Err(Error::Ceremony(alloc::format!(
-			"{n} is not a QAP domain size"
+			"{n} is not a QAP domain size dividing {max_domain}"
 		)));
 	}
 	let [tau, alpha, beta] = secrets();
+	let tau = tau.pow([(max_domain / n) as u64]);
 	let g1 = E::G1Affine::generator();
 	let point = |s: Fr| g1.mul_bigint(s.into_bigint()).into_affine();
 	let l0 = lagrange_at(tau, n, 0)?;

@@ -32,17 +32,22 @@ pub const MIN_DOMAIN_SIZE: u32 = 16;
 /// Whether `n` is a QAP domain size: `2^k` or `3·2^k` (BLS12-381's scalar
 /// field has multiplicative subgroups of both), at least [`MIN_DOMAIN_SIZE`].
 pub fn is_domain_size(n: u32) -> bool {
-	n >= MIN_DOMAIN_SIZE && (n.is_power_of_two() || (n % 3 == 0 && (n / 3).is_power_of_two()))
+	n >= MIN_DOMAIN_SIZE
+		&& (n.is_power_of_two() || (n.is_multiple_of(3) && (n / 3).is_power_of_two()))
 }
 
-/// Every domain size up to `max`, smallest first.
+/// The domain sizes an SRS for domains of up to `max` points serves: every
+/// domain size dividing `max` (the domain is then a subgroup of the largest
+/// one, and its SRS is every `max/n`-th power: see `srs::Srs::restrict`),
+/// smallest first. `max = 3·2^k` serves both families up to it.
 pub fn domain_sizes(max: u32) -> Vec<u32> {
 	let mut sizes: Vec<u32> = (0..32)
 		.flat_map(|k| [1u64 << k, 3u64 << k])
 		.filter_map(|n| u32::try_from(n).ok())
-		.filter(|&n| n <= max && is_domain_size(n))
+		.filter(|&n| n <= max && max % n == 0 && is_domain_size(n))
 		.collect();
 	sizes.sort_unstable();
+	sizes.dedup();
 	sizes
 }
 

@@ -77,20 +77,11 @@ impl Zero for G2Glv {
 	}
 }
 
-fn check_domain(srs: &Srs, size: usize) -> Result<()> {
-	if size > srs.max_domain() {
-		return Err(Error::Ceremony(format!(
-			"a {size}-point domain is larger than the SRS's {}",
-			srs.max_domain()
-		)));
-	}
-	Ok(())
-}
-
-/// The SRS's Lagrange bases on the domain of `size` points: four inverse
-/// FFTs in the exponent (three in G1, one in G2).
+/// The SRS's Lagrange bases on the domain of `size` points (of the SRS
+/// restricted to it, [`Srs::restrict`]): four inverse FFTs in the exponent
+/// (three in G1, one in G2).
 pub fn bases(srs: &Srs, size: usize) -> Result<LagrangeBases> {
-	check_domain(srs, size)?;
+	let srs = srs.restrict(size)?;
 	let domain = domain_of_size(size)?;
 	let g1_ifft = |points: &[G1Affine]| -> Vec<G1Affine> {
 		let mut v: Vec<G1Projective> = points[..size].par_iter().map(|p| (*p).into()).collect();
@@ -116,6 +107,38 @@ pub fn bases(srs: &Srs, size: usize) -> Result<LagrangeBases> {
 	})
 }
 
+/// The Lagrange bases on `size` points of an SRS of `max_domain` points whose
+/// secrets are known (the insecure development SRS): `L_j(τ^(N/n))` in the
+/// field, then fixed-base multiplications — far faster than [`bases`], and
+/// equal to it (a test checks).
+pub fn bases_from_secrets(
+	max_domain: usize,
+	size: usize,
+	[tau, alpha, beta]: [Fr; 3],
+) -> Result<LagrangeBases> {
+	use ark_ff::Field;
+	if size == 0 || !max_domain.is_multiple_of(size) {
+		return Err(Error::Ceremony(format!(
+			"{size} does not divide {max_domain}"
+		)));
+	}
+	let tau = tau.pow([(max_domain / size) as u64]);
+	use ark_ec::scalar_mul::BatchMulPreprocessing;
+	use ark_ec::PrimeGroup;
+	let domain = domain_of_size(size)?;
+	let l = domain.evaluate_all_lagrange_coefficients(tau);
+	let scaled = |s: Fr| -> Vec<Fr> { l.par_iter().map(|x| *x * s).collect() };
+	let g1 = BatchMulPreprocessing::new(G1Projective::generator(), 3 * size);
+	let g2 = BatchMulPreprocessing::new(G2Projective::generator(), size);
+	Ok(LagrangeBases {
+		size,
+		g1: g1.batch_mul(&l),
+		alpha_g1: g1.batch_mul(&scaled(alpha)),
+		beta_g1: g1.batch_mul(&scaled(beta)),
+		g2: g2.batch_mul(&l),
+	})
+}
+
 /// The coefficients of `L_j(X)` on `domain`: the inverse FFT of the `j`-th
 /// unit vector.
 fn lagrange_coefficients(size: usize, j: usize) -> Result<Vec<Fr>> {
@@ -127,9 +150,9 @@ fn lagrange_coefficients(size: usize, j: usize) -> Result<Vec<Fr>> {
 }
 
 /// The public rows' Lagrange points on the domain of `size` points
-/// (`MAX_PUBLIC_INPUTS + 2` MSMs over the SRS).
+/// (`MAX_PUBLIC_INPUTS + 2` MSMs over the SRS restricted to it).
 pub fn domain_table(srs: &Srs, size: usize) -> Result<DomainTable<Bls12_381>> {
-	check_domain(srs, size)?;
+	let srs = srs.restrict(size)?;
 	let size_u32 = u32::try_from(size).map_err(|_| Error::Ceremony("domain too large".into()))?;
 	let l0 = lagrange_coefficients(size, 0)?;
 	let alpha_l0 = msm(&srs.alpha_g1[..size], &l0).into_affine();
@@ -155,6 +178,50 @@ impl LagrangeBases {
 			size: self.size as u32,
 			alpha_l0: self.alpha_g1[0],
 			beta_l: self.beta_g1[..=MAX_PUBLIC_INPUTS].to_vec(),
+		})
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Cache file: "vlag", version 1, size (u32 LE), then the four bases as
+// uncompressed points. A node's own cache of what it computed: points are
+// read without validation (a damaged file only yields keys that fail the
+// proving-key check).
+
+const LAGRANGE_MAGIC: &[u8; 4] = b"vlag";
+const LAGRANGE_VERSION: u8 = 1;
+
+impl LagrangeBases {
+	pub fn write(&self, w: &mut impl std::io::Write) -> Result<()> {
+		use crate::prover::{io_err, write_points_with};
+		use ark_serialize::Compress;
+		w.write_all(LAGRANGE_MAGIC).map_err(io_err)?;
+		w.write_all(&[LAGRANGE_VERSION]).map_err(io_err)?;
+		w.write_all(&(self.size as u32).to_le_bytes())
+			.map_err(io_err)?;
+		write_points_with(w, &self.g1, Compress::No)?;
+		write_points_with(w, &self.alpha_g1, Compress::No)?;
+		write_points_with(w, &self.beta_g1, Compress::No)?;
+		write_points_with(w, &self.g2, Compress::No)
+	}
+
+	pub fn read(r: &mut impl std::io::Read) -> Result<Self> {
+		use crate::prover::{io_err, read_points_with};
+		use ark_serialize::{Compress, Validate};
+		let mut header = [0u8; 9];
+		r.read_exact(&mut header).map_err(io_err)?;
+		if &header[..4] != LAGRANGE_MAGIC || header[4] != LAGRANGE_VERSION {
+			return Err(Error::Decode("not a Lagrange-bases file".into()));
+		}
+		let size = u32::from_le_bytes([header[5], header[6], header[7], header[8]]) as usize;
+		domain_of_size(size)?;
+		let (c, v) = (Compress::No, Validate::No);
+		Ok(LagrangeBases {
+			size,
+			g1: read_points_with(r, size, 96, "Lagrange basis", c, v)?,
+			alpha_g1: read_points_with(r, size, 96, "Lagrange basis", c, v)?,
+			beta_g1: read_points_with(r, size, 96, "Lagrange basis", c, v)?,
+			g2: read_points_with(r, size, 192, "Lagrange basis", c, v)?,
 		})
 	}
 }

@@ -105,13 +105,13 @@ pub fn initial_proving_key(
 ) -> Result<ProvingKey> {
 	let qap = Qap::compile(model)?;
 	let n = bases.size;
-	if n < qap.num_constraints || n > srs.max_domain() {
+	if n < qap.num_constraints {
 		return Err(Error::Ceremony(format!(
-			"the model's {} QAP rows do not fit a {n}-point domain of this SRS (max {})",
+			"the model's {} QAP rows do not fit a {n}-point domain",
 			qap.num_constraints,
-			srs.max_domain()
 		)));
 	}
+	let srs = srs.restrict(n)?;
 	let layout = layout(model)?;
 	let [ma, mb, mc] = &qap.matrices;
 	let (ca, cb, cc) = (
@@ -240,9 +240,7 @@ pub fn check_proving_key<R: RngCore + CryptoRng>(
 	}
 	let qap = pk.qap(model)?;
 	let n = pk.domain_size;
-	if n > srs.max_domain() {
-		return fail("its domain is larger than the SRS");
-	}
+	let srs = srs.restrict(n)?;
 	let domain = domain_of_size(n)?;
 	let k = qap.num_instance;
 	let [ma, mb, mc] = &qap.matrices;

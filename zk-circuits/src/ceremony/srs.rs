@@ -150,6 +150,34 @@ impl Srs {
 		})
 	}
 
+	/// The SRS of the domain of `n` points, a divisor of `N`: every
+	/// `(N/n)`-th point, which is the SRS of the secret `τ^(N/n)`. One SRS so
+	/// serves every domain that is a subgroup of its largest one (both the
+	/// `2^k` and the `3·2^k` family when `N = 3·2^k`). A key for that domain
+	/// is a key for the QAP whose rows repeat `N/n` times over the largest
+	/// domain, made from a subset of its CRS elements: as sound.
+	pub fn restrict(&self, n: usize) -> Result<Srs> {
+		let big = self.max_domain();
+		if n == 0 || n > big || !big.is_multiple_of(n) || !super::is_domain_size(n as u32) {
+			return Err(Error::Ceremony(format!(
+				"a {n}-point domain is not a subgroup of this SRS's {big}-point domain"
+			)));
+		}
+		if n == big {
+			return Ok(self.clone());
+		}
+		let m = big / n;
+		let every =
+			|v: &[G1Affine], len: usize| -> Vec<G1Affine> { (0..len).map(|k| v[k * m]).collect() };
+		Ok(Srs {
+			tau_g1: every(&self.tau_g1, 2 * n - 1),
+			tau_g2: (0..n).map(|k| self.tau_g2[k * m]).collect(),
+			alpha_g1: every(&self.alpha_g1, n),
+			beta_g1: every(&self.beta_g1, n),
+			beta_g2: self.beta_g2,
+		})
+	}
+
 	/// The head the chain tracks.
 	pub fn head(&self) -> SrsHead<Bls12_381> {
 		SrsHead {
