@@ -316,6 +316,8 @@ pub fn build_block(raw: &RawBlock, runtime: &RuntimeInfo) -> NewBlock {
 
 	let decoded_events = match runtime.decode_events(&raw.events) {
 		Ok(e) => e,
+		// No `System::Events` at all (genesis).
+		Err(_) if raw.events.is_empty() => vec![],
 		Err(e) => {
 			tracing::warn!("block #{number} events: {e:#}");
 			vec![]

@@ -567,3 +567,215 @@ async fn sync_inference_on_model_and_account_pages() -> Result<()> {
 	browser.close().await?;
 	Ok(())
 }
+
+/// The setup ceremony on a live dev node: the `verity` CLI registers
+/// mlp_digits8, which starts its key ceremony; Alice's node (the dev chain's
+/// only validator) contributes on its own and the key becomes final (the CLI
+/// waits for it). The explorer's API shows the insecure development SRS and
+/// the key ceremony exactly as `verity ceremony status` reports them, and in
+/// Chromium the home page, the phase-1 page, the model page and the key
+/// ceremony page (reached by its link and by search) show them.
+#[tokio::test(flavor = "multi_thread")]
+async fn ceremony_pages_for_a_live_model() -> Result<()> {
+	let live = LiveModel::start("explorer-ceremony", &[]).await?;
+	let LiveModel {
+		explorer,
+		cli,
+		registered,
+		shown,
+		model_id,
+		family,
+		..
+	} = &live;
+	let (model_id, family) = (*model_id, *family);
+	let id = model_id.to_string();
+	assert_eq!(registered["status"], "final", "{registered}");
+	let srs_cli = cli.json(&["ceremony", "status"])?;
+	let key_cli = cli.json(&["ceremony", "status", &id])?;
+	assert_eq!(key_cli["status"], "final", "{key_cli}");
+	let contributions = key_cli["contributions"]
+		.as_array()
+		.context("contributions")?
+		.clone();
+	assert!(!contributions.is_empty(), "{key_cli}");
+	let final_in = contributions
+		.iter()
+		.filter_map(|c| c["block"].as_i64())
+		.max()
+		.context("contribution block")?;
+
+	// --- JSON API: the key ceremony as the CLI reported it, once the
+	// explorer indexed its last contribution and read the key's state.
+	explorer.wait_indexed(final_in).await?;
+	let key = wait_for(
+		"the final key in the explorer",
+		Duration::from_secs(60),
+		|| async {
+			let k = explorer
+				.json(&format!("/api/version/{id}/ceremony"))
+				.await?;
+			Ok((k["status"] == "final" && !k["verifying_key_hash"].is_null()).then_some(k))
+		},
+	)
+	.await?;
+	assert_eq!(key["model_id"], id);
+	assert_eq!(key["domain_size"], key_cli["domain_size"], "{key}");
+	assert_eq!(key["domain_size"], registered["domain_size"]);
+	assert_eq!(key["round"], key_cli["round"]);
+	assert_eq!(key["started_in"], key_cli["started_at"]);
+	assert_eq!(key["started_in"], registered["block"]);
+	assert_eq!(key["participants"], key_cli["order"]);
+	assert_eq!(key["transcript"], key_cli["transcript"]);
+	assert_eq!(key["finalized_in"], final_in);
+	assert_eq!(key["proving_key"], key_cli["final_proving_key_hash"]);
+	assert_eq!(key["proving_key"], registered["proving_key_hash"]);
+	assert_eq!(
+		key["verifying_key_hash"],
+		key_cli["final_verifying_key_hash"]
+	);
+	assert_eq!(key["verifying_key_hash"], registered["verifying_key_hash"]);
+	assert_eq!(key["verifying_key_len"], key_cli["verifying_key"]["bytes"]);
+	assert_eq!(key["srs_insecure"], true);
+	assert_eq!(key_cli["insecure_srs"], true);
+	let listed = key["contributions"].as_array().context("contributions")?;
+	assert_eq!(listed.len(), contributions.len(), "{key}");
+	for (e, c) in listed.iter().zip(&contributions) {
+		assert_eq!(e["who"], c["contributor"], "{e}");
+		assert_eq!(e["block"], c["block"]);
+		assert_eq!(e["proving_key"], c["proving_key_hash"]);
+		assert_eq!(e["transcript"], c["transcript"]);
+	}
+	assert_eq!(
+		registered["contributors"],
+		Value::Array(listed.iter().map(|c| c["who"].clone()).collect())
+	);
+	// The model version: the key's status and the ceremony's final keys.
+	let v = explorer.json(&format!("/api/version/{id}")).await?;
+	assert_eq!(v["key_status"], "final", "{v}");
+	assert_eq!(v["proving_key_hash"], shown["proving_key_hash"]);
+	assert_eq!(v["verifying_key_hash"], shown["verifying_key"]["hash"]);
+	assert_eq!(v["verifying_key_len"], shown["verifying_key"]["bytes"]);
+	assert_eq!(v["zk"]["domain_size"], registered["domain_size"]);
+	assert_eq!(v["srs_insecure"], true);
+	// Phase 1: the insecure development SRS, final at genesis, no events.
+	let srs = explorer.json("/api/ceremony").await?;
+	assert_eq!(srs["status"], "final", "{srs}");
+	assert_eq!(srs["status"], srs_cli["phase"]);
+	assert_eq!(srs["insecure"], true);
+	assert_eq!(srs["insecure"], srs_cli["insecure"]);
+	assert_eq!(srs["max_domain"], srs_cli["max_domain"]);
+	assert_eq!(srs["final_srs_hash"], srs_cli["final_srs_hash"]);
+	assert_eq!(srs["contributions"], serde_json::json!([]));
+	let status = explorer.json("/api/status").await?;
+	assert_eq!(status["srs"]["insecure"], true, "{status}");
+	assert_eq!(status["srs"]["status"], "final");
+
+	// --- In Chromium.
+	let browser = Browser::start().await?;
+	let c = &browser.client;
+	let base = explorer.url();
+	// The home page's card leads to the phase-1 page, marked insecure.
+	c.goto(&base).await?;
+	assert_eq!(text(c, "#card-srs-status").await?, "final");
+	assert_eq!(text(c, "#card-srs-insecure").await?, "INSECURE");
+	c.find(Locator::Id("card-srs")).await?.click().await?;
+	wait_for("the ceremony page", Duration::from_secs(10), || async {
+		Ok((c.current_url().await?.path() == "/ceremony").then_some(()))
+	})
+	.await?;
+	assert_eq!(text(c, "#srs-status").await?, "final");
+	assert_eq!(text(c, "#srs-insecure").await?, "INSECURE development SRS");
+	assert!(text(c, "#srs-insecure-note")
+		.await?
+		.contains("insecure development SRS"));
+	assert_eq!(
+		text(c, "#srs-max-domain").await?,
+		srs_cli["max_domain"].to_string()
+	);
+	assert!(text(c, "#srs-phase").await?.contains("final at genesis"));
+	assert_eq!(text(c, "#srs-final-hash").await?, "none (development SRS)");
+	// The model page: the key's status, its final keys, the link.
+	c.goto(&format!("{base}/model/{family}")).await?;
+	let version = format!("#version-{model_id} + table");
+	assert_eq!(text(c, &format!("{version} .key-status")).await?, "final");
+	assert_eq!(
+		text(c, &format!("{version} .srs-insecure")).await?,
+		"INSECURE dev SRS"
+	);
+	assert_eq!(
+		text(c, &format!("{version} .proving-key-hash")).await?,
+		registered["proving_key_hash"].as_str().unwrap()
+	);
+	assert_eq!(
+		text(c, &format!("{version} .verifying-key-hash")).await?,
+		registered["verifying_key_hash"].as_str().unwrap()
+	);
+	assert_eq!(
+		text(c, &format!("{version} .verifying-key")).await?,
+		format!("{} bytes", shown["verifying_key"]["bytes"])
+	);
+	c.find(Locator::Css(&format!("{version} a.key-ceremony")))
+		.await?
+		.click()
+		.await?;
+	let key_page = format!("/version/{model_id}/ceremony");
+	wait_for("the key ceremony page", Duration::from_secs(10), || async {
+		Ok((c.current_url().await?.path() == key_page).then_some(()))
+	})
+	.await?;
+	assert_eq!(text(c, "#key-status").await?, "final");
+	assert_eq!(
+		text(c, "#key-srs-insecure").await?,
+		"INSECURE development SRS"
+	);
+	assert_eq!(
+		text(c, "#key-domain-size").await?,
+		key_cli["domain_size"].to_string()
+	);
+	assert_eq!(
+		text(c, "#key-proving-key").await?,
+		key_cli["final_proving_key_hash"].as_str().unwrap()
+	);
+	assert_eq!(
+		text(c, "#key-verifying-key-hash").await?,
+		key_cli["final_verifying_key_hash"].as_str().unwrap()
+	);
+	assert_eq!(
+		text(c, "#key-verifying-key-len").await?,
+		key_cli["verifying_key"]["bytes"].to_string()
+	);
+	assert_eq!(text(c, "#key-finalized-in").await?, final_in.to_string());
+	let rows = c
+		.find_all(Locator::Css("#key-contributions tbody tr"))
+		.await?;
+	assert_eq!(rows.len(), contributions.len());
+	for (row, expected) in rows.iter().zip(&contributions) {
+		let who = expected["contributor"].as_str().unwrap();
+		assert_eq!(
+			row.find(Locator::Css(".contributor a"))
+				.await?
+				.attr("href")
+				.await?,
+			Some(format!("/account/{who}"))
+		);
+		assert_eq!(
+			row.find(Locator::Css(".block")).await?.text().await?,
+			expected["block"].to_string()
+		);
+		assert_eq!(
+			row.find(Locator::Css(".proving-key")).await?.text().await?,
+			expected["proving_key_hash"].as_str().unwrap()
+		);
+		assert_eq!(
+			row.find(Locator::Css(".transcript")).await?.text().await?,
+			expected["transcript"].as_str().unwrap()
+		);
+	}
+	// Search finds both pages.
+	search(c, &base, &format!("ceremony {model_id}")).await?;
+	assert_eq!(c.current_url().await?.path(), key_page);
+	search(c, &base, "ceremony").await?;
+	assert_eq!(c.current_url().await?.path(), "/ceremony");
+	browser.close().await?;
+	Ok(())
+}

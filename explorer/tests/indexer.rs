@@ -2,14 +2,16 @@
 //! the hash the node returns for its number; a transfer and a failing call are
 //! decoded (signer, call, arguments, fee, decoded module error); a restart
 //! resumes without gaps or duplicates; a switch to another chain with the same
-//! genesis (a fork from block 1) is repaired. Each against SQLite and against
-//! a throwaway PostgreSQL server.
+//! genesis (a fork from block 1) is repaired; the insecure development SRS is
+//! read from the runtime. Each against SQLite and against a throwaway
+//! PostgreSQL server. And phase 1 of the setup ceremony on the four-validator
+//! local network, from its real events.
 
 mod common;
 
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use common::{Backend, Explorer, TestDb};
 use serde_json::Value;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
@@ -72,6 +74,37 @@ async fn indexes_decodes_resumes_and_repairs_forks(backend: Backend) -> Result<(
 			"sqlite"
 		}
 	);
+
+	// The setup ceremony: a dev chain's SRS is the insecure development SRS,
+	// final at genesis without any event; the indexer reads it from the
+	// runtime (`CeremonyApi::srs`, `Ceremony::Timing`) at its head.
+	let srs = wait_for(
+		"the SRS read from the node",
+		Duration::from_secs(30),
+		|| async {
+			let s = explorer.json("/api/status").await?;
+			Ok((!s["srs"].is_null()).then(|| s["srs"].clone()))
+		},
+	)
+	.await?;
+	assert_eq!(srs["status"], "final", "{srs}");
+	assert_eq!(srs["insecure"], true, "{srs}");
+	assert_eq!(srs["final_srs_hash"], Value::Null);
+	let max_domain = srs["max_domain"].as_u64().expect("max_domain");
+	assert!(max_domain >= 1024, "{srs}");
+	let ceremony = explorer.json("/api/ceremony").await?;
+	assert_eq!(ceremony["insecure"], true);
+	assert_eq!(ceremony["contributions"], serde_json::json!([]));
+	assert!(
+		ceremony["timing"]["contribution"].as_u64().unwrap() > 0,
+		"{ceremony}"
+	);
+	// Read once (a final SRS changes only with an event), at an indexed block.
+	let state_at = ceremony["state_at"].as_i64().expect("state_at");
+	assert!((0..=explorer.json("/api/status").await?["best_indexed"]
+		.as_i64()
+		.unwrap())
+		.contains(&state_at));
 
 	// Block 1's first extrinsic is the timestamp inherent, decoded by name.
 	let x = explorer.json("/api/extrinsic/1-0").await?;
@@ -241,6 +274,14 @@ async fn indexes_decodes_resumes_and_repairs_forks(backend: Backend) -> Result<(
 	let target = rpc::best_number(&other_client).await? as i64;
 	explorer.wait_indexed(target).await?;
 	assert_matches_node(&explorer, &other).await?;
+	// The ceremony's state was read again on the other chain.
+	let srs = wait_for("the SRS read again", Duration::from_secs(30), || async {
+		let s = explorer.json("/api/status").await?;
+		Ok((!s["srs"].is_null()).then(|| s["srs"].clone()))
+	})
+	.await?;
+	assert_eq!(srs["insecure"], true, "{srs}");
+	assert_eq!(srs["max_domain"], max_domain);
 	// Nothing of the abandoned chain is left.
 	let (status, _) = explorer.get(&format!("/api/extrinsic/{tx_hash}")).await?;
 	assert_eq!(status, 404, "the transfer was on the abandoned chain");
@@ -248,5 +289,117 @@ async fn indexes_decodes_resumes_and_repairs_forks(backend: Backend) -> Result<(
 		.json(&format!("/api/account/{}", alice_address()))
 		.await?;
 	assert!(alice_info["extrinsics"].as_array().unwrap().is_empty());
+	Ok(())
+}
+
+/// Phase 1 of the setup ceremony on the four-validator local network (the
+/// test-sized SRS): the validators contribute in turn, check each other's
+/// SRS, apply the beacon and seal it, on their own. The explorer indexing
+/// Alice's node shows all of it from the real events: the round, every
+/// contribution with its attestations and outcome, the beacon (the hash of
+/// the beacon block, as the node returns it), the seal votes and the final
+/// SRS hash, and the state read from the runtime (size, periods, not
+/// insecure). On SQLite (the database path is tested on both in
+/// `entity_pages.rs`).
+#[tokio::test(flavor = "multi_thread")]
+async fn phase1_ceremony_on_a_local_network() -> Result<()> {
+	let db = TestDb::new(Backend::Sqlite)?.expect("SQLite needs no server");
+	let nodes = verity_tests::start_local_network(&[]).await?;
+	let client = nodes[0].client().await?;
+	let explorer = Explorer::start(&nodes[0].ws_url(), &db).await?;
+	verity_tests::wait_for_srs(&client, Duration::from_secs(300)).await?;
+	let srs = wait_for(
+		"the sealed SRS in the explorer",
+		Duration::from_secs(60),
+		|| async {
+			let s = explorer.json("/api/ceremony").await?;
+			Ok((s["status"] == "final" && !s["final_srs_hash"].is_null()).then_some(s))
+		},
+	)
+	.await?;
+	let (max_domain, _) = rpc::srs_phase(&client).await?.expect("phase 1");
+	assert_eq!(srs["max_domain"], max_domain, "{srs}");
+	assert_eq!(srs["max_domain"], verity_tests::TEST_SRS_DOMAIN);
+	assert_eq!(srs["insecure"], false);
+	assert_eq!(
+		srs["timing"],
+		serde_json::json!({ "contribution": 12, "check": 8, "beacon_delay": 2 })
+	);
+	let validators: Vec<String> = [dev::alice(), dev::bob(), dev::charlie(), dev::dave()]
+		.iter()
+		.map(|k| k.public_key().to_account_id().to_string())
+		.collect();
+	let mut participants: Vec<String> =
+		serde_json::from_value(srs["participants"].clone()).context("participants")?;
+	participants.sort();
+	let mut expected = validators.clone();
+	expected.sort();
+	assert_eq!(participants, expected, "every validator takes part");
+	// Rounds of four turns; every contribution by a validator, attested,
+	// settled; the accepted ones carry the transcript after them.
+	let rounds = srs["rounds"].as_array().context("rounds")?;
+	assert!(!rounds.is_empty(), "{srs}");
+	assert!(rounds.iter().all(|r| r["participants"] == 4), "{srs}");
+	let contributions = srs["contributions"].as_array().context("contributions")?;
+	let accepted: Vec<&Value> = contributions
+		.iter()
+		.filter(|c| c["outcome"] == "accepted")
+		.collect();
+	assert!(!accepted.is_empty(), "{srs}");
+	assert_eq!(srs["accepted"], accepted.len());
+	for c in contributions {
+		assert!(
+			validators.contains(&c["who"].as_str().unwrap().to_string()),
+			"{c}"
+		);
+		assert!(c["srs_hash"].as_str().is_some_and(|h| h.len() == 66), "{c}");
+		assert_ne!(c["outcome"], "checking", "every contribution settled: {c}");
+		assert!(c["settled_in"].as_i64() >= c["block"].as_i64(), "{c}");
+	}
+	for c in &accepted {
+		assert!(c["ok"].as_u64().unwrap() >= 3, "a majority of four: {c}");
+		assert!(
+			c["transcript"].as_str().is_some_and(|h| h.len() == 66),
+			"{c}"
+		);
+		assert_eq!(
+			c["attestations"].as_array().unwrap().len() as u64,
+			c["ok"].as_u64().unwrap() - 1 + c["bad"].as_u64().unwrap(),
+			"{c}"
+		);
+	}
+	// The beacon is the hash of the beacon block, fixed after the last turn.
+	let beacon = &srs["beacon"];
+	let beacon_block = beacon["block"].as_u64().context("beacon block")?;
+	assert_eq!(
+		beacon["value"].as_str(),
+		rpc::block_hash(&client, beacon_block).await?.as_deref(),
+		"{beacon}"
+	);
+	assert!(beacon["scheduled_in"].as_u64().unwrap() < beacon_block);
+	assert!(beacon["applied_in"].as_u64().unwrap() > beacon_block);
+	// Sealed by a majority voting for the final SRS.
+	let final_hash = srs["final_srs_hash"].as_str().unwrap();
+	let votes = srs["seal_votes"].as_array().context("seal votes")?;
+	assert!(
+		votes.iter().filter(|v| v["srs_hash"] == final_hash).count() >= 3,
+		"{srs}"
+	);
+	assert_eq!(srs["srs_hash"], final_hash);
+	assert!(srs["sealed_in"].as_u64().unwrap() > beacon["applied_in"].as_u64().unwrap());
+	assert!(srs["domains"].as_u64().unwrap() > 0);
+	// The status API and the page say the same; nothing is marked insecure.
+	let status = explorer.json("/api/status").await?;
+	assert_eq!(status["srs"]["status"], "final");
+	assert_eq!(status["srs"]["insecure"], false);
+	assert_eq!(status["srs"]["final_srs_hash"], final_hash);
+	let (_, html) = explorer.get("/ceremony").await?;
+	assert!(
+		html.contains(final_hash) && !html.contains("INSECURE"),
+		"{html}"
+	);
+	for c in contributions {
+		assert!(html.contains(c["srs_hash"].as_str().unwrap()));
+	}
 	Ok(())
 }
