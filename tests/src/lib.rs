@@ -89,11 +89,12 @@ impl NodeConfig {
 		}
 	}
 
-	/// Validator `key` (e.g. `bob`) of the four-validator `local` chain.
+	/// Validator `key` (e.g. `bob`) of the four-validator `local` chain, with
+	/// the test-sized ceremony ([`local_test_spec`]).
 	pub fn local_validator(key: &str, node_key_seed: u8) -> Self {
 		Self {
 			name: key.into(),
-			chain: "local".into(),
+			chain: local_test_spec().to_string_lossy().into_owned(),
 			validator_key: Some(key.into()),
 			node_key: Some(hex_node_key(node_key_seed)),
 			bootnodes: vec![],
@@ -310,12 +311,58 @@ impl Drop for Node {
 	}
 }
 
+/// The SRS size of the test network: 3·2^12 points, the domain of
+/// `mlp_digits28` (and a multiple of `mlp_digits8`'s 3,072).
+pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
+
+/// The `local` chain spec (`chain-spec/local.json`, which a test keeps equal
+/// to the runtime's preset) with a test-sized setup ceremony: an SRS of
+/// [`TEST_SRS_DOMAIN`] points (seconds per phase-1 contribution instead of
+/// minutes) and short turns (12 blocks), checks (8) and beacon delay (2).
+/// Written once per test process.
+pub fn local_test_spec() -> PathBuf {
+	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+	SPEC.get_or_init(|| {
+		let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.json");
+		let mut spec: Value =
+			serde_json::from_slice(&std::fs::read(&committed).expect("chain-spec/local.json"))
+				.expect("a JSON chain spec");
+		spec["genesis"]["runtimeGenesis"]["patch"]["ceremony"] = serde_json::json!({
+			"maxDomain": TEST_SRS_DOMAIN,
+			"insecureDevSrs": false,
+			"contributionPeriod": 12,
+			"checkPeriod": 8,
+			"beaconDelay": 2,
+		});
+		let path =
+			std::env::temp_dir().join(format!("verity-local-test-{}.json", std::process::id()));
+		std::fs::write(&path, serde_json::to_vec(&spec).expect("serializes"))
+			.expect("writes the spec");
+		path
+	})
+	.clone()
+}
+
+/// Waits until phase 1 of the setup ceremony is final on `client`'s node (on
+/// the test network: every validator contributes, the others check, the
+/// beacon, the seal: about a minute).
+pub async fn wait_for_srs(client: &WsClient, timeout: Duration) -> Result<()> {
+	wait_for("the SRS sealed", timeout, || async {
+		Ok(rpc::srs_phase(client)
+			.await?
+			.is_some_and(|(_, phase)| phase == 3)
+			.then_some(()))
+	})
+	.await
+}
+
 /// The validators of the `local` chain spec, in session-key order.
 pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 
 /// Starts the four validators of the `local` chain spec (node keys 1..=4),
 /// each with `extra_args`, bootstrapped from Alice's node, and waits until
-/// Alice's node is peered with the other three.
+/// Alice's node is peered with the other three and the validators have run
+/// phase 1 of the setup ceremony (about a minute).
 pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
 	let mut nodes: Vec<Node> = Vec::new();
 	for (i, key) in LOCAL_VALIDATORS.iter().enumerate() {
@@ -335,6 +382,8 @@ pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
 		|| async { Ok((rpc::peers(&alice).await? >= 3).then_some(())) },
 	)
 	.await?;
+	// Zk models can be registered once phase 1 of the setup ceremony is over.
+	wait_for_srs(&alice, Duration::from_secs(400)).await?;
 	Ok(nodes)
 }
 

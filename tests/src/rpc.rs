@@ -87,3 +87,23 @@ pub async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Re
 pub async fn artifacts_has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
 	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
 }
+
+/// Phase 1 of the setup ceremony as `CeremonyApi_srs` reports it at the
+/// finalized head (what clients read): the SRS size and the phase (`0`
+/// contributing, `1` beacon scheduled, `2` sealing, `3` final); `None` if the
+/// runtime has no SRS.
+pub async fn srs_phase(client: &WsClient) -> Result<Option<(u32, u8)>> {
+	let at = finalized_hash(client).await?;
+	let out: String = client
+		.request("state_call", rpc_params!["CeremonyApi_srs", "0x", at])
+		.await?;
+	let bytes = (0..out.len().saturating_sub(2) / 2)
+		.map(|i| u8::from_str_radix(&out[2 + 2 * i..4 + 2 * i], 16))
+		.collect::<Result<Vec<u8>, _>>()?;
+	// Option<SrsInfo>: 0x01, max_domain (u32 LE), the phase's variant index.
+	match bytes.as_slice() {
+		[0, ..] => Ok(None),
+		[1, a, b, c, d, phase, ..] => Ok(Some((u32::from_le_bytes([*a, *b, *c, *d]), *phase))),
+		_ => Err(anyhow!("bad CeremonyApi_srs answer: {out}")),
+	}
+}

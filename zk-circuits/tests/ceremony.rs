@@ -8,7 +8,6 @@ mod common;
 
 use ark_ec::{AffineRepr, CurveGroup};
 use ark_ff::{AdditiveGroup, Field, One, UniformRand};
-use ark_poly::EvaluationDomain;
 use common::*;
 use verity_inference::QuantizedModel;
 use verity_zk::ceremony::{
@@ -16,7 +15,6 @@ use verity_zk::ceremony::{
 	initial_verifying_key, lagrange, phase2, srs::Srs, verify_delta_update, verify_phase1_update,
 	DeltaUpdate, KeyProof, SrsHead,
 };
-use verity_zk::groth16::domain_of_size;
 use verity_zk::{
 	prove, setup_with_trapdoor, statement, verify, Bls12_381, Error, Fr, Proof, ProvingKey, Qap,
 	Statement, Trapdoor, VerifyingKey,
@@ -123,10 +121,9 @@ fn run_phase2(
 	(pk, vk)
 }
 
-/// The forger: with `(τ, α, β, δ)` it makes a proof of **any** statement
-/// under a `γ = 1` key, no witness needed: `A = a·G1`, `B = b·G2`,
-/// `C = (a·b − α·β − Σ x_i·ic_i(τ'))/δ·G1`, where `τ' = τ^(N/n)` is the
-/// secret of the key's `n`-point domain in an SRS of `N` points.
+/// The forger ([`verity_zk::ceremony::forge::forge`]) with the phase-1
+/// secrets of an SRS of `srs_size` points and `δ`, on a key's `domain`: the
+/// domain's secret is `τ^(N/n)`.
 fn forge(
 	vk: &VerifyingKey<Bls12_381>,
 	(domain, srs_size): (usize, usize),
@@ -134,21 +131,8 @@ fn forge(
 	delta: Fr,
 	st: &Statement,
 ) -> Proof<Bls12_381> {
-	let x = vk.layout.public_inputs(st).unwrap();
-	let l = domain_of_size(domain)
-		.unwrap()
-		.evaluate_all_lagrange_coefficients(tau.pow([(srs_size / domain) as u64]));
-	let mut ic = (alpha + beta) * l[0];
-	for (i, xi) in x.iter().enumerate() {
-		ic += *xi * beta * l[i + 1];
-	}
-	let (a, b) = (Fr::from(3u64), Fr::from(5u64));
-	let c = (a * b - alpha * beta - ic) * delta.inverse().unwrap();
-	Proof {
-		a: (G1::generator() * a).into_affine(),
-		b: (G2::generator() * b).into_affine(),
-		c: (G1::generator() * c).into_affine(),
-	}
+	let tau = tau.pow([(srs_size / domain) as u64]);
+	verity_zk::ceremony::forge::forge(vk, domain, [tau, alpha, beta, delta], st).unwrap()
 }
 
 fn some_statement(model: &QuantizedModel, r: &mut impl rand::Rng) -> Statement {

@@ -44,6 +44,8 @@ pub mod check;
 pub mod delta;
 pub mod dev;
 pub mod domain;
+#[cfg(feature = "prover")]
+pub mod forge;
 pub mod head;
 #[cfg(feature = "prover")]
 pub mod lagrange;

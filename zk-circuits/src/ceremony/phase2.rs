@@ -71,6 +71,11 @@ fn mul_coefficient<C: SWCurveConfig<ScalarField = Fr>>(
 	full(p, c)
 }
 
+/// Columns with at least this many entries are summed as one MSM (a
+/// layer's weights: hundreds of small coefficients per input variable)
+/// instead of term by term.
+const MSM_COLUMN: usize = 32;
+
 /// `Σ c·bases[row]` over every column.
 fn column_sums<C: SWCurveConfig<ScalarField = Fr>>(
 	cols: &[Vec<(u32, Fr)>],
@@ -79,6 +84,11 @@ fn column_sums<C: SWCurveConfig<ScalarField = Fr>>(
 ) -> Vec<Projective<C>> {
 	cols.par_iter()
 		.map(|col| {
+			if col.len() >= MSM_COLUMN {
+				let (points, scalars): (Vec<Affine<C>>, Vec<Fr>) =
+					col.iter().map(|&(row, c)| (bases[row as usize], c)).unzip();
+				return msm(&points, &scalars);
+			}
 			col.iter()
 				.map(|&(row, c)| mul_coefficient(&bases[row as usize], c, &full))
 				.sum()

@@ -1,0 +1,200 @@
+//! The setup ceremony on the four-validator network (test-sized SRS, see
+//! `verity_tests::local_test_spec`), every validator with `--executor`:
+//!
+//! 1. Phase 1 runs by itself at genesis: each validator's node contributes in
+//!    turn, the others fetch and check its SRS and attest, the beacon, the
+//!    seal. Every node reports the SRS final (and not insecure).
+//! 2. Dave's node goes down. Alice registers `mlp_digits8`; the runtime
+//!    computes the initial verifying key; Alice's, Bob's and Charlie's nodes
+//!    contribute; Dave's turn is skipped after its deadline; the key is final
+//!    with three contributions.
+//! 3. A `Zk` request is proved with the ceremony's key and verified.
+//! 4. Eve did what the old single-party flow let a registrant do: she made the
+//!    model's keys herself and kept the trapdoor. With it she forges a proof of
+//!    a false output, which her own key accepts (the attack works when the
+//!    chain trusts the registrant's key) — and the chain, which only knows the
+//!    ceremony's key, rejects it and slashes her bond.
+
+use std::time::Duration;
+
+use anyhow::{ensure, Context, Result};
+use serde_json::Value;
+use subxt::{dynamic, OnlineClient, PolkadotConfig};
+use subxt_signer::sr25519::dev;
+use verity_tests::cli::{cli_binary, Cli, ExampleModel};
+use verity_tests::{rpc, start_local_network, wait_for, wait_for_srs};
+use verity_zk::{Bls12_381, Statement, Trapdoor};
+
+/// The runtime's `ExecutorBond` and `InvalidProofSlash`, in plancks.
+const BOND: u128 = 1_000 * 1_000_000_000_000;
+const SLASH: u128 = 100 * 1_000_000_000_000;
+
+fn u128_of(v: &Value) -> u128 {
+	v.as_u64()
+		.map(u128::from)
+		.or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+		.unwrap_or_else(|| panic!("not an amount: {v}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -> Result<()> {
+	let mut nodes = start_local_network(&["--executor"]).await?;
+	let alice_rpc = nodes[0].client().await?;
+	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
+
+	// --- 1. Phase 1: four contributions, checked by the others; then the
+	// beacon and the seal.
+	wait_for_srs(&alice_rpc, Duration::from_secs(400)).await?;
+	let srs = cli.json(&["ceremony", "status"])?;
+	ensure!(srs["phase"] == "final", "{srs}");
+	ensure!(srs["insecure"] == false, "{srs}");
+	ensure!(srs["accepted"] == 4, "every validator contributed: {srs}");
+	ensure!(
+		srs["beacon"].is_string() && srs["final_srs_hash"].is_string(),
+		"{srs}"
+	);
+	for node in &nodes {
+		let phase = rpc::srs_phase(&node.client().await?).await?;
+		ensure!(
+			phase.map(|(_, p)| p) == Some(3),
+			"{}: {phase:?}",
+			node.name()
+		);
+	}
+
+	// --- 2. Dave is down; the model's ceremony skips him after his turn.
+	nodes[3].stop();
+	let example = ExampleModel::new("mlp_digits8");
+	let registered = cli.register(
+		&example,
+		"digits8",
+		"1.0.0",
+		&["--out", "digits8", "--timeout", "400"],
+	)?;
+	let model_id = registered["model_id"].as_u64().context("model_id")?;
+	ensure!(registered["status"] == "final", "{registered}");
+	ensure!(registered["insecure_srs"] == false, "{registered}");
+	let ceremony = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+	let order = ceremony["order"].as_array().context("order")?;
+	let contributors: Vec<&Value> = ceremony["contributions"]
+		.as_array()
+		.context("contributions")?
+		.iter()
+		.map(|c| &c["contributor"])
+		.collect();
+	ensure!(order.len() == 4, "{ceremony}");
+	ensure!(
+		contributors == order[..3].iter().collect::<Vec<_>>(),
+		"Alice, Bob and Charlie contributed, in order; Dave was skipped: {ceremony}"
+	);
+	ensure!(
+		ceremony["final_verifying_key_hash"].is_string(),
+		"{ceremony}"
+	);
+
+	// --- 3. A Zk request, proved with the ceremony's key and verified. Alice,
+	// Bob and Charlie bond (their nodes prove); so does Eve (no node).
+	for suri in ["//Alice", "//Bob", "//Charlie", "//Eve"] {
+		cli.json(&["executor", "register", "--suri", suri])?;
+	}
+	let served = wait_for(
+		"a Zk request proved by a node",
+		Duration::from_secs(300),
+		|| async {
+			let out = cli.infer(model_id, &example.sample, "zk", "//Ferdie", Some(120))?;
+			// A request assigned to Eve waits for another executor after the
+			// assignment window; one served by a node is what this step needs.
+			Ok((out["result"]["status"] == "verified").then_some(out))
+		},
+	)
+	.await?;
+	ensure!(
+		served["result"]["proof"]
+			.as_str()
+			.is_some_and(|p| p.contains("verified")),
+		"{served}"
+	);
+
+	// --- 4. Eve's kept trapdoor. Her "own" keys for the same model, from the
+	// single-party setup the registry used to accept:
+	let model_bytes = std::fs::read(cli.work.path().join("digits8").join("model.qmodel"))?;
+	let model = verity_inference::QuantizedModel::from_bytes(&model_bytes)?;
+	let qap = verity_zk::Qap::compile(&model)?;
+	let domain = qap.smallest_domain_size()?;
+	let kept = Trapdoor::random(&mut verity_zk::rand::rngs::OsRng);
+	let (_, own_vk) = verity_zk::setup_with_trapdoor(&model, qap, domain, &kept)?;
+
+	// A request assigned to Eve (1 in 4 per request).
+	let api = OnlineClient::<PolkadotConfig>::from_url(nodes[0].ws_url()).await?;
+	let eve = dev::eve();
+	let eve_account = eve.public_key().to_account_id().to_string();
+	let mut assigned = None;
+	for _ in 0..24 {
+		let out = cli.infer(model_id, &example.sample, "zk", "//Ferdie", None)?;
+		if out["executor"].as_str() == Some(eve_account.as_str()) {
+			assigned = Some(out);
+			break;
+		}
+	}
+	let assigned = assigned.context("no request was assigned to Eve in 24 tries")?;
+	let request_id = assigned["request_id"].as_u64().context("request_id")?;
+
+	// The same sample as the served request: the same input; a false output,
+	// the true one with its first value changed.
+	let truth = cli.json(&["result", &served["request_id"].to_string()])?;
+	let ints = |v: &Value| -> Result<Vec<i64>> {
+		v.as_array()
+			.context("integers")?
+			.iter()
+			.map(|x| x.as_i64().context("an integer"))
+			.collect()
+	};
+	let input = ints(&truth["input"])?;
+	let mut output = ints(&truth["output"])?;
+	output[0] += 1;
+	let statement = Statement {
+		model_id: model.hash(),
+		request_id,
+		executor: eve.public_key().0,
+		input,
+		output: output.clone(),
+	};
+	let forged = verity_zk::ceremony::forge::forge(
+		&own_vk,
+		domain,
+		[kept.tau, kept.alpha, kept.beta, kept.delta],
+		&statement,
+	)?;
+	// The attack works against a key whose trapdoor someone kept...
+	ensure!(verity_zk::verify::<Bls12_381>(&own_vk, &statement, &forged).is_ok());
+	// ...and the chain never uses such a key: rejected, bond slashed.
+	let tx = dynamic::transaction(
+		"Inference",
+		"submit_result",
+		(
+			request_id,
+			output.iter().map(|&v| v as i32).collect::<Vec<i32>>(),
+			forged.to_bytes(),
+		),
+	);
+	let events = api
+		.at_current_block()
+		.await?
+		.transactions()
+		.sign_and_submit_then_watch_default(&tx, &eve)
+		.await?
+		.wait_for_finalized_success()
+		.await?;
+	ensure!(
+		events.iter().any(|e| e
+			.map(|e| e.pallet_name() == "Inference" && e.event_name() == "ProofRejected")
+			.unwrap_or(false)),
+		"the forged proof was not rejected"
+	);
+	let eve_now = cli.json(&["account", "--suri", "//Eve"])?;
+	ensure!(
+		u128_of(&eve_now["executor"]["bond"]) == BOND - SLASH,
+		"{eve_now}"
+	);
+	Ok(())
+}
