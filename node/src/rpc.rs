@@ -7,7 +7,18 @@
 //!
 //! Safe (any client):
 //! - `artifacts_list()` → `[{"hash": "0x..", "len": n}, ...]`, every stored artifact;
-//! - `artifacts_has([hash, ...])` → `[bool, ...]`.
+//! - `artifacts_has([hash, ...])` → `[bool, ...]`;
+//! - `artifacts_getChunk(hash, offset, len)` → the `0x`-hex bytes
+//!   `offset..offset + len` of a stored artifact, fewer only at its end (empty
+//!   at `offset` = its length): clients download large artifacts (SRSs,
+//!   proving keys) in chunks and check the blake2-256 of the whole. `len` is
+//!   at most [`MAX_GET_CHUNK`] (4 MiB: its hex must fit the 15 MiB default
+//!   `--rpc-max-response-size` and common clients' 10 MiB limit); an unknown
+//!   hash, an `offset` past the end or a larger `len` is an error. The
+//!   artifact last read is kept in memory (at most [`GET_CACHE_ENTRIES`]
+//!   artifacts, dropped once their last byte was served or after
+//!   [`GET_CACHE_IDLE`] idle), so a chunked download reads and re-hashes it
+//!   once, not once per chunk.
 //!
 //! Unsafe (only with `--rpc-methods unsafe`, or on a node whose RPC listens on
 //! localhost only, Substrate's `auto` default):
@@ -84,6 +95,13 @@ where
 	Ok(module)
 }
 
+/// The most bytes one `artifacts_getChunk` returns.
+pub const MAX_GET_CHUNK: u64 = 4 << 20;
+/// Artifacts `artifacts_getChunk` keeps in memory between chunks.
+pub const GET_CACHE_ENTRIES: usize = 2;
+/// An artifact nobody read a chunk of for this long leaves that cache.
+pub const GET_CACHE_IDLE: Duration = Duration::from_secs(60);
+
 /// An upload that is idle this long is dropped.
 const UPLOAD_IDLE_TIMEOUT: Duration = Duration::from_secs(600);
 /// At most this many chunked uploads are open at a time.
@@ -105,6 +123,10 @@ pub mod error {
 	pub const INCOMPLETE: i32 = 5005;
 	/// Too many uploads are open.
 	pub const TOO_MANY_UPLOADS: i32 = 5006;
+	/// `getChunk` of an artifact this node does not have.
+	pub const NOT_FOUND: i32 = 5007;
+	/// `getChunk` past the artifact's end, or more than `MAX_GET_CHUNK` bytes.
+	pub const BAD_RANGE: i32 = 5008;
 }
 
 fn rpc_error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
@@ -145,6 +167,12 @@ impl Uploads {
 	}
 }
 
+/// An artifact being downloaded in chunks (`artifacts_getChunk`).
+struct Cached {
+	bytes: Arc<Vec<u8>>,
+	touched: Instant,
+}
+
 /// One stored artifact, as `artifacts_list` returns it.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ArtifactEntry {
@@ -158,6 +186,8 @@ pub struct ArtifactEntry {
 pub struct ArtifactRpc {
 	store: Arc<ArtifactStore>,
 	uploads: Mutex<Uploads>,
+	/// Artifacts being downloaded, by hash.
+	downloads: Mutex<HashMap<[u8; 32], Cached>>,
 }
 
 impl ArtifactRpc {
@@ -166,6 +196,7 @@ impl ArtifactRpc {
 		Self {
 			store,
 			uploads: Mutex::new(Uploads::default()),
+			downloads: Mutex::new(HashMap::new()),
 		}
 	}
 
@@ -308,6 +339,74 @@ impl ArtifactRpc {
 		hashes.iter().map(|h| self.store.contains(&h.0)).collect()
 	}
 
+	/// Bytes `offset..offset + len` of artifact `hash` (fewer at its end).
+	pub fn get_chunk(&self, hash: H256, offset: u64, len: u64) -> Result<Bytes, ErrorObjectOwned> {
+		if len > MAX_GET_CHUNK {
+			return Err(rpc_error(
+				error::BAD_RANGE,
+				format!("at most {MAX_GET_CHUNK} bytes per chunk, {len} were asked for"),
+			));
+		}
+		let bytes = self.cached(hash)?;
+		let total = bytes.len() as u64;
+		if offset > total {
+			return Err(rpc_error(
+				error::BAD_RANGE,
+				format!("offset {offset} is past the end of artifact {hash} ({total} bytes)"),
+			));
+		}
+		let end = offset.saturating_add(len).min(total);
+		if end == total {
+			// The last chunk: the download is over.
+			self.downloads.lock().remove(&hash.0);
+		}
+		Ok(Bytes(bytes[offset as usize..end as usize].to_vec()))
+	}
+
+	/// Artifact `hash`'s bytes, from the download cache or read (and
+	/// re-hashed) from the store into it.
+	fn cached(&self, hash: H256) -> Result<Arc<Vec<u8>>, ErrorObjectOwned> {
+		{
+			let mut downloads = self.downloads.lock();
+			downloads.retain(|_, c| c.touched.elapsed() < GET_CACHE_IDLE);
+			if let Some(c) = downloads.get_mut(&hash.0) {
+				c.touched = Instant::now();
+				return Ok(c.bytes.clone());
+			}
+		}
+		// Read outside the lock: a large artifact takes a while.
+		let bytes = Arc::new(
+			self.store
+				.get(&hash.0)
+				.map_err(store_error)?
+				.ok_or_else(|| {
+					rpc_error(
+						error::NOT_FOUND,
+						format!("this node has no artifact {hash}"),
+					)
+				})?,
+		);
+		let mut downloads = self.downloads.lock();
+		while downloads.len() >= GET_CACHE_ENTRIES {
+			let Some(oldest) = downloads
+				.iter()
+				.min_by_key(|(_, c)| c.touched)
+				.map(|(h, _)| *h)
+			else {
+				break;
+			};
+			downloads.remove(&oldest);
+		}
+		downloads.insert(
+			hash.0,
+			Cached {
+				bytes: bytes.clone(),
+				touched: Instant::now(),
+			},
+		);
+		Ok(bytes)
+	}
+
 	/// The RPC module.
 	pub fn into_rpc(
 		self: Arc<Self>,
@@ -317,6 +416,12 @@ impl ArtifactRpc {
 		module.register_method("artifacts_has", |params, ctx, _| {
 			let (hashes,): (Vec<H256>,) = params.parse()?;
 			Ok::<_, ErrorObjectOwned>(ctx.has(&hashes))
+		})?;
+		// Safe: artifacts are public (peers fetch them over the network too)
+		// and a chunk is bounded.
+		module.register_blocking_method("artifacts_getChunk", |params, ctx, _| {
+			let (hash, offset, len): (H256, u64, u64) = params.parse()?;
+			ctx.get_chunk(hash, offset, len)
 		})?;
 		module.register_blocking_method("artifacts_upload", |params, ctx, ext| {
 			deny_unsafe(&ext)?;
@@ -409,6 +514,40 @@ mod tests {
 		let e = rpc.upload(&[0; 17]).unwrap_err();
 		assert_eq!(e.code(), error::TOO_LARGE);
 		assert_eq!(rpc.upload(b"small").unwrap(), hash(b"small"));
+	}
+
+	#[test]
+	fn chunks_are_served_in_range_and_bad_ranges_refused() {
+		let (_dir, rpc) = rpc(1 << 20);
+		let data: Vec<u8> = (0..1000u32).map(|i| (i * 7) as u8).collect();
+		let h = rpc.upload(&data).unwrap();
+		let chunk = |offset, len| rpc.get_chunk(h, offset, len).map(|b| b.0);
+		assert_eq!(chunk(0, 400).unwrap(), &data[..400]);
+		assert_eq!(chunk(400, 400).unwrap(), &data[400..800]);
+		// Fewer bytes at the end, none at the end itself.
+		assert_eq!(chunk(800, 400).unwrap(), &data[800..]);
+		assert_eq!(chunk(1000, 400).unwrap(), Vec::<u8>::new());
+		assert_eq!(chunk(10, 0).unwrap(), Vec::<u8>::new());
+		// Reassembled, the chunks are the artifact.
+		let mut all = Vec::new();
+		for offset in (0..1000).step_by(300) {
+			all.extend(chunk(offset, 300).unwrap());
+		}
+		assert_eq!(all, data);
+		assert_eq!(chunk(1001, 1).unwrap_err().code(), error::BAD_RANGE);
+		assert_eq!(chunk(u64::MAX, 1).unwrap_err().code(), error::BAD_RANGE);
+		let e = chunk(0, MAX_GET_CHUNK + 1).unwrap_err();
+		assert_eq!(e.code(), error::BAD_RANGE);
+		assert_eq!(chunk(0, MAX_GET_CHUNK).unwrap(), data);
+		let e = rpc.get_chunk(hash(b"absent"), 0, 1).unwrap_err();
+		assert_eq!(e.code(), error::NOT_FOUND);
+		// The cache holds at most GET_CACHE_ENTRIES artifacts.
+		let others: Vec<H256> = (0..3u8).map(|i| rpc.upload(&[i; 10]).unwrap()).collect();
+		for h in &others {
+			assert_eq!(rpc.get_chunk(*h, 0, 5).unwrap().0.len(), 5);
+		}
+		assert!(rpc.downloads.lock().len() <= GET_CACHE_ENTRIES);
+		assert_eq!(rpc.get_chunk(others[0], 5, 5).unwrap().0, vec![0; 5]);
 	}
 
 	#[test]
