@@ -42,6 +42,51 @@ pub type Hash = [u8; 32];
 /// requests up to 15 MiB by default).
 pub const UPLOAD_CHUNK: usize = 1 << 20;
 
+/// Artifacts come from the node in chunks of this size (`artifacts_getChunk`
+/// serves at most 4 MiB; the hex of 4 MiB fits jsonrpsee's default 10 MiB
+/// response limit).
+pub const DOWNLOAD_CHUNK: u64 = 4 << 20;
+
+/// The artifact `hash` from `fetch(offset, len)` calls, chunk after chunk
+/// until one comes back short; fails unless the bytes hash to `hash`.
+pub async fn download_chunks<F, Fut>(
+	hash: &Hash,
+	chunk: u64,
+	mut fetch: F,
+	mut on_progress: impl FnMut(u64),
+) -> Result<Vec<u8>, ChainError>
+where
+	F: FnMut(u64, u64) -> Fut,
+	Fut: std::future::Future<Output = Result<Vec<u8>, ChainError>>,
+{
+	let mut bytes = Vec::new();
+	loop {
+		let part = fetch(bytes.len() as u64, chunk).await?;
+		if part.len() as u64 > chunk {
+			return Err(ChainError::Rpc(format!(
+				"artifacts_getChunk: asked for {chunk} bytes, the node sent {}",
+				part.len()
+			)));
+		}
+		let last = (part.len() as u64) < chunk;
+		bytes.extend_from_slice(&part);
+		on_progress(bytes.len() as u64);
+		if last {
+			break;
+		}
+	}
+	let actual = verity_inference::hash::blake2_256(&bytes);
+	if &actual != hash {
+		return Err(ChainError::Rpc(format!(
+			"the node sent {} bytes for artifact {} that hash to {}",
+			bytes.len(),
+			hex(hash),
+			hex(&actual)
+		)));
+	}
+	Ok(bytes)
+}
+
 /// Why a chain operation failed.
 #[derive(Debug)]
 pub enum ChainError {
@@ -223,6 +268,16 @@ pub struct OutputFormat {
 	pub transform: Transform,
 }
 
+/// How a zk version's key ceremony runs (pallet-models' `ZkParams`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DecodeAsType, EncodeAsType)]
+pub struct ZkParams {
+	/// The QAP domain size of the model's circuit
+	/// (`verity_zk::circuit_stats(..).domain_size`).
+	pub domain_size: u32,
+	/// The registrant takes the ceremony's first turn.
+	pub owner_contributes: bool,
+}
+
 /// A model version to register (`Models::register_model`).
 #[derive(Clone, Debug)]
 pub struct NewModel {
@@ -232,15 +287,13 @@ pub struct NewModel {
 	pub version: String,
 	pub onnx_hash: Hash,
 	pub quantized_hash: Hash,
-	/// blake2-256 of the proving key file (with zk support).
-	pub proving_key_hash: Option<Hash>,
+	/// The key ceremony's parameters (with zk support).
+	pub zk: Option<ZkParams>,
 	pub act_bits: u8,
 	pub inputs: Vec<InputFormat>,
 	pub outputs: Vec<OutputFormat>,
 	pub supports_zk: bool,
 	pub supports_vanilla: bool,
-	/// `verity_zk::VerifyingKey::to_bytes` (with zk support).
-	pub verifying_key: Option<Vec<u8>>,
 }
 
 /// pallet-models' `VersionDescriptor`, encoded by field name.
@@ -249,7 +302,7 @@ struct VersionDescriptor {
 	version: Vec<u8>,
 	onnx_hash: Hash,
 	quantized_hash: Hash,
-	proving_key_hash: Option<Hash>,
+	zk: Option<ZkParams>,
 	act_bits: u8,
 	inputs: Vec<InputFormat>,
 	outputs: Vec<OutputFormat>,
@@ -258,7 +311,7 @@ struct VersionDescriptor {
 }
 
 /// A registered model version, joined from pallet-models' storage (`Specs`,
-/// `ModelDetails`, `Families`, `VerifyingKeys`).
+/// `ModelDetails`, `Families`) and its key ceremony (`CeremonyApi::key`).
 #[derive(Clone, Debug)]
 pub struct Model {
 	pub id: u64,
@@ -268,7 +321,8 @@ pub struct Model {
 	pub version: String,
 	pub onnx_hash: Hash,
 	pub quantized_hash: Hash,
-	pub proving_key_hash: Option<Hash>,
+	/// The key ceremony's parameters (zk versions).
+	pub zk: Option<ZkParams>,
 	pub act_bits: u32,
 	pub input_len: u32,
 	pub output_len: u32,
@@ -279,18 +333,332 @@ pub struct Model {
 	pub active: bool,
 	pub registered_at: u64,
 	pub deposit: u128,
-	pub verifying_key: Option<Vec<u8>>,
+	/// The key ceremony (zk versions).
+	pub ceremony: Option<KeyInfo>,
 }
 
 impl Model {
-	/// Whether the version accepts new requests in `mode`.
-	pub fn accepts(&self, mode: Mode) -> bool {
-		self.active
-			&& match mode {
-				Mode::Zk => self.supports_zk,
-				Mode::Vanilla => self.supports_vanilla,
+	/// Why the version refuses new requests in `mode`, if it does.
+	pub fn refusal(&self, mode: Mode) -> Option<String> {
+		let id = self.id;
+		if !self.active {
+			return Some(format!("model {id} is deprecated"));
+		}
+		match mode {
+			Mode::Vanilla if !self.supports_vanilla => {
+				Some(format!("model {id} does not accept vanilla requests"))
 			}
+			Mode::Vanilla => None,
+			Mode::Zk if !self.supports_zk => Some(format!(
+				"model {id} does not accept zk requests (registered without zk support)"
+			)),
+			Mode::Zk => match &self.ceremony {
+				None => Some(format!("model {id} has no key ceremony")),
+				Some(k) if k.status == KeyStatus::Final => None,
+				Some(k) => Some(format!(
+					"model {id} does not accept zk requests yet: {}; `verity ceremony status \
+					 {id}` shows it{}",
+					k.summary(),
+					if self.supports_vanilla {
+						" (--mode vanilla works now)"
+					} else {
+						""
+					}
+				)),
+			},
+		}
 	}
+}
+
+// ---------------------------------------------------------------------------
+// The setup ceremony (pallet-ceremony, `CeremonyApi`).
+
+/// A model's key ceremony status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DecodeAsType)]
+pub enum KeyStatus {
+	/// Contributions are being collected.
+	Pending,
+	/// The verifying key is final: proofs are verified under it.
+	Final,
+	/// The last round ended with too few contributions.
+	Failed,
+}
+
+impl KeyStatus {
+	pub fn name(self) -> &'static str {
+		match self {
+			KeyStatus::Pending => "pending",
+			KeyStatus::Final => "final",
+			KeyStatus::Failed => "failed",
+		}
+	}
+}
+
+/// One accepted contribution to a model's key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyContribution {
+	pub who: AccountId32,
+	pub block: u64,
+	/// The proving key it produced (artifact hash).
+	pub proving_key: Hash,
+	/// The transcript hash after it.
+	pub transcript: Hash,
+}
+
+/// A model's key ceremony (`CeremonyApi::key`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyInfo {
+	pub status: KeyStatus,
+	/// The quantized model's hash.
+	pub model_hash: Hash,
+	pub domain_size: u32,
+	/// The transcript hash so far (contributions' proofs bind to it).
+	pub transcript: Hash,
+	/// The current proving key's artifact hash (`None`: the initial key,
+	/// which every contributor computes itself).
+	pub proving_key: Option<Hash>,
+	pub round: u32,
+	/// This round's contributors, in turn order.
+	pub order: Vec<AccountId32>,
+	/// Whose turn it is, if the round is on.
+	pub turn: Option<AccountId32>,
+	/// Last block of the turn.
+	pub deadline: u64,
+	/// The accepted contributions, oldest first.
+	pub contributions: Vec<KeyContribution>,
+	/// The current verifying key (final when `status` is).
+	pub verifying_key: Vec<u8>,
+	pub started_at: u64,
+}
+
+#[derive(DecodeAsType)]
+struct KeyInfoRaw {
+	status: KeyStatus,
+	model_hash: Hash,
+	domain_size: u32,
+	transcript: Hash,
+	proving_key: Option<Hash>,
+	round: u32,
+	order: Vec<AccountId32>,
+	turn: Option<AccountId32>,
+	deadline: u64,
+	contributions: Vec<(AccountId32, u64, Hash, Hash)>,
+	verifying_key: Vec<u8>,
+	started_at: u64,
+}
+
+impl From<KeyInfoRaw> for KeyInfo {
+	fn from(k: KeyInfoRaw) -> Self {
+		KeyInfo {
+			status: k.status,
+			model_hash: k.model_hash,
+			domain_size: k.domain_size,
+			transcript: k.transcript,
+			proving_key: k.proving_key,
+			round: k.round,
+			order: k.order,
+			turn: k.turn,
+			deadline: k.deadline,
+			contributions: k
+				.contributions
+				.into_iter()
+				.map(|(who, block, proving_key, transcript)| KeyContribution {
+					who,
+					block,
+					proving_key,
+					transcript,
+				})
+				.collect(),
+			verifying_key: k.verifying_key,
+			started_at: k.started_at,
+		}
+	}
+}
+
+impl KeyInfo {
+	/// The final proving key's hash, once the key is final.
+	pub fn final_proving_key(&self) -> Option<Hash> {
+		(self.status == KeyStatus::Final)
+			.then_some(self.proving_key)
+			.flatten()
+	}
+
+	/// The final verifying key, once the key is final.
+	pub fn final_verifying_key(&self) -> Option<&[u8]> {
+		(self.status == KeyStatus::Final).then_some(&self.verifying_key[..])
+	}
+
+	/// The turn's 1-based position in the order.
+	pub fn turn_index(&self) -> Option<usize> {
+		let turn = self.turn.as_ref()?;
+		self.order.iter().position(|a| a == turn).map(|i| i + 1)
+	}
+
+	/// One line: where the ceremony stands.
+	pub fn summary(&self) -> String {
+		let contributions = plural(self.contributions.len(), "contribution");
+		match self.status {
+			KeyStatus::Final => format!("its key is final ({contributions})"),
+			KeyStatus::Failed => format!(
+				"its key ceremony failed (round {} ended with {contributions}; \
+				 `verity ceremony retry` starts another round)",
+				self.round
+			),
+			KeyStatus::Pending => match (&self.turn, self.turn_index()) {
+				(Some(who), Some(i)) => format!(
+					"its key ceremony is pending (round {}, turn {i} of {}: {who} until block \
+					 #{}; {contributions} so far)",
+					self.round,
+					self.order.len(),
+					self.deadline
+				),
+				_ => format!(
+					"its key ceremony is pending (round {}, {contributions} so far)",
+					self.round
+				),
+			},
+		}
+	}
+}
+
+/// `n thing` or `n things`.
+pub fn plural(n: usize, thing: &str) -> String {
+	if n == 1 {
+		format!("1 {thing}")
+	} else {
+		format!("{n} {thing}s")
+	}
+}
+
+/// Where phase 1 (the universal SRS) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DecodeAsType)]
+pub enum SrsPhase {
+	/// Participants contribute in turn.
+	Contributing,
+	/// The turns are over; the beacon is the hash of block `at`.
+	Beacon { at: u64 },
+	/// The participants seal the final SRS and tables.
+	Sealing,
+	/// The SRS is final: model ceremonies may start.
+	Final,
+}
+
+impl SrsPhase {
+	pub fn name(self) -> &'static str {
+		match self {
+			SrsPhase::Contributing => "contributing",
+			SrsPhase::Beacon { .. } => "beacon",
+			SrsPhase::Sealing => "sealing",
+			SrsPhase::Final => "final",
+		}
+	}
+}
+
+/// The phase-1 contribution being checked by the participants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingSrs {
+	pub who: AccountId32,
+	pub srs_hash: Hash,
+	/// Participants that found it well formed (the contributor counts).
+	pub ok: u32,
+	/// Participants that found it malformed.
+	pub bad: u32,
+}
+
+/// Phase 1 (`CeremonyApi::srs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SrsInfo {
+	/// The largest QAP domain the SRS serves.
+	pub max_domain: u32,
+	pub phase: SrsPhase,
+	/// The insecure development SRS: its secrets are public.
+	pub insecure: bool,
+	/// The current head (`SrsHead` bytes).
+	pub head: Vec<u8>,
+	pub transcript: Hash,
+	/// The current SRS's artifact hash (the final one once sealed; `None`
+	/// for the identity and the development SRS).
+	pub srs_hash: Option<Hash>,
+	pub round: u32,
+	/// This round's participants, in turn order.
+	pub order: Vec<AccountId32>,
+	pub turn: Option<AccountId32>,
+	pub deadline: u64,
+	/// Contributions accepted so far.
+	pub accepted: u32,
+	pub pending: Option<PendingSrs>,
+	pub beacon: Option<Hash>,
+}
+
+#[derive(DecodeAsType)]
+struct SrsInfoRaw {
+	max_domain: u32,
+	phase: SrsPhase,
+	insecure: bool,
+	head: Vec<u8>,
+	transcript: Hash,
+	srs_hash: Option<Hash>,
+	round: u32,
+	order: Vec<AccountId32>,
+	turn: Option<AccountId32>,
+	deadline: u64,
+	accepted: u32,
+	pending: Option<(AccountId32, Hash, u32, u32)>,
+	beacon: Option<Hash>,
+}
+
+impl From<SrsInfoRaw> for SrsInfo {
+	fn from(s: SrsInfoRaw) -> Self {
+		SrsInfo {
+			max_domain: s.max_domain,
+			phase: s.phase,
+			insecure: s.insecure,
+			head: s.head,
+			transcript: s.transcript,
+			srs_hash: s.srs_hash,
+			round: s.round,
+			order: s.order,
+			turn: s.turn,
+			deadline: s.deadline,
+			accepted: s.accepted,
+			pending: s.pending.map(|(who, srs_hash, ok, bad)| PendingSrs {
+				who,
+				srs_hash,
+				ok,
+				bad,
+			}),
+			beacon: s.beacon,
+		}
+	}
+}
+
+impl SrsInfo {
+	/// Where the final SRS comes from, once phase 1 is over.
+	pub fn final_srs(&self) -> Option<FinalSrs> {
+		match (self.phase, self.insecure, self.srs_hash) {
+			(SrsPhase::Final, true, _) => Some(FinalSrs::InsecureDev),
+			(SrsPhase::Final, false, Some(h)) => Some(FinalSrs::Artifact(h)),
+			_ => None,
+		}
+	}
+}
+
+/// The chain's final SRS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FinalSrs {
+	/// The insecure development SRS, made from its public secrets.
+	InsecureDev,
+	/// The sealed SRS, an artifact.
+	Artifact(Hash),
+}
+
+/// What `Ceremony::contribute_key` did.
+#[derive(Clone, Debug)]
+pub struct KeyContributed {
+	pub transcript: Hash,
+	/// `KeyFinalized` / `KeyFailed` came with it (the last turn).
+	pub finalized: Option<bool>,
+	pub included: Included,
 }
 
 #[derive(DecodeAsType)]
@@ -309,7 +677,7 @@ struct DetailsRaw {
 	family: u64,
 	version: Vec<u8>,
 	onnx_hash: Hash,
-	proving_key_hash: Option<Hash>,
+	zk: Option<ZkParams>,
 	inputs: Vec<InputFormat>,
 	outputs: Vec<OutputFormat>,
 	registered_at: u64,
@@ -478,7 +846,7 @@ impl Chain {
 		let chain = Chain { api, rpc };
 		// A node without the Verity pallets is the wrong node.
 		let at = chain.at().await?;
-		for pallet in ["Models", "Inference"] {
+		for pallet in ["Models", "Inference", "Ceremony"] {
 			if at.metadata_ref().pallet_by_name(pallet).is_none() {
 				return Err(fail(format!("the chain has no {pallet} pallet")));
 			}
@@ -554,16 +922,10 @@ impl Chain {
 			})?
 			.decode()
 			.map_err(rpc("decoding Models::Families"))?;
-		let verifying_key = match storage
-			.try_fetch(
-				dynamic::storage::<(u64,), Vec<u8>>("Models", "VerifyingKeys"),
-				(id,),
-			)
-			.await
-			.map_err(rpc("reading Models::VerifyingKeys"))?
-		{
-			Some(v) => Some(v.decode().map_err(rpc("decoding Models::VerifyingKeys"))?),
-			None => None,
+		let ceremony = if details.zk.is_some() {
+			self.key_info(id).await?
+		} else {
+			None
 		};
 		Ok(Some(Model {
 			id,
@@ -573,7 +935,7 @@ impl Chain {
 			version: String::from_utf8_lossy(&details.version).into_owned(),
 			onnx_hash: details.onnx_hash,
 			quantized_hash: spec.quantized_hash,
-			proving_key_hash: details.proving_key_hash,
+			zk: details.zk,
 			act_bits: spec.act_bits,
 			input_len: spec.input_len,
 			output_len: spec.output_len,
@@ -584,7 +946,7 @@ impl Chain {
 			active: spec.active,
 			registered_at: details.registered_at,
 			deposit: details.deposit,
-			verifying_key,
+			ceremony,
 		}))
 	}
 
@@ -619,7 +981,7 @@ impl Chain {
 			version: model.version.as_bytes().to_vec(),
 			onnx_hash: model.onnx_hash,
 			quantized_hash: model.quantized_hash,
-			proving_key_hash: model.proving_key_hash,
+			zk: model.zk,
 			act_bits: model.act_bits,
 			inputs: model.inputs.clone(),
 			outputs: model.outputs.clone(),
@@ -629,11 +991,7 @@ impl Chain {
 		let call = dynamic::tx(
 			"Models",
 			"register_model",
-			(
-				model.name.as_bytes().to_vec(),
-				descriptor,
-				model.verifying_key.clone(),
-			),
+			(model.name.as_bytes().to_vec(), descriptor),
 		);
 		let (included, events) = self.submit(signer, &call).await?;
 		let e: ModelRegisteredEvent = event_fields(&events, "Models", "ModelRegistered")?;
@@ -643,6 +1001,103 @@ impl Chain {
 			deposit: e.deposit,
 			included,
 		})
+	}
+
+	// --- pallet-ceremony ---
+
+	/// Phase 1 (`CeremonyApi::srs`); `None` on a chain without it.
+	pub async fn srs_info(&self) -> Result<Option<SrsInfo>, ChainError> {
+		let raw = self
+			.at()
+			.await?
+			.runtime_apis()
+			.call(dynamic::runtime_api_call::<_, Option<SrsInfoRaw>>(
+				"CeremonyApi",
+				"srs",
+				(),
+			))
+			.await
+			.map_err(rpc("CeremonyApi::srs"))?;
+		Ok(raw.map(SrsInfo::from))
+	}
+
+	/// Phase 1, or [`ChainError::NotFound`] on a chain without a ceremony.
+	pub async fn require_srs(&self) -> Result<SrsInfo, ChainError> {
+		self.srs_info().await?.ok_or_else(|| {
+			ChainError::NotFound(
+				"the chain has no setup ceremony (CeremonyApi::srs is None)".into(),
+			)
+		})
+	}
+
+	/// Model `model_id`'s key ceremony (`CeremonyApi::key`); `None` for a
+	/// version without one.
+	pub async fn key_info(&self, model_id: u64) -> Result<Option<KeyInfo>, ChainError> {
+		let raw = self
+			.at()
+			.await?
+			.runtime_apis()
+			.call(dynamic::runtime_api_call::<_, Option<KeyInfoRaw>>(
+				"CeremonyApi",
+				"key",
+				(model_id,),
+			))
+			.await
+			.map_err(rpc("CeremonyApi::key"))?;
+		Ok(raw.map(KeyInfo::from))
+	}
+
+	/// Model `model_id`'s key ceremony; a clear [`ChainError::NotFound`] for
+	/// an unknown model or one without zk support.
+	pub async fn require_key_info(&self, model_id: u64) -> Result<KeyInfo, ChainError> {
+		if let Some(k) = self.key_info(model_id).await? {
+			return Ok(k);
+		}
+		Err(ChainError::NotFound(match self.model(model_id).await? {
+			None => format!("unknown model id {model_id}: no such model is registered"),
+			Some(_) => format!(
+				"model {model_id} is not a zk model: it was registered without zk support, so \
+				 it has no key ceremony"
+			),
+		}))
+	}
+
+	/// A `δ` contribution to model `model_id`'s key
+	/// (`Ceremony::contribute_key`): the new `δ·G1 ‖ δ·G2`, the proof of
+	/// knowledge, the new proving key's artifact hash.
+	pub async fn contribute_key(
+		&self,
+		signer: &Keypair,
+		model_id: u64,
+		delta: [u8; 144],
+		proof: [u8; 224],
+		proving_key: Hash,
+	) -> Result<KeyContributed, ChainError> {
+		let call = dynamic::tx(
+			"Ceremony",
+			"contribute_key",
+			(model_id, delta, proof, proving_key),
+		);
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: KeyContributedEvent = event_fields(&events, "Ceremony", "KeyContributed")?;
+		let finalized = included.events.iter().find_map(|(pallet, name)| {
+			match (pallet.as_str(), name.as_str()) {
+				("Ceremony", "KeyFinalized") => Some(true),
+				("Ceremony", "KeyFailed") => Some(false),
+				_ => None,
+			}
+		});
+		Ok(KeyContributed {
+			transcript: e.transcript,
+			finalized,
+			included,
+		})
+	}
+
+	/// Another round of a failed key ceremony (`Ceremony::retry_key`).
+	pub async fn retry_key(&self, signer: &Keypair, model_id: u64) -> Result<Included, ChainError> {
+		let call = dynamic::tx("Ceremony", "retry_key", (model_id,));
+		Ok(self.submit(signer, &call).await?.0)
 	}
 
 	// --- pallet-inference ---
@@ -1121,6 +1576,57 @@ impl Chain {
 		Ok(hash)
 	}
 
+	/// Bytes `offset..offset + len` of artifact `hash` (`artifacts_getChunk`;
+	/// fewer only at its end).
+	pub async fn artifact_chunk(
+		&self,
+		hash: &Hash,
+		offset: u64,
+		len: u64,
+	) -> Result<Vec<u8>, ChainError> {
+		let bytes: String = self
+			.rpc
+			.request("artifacts_getChunk", rpc_params![hex(hash), offset, len])
+			.await
+			.map_err(|e| {
+				let text = e.to_string();
+				if text.contains("Method not found") {
+					ChainError::Rpc(format!(
+						"artifacts_getChunk: this node cannot serve artifacts (an older \
+						 verity-node?): {text}"
+					))
+				} else if text.contains("has no artifact") {
+					ChainError::NotFound(format!(
+						"artifact {} is missing: the node at this URL does not have it ({text})",
+						hex(hash)
+					))
+				} else {
+					ChainError::Rpc(format!("artifacts_getChunk: {text}"))
+				}
+			})?;
+		bytes
+			.strip_prefix("0x")
+			.and_then(unhex)
+			.ok_or_else(|| ChainError::Rpc("artifacts_getChunk: the node sent no hex".into()))
+	}
+
+	/// Downloads artifact `hash` from the node in chunks of
+	/// [`DOWNLOAD_CHUNK`] bytes and checks its blake2-256. `on_progress` gets
+	/// the bytes received so far.
+	pub async fn download_artifact(
+		&self,
+		hash: &Hash,
+		on_progress: impl FnMut(u64),
+	) -> Result<Vec<u8>, ChainError> {
+		download_chunks(
+			hash,
+			DOWNLOAD_CHUNK,
+			|offset, len| self.artifact_chunk(hash, offset, len),
+			on_progress,
+		)
+		.await
+	}
+
 	async fn value_u64(&self, pallet: &str, entry: &str) -> Result<u64, ChainError> {
 		let at = self.at().await?;
 		match at
@@ -1237,6 +1743,11 @@ struct ModelRegisteredEvent {
 }
 
 #[derive(DecodeAsType)]
+struct KeyContributedEvent {
+	transcript: Hash,
+}
+
+#[derive(DecodeAsType)]
 struct ComputedEvent {
 	work: u64,
 	output: Vec<i32>,
@@ -1295,5 +1806,129 @@ fn dispatch_error(e: DispatchError) -> ChainError {
 		pallet: "System".into(),
 		error: format!("{e:?}"),
 		docs: e.to_string(),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use verity_inference::hash::blake2_256;
+
+	/// `download_chunks` over an in-memory artifact served like
+	/// `artifacts_getChunk` (`tamper`: flips a byte of what is served).
+	async fn download(
+		data: &[u8],
+		chunk: u64,
+		tamper: bool,
+	) -> Result<(Vec<u8>, usize), ChainError> {
+		let mut calls = 0;
+		let mut progress = Vec::new();
+		let bytes = download_chunks(
+			&blake2_256(data),
+			chunk,
+			|offset, len| {
+				calls += 1;
+				let start = (offset as usize).min(data.len());
+				let end = (offset + len).min(data.len() as u64) as usize;
+				let mut part = data[start..end].to_vec();
+				if tamper {
+					if let Some(b) = part.first_mut() {
+						*b ^= 1;
+					}
+				}
+				async move { Ok(part) }
+			},
+			|done| progress.push(done),
+		)
+		.await?;
+		assert_eq!(progress.last().copied(), Some(bytes.len() as u64));
+		Ok((bytes, calls))
+	}
+
+	#[tokio::test]
+	async fn chunked_downloads_reassemble_and_check_the_hash() {
+		let data: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
+		// A short last chunk ends it; an exact multiple needs one empty chunk.
+		assert_eq!(
+			download(&data, 300, false).await.unwrap(),
+			(data.clone(), 4)
+		);
+		assert_eq!(
+			download(&data, 250, false).await.unwrap(),
+			(data.clone(), 5)
+		);
+		assert_eq!(
+			download(&data, 4096, false).await.unwrap(),
+			(data.clone(), 1)
+		);
+		assert_eq!(download(&[], 16, false).await.unwrap(), (vec![], 1));
+		let e = download(&data, 300, true).await.unwrap_err();
+		assert!(e.to_string().contains("that hash to"), "{e}");
+	}
+
+	#[tokio::test]
+	async fn a_node_sending_more_than_asked_is_refused() {
+		let e = download_chunks(&[0; 32], 4, |_, _| async { Ok(vec![0; 5]) }, |_| {})
+			.await
+			.unwrap_err();
+		assert!(
+			e.to_string().contains("asked for 4 bytes, the node sent 5"),
+			"{e}"
+		);
+	}
+
+	#[test]
+	fn zk_requests_wait_for_a_final_key() {
+		let mut key = KeyInfo {
+			status: KeyStatus::Pending,
+			model_hash: [0; 32],
+			domain_size: 4096,
+			transcript: [0; 32],
+			proving_key: None,
+			round: 1,
+			order: vec![AccountId32([1; 32])],
+			turn: Some(AccountId32([1; 32])),
+			deadline: 40,
+			contributions: vec![],
+			verifying_key: vec![],
+			started_at: 1,
+		};
+		let mut m = Model {
+			id: 3,
+			family: 0,
+			name: "m".into(),
+			owner: AccountId32([0; 32]),
+			version: "1".into(),
+			onnx_hash: [0; 32],
+			quantized_hash: [0; 32],
+			zk: Some(ZkParams {
+				domain_size: 4096,
+				owner_contributes: false,
+			}),
+			act_bits: 8,
+			input_len: 1,
+			output_len: 1,
+			inputs: vec![],
+			outputs: vec![],
+			supports_zk: true,
+			supports_vanilla: true,
+			active: true,
+			registered_at: 1,
+			deposit: 0,
+			ceremony: Some(key.clone()),
+		};
+		let why = m.refusal(Mode::Zk).unwrap();
+		assert!(why.contains("does not accept zk requests yet"), "{why}");
+		assert!(why.contains("turn 1 of 1"), "{why}");
+		assert!(why.contains("verity ceremony status 3"), "{why}");
+		assert_eq!(m.refusal(Mode::Vanilla), None);
+		key.status = KeyStatus::Failed;
+		m.ceremony = Some(key.clone());
+		assert!(m.refusal(Mode::Zk).unwrap().contains("ceremony failed"));
+		key.status = KeyStatus::Final;
+		m.ceremony = Some(key);
+		assert_eq!(m.refusal(Mode::Zk), None);
+		m.active = false;
+		assert!(m.refusal(Mode::Vanilla).unwrap().contains("deprecated"));
 	}
 }

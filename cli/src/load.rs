@@ -105,11 +105,8 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 	block_on(async move {
 		let chain = Arc::new(Chain::connect(&url).await?);
 		let model = chain.require_model(model_id).await?;
-		if !model.accepts(mode) {
-			return Err(CliError(format!(
-				"model {model_id} does not accept {} requests",
-				mode.name()
-			)));
+		if let Some(why) = model.refusal(mode) {
+			return Err(CliError(why));
 		}
 		let input = quantize_request_input(input_path, &bytes, &model)?;
 		let options = Options {

@@ -4,9 +4,10 @@
 //! verity model run MODEL --input IN.json [--trace]
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
-//! verity zk setup|prove|verify ...   (see zk.rs)
+//! verity zk setup|prove|verify ...   (see zk.rs; single-party keys, local testing only)
 //! verity model register|list|show, executor register|prove, infer, result,
 //! verity account, artifacts upload    (talk to a node; see onchain.rs, chain.rs)
+//! verity ceremony status|contribute|retry   (the chain's setup ceremony; see ceremony.rs)
 //! ```
 //!
 //! Errors go to stderr as `error: ...`; bad arguments, unreadable or invalid
@@ -14,6 +15,7 @@
 //! rejects exit with code 2.
 
 mod args;
+mod ceremony;
 mod chain;
 mod load;
 mod model;
@@ -35,7 +37,10 @@ usage:
   verity model hash MODEL
       Prints the blake2-256 model hashes the chain stores.
   verity zk setup QMODEL --out DIR
-      Groth16 setup: writes DIR/proving.key and DIR/verifying.key.
+      Single-party Groth16 setup, FOR LOCAL TESTING ONLY: writes DIR/proving.key
+      and DIR/verifying.key. Whoever runs it knows the key's secrets and can
+      forge proofs under it; keys on chain come only from the setup ceremony
+      (`verity model register`, `verity ceremony`).
   verity zk prove QMODEL --keys DIR --input IN.json [--request-id N] [--executor HEX32] --out PROOF.json
       Runs the model and writes the output, public inputs and proof (hex).
   verity zk verify --keys DIR --proof PROOF.json
@@ -45,23 +50,47 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
 --suri SECRET for the signing ones, default $VERITY_SURI: //Alice, a mnemonic, ...;
 --json: no progress bars, which are shown only when stdout and stderr are terminals):
   verity model register MODEL.onnx --name N --version V --calibration CAL.json [--out DIR]
-               [--no-upload]
-      Quantizes, runs the Groth16 setup, writes the artifacts (model.onnx,
-      model.qmodel, proving.key, verifying.key, model.json) to DIR (default
-      ./verity-artifacts/<proving key hash>), uploads model.onnx, model.qmodel
-      and proving.key to the node (unsafe RPC: run it with --rpc-methods unsafe;
-      --no-upload skips this) and registers the model; prints its id.
+               [--contribute] [--no-wait | --timeout SECS] [--no-upload]
+      Quantizes, computes the circuit's QAP domain size, uploads model.onnx and
+      model.qmodel to the node (unsafe RPC: run it with --rpc-methods unsafe)
+      and registers the model with zk support, which starts its key ceremony
+      on chain (no keys are made here); then shows the ceremony's progress
+      until the key is final (exit 0; prints the model id, the final proving
+      and verifying key hashes and the contributors) or failed (exit 1).
+      --contribute: the owner takes the first turn and this command
+      contributes (as `verity ceremony contribute` does). --no-wait: returns
+      after registering (prints the model id and the ceremony's status).
+      --out DIR: also writes model.onnx, model.qmodel and model.json there.
+      --no-upload: uploads nothing (the files go to DIR, default
+      ./verity-artifacts/<quantized hash>; some node must get model.qmodel
+      before the validators can contribute).
+  verity ceremony status [MODEL_ID]
+      Phase 1 (the universal SRS: size, phase, INSECURE for the development
+      SRS, round, participants, whose turn until when, accepted contributions,
+      the contribution being checked, the final SRS hash) or, with MODEL_ID,
+      that model's key ceremony (status, domain, round, turn order, whose turn
+      until when, every contribution, the final verifying key's hash).
+  verity ceremony contribute MODEL_ID
+      Contributes to the model's key when it is the signer's turn: checks the
+      current proving key against the SRS and the chain's verifying key,
+      multiplies it by a fresh secret, uploads the new key to the node and
+      submits it. Refuses when it is not the signer's turn.
+  verity ceremony retry MODEL_ID
+      Starts another round of a failed key ceremony.
   verity artifacts upload FILE...
       Uploads files to the node's artifact store (chunked when large), skipping
       the ones it has; prints their hashes.
   verity model list [--name N]
   verity model show ID
-      The registry as JSON: hashes, I/O formats, modes, verifying key.
+      The registry as JSON: hashes, I/O formats, modes, the key ceremony's
+      status and, once it is final, the proving and verifying key hashes.
   verity executor register
       Bonds the executor deposit and joins the executor set.
   verity executor prove REQUEST_ID [--artifacts DIR] [--tamper-output]
-      Runs the request's model in fixed point, proves it for this executor and
-      submits the result. Exits 0 if accepted, 1 if the chain rejected the
+      Runs the request's model in fixed point, proves it for this executor with
+      the ceremony's final proving key and submits the result (the quantized
+      model and the key from DIR/model.qmodel and DIR/proving.key if there,
+      else downloaded from the node; checked against the chain's hashes). Exits 0 if accepted, 1 if the chain rejected the
       proof (and slashed the executor). --tamper-output is a test tool: it
       changes one output integer after proving.
   verity infer MODEL_ID --input IN.json [--mode zk|vanilla] [--max-fee F] [--deadline BLOCKS]
@@ -90,6 +119,7 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
 ";
 
 /// A user-facing failure; every one exits with code 2.
+#[derive(Debug)]
 pub struct CliError(pub String);
 
 impl<E: std::fmt::Display> From<E> for CliError {
@@ -101,7 +131,11 @@ impl<E: std::fmt::Display> From<E> for CliError {
 fn main() -> ExitCode {
 	let argv: Vec<String> = std::env::args().skip(1).collect();
 	let result = match argv.first().map(String::as_str) {
-		Some("model") => model::main(&argv[1..]),
+		Some("model") => match model::main(&argv[1..]) {
+			Ok(code) => return code,
+			Err(e) => Err(e),
+		},
+		Some("ceremony") => ceremony::main(&argv[1..]),
 		Some("zk") => return zk::main(&argv[1..]),
 		Some("artifacts") => onchain::artifacts_main(&argv[1..]),
 		Some("executor") => match onchain::executor_main(&argv[1..]) {

@@ -14,7 +14,26 @@ use crate::args::Args;
 use crate::progress::Progress;
 use crate::CliError;
 
-pub fn main(argv: &[String]) -> Result<(), CliError> {
+pub fn main(argv: &[String]) -> Result<std::process::ExitCode, CliError> {
+	if argv.first().map(String::as_str) == Some("register") {
+		return crate::onchain::model_register(&Args::parse(
+			&argv[1..],
+			&[
+				"name",
+				"version",
+				"calibration",
+				"out",
+				"url",
+				"suri",
+				"timeout",
+			],
+			&["no-upload", "contribute", "no-wait", "json"],
+		)?);
+	}
+	commands(argv).map(|()| std::process::ExitCode::SUCCESS)
+}
+
+fn commands(argv: &[String]) -> Result<(), CliError> {
 	match argv.first().map(String::as_str) {
 		Some("run") => run(&Args::parse(&argv[1..], &["input"], &["trace"])?),
 		Some("quantize") => quantize_cmd(&Args::parse(
@@ -23,11 +42,6 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			&["json"],
 		)?),
 		Some("hash") => hash(&Args::parse(&argv[1..], &[], &[])?),
-		Some("register") => crate::onchain::model_register(&Args::parse(
-			&argv[1..],
-			&["name", "version", "calibration", "out", "url", "suri"],
-			&["no-upload", "json"],
-		)?),
 		Some("list") => {
 			crate::onchain::model_list(&Args::parse(&argv[1..], &["url", "name"], &["json"])?)
 		}

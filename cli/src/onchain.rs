@@ -7,23 +7,26 @@
 //! ws://127.0.0.1:9944); the ones that sign take `--suri` (default
 //! `$VERITY_SURI`). Results are JSON on stdout, progress goes to stderr.
 //!
-//! ## Artifacts
+//! ## Artifacts and keys
 //!
-//! `model register` writes the model's artifacts to a directory (`--out`,
-//! default `./verity-artifacts/<proving-key hash>/`): `model.onnx`,
-//! `model.qmodel` (the quantized model), `proving.key`, `verifying.key` and
-//! `model.json` (what was registered). Executors prove from such a directory
-//! (`executor prove --artifacts DIR`, by default the one named after the
-//! model's on-chain proving-key hash); every file is checked against the
-//! hashes the chain stores before it is used.
+//! `model register` quantizes the model, computes its circuit's QAP domain
+//! size, uploads `model.onnx` and `model.qmodel` to the node it talks to
+//! (`artifacts_*` RPC, chunked for large files; files the node already has
+//! are skipped) and registers the version with zk support. **It makes no
+//! keys**: registering starts the model's key ceremony on chain
+//! (pallet-ceremony; the validators' nodes contribute in turn, the owner
+//! first with `--contribute`), and the command follows it until the key is
+//! final (see [`crate::ceremony`]). Uploads are unsafe RPC methods: the
+//! command checks first that the node accepts them and fails before the
+//! slow steps if not (`--no-upload` skips uploading and writes the files to
+//! `--out DIR`, default `./verity-artifacts/<quantized hash>/`, to upload
+//! elsewhere with `verity artifacts upload FILE...`).
 //!
-//! `model register` also uploads `model.onnx`, `model.qmodel` and
-//! `proving.key` to the node it talks to (`artifacts_*` RPC, chunked for
-//! large files; files the node already has are skipped), where an
-//! `--executor` node's worker finds them. Uploads are unsafe RPC methods: the
-//! command checks first that the node accepts them and fails before the slow
-//! steps if not (`--no-upload` skips uploading). `verity artifacts upload
-//! FILE...` pushes files to any node.
+//! `executor prove` needs the quantized model and the ceremony's final
+//! proving key: from `--artifacts DIR` (`model.qmodel`, `proving.key`) when
+//! given and present there, else downloaded from the node
+//! (`artifacts_getChunk`); every file is checked against the hashes the
+//! chain stores before it is used.
 //!
 //! Slow steps show progress bars on a terminal (see [`crate::progress`]).
 
@@ -43,8 +46,8 @@ use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use crate::args::Args;
 use crate::chain::{
-	self, hex, Chain, InferenceResult, InputFormat, Mode, Model, NewModel, OutputFormat, Request,
-	RequestStatus, Submitted, Transform,
+	self, hex, Chain, InferenceResult, InputFormat, KeyInfo, KeyStatus, Mode, Model, NewModel,
+	OutputFormat, Request, RequestStatus, Submitted, Transform, ZkParams,
 };
 use crate::progress::Progress;
 use crate::CliError;
@@ -52,7 +55,6 @@ use crate::CliError;
 const ONNX_FILE: &str = "model.onnx";
 const QMODEL_FILE: &str = "model.qmodel";
 const PROVING_KEY_FILE: &str = "proving.key";
-const VERIFYING_KEY_FILE: &str = "verifying.key";
 const INFO_FILE: &str = "model.json";
 /// Where `model register` puts artifacts unless `--out` says otherwise.
 const ARTIFACTS_ROOT: &str = "verity-artifacts";
@@ -70,7 +72,7 @@ pub(crate) fn url(args: &Args) -> String {
 		.unwrap_or_else(|| chain::DEFAULT_URL.to_string())
 }
 
-fn signer(args: &Args) -> Result<Keypair, CliError> {
+pub(crate) fn signer(args: &Args) -> Result<Keypair, CliError> {
 	let suri = match args.value("suri") {
 		Some(s) => s.to_string(),
 		None => std::env::var("VERITY_SURI").map_err(|_| {
@@ -89,7 +91,7 @@ pub(crate) fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Resul
 		.block_on(f)
 }
 
-fn id_arg(args: &Args, what: &str) -> Result<u64, CliError> {
+pub(crate) fn id_arg(args: &Args, what: &str) -> Result<u64, CliError> {
 	let [id] = args.positional(1, what)? else {
 		unreachable!()
 	};
@@ -101,7 +103,7 @@ fn progress(message: impl AsRef<str>) {
 	eprintln!("{}", message.as_ref());
 }
 
-fn print_json(value: &Value) {
+pub(crate) fn print_json(value: &Value) {
 	use std::io::Write;
 	// Not `println!`: it panics when the reader has gone (`verity ... | head`);
 	// the command's work is done by now either way.
@@ -185,8 +187,21 @@ fn model_json(m: &Model) -> Value {
 		"modes": modes,
 		"onnx_hash": hex(&m.onnx_hash),
 		"quantized_hash": hex(&m.quantized_hash),
-		"proving_key_hash": m.proving_key_hash.map(|h| hex(&h)),
-		"verifying_key": m.verifying_key.as_ref().map(|vk| json!({
+		"zk": m.zk.map(|z| json!({
+			"domain_size": z.domain_size,
+			"owner_contributes": z.owner_contributes,
+		})),
+		"ceremony": m.ceremony.as_ref().map(|k| json!({
+			"status": k.status.name(),
+			"round": k.round,
+			"contributions": k.contributions.len(),
+			"contributors": k.contributions.iter().map(|c| c.who.to_string()).collect::<Vec<_>>(),
+			"turn": k.turn.as_ref().map(|a| a.to_string()),
+			"deadline": k.turn.as_ref().map(|_| k.deadline),
+		})),
+		// The ceremony's final keys (null until it is final).
+		"proving_key_hash": m.ceremony.as_ref().and_then(KeyInfo::final_proving_key).map(|h| hex(&h)),
+		"verifying_key": m.ceremony.as_ref().and_then(KeyInfo::final_verifying_key).map(|vk| json!({
 			"bytes": vk.len(),
 			"hash": hex(&blake2_256(vk)),
 		})),
@@ -278,7 +293,7 @@ fn pending_json(id: u64, r: &Request) -> Value {
 // ---------------------------------------------------------------------------
 // verity model register | list | show
 
-pub fn model_register(args: &Args) -> Result<(), CliError> {
+pub fn model_register(args: &Args) -> Result<ExitCode, CliError> {
 	let [onnx_path] = args.positional(1, "MODEL.onnx")? else {
 		unreachable!()
 	};
@@ -288,19 +303,46 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 	let key = signer(args)?;
 	let url = url(args);
 	let upload = !args.switch("no-upload");
+	let contribute = args.switch("contribute");
+	let wait = !args.switch("no-wait");
+	let timeout = match args.value("timeout") {
+		None => None,
+		Some(v) => Some(Duration::from_secs(v.parse().map_err(|_| {
+			CliError(format!("--timeout: '{v}' is not a number of seconds"))
+		})?)),
+	};
+	if contribute && !upload {
+		return Err(CliError(
+			"--contribute uploads the new proving key to the node: it cannot go with --no-upload"
+				.into(),
+		));
+	}
+	if timeout.is_some() && !wait {
+		return Err(CliError(
+			"--timeout is for waiting: not with --no-wait".into(),
+		));
+	}
 	let steps = Progress::new(args.switch("json"));
 	let onnx = std::fs::read(onnx_path).map_err(|e| CliError(format!("{onnx_path}: {e}")))?;
 	block_on(async {
-		// Connect first: a wrong URL, or a node that will refuse the upload,
-		// fails before the slow steps.
+		// Connect first: a wrong URL, a node that will refuse the upload, or
+		// a chain whose SRS is not final fails before the slow steps.
 		let chain = Chain::connect(&url).await?;
 		if upload {
 			chain.check_uploads_allowed().await.map_err(|e| {
 				CliError(format!(
-					"{e}; or pass --no-upload to register without uploading (the artifacts \
-					 are written to disk either way)"
+					"{e}; or pass --no-upload to register without uploading (then upload \
+					 model.qmodel from --out DIR yourself: the validators need it)"
 				))
 			})?;
+		}
+		let srs = chain.require_srs().await?;
+		if srs.final_srs().is_none() {
+			return Err(CliError(format!(
+				"zk models can be registered once the chain's SRS is final, and it is not yet \
+				 ({}); `verity ceremony status` shows it",
+				crate::ceremony::srs_summary(&srs)
+			)));
 		}
 
 		let step = steps.spinner(format!("quantizing {onnx_path}, calibrating on {cal_path}"));
@@ -313,73 +355,62 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			model.act_bits,
 			step.seconds()
 		));
-
-		let step = steps.spinner("Groth16 setup (proving and verifying keys)");
-		let setup_model = model.clone();
-		let (pk, vk) = tokio::task::spawn_blocking(move || {
-			verity_zk::setup(&setup_model, &mut verity_zk::rand::rngs::OsRng)
-		})
-		.await
-		.map_err(|e| CliError(format!("setup: {e}")))?
-		.map_err(|e| CliError(format!("{onnx_path}: setup: {e}")))?;
-		let mut pk_bytes = Vec::new();
-		pk.write(&mut pk_bytes)
-			.map_err(|e| CliError(format!("serializing the proving key: {e}")))?;
-		let vk_bytes = vk.to_bytes();
-		step.done(format!(
-			"{} constraints, proving key {} bytes, verifying key {} bytes, in {:.2} s",
-			pk.num_constraints,
-			pk_bytes.len(),
-			vk_bytes.len(),
-			step.seconds()
+		let stats = verity_zk::circuit_stats(&model)
+			.map_err(|e| CliError(format!("{onnx_path}: its circuit: {e}")))?;
+		let domain_size = crate::ceremony::domain_for(stats.domain_size, srs.max_domain)
+			.ok_or_else(|| {
+				CliError(format!(
+					"{onnx_path}: its circuit needs a QAP domain of at least {} points ({} \
+					 constraints), the chain's SRS serves at most {} points",
+					stats.domain_size, stats.constraints, srs.max_domain
+				))
+			})?;
+		steps.note(format!(
+			"circuit: {} constraints, {} public inputs, {domain_size}-point QAP domain",
+			stats.constraints, stats.public_inputs
 		));
 
-		let pk_hash = blake2_256(&pk_bytes);
-		let dir = match args.value("out") {
-			Some(d) => PathBuf::from(d),
-			None => default_artifact_dir(&pk_hash),
-		};
-		let write = |file: &str, bytes: &[u8]| {
-			let path = dir.join(file);
-			std::fs::write(&path, bytes).map_err(|e| CliError(format!("{}: {e}", path.display())))
-		};
-		std::fs::create_dir_all(&dir).map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
 		let qmodel_bytes = model.to_bytes();
-		write(ONNX_FILE, &onnx)?;
-		write(QMODEL_FILE, &qmodel_bytes)?;
-		write(PROVING_KEY_FILE, &pk_bytes)?;
-		write(VERIFYING_KEY_FILE, &vk_bytes)?;
-		steps.note(format!("artifacts written to {}", dir.display()));
-
-		// Upload before registering: once the model is on chain, the node can
-		// serve it. (The verifying key is on chain itself.)
-		let uploaded = if upload {
-			let files = [
-				(ONNX_FILE, &onnx[..]),
-				(QMODEL_FILE, &qmodel_bytes[..]),
-				(PROVING_KEY_FILE, &pk_bytes[..]),
-			];
-			let uploaded = upload_artifacts(&chain, &steps, &files)
-				.await
-				.map_err(|e| {
-					CliError(format!(
-						"{}; nothing was registered; the artifacts are in {}",
-						e.0,
-						dir.display()
-					))
-				})?;
-			Value::Array(uploaded)
-		} else {
-			steps.note("--no-upload: the artifacts stay on this machine only");
-			Value::Null
+		let dir = match args.value("out") {
+			Some(d) => Some(PathBuf::from(d)),
+			None if !upload => Some(default_artifact_dir(&model.hash())),
+			None => None,
 		};
+		if let Some(dir) = &dir {
+			std::fs::create_dir_all(dir)
+				.map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
+			write_artifact(dir, ONNX_FILE, &onnx)?;
+			write_artifact(dir, QMODEL_FILE, &qmodel_bytes)?;
+			steps.note(format!("artifacts written to {}", dir.display()));
+		}
+
+		// Upload before registering: the validators' nodes need the quantized
+		// model for the key ceremony, executors need both files.
+		let uploaded =
+			if upload {
+				let files = [(ONNX_FILE, &onnx[..]), (QMODEL_FILE, &qmodel_bytes[..])];
+				let uploaded = upload_artifacts(&chain, &steps, &files)
+					.await
+					.map_err(|e| CliError(format!("{}; nothing was registered", e.0)))?;
+				Value::Array(uploaded)
+			} else {
+				steps.note(format!(
+				"--no-upload: the artifacts stay in {}; the validators cannot contribute to the \
+				 key until a node has model.qmodel (`verity artifacts upload`)",
+				dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default()
+			));
+				Value::Null
+			};
 
 		let new = NewModel {
 			name: name.clone(),
 			version: version.clone(),
 			onnx_hash: blake2_256(&onnx),
 			quantized_hash: model.hash(),
-			proving_key_hash: Some(pk_hash),
+			zk: Some(ZkParams {
+				domain_size,
+				owner_contributes: contribute,
+			}),
 			act_bits: u8::try_from(model.act_bits)
 				.map_err(|_| CliError(format!("act_bits {} out of range", model.act_bits)))?,
 			inputs: model
@@ -408,18 +439,21 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 				.collect::<Result<_, _>>()?,
 			supports_zk: true,
 			supports_vanilla: true,
-			verifying_key: Some(vk_bytes),
 		};
 		let step = steps.spinner(format!(
 			"registering '{name}' {version} on {url} (waiting for finalization)"
 		));
 		let registered = chain.register_model(&key, &new).await?;
+		let model_id = registered.model_id;
 		step.done(format!(
-			"model {} in block #{}",
-			registered.model_id, registered.included.block_number
+			"model {model_id} in block #{}; its key ceremony started",
+			registered.included.block_number
 		));
-		let out = json!({
-			"model_id": registered.model_id,
+		if srs.insecure {
+			steps.note(format!("warning: {}", crate::ceremony::INSECURE_WARNING));
+		}
+		let mut out = json!({
+			"model_id": model_id,
 			"family": registered.family,
 			"name": name,
 			"version": version,
@@ -429,26 +463,89 @@ pub fn model_register(args: &Args) -> Result<(), CliError> {
 			"deposit": amount(registered.deposit),
 			"onnx_hash": hex(&new.onnx_hash),
 			"quantized_hash": hex(&new.quantized_hash),
-			"proving_key_hash": hex(&pk_hash),
-			"artifacts": dir.display().to_string(),
+			"domain_size": domain_size,
+			"constraints": stats.constraints,
+			"owner_contributes": contribute,
+			"artifacts": dir.as_ref().map(|d| d.display().to_string()),
 			"uploaded": uploaded,
+			"insecure_srs": srs.insecure,
 			"url": url,
 		});
-		write(
-			INFO_FILE,
-			serde_json::to_string_pretty(&out)
-				.unwrap_or_default()
-				.as_bytes(),
-		)?;
+
+		let (info, contribution) = if wait {
+			let owner = contribute.then_some(&key);
+			crate::ceremony::follow(&chain, model_id, owner, &steps, timeout)
+				.await
+				.map_err(|e| CliError(format!("model {model_id} is registered, but: {}", e.0)))?
+		} else {
+			let info = chain.require_key_info(model_id).await?;
+			steps.note(format!("model {model_id}: {}", info.summary()));
+			if contribute {
+				steps.note(format!(
+					"--no-wait: the first turn is yours; contribute with `verity ceremony \
+					 contribute {model_id}` by block #{} (or the turn is skipped)",
+					info.deadline
+				));
+			}
+			(info, None)
+		};
+		let best = chain.best_number().await?;
+		out["status"] = json!(info.status.name());
+		out["proving_key_hash"] = json!(info.final_proving_key().map(|h| hex(&h)));
+		out["verifying_key_hash"] =
+			json!(info.final_verifying_key().map(|vk| hex(&blake2_256(vk))));
+		out["contributors"] = json!(info
+			.contributions
+			.iter()
+			.map(|c| c.who.to_string())
+			.collect::<Vec<_>>());
+		// One "model_id" line in the output, the top-level one (scripts/dev
+		// finds it with sed).
+		let nested = |mut v: Value| {
+			if let Some(o) = v.as_object_mut() {
+				o.remove("model_id");
+			}
+			v
+		};
+		out["ceremony"] = nested(crate::ceremony::key_json(
+			model_id,
+			&info,
+			Some(srs.insecure),
+			best,
+		));
+		if let Some(c) = contribution {
+			out["contribution"] = nested(c);
+		}
+		if let Some(dir) = &dir {
+			write_artifact(
+				dir,
+				INFO_FILE,
+				serde_json::to_string_pretty(&out)
+					.unwrap_or_default()
+					.as_bytes(),
+			)?;
+		}
 		print_json(&out);
-		Ok(())
+		if info.status == KeyStatus::Failed {
+			eprintln!(
+				"error: model {model_id} is registered, but {}",
+				info.summary()
+			);
+			return Ok(ExitCode::from(1));
+		}
+		Ok(ExitCode::SUCCESS)
 	})
+}
+
+fn write_artifact(dir: &Path, file: &str, bytes: &[u8]) -> Result<(), CliError> {
+	let path = dir.join(file);
+	std::fs::write(&path, bytes).map_err(|e| CliError(format!("{}: {e}", path.display())))
 }
 
 /// Uploads `files` (name, bytes) to the node's artifact store, skipping the
 /// ones it already has; one JSON entry per file (`status` `uploaded` or
 /// `present`).
-async fn upload_artifacts(
+pub(crate) async fn upload_artifacts(
 	chain: &Chain,
 	steps: &Progress,
 	files: &[(&str, &[u8])],
@@ -524,8 +621,10 @@ fn artifacts_upload(args: &Args) -> Result<(), CliError> {
 	})
 }
 
-fn default_artifact_dir(proving_key_hash: &[u8; 32]) -> PathBuf {
-	Path::new(ARTIFACTS_ROOT).join(hex(proving_key_hash).trim_start_matches("0x"))
+/// `./verity-artifacts/<quantized-model hash>/`: where `model register
+/// --no-upload` writes the artifacts unless `--out` says otherwise.
+fn default_artifact_dir(quantized_hash: &[u8; 32]) -> PathBuf {
+	Path::new(ARTIFACTS_ROOT).join(hex(quantized_hash).trim_start_matches("0x"))
 }
 
 /// A model tensor's shape and fraction bits in the chain's types.
@@ -601,6 +700,9 @@ pub fn model_show(args: &Args) -> Result<(), CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let model = chain.require_model(id).await?;
+		if let Some(k) = &model.ceremony {
+			progress(format!("model {id}: {}", k.summary()));
+		}
 		print_json(&model_json(&model));
 		Ok(())
 	})
@@ -656,52 +758,89 @@ fn executor_register(args: &Args) -> Result<(), CliError> {
 /// A model's artifacts, checked against the chain.
 struct Artifacts {
 	model: QuantizedModel,
-	/// With zk support.
+	/// With zk support: the ceremony's final proving key.
 	proving_key: Option<ProvingKey>,
 }
 
-fn load_artifacts(dir: &Path, chain_model: &Model, zk: bool) -> Result<Artifacts, CliError> {
-	let read = |file: &str| {
-		let path = dir.join(file);
-		std::fs::read(&path).map_err(|e| CliError(format!("{}: {e}", path.display())))
-	};
-	let qpath = dir.join(QMODEL_FILE);
-	let model = QuantizedModel::from_bytes(&read(QMODEL_FILE)?)
-		.map_err(|e| CliError(format!("{}: {e}", qpath.display())))?;
-	if model.hash() != chain_model.quantized_hash {
-		return Err(CliError(format!(
-			"{} is model {}, but model {} on chain is {}",
-			qpath.display(),
-			hex(&model.hash()),
-			chain_model.id,
-			hex(&chain_model.quantized_hash)
-		)));
+/// The artifact `hash` (`what`): `dir/file` when `dir` is given and has the
+/// file (it must be the chain's), else downloaded from the node.
+async fn artifact(
+	chain: &Chain,
+	steps: &Progress,
+	dir: Option<&Path>,
+	file: &str,
+	hash: &[u8; 32],
+	what: &str,
+) -> Result<Vec<u8>, CliError> {
+	if let Some(path) = dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
+		let bytes =
+			std::fs::read(&path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+		if &blake2_256(&bytes) != hash {
+			return Err(CliError(format!(
+				"{}: hash {} differs from {what} {} on chain",
+				path.display(),
+				hex(&blake2_256(&bytes)),
+				hex(hash)
+			)));
+		}
+		return Ok(bytes);
 	}
+	let step = steps.spinner(format!("downloading {what} {} from the node", hex(hash)));
+	let bytes = chain
+		.download_artifact(hash, |_| {})
+		.await
+		.map_err(|e| CliError(format!("{what}: {e}")))?;
+	step.done(format!("{} bytes in {:.2} s", bytes.len(), step.seconds()));
+	Ok(bytes)
+}
+
+/// The quantized model and, for a zk request, the final proving key of
+/// `chain_model`: from `dir` when it has them, else from the node; checked
+/// against the chain's hashes.
+async fn load_artifacts(
+	chain: &Chain,
+	steps: &Progress,
+	dir: Option<&Path>,
+	chain_model: &Model,
+	zk: bool,
+) -> Result<Artifacts, CliError> {
+	let id = chain_model.id;
+	let bytes = artifact(
+		chain,
+		steps,
+		dir,
+		QMODEL_FILE,
+		&chain_model.quantized_hash,
+		&format!("model {id}'s quantized model"),
+	)
+	.await?;
+	let model = QuantizedModel::from_bytes(&bytes)
+		.map_err(|e| CliError(format!("model {id}'s quantized model: {e}")))?;
 	if !zk {
 		return Ok(Artifacts {
 			model,
 			proving_key: None,
 		});
 	}
-	let expected = chain_model.proving_key_hash.ok_or_else(|| {
-		CliError(format!(
-			"model {} has no proving key hash on chain",
-			chain_model.id
-		))
-	})?;
-	let pk_path = dir.join(PROVING_KEY_FILE);
-	let bytes = read(PROVING_KEY_FILE)?;
-	if blake2_256(&bytes) != expected {
-		return Err(CliError(format!(
-			"{}: hash {} differs from model {}'s proving key hash {} on chain",
-			pk_path.display(),
-			hex(&blake2_256(&bytes)),
-			chain_model.id,
-			hex(&expected)
-		)));
+	if let Some(why) = chain_model.refusal(Mode::Zk) {
+		return Err(CliError(why));
 	}
+	let pk_hash = chain_model
+		.ceremony
+		.as_ref()
+		.and_then(KeyInfo::final_proving_key)
+		.ok_or_else(|| CliError(format!("model {id} has no final proving key")))?;
+	let bytes = artifact(
+		chain,
+		steps,
+		dir,
+		PROVING_KEY_FILE,
+		&pk_hash,
+		&format!("model {id}'s proving key"),
+	)
+	.await?;
 	let pk = ProvingKey::read(&mut &bytes[..])
-		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+		.map_err(|e| CliError(format!("model {id}'s proving key {}: {e}", hex(&pk_hash))))?;
 	Ok(Artifacts {
 		model,
 		proving_key: Some(pk),
@@ -743,14 +882,9 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 		}
 		let chain_model = chain.require_model(request.model_id).await?;
 		let zk = request.mode == Mode::Zk;
-		let dir = match args.value("artifacts") {
-			Some(d) => PathBuf::from(d),
-			None => match chain_model.proving_key_hash {
-				Some(h) => default_artifact_dir(&h),
-				None => return Err(CliError("missing --artifacts DIR".into())),
-			},
-		};
-		let Artifacts { model, proving_key } = load_artifacts(&dir, &chain_model, zk)?;
+		let dir = args.value("artifacts").map(PathBuf::from);
+		let Artifacts { model, proving_key } =
+			load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, zk).await?;
 		let qx = model
 			.input_tensors(&request.input)
 			.map_err(|e| CliError(format!("request {request_id}: {e}")))?;
@@ -764,7 +898,12 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				request_id,
 				executor: who.0,
 			};
-			let vk_bytes = chain_model.verifying_key.clone().unwrap_or_default();
+			let vk_bytes = chain_model
+				.ceremony
+				.as_ref()
+				.and_then(KeyInfo::final_verifying_key)
+				.map(<[u8]>::to_vec)
+				.unwrap_or_default();
 			let proved = tokio::task::spawn_blocking(move || {
 				pk.prepare(&model).map_err(|e| CliError(e.to_string()))?;
 				let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
@@ -965,12 +1104,8 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let model = chain.require_model(model_id).await?;
-		if !now && !model.accepts(mode) {
-			return Err(CliError(format!(
-				"model {model_id} does not accept {} requests{}",
-				mode.name(),
-				if model.active { "" } else { " (deprecated)" }
-			)));
+		if let Some(why) = model.refusal(mode).filter(|_| !now) {
+			return Err(CliError(why));
 		}
 		let input = quantize_request_input(input_path, &bytes, &model)?;
 		if now {
@@ -1127,7 +1262,7 @@ mod tests {
 			version: String::new(),
 			onnx_hash: [0; 32],
 			quantized_hash: [0; 32],
-			proving_key_hash: None,
+			zk: None,
 			act_bits: 8,
 			input_len: inputs.iter().map(|i| numel(&i.shape) as u32).sum(),
 			output_len: outputs.iter().map(|o| numel(&o.shape) as u32).sum(),
@@ -1138,7 +1273,7 @@ mod tests {
 			active: true,
 			registered_at: 1,
 			deposit: 0,
-			verifying_key: None,
+			ceremony: None,
 		}
 	}
 

@@ -1,5 +1,5 @@
-//! Progress of the slow steps (quantizing, key setup, uploads, waiting for a
-//! block) on stderr.
+//! Progress of the slow steps (quantizing, uploads, downloads, a key
+//! ceremony, waiting for a block) on stderr.
 //!
 //! On a terminal a step is an animated `indicatif` spinner or byte bar; when
 //! stdout or stderr is not a terminal (tests, scripts, pipes) or with
@@ -7,6 +7,7 @@
 //! logs stay readable and stdout carries only the JSON result.
 
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -57,6 +58,7 @@ impl Progress {
 			bar,
 			plain: self.plain,
 			message,
+			status: Mutex::new(String::new()),
 			start: Instant::now(),
 		}
 	}
@@ -82,6 +84,7 @@ impl Progress {
 			bar,
 			plain: self.plain,
 			message,
+			status: Mutex::new(String::new()),
 			start: Instant::now(),
 		}
 	}
@@ -100,6 +103,8 @@ pub struct Step {
 	bar: Option<ProgressBar>,
 	plain: bool,
 	message: String,
+	/// The last [`Step::update`] (printed again only when it changes).
+	status: Mutex<String>,
 	start: Instant,
 }
 
@@ -108,6 +113,32 @@ impl Step {
 	pub fn set_position(&self, done: u64) {
 		if let Some(bar) = &self.bar {
 			bar.set_position(done);
+		}
+	}
+
+	/// Shows where a long step stands: after the step's message on the bar,
+	/// or as an indented plain line when it differs from the last one.
+	pub fn update(&self, status: impl Into<String>) {
+		let status = status.into();
+		let mut last = self.status.lock().unwrap_or_else(|e| e.into_inner());
+		if *last == status {
+			return;
+		}
+		match &self.bar {
+			Some(bar) => bar.set_message(format!("{}: {status}", self.message)),
+			None if self.plain => eprintln!("  {status}"),
+			None => {}
+		}
+		*last = status;
+	}
+
+	/// A line above the bar (an event during the step), or an indented
+	/// plain line.
+	pub fn println(&self, line: impl AsRef<str>) {
+		match &self.bar {
+			Some(bar) => bar.println(line.as_ref()),
+			None if self.plain => eprintln!("  {}", line.as_ref()),
+			None => {}
 		}
 	}
 

@@ -1,6 +1,11 @@
 //! `verity zk ...`: Groth16 proofs of quantized-model runs, at the file level
 //! (no chain needed).
 //!
+//! `setup` is a **single-party** setup, for local testing only: whoever ran
+//! it knows the key's secrets and can forge proofs under it. Keys on chain
+//! come only from the setup ceremony (`verity model register`,
+//! `verity ceremony`).
+//!
 //! ```text
 //! verity zk setup QMODEL --out DIR
 //! verity zk prove QMODEL --keys DIR --input IN.json [--request-id N] [--executor HEX32] --out PROOF.json
@@ -24,6 +29,10 @@ use crate::args::Args;
 use crate::CliError;
 
 const PROOF_FORMAT: &str = "verity-zk-proof/1";
+/// What `zk setup` says about the keys it makes.
+const SINGLE_PARTY_WARNING: &str = "a single-party key is for local testing only: whoever ran \
+	this setup knows its secrets and can forge proofs under it. Keys on chain come only from \
+	the setup ceremony (`verity model register`, `verity ceremony`).";
 const PROVING_KEY: &str = "proving.key";
 const VERIFYING_KEY: &str = "verifying.key";
 
@@ -110,8 +119,10 @@ fn setup(args: &Args) -> Result<ExitCode, CliError> {
 	std::fs::write(&vk_path, vk.to_bytes())
 		.map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
 	let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+	eprintln!("warning: {SINGLE_PARTY_WARNING}");
 	println!(
-		"setup: {} constraints, {} variables in {:.2} s; {} ({} bytes), {} ({} bytes)",
+		"setup (single-party, FOR LOCAL TESTING ONLY): {} constraints, {} variables in {:.2} s; \
+		 {} ({} bytes), {} ({} bytes)",
 		pk.num_constraints,
 		pk.num_vars,
 		elapsed.as_secs_f64(),

@@ -1,7 +1,10 @@
-//! The `verity` binary against a real `verity-node --dev`: register a model,
-//! bond an executor, request, prove, read results; and the ways it must fail
-//! (tampered output, wrong executor, unknown model, bad input, bad URL); the
-//! artifact upload and its refusal by a node without unsafe RPC methods.
+//! The `verity` binary against a real `verity-node --dev`: register a model
+//! (its key ceremony runs on chain: Alice's node contributes, and the owner
+//! first with `--contribute`), follow the ceremony, bond an executor,
+//! request, prove, read results; and the ways it must fail (tampered output,
+//! wrong executor, unknown model, not your turn, bad input, bad URL); the
+//! artifact upload and download and the upload's refusal by a node without
+//! unsafe RPC methods.
 //!
 //! Every step runs the real binary as a user would, and checks values (chain
 //! state through the CLI's own JSON, balances, events, the raw `state_call`
@@ -79,7 +82,9 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	);
 	assert_eq!(alice["executor"], Value::Null);
 
-	// --- register: quantize, set up keys, write artifacts, register on chain.
+	// --- register: quantize, upload, register; the chain runs the model's key
+	// ceremony (Alice's node, the dev chain's only validator, contributes on
+	// its own) and the command waits until the key is final.
 	let reg = cli.json(&[
 		"model",
 		"register",
@@ -90,33 +95,62 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		"1.0.0",
 		"--calibration",
 		path(&cal),
+		"--out",
+		"out",
+		"--timeout",
+		"600",
 		"--suri",
 		"//Alice",
 	])?;
 	assert_eq!(reg["model_id"], 0);
-	let artifacts = cli.work.path().join(reg["artifacts"].as_str().unwrap());
-	for file in [
-		"model.onnx",
-		"model.qmodel",
-		"proving.key",
-		"verifying.key",
-		"model.json",
-	] {
+	assert_eq!(reg["status"], "final");
+	assert_eq!(reg["insecure_srs"], true, "the dev chain's SRS");
+	assert_eq!(reg["owner_contributes"], false);
+	assert_eq!(reg["contributors"], json!([alice["account"]]));
+	let ceremony = &reg["ceremony"];
+	assert_eq!(ceremony["status"], "final");
+	assert_eq!(ceremony["order"], json!([alice["account"]]));
+	assert_eq!(
+		ceremony["contributions"][0]["contributor"],
+		alice["account"]
+	);
+	assert_eq!(
+		ceremony["contributions"][0]["proving_key_hash"],
+		reg["proving_key_hash"]
+	);
+	assert_eq!(
+		ceremony["final_verifying_key_hash"],
+		reg["verifying_key_hash"]
+	);
+	let domain = reg["domain_size"].as_u64().unwrap();
+	// A QAP domain size (2^k or 3·2^k) that fits the circuit's rows.
+	let odd = domain >> domain.trailing_zeros();
+	assert!((odd == 1 || odd == 3) && domain >= reg["constraints"].as_u64().unwrap());
+	assert_eq!(ceremony["domain_size"], domain);
+	// --out: the model files and what was registered, and no keys.
+	let artifacts = cli.work.path().join("out");
+	assert_eq!(reg["artifacts"], "out");
+	for file in ["model.onnx", "model.qmodel", "model.json"] {
 		assert!(artifacts.join(file).is_file(), "{file} missing");
 	}
+	for file in ["proving.key", "verifying.key"] {
+		assert!(!artifacts.join(file).exists(), "{file} written");
+	}
+	let info: Value = serde_json::from_slice(&std::fs::read(artifacts.join("model.json"))?)?;
+	assert_eq!(info, reg);
+	// One "model_id" line (scripts/dev finds it with sed).
+	let printed = serde_json::to_string_pretty(&reg)?;
+	assert_eq!(printed.matches("\"model_id\"").count(), 1);
 	let qmodel = artifacts.join("model.qmodel");
 	let onnx_hash = cli.json(&["model", "hash", path(&onnx)])?;
 	let q_hash = cli.json(&["model", "hash", path(&qmodel)])?;
-	let pk_hash = hex(&verity_inference::hash::blake2_256(&std::fs::read(
-		artifacts.join("proving.key"),
-	)?));
-	let vk = std::fs::read(artifacts.join("verifying.key"))?;
 	assert_eq!(reg["onnx_hash"], onnx_hash["onnx_hash"]);
 	assert_eq!(reg["quantized_hash"], q_hash["quantized_model_hash"]);
-	assert_eq!(reg["proving_key_hash"], json!(pk_hash));
+	assert_eq!(ceremony["model_hash"], reg["quantized_hash"]);
 
-	// --- The artifacts went to the node (its RPC is on localhost, so unsafe
-	// methods are allowed); a second upload finds them there.
+	// --- The model files went to the node (its RPC is on localhost, so unsafe
+	// methods are allowed); the proving key is there too, stored by Alice's
+	// node when it contributed; a second upload finds the files there.
 	let uploaded: Vec<(Value, Value)> = reg["uploaded"]
 		.as_array()
 		.unwrap()
@@ -128,7 +162,6 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		[
 			(json!("model.onnx"), json!("uploaded")),
 			(json!("model.qmodel"), json!("uploaded")),
-			(json!("proving.key"), json!("uploaded")),
 		]
 	);
 	let rpc = node.client().await?;
@@ -139,17 +172,22 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	];
 	let has: Vec<bool> = rpc.request("artifacts_has", rpc_params![hashes]).await?;
 	assert_eq!(has, [true, true, true]);
-	let again = cli.json(&[
-		"artifacts",
-		"upload",
-		path(&artifacts.join("model.qmodel")),
-		path(&artifacts.join("proving.key")),
-	])?;
+	// Anyone can download it (a safe method), in bounded chunks.
+	let pk: String = rpc
+		.request(
+			"artifacts_getChunk",
+			rpc_params![&reg["proving_key_hash"], 0, 4 << 20],
+		)
+		.await?;
+	let pk = unhex(&pk);
+	assert_eq!(
+		json!(hex(&verity_inference::hash::blake2_256(&pk))),
+		reg["proving_key_hash"]
+	);
+	let again = cli.json(&["artifacts", "upload", path(&qmodel)])?;
 	assert_eq!(again[0]["status"], "present");
-	assert_eq!(again[1]["status"], "present");
-	assert_eq!(again[1]["hash"], reg["proving_key_hash"]);
 
-	// --- list / show return it with the right hashes and formats.
+	// --- list / show return it with the right hashes, formats and keys.
 	let list = cli.json(&["model", "list"])?;
 	assert_eq!(list.as_array().unwrap().len(), 1);
 	let shown = cli.json(&["model", "show", "0"])?;
@@ -162,18 +200,61 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(shown["modes"], json!(["zk", "vanilla"]));
 	assert_eq!(shown["onnx_hash"], onnx_hash["onnx_hash"]);
 	assert_eq!(shown["quantized_hash"], q_hash["quantized_model_hash"]);
-	assert_eq!(shown["proving_key_hash"], json!(pk_hash));
-	assert_eq!(shown["verifying_key"]["bytes"], vk.len());
 	assert_eq!(
-		shown["verifying_key"]["hash"],
-		json!(hex(&verity_inference::hash::blake2_256(&vk)))
+		shown["zk"],
+		json!({"domain_size": domain, "owner_contributes": false})
 	);
+	assert_eq!(shown["ceremony"]["status"], "final");
+	assert_eq!(shown["ceremony"]["contributors"], reg["contributors"]);
+	assert_eq!(shown["proving_key_hash"], reg["proving_key_hash"]);
+	assert_eq!(shown["verifying_key"]["hash"], reg["verifying_key_hash"]);
+	assert_eq!(shown["verifying_key"]["bytes"], 770);
 	assert_eq!(shown["input_len"], 64);
 	assert_eq!(shown["output_len"], 10);
 	assert_eq!(shown["inputs"][0]["shape"], json!([1, 64]));
 	assert_eq!(shown["outputs"][0]["shape"], json!([1, 10]));
 	assert_eq!(shown["registered_at"], reg["block"]);
 	cli.fails(&["model", "show", "99"], "unknown model id 99");
+
+	// --- `ceremony status`: phase 1 is the INSECURE development SRS, final
+	// at genesis; model 0's ceremony as `register` left it.
+	let out = cli.run(&["ceremony", "status"]);
+	assert!(out.status.success());
+	assert!(String::from_utf8_lossy(&out.stderr).contains("INSECURE development SRS"));
+	let srs: Value = serde_json::from_slice(&out.stdout)?;
+	assert_eq!(srs["phase"], "final");
+	assert_eq!(srs["insecure"], true);
+	assert!(srs["warning"].as_str().unwrap().contains("INSECURE"));
+	assert!(srs["max_domain"].as_u64().unwrap() >= domain);
+	assert_eq!(
+		srs["final_srs_hash"],
+		Value::Null,
+		"the dev SRS is no artifact"
+	);
+	let status = cli.json(&["ceremony", "status", "0"])?;
+	assert_eq!(status["status"], "final");
+	assert_eq!(status["insecure_srs"], true);
+	assert_eq!(status["turn"], Value::Null);
+	assert_eq!(status["contributions"], ceremony["contributions"]);
+	assert_eq!(
+		status["final_verifying_key_hash"],
+		reg["verifying_key_hash"]
+	);
+	assert_eq!(status["verifying_key"]["hash"], reg["verifying_key_hash"]);
+	// Nothing to contribute to or retry, no such model: clear errors.
+	cli.fails(&["ceremony", "status", "99"], "unknown model id 99");
+	cli.fails(
+		&["ceremony", "contribute", "0", "--suri", "//Bob"],
+		"not pending: its key is already final",
+	);
+	cli.fails(
+		&["ceremony", "contribute", "99", "--suri", "//Bob"],
+		"unknown model id 99",
+	);
+	cli.fails(
+		&["ceremony", "retry", "0", "--suri", "//Bob"],
+		"has not failed (it is final)",
+	);
 
 	// --- Alice bonds as executor; a second bond is a pallet error by name.
 	let exec = cli.json(&["executor", "register", "--suri", "//Alice"])?;
@@ -301,7 +382,16 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(cli.json(&["result", "1"])?["status"], "pending");
 
 	// --- Honest proofs: verified, stored, equal to the local run.
-	let proved0 = cli.json(&["executor", "prove", "0", "--suri", "//Alice"])?;
+	// (The quantized model from --artifacts, the proving key from the node.)
+	let proved0 = cli.json(&[
+		"executor",
+		"prove",
+		"0",
+		"--artifacts",
+		"out",
+		"--suri",
+		"//Alice",
+	])?;
 	assert_eq!(proved0["status"], "verified");
 	assert_eq!(proved0["output"], local_q);
 	assert!(proved0["events"]
@@ -425,9 +515,52 @@ fn unreachable_or_malformed_urls_fail_cleanly() {
 		&["model", "list"],
 		"cannot connect to a Verity node at ws://127.0.0.1:1",
 	);
+	cli.fails(
+		&["ceremony", "status"],
+		"cannot connect to a Verity node at ws://127.0.0.1:1",
+	);
 	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), "http//nonsense").unwrap();
 	cli.fails(&["result", "0"], "expected a ws:// or wss:// URL");
 	cli.fails(&["executor", "register"], "missing --suri");
+	// The ceremony commands' arguments are checked before connecting.
+	cli.fails(&["ceremony"], "missing ceremony command");
+	cli.fails(&["ceremony", "vote"], "unknown ceremony command 'vote'");
+	cli.fails(
+		&["ceremony", "status", "x"],
+		"'x' is not a non-negative integer",
+	);
+	cli.fails(&["ceremony", "status", "1", "2"], "at most one MODEL_ID");
+	cli.fails(&["ceremony", "contribute"], "expected MODEL_ID");
+	cli.fails(&["ceremony", "contribute", "0"], "missing --suri");
+	cli.fails(
+		&["ceremony", "retry", "-1", "--suri", "//Bob"],
+		"not a non-negative integer",
+	);
+	cli.fails(
+		&["ceremony", "contribute", "0", "--suri", "//Bob", "--force"],
+		"unknown option --force",
+	);
+	let register = [
+		"model",
+		"register",
+		"m.onnx",
+		"--name",
+		"n",
+		"--version",
+		"1",
+		"--calibration",
+		"c.json",
+		"--suri",
+		"//Bob",
+	];
+	cli.fails(
+		&[&register[..], &["--no-wait", "--timeout", "5"]].concat(),
+		"--timeout is for waiting",
+	);
+	cli.fails(
+		&[&register[..], &["--timeout", "soon"]].concat(),
+		"'soon' is not a number of seconds",
+	);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -461,10 +594,153 @@ async fn uploads_to_a_node_without_unsafe_rpc_fail_before_the_slow_steps() -> Re
 	// Refused before quantizing: nothing written, nothing registered.
 	assert!(!cli.work.path().join("verity-artifacts").exists());
 	assert_eq!(cli.json(&["model", "list"])?, json!([]));
-	// --no-upload registers and keeps the artifacts on disk only.
-	let reg = cli.json(&[&register[..], &["--no-upload"]].concat())?;
+	cli.fails(
+		&[&register[..], &["--no-upload", "--contribute"]].concat(),
+		"cannot go with --no-upload",
+	);
+	// --no-upload --no-wait registers and keeps the files on disk only
+	// (default directory: the quantized hash); the ceremony waits for a node
+	// with the quantized model.
+	let reg = cli.json(&[&register[..], &["--no-upload", "--no-wait"]].concat())?;
 	assert_eq!(reg["uploaded"], Value::Null);
+	assert_eq!(reg["status"], "pending");
+	assert_eq!(reg["ceremony"]["turn"], reg["owner"]);
+	assert_eq!(reg["contributors"], json!([]));
+	assert_eq!(reg["proving_key_hash"], Value::Null);
 	let dir = cli.work.path().join(reg["artifacts"].as_str().unwrap());
-	assert!(dir.join("proving.key").is_file());
+	assert!(dir.ends_with(
+		reg["quantized_hash"]
+			.as_str()
+			.unwrap()
+			.trim_start_matches("0x")
+	));
+	assert!(dir.join("model.qmodel").is_file() && dir.join("model.json").is_file());
+	assert!(!dir.join("proving.key").exists());
+	// Zk requests wait for the key.
+	cli.fails(
+		&[
+			"infer",
+			"0",
+			"--input",
+			path(&model.sample),
+			"--suri",
+			"//Bob",
+		],
+		"does not accept zk requests yet",
+	);
+	// Contributing uploads the new key: refused here before the slow steps.
+	cli.fails(
+		&["ceremony", "contribute", "0", "--suri", "//Alice"],
+		"run the node with `--rpc-methods unsafe`",
+	);
+	Ok(())
+}
+
+/// The owner contributes first: `model register --contribute` as Bob
+/// contributes on his turn (the CLI computes the initial key from the dev
+/// SRS), then Alice's node builds on Bob's key; the key proves. And the same
+/// by hand: `--no-wait`, then `ceremony contribute`, refused to anyone whose
+/// turn it is not.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_owner_contributes_first_then_the_validator() -> Result<()> {
+	let node = Node::start(NodeConfig::dev()).await?;
+	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), node.ws_url())?;
+	let example = ExampleModel::new("mlp_digits8");
+	let account = |suri: &str| -> Result<Value> {
+		Ok(cli.json(&["account", "--suri", suri])?["account"].clone())
+	};
+	let (alice, bob) = (account("//Alice")?, account("//Bob")?);
+	let register = |name: &str, extra: &[&str]| {
+		let mut args = vec![
+			"model",
+			"register",
+			path(&example.onnx),
+			"--name",
+			name,
+			"--version",
+			"1.0.0",
+			"--calibration",
+			path(&example.calibration),
+			"--contribute",
+			"--suri",
+			"//Bob",
+		];
+		args.extend_from_slice(extra);
+		cli.json(&args)
+	};
+
+	// --- Bob registers and contributes first; Alice's node second.
+	let reg = register("digits8", &["--timeout", "600"])?;
+	assert_eq!(reg["status"], "final");
+	assert_eq!(reg["owner_contributes"], true);
+	assert_eq!(reg["ceremony"]["order"], json!([bob, alice]));
+	assert_eq!(reg["contributors"], json!([bob, alice]));
+	let mine = &reg["contribution"];
+	assert_eq!(mine["contributor"], bob);
+	assert_eq!(mine["uploaded"][0]["status"], "uploaded");
+	let made = &reg["ceremony"]["contributions"];
+	assert_eq!(made[0]["proving_key_hash"], mine["proving_key_hash"]);
+	assert_eq!(made[0]["transcript"], mine["transcript"]);
+	assert_eq!(made[1]["contributor"], alice);
+	assert_eq!(made[1]["proving_key_hash"], reg["proving_key_hash"]);
+	assert_ne!(mine["proving_key_hash"], reg["proving_key_hash"]);
+	let shown = cli.json(&["model", "show", "0"])?;
+	assert_eq!(shown["ceremony"]["contributors"], json!([bob, alice]));
+	assert_eq!(shown["zk"]["owner_contributes"], true);
+
+	// --- The two-party key proves: Alice bonds, Charlie asks, Alice proves.
+	cli.json(&["executor", "register", "--suri", "//Alice"])?;
+	let r = cli.infer(0, &example.sample, "zk", "//Charlie", None)?;
+	let proved = cli.json(&[
+		"executor",
+		"prove",
+		&r["request_id"].to_string(),
+		"--suri",
+		"//Alice",
+	])?;
+	assert_eq!(proved["status"], "verified");
+
+	// --- By hand: Bob registers another version without waiting; only he
+	// may contribute now.
+	let reg = register("digits8-b", &["--no-wait"])?;
+	assert_eq!(reg["model_id"], 1);
+	assert_eq!(reg["status"], "pending");
+	assert_eq!(reg["ceremony"]["turn"], bob);
+	assert_eq!(reg["ceremony"]["turn_index"], 1);
+	assert_eq!(reg["uploaded"][1]["status"], "present");
+	cli.fails(
+		&["ceremony", "contribute", "1", "--suri", "//Alice"],
+		"not your turn",
+	);
+	cli.fails(
+		&["ceremony", "contribute", "1", "--suri", "//Charlie"],
+		"is not a contributor of model 1's ceremony",
+	);
+	let status = cli.json(&["ceremony", "status", "1"])?;
+	assert_eq!(status["status"], "pending");
+	assert_eq!(status["contributions"], json!([]));
+	let c = cli.json(&["ceremony", "contribute", "1", "--suri", "//Bob"])?;
+	assert_eq!(c["contributor"], bob);
+	assert!(c["events"]
+		.as_array()
+		.unwrap()
+		.contains(&json!("Ceremony.KeyContributed")));
+	let done = wait_for("model 1's key", Duration::from_secs(600), || async {
+		let s = cli.json(&["ceremony", "status", "1"])?;
+		Ok((s["status"] != "pending").then_some(s))
+	})
+	.await?;
+	assert_eq!(done["status"], "final");
+	let who: Vec<Value> = done["contributions"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|c| c["contributor"].clone())
+		.collect();
+	assert_eq!(who, [bob, alice]);
+	assert_eq!(
+		done["contributions"][0]["proving_key_hash"],
+		c["proving_key_hash"]
+	);
 	Ok(())
 }

@@ -43,6 +43,13 @@ fn setup_prove_verify_and_exit_codes() {
 		String::from_utf8_lossy(&out.stderr)
 	);
 	assert!(keys.join("proving.key").exists() && keys.join("verifying.key").exists());
+	// Said plainly: a single-party key is for local testing only.
+	assert!(String::from_utf8_lossy(&out.stdout).contains("FOR LOCAL TESTING ONLY"));
+	let warning = String::from_utf8_lossy(&out.stderr);
+	assert!(
+		warning.contains("local testing only") && warning.contains("can forge proofs"),
+		"{warning}"
+	);
 
 	let executor = format!("0x{}", "ab".repeat(32));
 	let out = verity(&[
