@@ -33,9 +33,15 @@
 //! * [`mod@statement`] and [`verifier`] (`no_std` + `alloc`): the public-input
 //!   encoding and the verifier the runtime runs. [`poseidon`] is the native
 //!   hash both use.
-//! * [`prover`] (feature `prover`, default): [`setup`], [`prove`], key files;
-//!   [`groth16`] (key generation and proving over the recorded matrices) and
-//!   [`msm`] (multi-scalar multiplication) under it.
+//! * [`prover`] (feature `prover`, default): [`setup`] (single-party: local
+//!   testing only), [`prove`], key files; [`groth16`] (the QAP, key
+//!   generation and proving over the recorded matrices) and [`msm`]
+//!   (multi-scalar multiplication) under it.
+//! * [`ceremony`]: the keys the chain uses — a phase-1 powers-of-tau SRS and
+//!   a per-model phase 2, every step with a proof of knowledge; the checks
+//!   the runtime runs are `no_std`, the SRS, Lagrange bases, key generation
+//!   and the nodes' full checks need `prover`. One honest contributor per
+//!   phase is enough (see the module docs and `tests/ceremony.rs`).
 //!
 //! Supported ops: every [`verity_inference::QOp`] — Constant, Linear, MatMul,
 //! Conv2d, Sum, Mul, ChannelAffine, Relu, LeakyRelu, Clip, PiecewiseLinear

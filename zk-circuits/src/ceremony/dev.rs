@@ -45,7 +45,7 @@ fn lagrange_at(tau: Fr, n: u32, j: usize) -> Result<Fr> {
 /// The development SRS's (of `max_domain` points) table for the domain of
 /// `n` points (a divisor: its secret is `τ^(max_domain/n)`).
 pub fn table<E: Pairing<ScalarField = Fr>>(max_domain: u32, n: u32) -> Result<DomainTable<E>> {
-	if !is_domain_size(n) || max_domain % n != 0 {
+	if !is_domain_size(n) || !max_domain.is_multiple_of(n) {
 		return Err(Error::Ceremony(alloc::format!(
 			"{n} is not a QAP domain size dividing {max_domain}"
 		)));

@@ -44,7 +44,7 @@ pub fn domain_sizes(max: u32) -> Vec<u32> {
 	let mut sizes: Vec<u32> = (0..32)
 		.flat_map(|k| [1u64 << k, 3u64 << k])
 		.filter_map(|n| u32::try_from(n).ok())
-		.filter(|&n| n <= max && max % n == 0 && is_domain_size(n))
+		.filter(|&n| n <= max && max.is_multiple_of(n) && is_domain_size(n))
 		.collect();
 	sizes.sort_unstable();
 	sizes.dedup();
