@@ -1,0 +1,230 @@
+//! Bad key-ceremony contributions sent to a real dev node as signed
+//! extrinsics, each refused by the runtime's checks, next to the good one it
+//! accepts:
+//!
+//! Bob registers `mlp_digits8` asking for the first turn (`--contribute
+//! --no-wait`), then (with verity-zk, as `verity ceremony contribute` would)
+//! computes the initial key and a δ contribution, and sends:
+//! 1. Eve's copy of it (not her turn) → `NotYourTurn`;
+//! 2. his own, bound to a stale transcript → `InvalidContribution`;
+//! 3. his own with a proof of knowledge that does not hold → `InvalidContribution`;
+//! 4. his own, a `δ` that is not the proven one → `InvalidContribution`;
+//! 5. the right one → accepted (`KeyContributed`);
+//! 6. the same again (replayed) → `NotYourTurn`.
+//!
+//! Alice's node then contributes on top of Bob's key and the key is final
+//! with both contributions.
+
+use std::time::Duration;
+
+use anyhow::{ensure, Context, Result};
+use ark_ec::{AffineRepr, CurveGroup};
+use ark_ff::AdditiveGroup;
+use serde_json::Value;
+use subxt::{dynamic, OnlineClient, PolkadotConfig};
+use subxt_signer::sr25519::{dev, Keypair};
+use verity_tests::cli::{cli_binary, Cli, ExampleModel};
+use verity_tests::{rpc, wait_for, Node, NodeConfig};
+use verity_zk::ceremony::{binding, dev as dev_srs, lagrange, phase2, srs::Srs};
+use verity_zk::Fr;
+
+fn hex_bytes(v: &Value) -> Result<Vec<u8>> {
+	let s = v.as_str().context("a hex string")?.trim_start_matches("0x");
+	(0..s.len() / 2)
+		.map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).context("hex"))
+		.collect()
+}
+
+/// Submits `Ceremony::contribute_key` signed by `who`; `Ok(None)` if it was
+/// accepted, `Ok(Some(error))` with the dispatch error's text otherwise.
+async fn contribute(
+	api: &OnlineClient<PolkadotConfig>,
+	who: &Keypair,
+	model_id: u64,
+	delta: &[u8],
+	proof: &[u8],
+	proving_key: [u8; 32],
+) -> Result<Option<String>> {
+	let tx = dynamic::transaction(
+		"Ceremony",
+		"contribute_key",
+		(
+			model_id,
+			delta.to_vec(),
+			proof.to_vec(),
+			proving_key.to_vec(),
+		),
+	);
+	let progress = api
+		.at_current_block()
+		.await?
+		.transactions()
+		.sign_and_submit_then_watch_default(&tx, who)
+		.await?;
+	match progress.wait_for_finalized_success().await {
+		Ok(_) => Ok(None),
+		Err(e) => Ok(Some(e.to_string())),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Result<()> {
+	let node = Node::start(NodeConfig {
+		extra_args: vec![
+			"--force-authoring".into(),
+			"--executor".into(),
+			"--rpc-methods".into(),
+			"unsafe".into(),
+		],
+		..NodeConfig::dev()
+	})
+	.await?;
+	let client = node.client().await?;
+	let cli = Cli::new(cli_binary(), node.ws_url())?;
+	let example = ExampleModel::new("mlp_digits8");
+	let out = cli.json(&[
+		"model",
+		"register",
+		verity_tests::cli::path(&example.onnx),
+		"--name",
+		"digits8",
+		"--version",
+		"1.0.0",
+		"--calibration",
+		verity_tests::cli::path(&example.calibration),
+		"--out",
+		"digits8",
+		"--suri",
+		"//Bob",
+		"--contribute",
+		"--no-wait",
+	])?;
+	let model_id = out["model_id"].as_u64().context("model_id")?;
+	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
+	let status = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+	let bob = dev::bob();
+	ensure!(
+		status["turn"].as_str() == Some(bob.public_key().to_account_id().to_string().as_str()),
+		"Bob has the first turn: {status}"
+	);
+	let transcript: [u8; 32] = hex_bytes(&status["transcript"])?
+		.try_into()
+		.map_err(|_| anyhow::anyhow!("a 32-byte transcript"))?;
+
+	// The initial key, as every node computes it: the dev SRS restricted to
+	// the model's domain (secret τ^(N/n)), its Lagrange bases.
+	let srs_info = cli.json(&["ceremony", "status"])?;
+	let max_domain = srs_info["max_domain"].as_u64().context("max_domain")? as usize;
+	let [tau, alpha, beta] = dev_srs::secrets();
+	let srs = Srs::from_secrets(
+		domain,
+		ark_ff::Field::pow(&tau, [(max_domain / domain) as u64]),
+		alpha,
+		beta,
+	)?;
+	let bases = lagrange::bases_from_secrets(max_domain, domain, [tau, alpha, beta])?;
+	let model_bytes = std::fs::read(cli.work.path().join("digits8").join("model.qmodel"))?;
+	let model = verity_inference::QuantizedModel::from_bytes(&model_bytes)?;
+	// `contribute` consumes a key: make the initial one as often as needed.
+	let initial_key = || phase2::initial_proving_key(&srs, &bases, &model);
+
+	// Bob's contribution, bound to the chain's transcript and his account.
+	let bob_binding = binding(&transcript, &bob.public_key().0);
+	let (bob_key, bob_proof) = phase2::contribute(
+		initial_key()?,
+		&bob_binding,
+		&mut verity_zk::rand::rngs::OsRng,
+	)?;
+	let delta = bob_key.delta().to_bytes();
+	let proof = bob_proof.to_bytes();
+	let key_bytes = bob_key.to_bytes();
+	let key_hash = verity_zk::ceremony::blake2_256(&[&key_bytes]);
+	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
+
+	// 1. Not Eve's turn.
+	let refused = contribute(&api, &dev::eve(), model_id, &delta, &proof, key_hash).await?;
+	ensure!(
+		refused
+			.as_deref()
+			.is_some_and(|e| e.contains("NotYourTurn")),
+		"{refused:?}"
+	);
+	// 2. A proof bound to another (stale) transcript.
+	let stale = binding(&[0u8; 32], &bob.public_key().0);
+	let (stale_key, stale_proof) =
+		phase2::contribute(initial_key()?, &stale, &mut verity_zk::rand::rngs::OsRng)?;
+	let refused = contribute(
+		&api,
+		&bob,
+		model_id,
+		&stale_key.delta().to_bytes(),
+		&stale_proof.to_bytes(),
+		key_hash,
+	)
+	.await?;
+	ensure!(
+		refused
+			.as_deref()
+			.is_some_and(|e| e.contains("InvalidContribution")),
+		"{refused:?}"
+	);
+	// 3. A proof of knowledge that does not hold (response changed).
+	let mut broken = bob_proof.clone();
+	broken.response += Fr::from(1u64);
+	let refused = contribute(&api, &bob, model_id, &delta, &broken.to_bytes(), key_hash).await?;
+	ensure!(
+		refused
+			.as_deref()
+			.is_some_and(|e| e.contains("InvalidContribution")),
+		"{refused:?}"
+	);
+	// 4. A δ that is not the proven one (δ·G1 doubled).
+	let mut other = bob_key.delta();
+	other.delta_g1 = other.delta_g1.into_group().double().into_affine();
+	let refused = contribute(&api, &bob, model_id, &other.to_bytes(), &proof, key_hash).await?;
+	ensure!(
+		refused
+			.as_deref()
+			.is_some_and(|e| e.contains("InvalidContribution")),
+		"{refused:?}"
+	);
+
+	// 5. The right one, with its key uploaded for the next contributor.
+	rpc::upload_chunked(&client, &key_bytes, 1 << 20).await?;
+	let accepted = contribute(&api, &bob, model_id, &delta, &proof, key_hash).await?;
+	ensure!(accepted.is_none(), "Bob's contribution: {accepted:?}");
+	// 6. Replayed: the turn has passed.
+	let refused = contribute(&api, &bob, model_id, &delta, &proof, key_hash).await?;
+	ensure!(
+		refused
+			.as_deref()
+			.is_some_and(|e| e.contains("NotYourTurn")),
+		"{refused:?}"
+	);
+
+	// Alice's node builds on Bob's key; the key is final with both.
+	let done = wait_for("the key final", Duration::from_secs(180), || async {
+		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+		Ok((s["status"] == "final").then_some(s))
+	})
+	.await?;
+	let contributors: Vec<&str> = done["contributions"]
+		.as_array()
+		.context("contributions")?
+		.iter()
+		.filter_map(|c| c["contributor"].as_str())
+		.collect();
+	ensure!(
+		contributors
+			== [
+				bob.public_key().to_account_id().to_string(),
+				dev::alice().public_key().to_account_id().to_string()
+			],
+		"{done}"
+	);
+	ensure!(
+		done["contributions"][0]["proving_key_hash"] == rpc::hex(&key_hash),
+		"{done}"
+	);
+	Ok(())
+}
