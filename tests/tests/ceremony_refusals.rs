@@ -14,6 +14,11 @@
 //!
 //! Alice's node then contributes on top of Bob's key and the key is final
 //! with both contributions.
+//!
+//! A second test: a contribution whose proof and `δ` are right but whose
+//! proving key was not rescaled is accepted by the runtime (it never sees the
+//! key), refused by every honest node — Alice's node does not build on it,
+//! and her worker does not prove with it.
 
 use std::time::Duration;
 
@@ -226,5 +231,136 @@ async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Res
 		done["contributions"][0]["proving_key_hash"] == rpc::hex(&key_hash),
 		"{done}"
 	);
+	Ok(())
+}
+
+/// `key` with the `H` and `L` queries of `old` put back: a contribution that
+/// moved `δ` (and proves it) but did not rescale them. The key file ends
+/// with `H` (u64 count, compressed points) then `L`.
+fn lazy_key(key: &verity_zk::ProvingKey, old: &verity_zk::ProvingKey) -> Result<Vec<u8>> {
+	let tail = |pk: &verity_zk::ProvingKey| {
+		let nh = pk.domain_size - 1;
+		let nl = pk.num_vars - pk.layout.num_public_inputs() - 1;
+		8 + nh * 48 + 8 + nl * 48
+	};
+	let (new, old_bytes) = (key.to_bytes(), old.to_bytes());
+	let mut out = new[..new.len() - tail(key)].to_vec();
+	out.extend_from_slice(&old_bytes[old_bytes.len() - tail(old)..]);
+	verity_zk::ProvingKey::from_bytes(&out)?;
+	Ok(out)
+}
+
+/// A contribution whose proof and `δ` are right but whose proving key was not
+/// rescaled: the runtime cannot tell (it never sees the key), every honest
+/// node can. Alice's node refuses to build on it (her turn is skipped) and,
+/// the key being final with Bob's contribution alone, her worker refuses to
+/// prove with it: the request is never served with a bad key.
+#[tokio::test(flavor = "multi_thread")]
+async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
+	let node = Node::start(NodeConfig {
+		extra_args: vec![
+			"--force-authoring".into(),
+			"--executor".into(),
+			"--rpc-methods".into(),
+			"unsafe".into(),
+		],
+		..NodeConfig::dev()
+	})
+	.await?;
+	let client = node.client().await?;
+	let cli = Cli::new(cli_binary(), node.ws_url())?;
+	let example = ExampleModel::new("mlp_digits8");
+	let out = cli.json(&[
+		"model",
+		"register",
+		verity_tests::cli::path(&example.onnx),
+		"--name",
+		"digits8",
+		"--version",
+		"1.0.0",
+		"--calibration",
+		verity_tests::cli::path(&example.calibration),
+		"--out",
+		"digits8",
+		"--suri",
+		"//Bob",
+		"--contribute",
+		"--no-wait",
+	])?;
+	let model_id = out["model_id"].as_u64().context("model_id")?;
+	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
+	let status = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+	let transcript: [u8; 32] = hex_bytes(&status["transcript"])?
+		.try_into()
+		.map_err(|_| anyhow::anyhow!("a 32-byte transcript"))?;
+	let max_domain = cli.json(&["ceremony", "status"])?["max_domain"]
+		.as_u64()
+		.context("max_domain")? as usize;
+	let [tau, alpha, beta] = dev_srs::secrets();
+	let srs = Srs::from_secrets(
+		domain,
+		ark_ff::Field::pow(&tau, [(max_domain / domain) as u64]),
+		alpha,
+		beta,
+	)?;
+	let bases = lagrange::bases_from_secrets(max_domain, domain, [tau, alpha, beta])?;
+	let model = verity_inference::QuantizedModel::from_bytes(&std::fs::read(
+		cli.work.path().join("digits8").join("model.qmodel"),
+	)?)?;
+	let initial = phase2::initial_proving_key(&srs, &bases, &model)?;
+	let bob = dev::bob();
+	let (honest, proof) = phase2::contribute(
+		phase2::initial_proving_key(&srs, &bases, &model)?,
+		&binding(&transcript, &bob.public_key().0),
+		&mut verity_zk::rand::rngs::OsRng,
+	)?;
+	let lazy = lazy_key(&honest, &initial)?;
+	let lazy_hash = verity_zk::ceremony::blake2_256(&[&lazy]);
+	rpc::upload_chunked(&client, &lazy, 1 << 20).await?;
+	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
+	let accepted = contribute(
+		&api,
+		&bob,
+		model_id,
+		&honest.delta().to_bytes(),
+		&proof.to_bytes(),
+		lazy_hash,
+	)
+	.await?;
+	ensure!(
+		accepted.is_none(),
+		"the runtime cannot see the key: {accepted:?}"
+	);
+
+	// Alice's node refuses to build on it; her turn runs out.
+	let done = wait_for("the round over", Duration::from_secs(300), || async {
+		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+		Ok((s["status"] != "pending").then_some(s))
+	})
+	.await?;
+	ensure!(
+		done["contributions"].as_array().map(Vec::len) == Some(1),
+		"Alice did not contribute on the lazy key: {done}"
+	);
+	ensure!(
+		node.log_tail(2000).contains("refusing its current key"),
+		"Alice's node says why"
+	);
+
+	// Final with Bob's contribution alone (the runtime's minimum is one): her
+	// worker refuses to prove with the key, so the request is never served.
+	ensure!(done["status"] == "final", "{done}");
+	cli.json(&["executor", "register", "--suri", "//Alice"])?;
+	let request = cli.infer(model_id, &example.sample, "zk", "//Ferdie", None)?;
+	let request_id = request["request_id"].as_u64().context("request_id")?;
+	wait_for("the worker's refusal", Duration::from_secs(120), || async {
+		Ok(node
+			.log_tail(2000)
+			.contains("refusing to prove with proving key")
+			.then_some(()))
+	})
+	.await?;
+	let result = cli.json(&["result", &request_id.to_string()])?;
+	ensure!(result["status"] != "verified", "{result}");
 	Ok(())
 }
