@@ -50,8 +50,9 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
 --suri SECRET for the signing ones, default $VERITY_SURI: //Alice, a mnemonic, ...;
 --json: no progress bars, which are shown only when stdout and stderr are terminals):
   verity model register MODEL.onnx --name N --version V --calibration CAL.json [--out DIR]
-               [--contribute] [--no-wait | --timeout SECS] [--no-upload]
-      Quantizes, computes the circuit's QAP domain size, uploads model.onnx and
+               [--act-bits N] [--weight-bits N] [--contribute] [--no-wait | --timeout SECS]
+               [--no-upload]
+      Quantizes (--act-bits, --weight-bits: as `model quantize`), computes the circuit's QAP domain size, uploads model.onnx and
       model.qmodel to the node (unsafe RPC: run it with --rpc-methods unsafe)
       and registers the model with zk support, which starts its key ceremony
       on chain (no keys are made here); then shows the ceremony's progress

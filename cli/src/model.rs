@@ -26,6 +26,8 @@ pub fn main(argv: &[String]) -> Result<std::process::ExitCode, CliError> {
 				"url",
 				"suri",
 				"timeout",
+				"act-bits",
+				"weight-bits",
 			],
 			&["no-upload", "contribute", "no-wait", "json"],
 		)?);
@@ -165,17 +167,23 @@ fn run(args: &Args) -> Result<(), CliError> {
 	Ok(())
 }
 
+/// `--act-bits N` and `--weight-bits N` (`model quantize`, `model
+/// register`), the defaults otherwise.
+pub(crate) fn quantize_options(args: &Args) -> Result<QuantizeOptions, CliError> {
+	Ok(QuantizeOptions {
+		act_bits: args.number("act-bits", QuantizeOptions::default().act_bits)?,
+		weight_bits: args.number("weight-bits", QuantizeOptions::default().weight_bits)?,
+		..QuantizeOptions::default()
+	})
+}
+
 fn quantize_cmd(args: &Args) -> Result<(), CliError> {
 	let [model_path] = args.positional(1, "MODEL.onnx")? else {
 		unreachable!()
 	};
 	let cal_path = args.required("calibration")?;
 	let out_path = args.required("out")?;
-	let options = QuantizeOptions {
-		act_bits: args.number("act-bits", QuantizeOptions::default().act_bits)?,
-		weight_bits: args.number("weight-bits", QuantizeOptions::default().weight_bits)?,
-		..QuantizeOptions::default()
-	};
+	let options = quantize_options(args)?;
 	let step = Progress::new(args.switch("json"))
 		.bars_only()
 		.spinner(format!(

@@ -40,7 +40,6 @@ use subxt_signer::sr25519::Keypair;
 use verity_inference::hash::blake2_256;
 use verity_inference::io::parse_tensor_map;
 use verity_inference::quant::arith::{dequantize_value, quantize_value};
-use verity_inference::quant::QuantizeOptions;
 use verity_inference::{OutputTransform, QuantizedModel, Tensor};
 use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
@@ -300,6 +299,7 @@ pub fn model_register(args: &Args) -> Result<ExitCode, CliError> {
 	let name = args.required("name")?.to_string();
 	let version = args.required("version")?.to_string();
 	let cal_path = args.required("calibration")?;
+	let options = crate::model::quantize_options(args)?;
 	let key = signer(args)?;
 	let url = url(args);
 	let upload = !args.switch("no-upload");
@@ -346,8 +346,7 @@ pub fn model_register(args: &Args) -> Result<ExitCode, CliError> {
 		}
 
 		let step = steps.spinner(format!("quantizing {onnx_path}, calibrating on {cal_path}"));
-		let (model, samples) =
-			crate::model::quantize_file(onnx_path, cal_path, &QuantizeOptions::default())?;
+		let (model, samples) = crate::model::quantize_file(onnx_path, cal_path, &options)?;
 		step.done(format!(
 			"{} ops, {} calibration samples, {}-bit activations, in {:.2} s",
 			model.ops.len(),
