@@ -97,6 +97,8 @@ pub struct Keys {
 	/// Proving keys (artifact hash) this node checked against the SRS and
 	/// the chain's verifying key.
 	checked: Mutex<HashSet<(Hash256, Vec<u8>)>>,
+	/// Proving keys that failed that check, and why (not checked again).
+	refused: Mutex<HashMap<(Hash256, Vec<u8>), String>>,
 }
 
 impl Keys {
@@ -110,6 +112,7 @@ impl Keys {
 			dir,
 			srs: Mutex::new(None),
 			checked: Mutex::new(HashSet::new()),
+			refused: Mutex::new(HashMap::new()),
 		})
 	}
 
@@ -198,8 +201,9 @@ impl Keys {
 	}
 
 	/// Checks `pk` (artifact `pk_hash`) against SRS `srs_id` and the chain's
-	/// verifying key `vk` for `model`, once per key and verifying key: what
-	/// every node does before it contributes to a key or proves with it.
+	/// verifying key `vk` for `model`, once per key and verifying key (a
+	/// refusal is remembered too): what every node does before it contributes
+	/// to a key or proves with it.
 	pub fn check_key(
 		&self,
 		srs_id: SrsId,
@@ -212,18 +216,24 @@ impl Keys {
 		if self.checked.lock().contains(&key) {
 			return Ok(());
 		}
+		if let Some(why) = self.refused.lock().get(&key) {
+			return Err(why.clone());
+		}
 		let expected = VerifyingKey::<Bls12_381>::decode_points(vk)
 			.map_err(|e| format!("the chain's verifying key: {e}"))?;
 		let srs = self.srs(srs_id)?;
 		let started = std::time::Instant::now();
-		phase2::check_proving_key(
+		let checked = phase2::check_proving_key(
 			&srs,
 			pk,
 			model,
 			&expected,
 			&mut verity_zk::rand::rngs::OsRng,
-		)
-		.map_err(|e| e.to_string())?;
+		);
+		if let Err(e) = checked {
+			self.refused.lock().insert(key, e.to_string());
+			return Err(e.to_string());
+		}
 		log::info!(
 			target: LOG,
 			"proving key {} checked against the SRS and the chain's key in {:.1} s",

@@ -325,6 +325,15 @@ pub struct KeyCeremony<T: Config> {
 	pub started_at: BlockNumberFor<T>,
 }
 
+/// The setup ceremony: phase 1, the chain's universal SRS (powers of tau,
+/// contributed in turn by the validators, checked by every node and by the
+/// runtime's pairing checks, ended by a block-hash beacon); phase 2, each zk
+/// model's Groth16 key (δ rescaled in turn, each contribution's proof of
+/// knowledge checked here). A model accepts Zk requests once its key is
+/// final.
+///
+/// Calls: `contribute_srs`, `attest_srs`, `seal_srs`, `contribute_key`,
+/// `retry_key`. Runtime API: `CeremonyApi`.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
