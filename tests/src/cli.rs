@@ -6,6 +6,7 @@
 use std::{
 	path::{Path, PathBuf},
 	process::{Command, Output},
+	time::{Duration, Instant},
 };
 
 use anyhow::{ensure, Context, Result};
@@ -44,6 +45,31 @@ impl ExampleModel {
 			calibration: dir.join(format!("data/{name}.calibration.json")),
 			sample: dir.join(format!("samples/{name}.input.json")),
 		}
+	}
+}
+
+impl ExampleModel {
+	/// Example model `name` with another quantized model: its ONNX file
+	/// with `doc_string` set to `tag` (a protobuf field appended to the file,
+	/// which parsers read as the last value of that field), written to
+	/// `dir/<name>-<tag>.onnx`. The same graph, calibration and sample
+	/// input, so the same outputs; another ONNX hash, and so (the quantized
+	/// model records its source's hash) another quantized model, which can
+	/// be kept off every node while the original is served.
+	pub fn variant(name: &str, tag: &str, dir: &Path) -> Result<Self> {
+		let original = ExampleModel::new(name);
+		let mut onnx = std::fs::read(&original.onnx)
+			.with_context(|| format!("reading {}", original.onnx.display()))?;
+		ensure!(tag.len() < 128, "a one-byte protobuf length");
+		// ModelProto.doc_string: field 6, length-delimited.
+		onnx.extend_from_slice(&[6 << 3 | 2, tag.len() as u8]);
+		onnx.extend_from_slice(tag.as_bytes());
+		let path = dir.join(format!("{name}-{tag}.onnx"));
+		std::fs::write(&path, onnx).with_context(|| format!("writing {}", path.display()))?;
+		Ok(ExampleModel {
+			onnx: path,
+			..original
+		})
 	}
 }
 
@@ -174,6 +200,37 @@ impl Cli {
 			args.extend_from_slice(&["--wait", "--timeout", timeout]);
 		}
 		self.json(&args)
+	}
+
+	/// Reads `verity ceremony status MODEL` every second until the model's
+	/// key ceremony is final, for at most `timeout`; returns that status JSON.
+	/// A failed ceremony, or one still pending after `timeout`, is an error.
+	/// (The polls are not logged; the last status is.)
+	pub fn wait_for_key(&self, model: u64, timeout: Duration) -> Result<Value> {
+		let id = model.to_string();
+		let args = ["ceremony", "status", id.as_str()];
+		let deadline = Instant::now() + timeout;
+		loop {
+			let out = self
+				.command(&args)
+				.output()
+				.with_context(|| format!("running {}", self.bin.display()))?;
+			let status: Option<Value> = out
+				.status
+				.success()
+				.then(|| serde_json::from_slice(&out.stdout).ok())
+				.flatten();
+			let state = status.as_ref().and_then(|s| s["status"].as_str());
+			if matches!(state, Some("final" | "failed")) || Instant::now() > deadline {
+				let status = self.json(&args)?;
+				ensure!(
+					status["status"] == "final",
+					"model {model}'s key ceremony is not final after {timeout:?}: {status}"
+				);
+				return Ok(status);
+			}
+			std::thread::sleep(Duration::from_secs(1));
+		}
 	}
 
 	/// Runs a command that must fail with exit code 2 and `needle` in its

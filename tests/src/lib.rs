@@ -311,8 +311,11 @@ impl Drop for Node {
 	}
 }
 
-/// The SRS size of the test network: 3·2^12 points, the domain of
-/// `mlp_digits28` (and a multiple of `mlp_digits8`'s 3,072).
+/// The SRS size of the test network: 3·2^12 points, the QAP domain of
+/// `mlp_digits28` quantized to int8 (`--act-bits 8 --weight-bits 8`, as
+/// `scripts/make-models` does; 11,320 constraints) and a multiple of
+/// `mlp_digits8`'s 3,072. (With the default 16-bit activations
+/// `mlp_digits28` needs 3·2^13.)
 pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
 
 /// The `local` chain spec (`chain-spec/local.json`, which a test keeps equal
@@ -322,25 +325,38 @@ pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
 /// Written once per test process.
 pub fn local_test_spec() -> PathBuf {
 	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-	SPEC.get_or_init(|| {
-		let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.json");
-		let mut spec: Value =
-			serde_json::from_slice(&std::fs::read(&committed).expect("chain-spec/local.json"))
-				.expect("a JSON chain spec");
-		spec["genesis"]["runtimeGenesis"]["patch"]["ceremony"] = serde_json::json!({
-			"maxDomain": TEST_SRS_DOMAIN,
-			"insecureDevSrs": false,
-			"contributionPeriod": 12,
-			"checkPeriod": 8,
-			"beaconDelay": 2,
-		});
-		let path =
-			std::env::temp_dir().join(format!("verity-local-test-{}.json", std::process::id()));
-		std::fs::write(&path, serde_json::to_vec(&spec).expect("serializes"))
-			.expect("writes the spec");
-		path
-	})
-	.clone()
+	SPEC.get_or_init(|| write_local_spec("test", 12)).clone()
+}
+
+/// [`local_test_spec`] with turns of 100 blocks instead of 12, long enough
+/// for the first contributor to `mlp_digits28`'s key, who computes the
+/// initial key (Lagrange bases over 12,288 points: about a minute while
+/// four nodes share two cores). A turn ends as soon as its contribution is
+/// in: long turns cost time only when a validator misses one.
+pub fn local_long_turns_test_spec() -> PathBuf {
+	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+	SPEC.get_or_init(|| write_local_spec("long-turns", 100))
+		.clone()
+}
+
+/// `chain-spec/local.json` with the ceremony's genesis replaced (an SRS of
+/// [`TEST_SRS_DOMAIN`] points, turns of `contribution` blocks), written to a
+/// temporary file named after `tag` and this process.
+fn write_local_spec(tag: &str, contribution: u32) -> PathBuf {
+	let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.json");
+	let mut spec: Value =
+		serde_json::from_slice(&std::fs::read(&committed).expect("chain-spec/local.json"))
+			.expect("a JSON chain spec");
+	spec["genesis"]["runtimeGenesis"]["patch"]["ceremony"] = serde_json::json!({
+		"maxDomain": TEST_SRS_DOMAIN,
+		"insecureDevSrs": false,
+		"contributionPeriod": contribution,
+		"checkPeriod": 8,
+		"beaconDelay": 2,
+	});
+	let path = std::env::temp_dir().join(format!("verity-local-{tag}-{}.json", std::process::id()));
+	std::fs::write(&path, serde_json::to_vec(&spec).expect("serializes")).expect("writes the spec");
+	path
 }
 
 /// Waits until phase 1 of the setup ceremony is final on `client`'s node (on
@@ -362,11 +378,18 @@ pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 /// Starts the four validators of the `local` chain spec (node keys 1..=4),
 /// each with `extra_args`, bootstrapped from Alice's node, and waits until
 /// Alice's node is peered with the other three and the validators have run
-/// phase 1 of the setup ceremony (about a minute).
+/// phase 1 of the setup ceremony (about a minute and a half, on the
+/// [`local_test_spec`]).
 pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
+	start_local_network_on(&local_test_spec(), extra_args).await
+}
+
+/// [`start_local_network`] on another spec (e.g. [`local_long_turns_test_spec`]).
+pub async fn start_local_network_on(spec: &Path, extra_args: &[&str]) -> Result<Vec<Node>> {
 	let mut nodes: Vec<Node> = Vec::new();
 	for (i, key) in LOCAL_VALIDATORS.iter().enumerate() {
 		let mut config = NodeConfig::local_validator(key, i as u8 + 1);
+		config.chain = spec.to_string_lossy().into_owned();
 		config
 			.extra_args
 			.extend(extra_args.iter().map(|a| a.to_string()));
@@ -383,7 +406,7 @@ pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
 	)
 	.await?;
 	// Zk models can be registered once phase 1 of the setup ceremony is over.
-	wait_for_srs(&alice, Duration::from_secs(400)).await?;
+	wait_for_srs(&alice, Duration::from_secs(600)).await?;
 	Ok(nodes)
 }
 

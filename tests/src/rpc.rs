@@ -83,6 +83,36 @@ pub async fn upload_chunked(client: &WsClient, bytes: &[u8], chunk: usize) -> Re
 	Ok(stored)
 }
 
+/// Downloads the artifact `hash` from the node's store in `chunk`-byte pieces
+/// (`artifacts_getChunk`, a safe method; a short piece ends it) and checks
+/// that the bytes hash to `hash`.
+pub async fn download_chunked(client: &WsClient, hash: &str, chunk: usize) -> Result<Vec<u8>> {
+	let mut bytes = Vec::new();
+	loop {
+		let piece: String = client
+			.request("artifacts_getChunk", rpc_params![hash, bytes.len(), chunk])
+			.await?;
+		let piece = hex::decode(piece.trim_start_matches("0x"))?;
+		ensure!(
+			piece.len() <= chunk,
+			"{} bytes for a {chunk}-byte chunk",
+			piece.len()
+		);
+		let last = piece.len() < chunk;
+		bytes.extend_from_slice(&piece);
+		if last {
+			break;
+		}
+	}
+	let got = hex(&verity_inference::hash::blake2_256(&bytes));
+	ensure!(
+		got == hash,
+		"downloaded {} bytes hashing to {got}, not {hash}",
+		bytes.len()
+	);
+	Ok(bytes)
+}
+
 /// Which of `hashes` the node's artifact store holds (`artifacts_has`).
 pub async fn artifacts_has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
 	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)

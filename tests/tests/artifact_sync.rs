@@ -1,23 +1,33 @@
-//! Model artifacts travel between nodes: an executor fetches from its peers
-//! what was uploaded to another node.
+//! Model artifacts travel between nodes: the key ceremony's contributors and
+//! an executor fetch from their peers what was uploaded to, or made on,
+//! another node.
 //!
-//! Three validators of the `local` chain (enough for GRANDPA to finalize):
-//! Alice runs the inference worker (`--executor`), Bob is where the user
-//! uploads the artifacts over RPC and sends transactions, Charlie holds
-//! nothing. Two versions of a model are registered; only the first's proving
-//! key is uploaded (to Bob). Bob's Zk request for the first model is proved by
-//! Alice with artifacts she fetched from Bob over the artifact protocol, and
-//! ends `verified` on chain. The second model's proving key is on no node:
-//! Alice logs that no peer has it and its request stays pending.
+//! Three validators of the `local` chain (enough for GRANDPA to finalize;
+//! test-sized ceremony, see `verity_tests::local_test_spec`; Dave, who runs
+//! no node, is skipped in every ceremony turn): Alice runs the inference
+//! worker (`--executor`), Bob is where the user uploads the quantized model
+//! over RPC and sends transactions (he logs the artifacts he serves),
+//! Charlie holds nothing at first. After phase 1 (the SRS), two models are
+//! registered without uploading (`--no-upload`); only the first's quantized
+//! model is on a node (Bob's). Its key ceremony: Alice's node, first to
+//! contribute, fetches the quantized model from Bob; Bob and Charlie follow;
+//! Charlie's node made the final proving key and is the only one holding it.
+//! Bob's Zk request for the first model is proved by Alice with that key,
+//! fetched from Charlie over the artifact protocol, and ends `verified` on
+//! chain. The second model (the same network, but another quantized model:
+//! its ONNX file carries another doc string) is on no node: its ceremony
+//! gets no contribution, Zk requests for it are refused, and Alice logs that
+//! no peer has its quantized model for Bob's vanilla request, which stays
+//! pending.
 
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::json;
-use verity_tests::cli::{cli_binary, Cli, ExampleModel};
-use verity_tests::rpc::{self, artifacts_has as has, hex, upload_chunked};
-use verity_tests::{wait_for, Node, NodeConfig};
+use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::rpc::{self, artifacts_has as has, upload_chunked};
+use verity_tests::{wait_for, wait_for_srs, Node, NodeConfig};
 
 /// The first line of `node`'s log containing every one of `needles`.
 fn log_line(node: &Node, needles: &[&str]) -> Option<String> {
@@ -38,6 +48,10 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 	for (i, key) in ["bob", "charlie"].into_iter().enumerate() {
 		let mut config = NodeConfig::local_validator(key, i as u8 + 2);
 		config.bootnodes = vec![bootnode.clone()];
+		if key == "bob" {
+			// Bob's node logs every artifact it sends to a peer.
+			config.extra_args.push("-lverity-artifacts=debug".into());
+		}
 		others.push(Node::start(config).await?);
 	}
 	let (bob, charlie) = (&others[0], &others[1]);
@@ -52,78 +66,149 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		|| async { Ok((rpc::peers(&alice_rpc).await? >= 2).then_some(())) },
 	)
 	.await?;
+	// Phase 1 by the three running validators (Dave's turn is skipped).
+	wait_for_srs(&alice_rpc, Duration::from_secs(400)).await?;
+	eprintln!("SRS sealed after {:?}", started.elapsed());
 
-	// --- Two versions of a model (each with its own Groth16 setup), through Bob.
+	// --- The quantized model of mlp_digits8, uploaded (in chunks) to Bob only.
 	let cli = Cli::new(cli_binary(), bob.ws_url())?;
 	let example = ExampleModel::new("mlp_digits8");
-	let sample = example.sample.clone();
-	// The artifacts are uploaded below, by hand, to Bob only.
-	let register = |name: &str, out: &str| {
-		cli.register(&example, name, "1.0.0", &["--out", out, "--no-upload"])
+	// Model 1: the same network with another quantized model (its ONNX file
+	// has another doc string), which no node gets.
+	let absent_example = ExampleModel::variant("mlp_digits8", "absent", cli.work.path())?;
+	cli.json(&[
+		"model",
+		"quantize",
+		path(&example.onnx),
+		"--calibration",
+		path(&example.calibration),
+		"--out",
+		"digits8.qmodel",
+	])?;
+	let qmodel = std::fs::read(cli.work.path().join("digits8.qmodel"))?;
+	let q_hash = upload_chunked(&bob_rpc, &qmodel, 4 << 10).await?;
+
+	// --- Two models, registered through Bob without uploading: model 0 is
+	// that quantized model; model 1's quantized model reaches no node.
+	let register = |example: &ExampleModel, name: &str, out: &str| {
+		cli.register(
+			example,
+			name,
+			"1.0.0",
+			&["--out", out, "--no-upload", "--no-wait"],
+		)
 	};
-	let shared = register("digits8", "shared")?;
-	let absent = register("digits8-absent", "absent")?;
+	let shared = register(&example, "digits8", "shared")?;
+	let absent = register(&absent_example, "digits8-absent", "absent")?;
 	assert_eq!(
 		(shared["model_id"].clone(), absent["model_id"].clone()),
 		(json!(0), json!(1))
 	);
-	let q_hash = shared["quantized_hash"].as_str().unwrap().to_string();
-	let pk_hash = shared["proving_key_hash"].as_str().unwrap().to_string();
-	let absent_pk = absent["proving_key_hash"].as_str().unwrap().to_string();
-
-	// --- Artifacts reach Bob only: model 0's quantized model and proving key
-	// (in chunks), and model 1's quantized model, but never its proving key.
-	let dir = cli.work.path();
-	let stored: String = bob_rpc
-		.request(
-			"artifacts_upload",
-			rpc_params![hex(&std::fs::read(dir.join("shared/model.qmodel"))?)],
-		)
-		.await?;
-	assert_eq!(stored, q_hash);
-	let proving_key = std::fs::read(dir.join("shared/proving.key"))?;
+	assert_eq!(shared["quantized_hash"], json!(q_hash));
+	let absent_q = absent["quantized_hash"].as_str().unwrap().to_string();
+	assert_ne!(absent_q, q_hash);
 	assert_eq!(
-		upload_chunked(&bob_rpc, &proving_key, 256 << 10).await?,
-		pk_hash
+		has(&bob_rpc, &[&q_hash, &absent_q]).await?,
+		vec![true, false]
 	);
-	let _: String = bob_rpc
-		.request(
-			"artifacts_upload",
-			rpc_params![hex(&std::fs::read(dir.join("absent/model.qmodel"))?)],
-		)
-		.await?;
-	let all = [q_hash.as_str(), pk_hash.as_str(), absent_pk.as_str()];
-	assert_eq!(has(&bob_rpc, &all).await?, vec![true, true, false]);
-	for node in [&alice_rpc, &charlie_rpc] {
-		assert_eq!(has(node, &all).await?, vec![false, false, false]);
-	}
 
-	// --- Alice (the executor key her node holds) bonds; Bob requests both models.
+	// --- Model 0's key ceremony: Alice, Bob and Charlie contribute in turn
+	// (Dave is skipped); every contributor's node has the quantized model.
+	let accounts: Vec<serde_json::Value> = ["//Alice", "//Bob", "//Charlie"]
+		.iter()
+		.map(|suri| Ok(cli.json(&["account", "--suri", suri])?["account"].clone()))
+		.collect::<Result<_>>()?;
+	let ceremony = cli.wait_for_key(0, Duration::from_secs(400))?;
+	let contributors: Vec<&serde_json::Value> = ceremony["contributions"]
+		.as_array()
+		.context("contributions")?
+		.iter()
+		.map(|c| &c["contributor"])
+		.collect();
+	assert_eq!(
+		contributors,
+		accounts.iter().collect::<Vec<_>>(),
+		"{ceremony}"
+	);
+	let pk_hash = ceremony["final_proving_key_hash"]
+		.as_str()
+		.context("final_proving_key_hash")?
+		.to_string();
+	eprintln!("model 0's key final after {:?}", started.elapsed());
+	// The final proving key is where it was made (Charlie's node) only.
+	let all = [q_hash.as_str(), pk_hash.as_str(), absent_q.as_str()];
+	assert_eq!(has(&alice_rpc, &all).await?, vec![true, false, false]);
+	assert_eq!(has(&bob_rpc, &all).await?, vec![true, false, false]);
+	assert_eq!(has(&charlie_rpc, &all).await?, vec![true, true, false]);
+	// Alice's node, the first contributor, got the quantized model from Bob's.
+	let alice_peer: String = alice_rpc
+		.request("system_localPeerId", rpc_params![])
+		.await?;
+	log_line(
+		bob,
+		&[
+			&format!("sending artifact {q_hash} ("),
+			&format!("to {alice_peer}"),
+		],
+	)
+	.with_context(|| {
+		format!(
+			"Bob logged no sending of {q_hash} to Alice:\n{}",
+			bob.log_tail(80)
+		)
+	})?;
+
+	// --- Model 1: no contribution, so no Zk requests.
+	let status = cli.json(&["ceremony", "status", "1"])?;
+	assert_ne!(status["status"], "final", "{status}");
+	assert_eq!(status["contributions"], json!([]), "{status}");
+	cli.fails(
+		&[
+			"infer",
+			"1",
+			"--input",
+			path(&absent_example.sample),
+			"--mode",
+			"zk",
+			"--suri",
+			"//Bob",
+		],
+		"does not accept zk requests yet",
+	);
+
+	// --- Alice (the executor key her node holds) bonds; Bob requests both
+	// models (model 1 in vanilla mode).
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let unserved = cli.infer(1, &sample, "zk", "//Bob", None)?;
+	let unserved = cli.infer(1, &absent_example.sample, "vanilla", "//Bob", None)?;
 	let unserved_id = unserved["request_id"].as_u64().unwrap();
-	let served = cli.infer(0, &sample, "zk", "//Bob", Some(90))?;
+	let served = cli.infer(0, &example.sample, "zk", "//Bob", Some(120))?;
 	let served_id = served["request_id"].as_u64().unwrap();
 	assert_eq!(served["result"]["status"], "verified", "{served}");
-	let alice_account = cli.json(&["account", "--suri", "//Alice"])?;
 	let result = cli.json(&["result", &served_id.to_string()])?;
 	assert_eq!(result["status"], "verified");
-	assert_eq!(result["executor"], alice_account["account"]);
+	assert_eq!(result["executor"], accounts[0]);
 
-	// Alice fetched both of model 0's artifacts from Bob (not from Charlie).
+	// Alice proved with the final proving key, fetched from Charlie (not from
+	// Bob, who does not have it).
 	assert_eq!(
 		has(&alice_rpc, &[&q_hash, &pk_hash]).await?,
 		vec![true, true]
 	);
-	let bob_peer: String = bob_rpc.request("system_localPeerId", rpc_params![]).await?;
-	for hash in [&q_hash, &pk_hash] {
-		let line = log_line(
-			&alice,
-			&[&format!("artifact {hash} ("), "fetched from peer"],
+	let charlie_peer: String = charlie_rpc
+		.request("system_localPeerId", rpc_params![])
+		.await?;
+	let line = log_line(
+		&alice,
+		&[&format!("artifact {pk_hash} ("), "fetched from peer"],
+	)
+	.with_context(|| {
+		format!(
+			"Alice logged no fetch of {pk_hash}:\n{}",
+			alice.log_tail(80)
 		)
-		.with_context(|| format!("Alice logged no fetch of {hash}:\n{}", alice.log_tail(80)))?;
-		assert!(line.contains(&bob_peer), "{line}");
-	}
+	})?;
+	assert!(line.contains(&charlie_peer), "{line}");
+	assert_eq!(has(&bob_rpc, &[&pk_hash]).await?, vec![false]);
 	assert!(
 		!charlie
 			.log_tail(100_000)
@@ -131,15 +216,15 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		"Charlie runs no worker"
 	);
 
-	// --- Model 1's proving key is nowhere: a clear error on Alice, no result.
+	// --- Model 1's quantized model is nowhere: a clear error on Alice, no result.
 	let line = wait_for(
-		"Alice's error about model 1's proving key",
+		"Alice's error about model 1's quantized model",
 		Duration::from_secs(30),
 		|| async {
 			Ok(log_line(
 				&alice,
 				&[
-					&format!("artifact {absent_pk} of request(s) [{unserved_id}]"),
+					&format!("artifact {absent_q} of request(s) [{unserved_id}]"),
 					"could not be fetched from peers",
 				],
 			))
@@ -157,7 +242,7 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 			&alice,
 			&[
 				&format!("request {unserved_id}: model 1's artifact(s)"),
-				&format!("{absent_pk} (proving key)"),
+				&format!("{absent_q} (quantized model)"),
 				"fetching them from peers",
 			]
 		)
@@ -174,7 +259,7 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		alice.log_tail(80)
 	);
 	for node in [&alice_rpc, &bob_rpc, &charlie_rpc] {
-		assert_eq!(has(node, &[&absent_pk]).await?, vec![false]);
+		assert_eq!(has(node, &[&absent_q]).await?, vec![false]);
 	}
 	assert_eq!(
 		cli.json(&["result", &unserved_id.to_string()])?["status"],

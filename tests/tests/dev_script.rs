@@ -1,8 +1,10 @@
 //! `scripts/dev` end to end: the dev chain comes up with the example model
-//! registered, its artifacts on the node and Alice bonded as executor; the
-//! `verity infer ... --wait` command the script prints returns a result the
-//! runtime verified, equal to the local fixed-point run. Started again on the
-//! same data (no `--purge`), the script registers nothing twice.
+//! registered, its files on the node, its key final (made by the node's
+//! ceremony task: Alice, the only validator, contributed) and Alice bonded as
+//! executor; the `verity infer ... --wait` command the script prints returns
+//! a result the runtime verified, equal to the local fixed-point run. Started
+//! again on the same data (no `--purge`), the script registers nothing twice
+//! and finds the key final.
 
 use std::{
 	io::{BufRead, BufReader},
@@ -143,9 +145,9 @@ fn dev_script_serves_the_example_model_and_restarts_idempotently() -> Result<()>
 	let url = format!("ws://127.0.0.1:{}", ports.rpc);
 	let cli = Cli::new(cli_binary(), &url)?;
 
-	// --- First start: the model is registered, Alice bonded.
+	// --- First start: the model is registered, its key final, Alice bonded.
 	let script = DevScript::start(dir.path(), &ports)?;
-	let lines = script.until("--wait", Duration::from_secs(150))?;
+	let lines = script.until("--wait", Duration::from_secs(300))?;
 	ensure!(
 		lines
 			.iter()
@@ -169,6 +171,24 @@ fn dev_script_serves_the_example_model_and_restarts_idempotently() -> Result<()>
 	assert_eq!(models[0]["name"], "mlp_digits8");
 	let alice = cli.json(&["account", "--suri", "//Alice"])?;
 	assert_ne!(alice["executor"], Value::Null, "{alice}");
+	// What `model register` printed (the script keeps it): the key is final,
+	// made by Alice's node on the insecure development SRS, and it is the
+	// registry's.
+	let registered: Value =
+		serde_json::from_slice(&std::fs::read(dir.path().join("example-model.json"))?)?;
+	assert_eq!(registered["model_id"], 0, "{registered}");
+	assert_eq!(registered["status"], "final", "{registered}");
+	assert_eq!(registered["insecure_srs"], true, "{registered}");
+	assert_eq!(registered["contributors"], json!([alice["account"]]));
+	assert_eq!(models[0]["ceremony"]["status"], "final", "{models}");
+	assert_eq!(
+		models[0]["proving_key_hash"],
+		registered["proving_key_hash"]
+	);
+	assert_eq!(
+		models[0]["verifying_key"]["hash"],
+		registered["verifying_key_hash"]
+	);
 
 	// --- The printed command: answered by the node's worker, verified.
 	let answer = run_printed(&command)?;
@@ -195,9 +215,9 @@ fn dev_script_serves_the_example_model_and_restarts_idempotently() -> Result<()>
 	let lines = script.until("--wait", Duration::from_secs(120))?;
 	if lines
 		.iter()
-		.any(|l| l.contains("registering") || l.contains("bonding"))
+		.any(|l| l.contains("registering") || l.contains("bonding") || l.contains("key ceremony"))
 	{
-		bail!("the restart registered again: {lines:?}");
+		bail!("the restart registered again, or waited for the key: {lines:?}");
 	}
 	ensure!(
 		lines

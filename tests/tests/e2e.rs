@@ -1,24 +1,37 @@
 //! Verity as a whole, on the four-validator `local` network with every
-//! validator running the inference worker (`--executor`):
+//! validator running the inference worker (`--executor`), and a test-sized
+//! ceremony (see `verity_tests::local_long_turns_test_spec`):
 //!
-//! 1. Alice registers two models with the `verity` CLI; their artifacts are
-//!    uploaded to her node only, and the other validators fetch them from
-//!    their peers when they are assigned a request.
+//! 1. Alice registers two models (`mlp_digits8`, and `mlp_digits28` in int8)
+//!    with the `verity` CLI; their files are uploaded to her node only. Each
+//!    model's key ceremony needs the quantized model on every validator: Bob's, Charlie's and Dave's nodes
+//!    fetch it from their peers to contribute, in turn. Dave's node, the
+//!    last contributor, made the final proving keys and is the only one
+//!    holding them; the other validators fetch them from their peers when
+//!    they are assigned a request.
 //! 2. The four validators bond as executors; Eve and Ferdie send 20 `Zk`
-//!    requests over both models. Dave's node is killed after the first few.
-//! 3. Dave's key is then used (from the CLI, not his node) to submit a
-//!    tampered output for a request assigned to him: rejected and slashed.
+//!    requests over both models. Charlie's node is killed after the first
+//!    few.
+//! 3. Charlie's key is then used (from the CLI, not his node, with the
+//!    proving key downloaded from Dave's node) to submit a tampered output
+//!    for a request assigned to him: rejected and slashed.
 //! 4. Every request ends verified with the output the CLI computes locally;
-//!    the ones assigned to Dave after his node died are taken over by another
-//!    executor once the assignment window is over.
-//! 5. Dave's node, restarted, catches up and serves every result.
+//!    the ones assigned to Charlie after his node died are taken over by
+//!    another executor once the assignment window is over. Every executor's
+//!    node holds the final proving key of each model it proved.
+//! 5. Charlie's node, restarted, catches up and serves every result.
+//!
+//! (The validator that dies is Charlie, not Dave: the final proving keys are
+//! on Dave's node until the others have fetched them.)
 
 use std::{collections::BTreeMap, time::Duration};
 
 use anyhow::{ensure, Context, Result};
 use serde_json::Value;
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
-use verity_tests::{rpc, start_local_network, wait_for, LOCAL_VALIDATORS};
+use verity_tests::{
+	local_long_turns_test_spec, rpc, start_local_network_on, wait_for, LOCAL_VALIDATORS,
+};
 
 /// The runtime's `ExecutorBond` and `InvalidProofSlash`, in plancks.
 const BOND: u128 = 1_000 * 1_000_000_000_000;
@@ -34,12 +47,16 @@ fn u128_of(v: &Value) -> u128 {
 		.unwrap_or_else(|| panic!("not an amount: {v}"))
 }
 
-/// One example model as registered: its id and the output the CLI computes
-/// locally for its sample input (what every executor must prove).
+/// One example model as registered: its id, the output the CLI computes
+/// locally for its sample input (what every executor must prove) and its
+/// artifacts.
 struct Registered {
 	id: u64,
 	sample: std::path::PathBuf,
 	expected: Value,
+	/// Its quantized model's and its final proving key's artifact hashes.
+	quantized_hash: String,
+	proving_key_hash: String,
 }
 
 /// A submitted request: who sent it, for which model, assigned to whom.
@@ -78,17 +95,60 @@ fn send_from_both(cli: &Cli, models: &[Registered], count: usize) -> Result<Vec<
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
-	// --- Four validators, each an executor node.
-	let mut nodes = start_local_network(&["--executor"]).await?;
+	// --- Four validators, each an executor node; phase 1 (the SRS) done.
+	let mut nodes = start_local_network_on(&local_long_turns_test_spec(), &["--executor"]).await?;
 	let alice_rpc = nodes[0].client().await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
+	// Every validator's account (their dev `vinf` keys are the accounts
+	// //Alice .. //Dave), in node order.
+	let accounts: Vec<String> = LOCAL_VALIDATORS
+		.iter()
+		.map(|key| {
+			let account = cli.json(&["account", "--suri", &suri(key)])?;
+			Ok(account["account"].as_str().context("account")?.to_string())
+		})
+		.collect::<Result<_>>()?;
 
-	// --- Two models, artifacts uploaded to Alice's node only.
-	let mut models = Vec::new();
-	for (name, version) in [("mlp_digits8", "1.0.0"), ("mlp_digits28", "2.1.0")] {
+	// --- Two models, files uploaded to Alice's node only. The first is
+	// registered without waiting, the second (int8, as scripts/make-models
+	// quantizes it: its circuit fits the test SRS) waits for its key (Alice's
+	// node, first to contribute, computes its initial key: about a minute);
+	// then the first's ceremony is followed to its end too.
+	let examples = [("mlp_digits8", "1.0.0"), ("mlp_digits28", "2.1.0")];
+	let mut registered = Vec::new();
+	for (i, (name, version)) in examples.iter().enumerate() {
 		let example = ExampleModel::new(name);
-		let registered = cli.register(&example, name, version, &["--out", name])?;
-		let id = registered["model_id"].as_u64().context("model_id")?;
+		let mut extra = vec!["--out", *name];
+		extra.extend(if i == 0 {
+			["--no-wait"].as_slice()
+		} else {
+			["--act-bits", "8", "--weight-bits", "8", "--timeout", "400"].as_slice()
+		});
+		let reg = cli.register(&example, name, version, &extra)?;
+		let uploaded: Vec<&str> = reg["uploaded"]
+			.as_array()
+			.context("uploaded")?
+			.iter()
+			.filter_map(|u| u["file"].as_str())
+			.collect();
+		ensure!(uploaded == ["model.onnx", "model.qmodel"], "{reg}");
+		registered.push((example, reg));
+	}
+	let mut models = Vec::new();
+	for (example, reg) in registered {
+		let id = reg["model_id"].as_u64().context("model_id")?;
+		let key = cli.wait_for_key(id, Duration::from_secs(400))?;
+		let contributors: Vec<&str> = key["contributions"]
+			.as_array()
+			.context("contributions")?
+			.iter()
+			.filter_map(|c| c["contributor"].as_str())
+			.collect();
+		ensure!(
+			contributors == accounts,
+			"model {id}: every validator contributes, in order: {key}"
+		);
+		let name = reg["name"].as_str().context("name")?;
 		let local = cli.json(&[
 			"model",
 			"run",
@@ -104,23 +164,46 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			id,
 			sample: example.sample,
 			expected,
+			quantized_hash: reg["quantized_hash"]
+				.as_str()
+				.context("quantized_hash")?
+				.into(),
+			proving_key_hash: key["final_proving_key_hash"]
+				.as_str()
+				.context("final_proving_key_hash")?
+				.into(),
 		});
 	}
 	ensure!(models[0].id != models[1].id);
+	// Every validator's node got the quantized models (Alice's by upload, the
+	// others from their peers, to contribute); the final proving keys are on
+	// Dave's node, which made them, only.
+	for (i, node) in nodes.iter().enumerate() {
+		let client = node.client().await?;
+		for m in &models {
+			let has =
+				rpc::artifacts_has(&client, &[&m.quantized_hash, &m.proving_key_hash]).await?;
+			ensure!(
+				has == [true, i == 3],
+				"{}: {has:?} for model {}",
+				node.name(),
+				m.id
+			);
+		}
+	}
 
-	// --- Every validator bonds as an executor (their dev `vinf` keys are the
-	// accounts //Alice .. //Dave).
-	let accounts: Vec<String> = std::thread::scope(|s| {
+	// --- Every validator bonds as an executor.
+	std::thread::scope(|s| {
 		let handles: Vec<_> = LOCAL_VALIDATORS
 			.iter()
 			.map(|key| {
 				let cli = &cli;
-				s.spawn(move || -> Result<String> {
-					let suri = format!("//{}{}", key[..1].to_uppercase(), &key[1..]);
+				s.spawn(move || -> Result<()> {
+					let suri = suri(key);
 					cli.json(&["executor", "register", "--suri", &suri])?;
 					let account = cli.json(&["account", "--suri", &suri])?;
 					ensure!(u128_of(&account["executor"]["bond"]) == BOND, "{account}");
-					Ok(account["account"].as_str().context("account")?.to_string())
+					Ok(())
 				})
 			})
 			.collect();
@@ -129,30 +212,32 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			.map(|h| h.join().expect("executor registration"))
 			.collect::<Result<Vec<_>>>()
 	})?;
-	let dave = accounts[3].clone();
+	let charlie = accounts[2].clone();
 
-	// --- Requests; Dave's node dies mid-run.
+	// --- Requests; Charlie's node dies mid-run.
 	let mut sent = send_from_both(&cli, &models, BEFORE_KILL)?;
-	nodes[3].stop();
+	nodes[2].stop();
 	sent.extend(send_from_both(&cli, &models, AFTER_KILL)?);
 	ensure!(sent.len() == 2 * (BEFORE_KILL + AFTER_KILL));
 	let first_after_kill = sent[2 * BEFORE_KILL..].iter().map(|s| s.id).min().unwrap();
 
-	// --- A request assigned to Dave now (his node is down), tampered with
+	// --- A request assigned to Charlie now (his node is down), tampered with
 	// under his key: rejected and slashed. Assignment is pseudo-random, so
-	// Eve asks until one lands on Dave (each try has a 1 in 4 chance).
+	// Eve asks until one lands on Charlie (each try has a 1 in 4 chance). The
+	// CLI proves with the final proving key it downloads from Dave's node.
 	let mut tampered = None;
 	for _ in 0..24 {
 		let next = send(&cli, &models[..1], "//Eve", 1)?.remove(0);
-		let is_dave = next.executor == dave;
+		let is_charlie = next.executor == charlie;
 		sent.push(next);
-		if is_dave {
+		if is_charlie {
 			tampered = sent.last().cloned();
 			break;
 		}
 	}
-	let tampered = tampered.context("no request was assigned to Dave in 24 tries")?;
-	let out = cli.run(&[
+	let tampered = tampered.context("no request was assigned to Charlie in 24 tries")?;
+	let dave_cli = Cli::new(cli_binary(), nodes[3].ws_url())?;
+	let out = dave_cli.run(&[
 		"executor",
 		"prove",
 		&tampered.id.to_string(),
@@ -160,18 +245,18 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		path(&cli.work.path().join("mlp_digits8")),
 		"--tamper-output",
 		"--suri",
-		"//Dave",
+		"//Charlie",
 	]);
 	let stdout: Value = serde_json::from_slice(&out.stdout)
 		.with_context(|| String::from_utf8_lossy(&out.stderr).into_owned())?;
 	ensure!(out.status.code() == Some(1), "tampered proof: {stdout}");
 	ensure!(stdout["status"] == "rejected" && stdout["reason"] == "InvalidProof");
 	ensure!(u128_of(&stdout["slashed"]) == SLASH);
-	let dave_account = cli.json(&["account", "--suri", "//Dave"])?;
-	ensure!(u128_of(&dave_account["executor"]["bond"]) == BOND - SLASH);
+	let charlie_account = cli.json(&["account", "--suri", "//Charlie"])?;
+	ensure!(u128_of(&charlie_account["executor"]["bond"]) == BOND - SLASH);
 
 	// --- Every request ends verified, with the locally computed output; the
-	// ones Dave could no longer serve were taken over.
+	// ones Charlie could no longer serve were taken over.
 	let mut results = BTreeMap::new();
 	for s in &sent {
 		let result = wait_for(
@@ -191,13 +276,13 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			result["output"],
 			models[s.model].expected
 		);
-		if s.executor == dave && s.id >= first_after_kill {
+		if s.executor == charlie && s.id >= first_after_kill {
 			ensure!(
-				result["executor"] != dave,
-				"request {} was assigned to Dave after his node stopped, yet Dave served it",
+				result["executor"] != charlie,
+				"request {} was assigned to Charlie after his node stopped, yet Charlie served it",
 				s.id
 			);
-		} else if s.executor != dave {
+		} else if s.executor != charlie {
 			// Live executors serve their own requests within the window.
 			ensure!(
 				result["executor"] == s.executor,
@@ -205,33 +290,59 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 				s.id
 			);
 		}
-		results.insert(s.id, result);
+		results.insert(s.id, (s.model, result));
 	}
 	let taken_over = sent
 		.iter()
-		.filter(|s| s.executor == dave && s.id >= first_after_kill)
+		.filter(|s| s.executor == charlie && s.id >= first_after_kill)
 		.count();
-	ensure!(taken_over >= 1, "nothing assigned to Dave was taken over");
+	ensure!(
+		taken_over >= 1,
+		"nothing assigned to Charlie was taken over"
+	);
 	eprintln!(
-		"{} requests verified; {taken_over} taken over from Dave",
+		"{} requests verified; {taken_over} taken over from Charlie",
 		results.len()
 	);
 
-	// --- Dave's node, restarted, catches up and serves every result.
-	nodes[3].restart().await?;
-	let dave_rpc = nodes[3].client().await?;
+	// --- Charlie's node, restarted, catches up and serves every result.
+	nodes[2].restart().await?;
+	let charlie_rpc = nodes[2].client().await?;
 	let (target, _) = rpc::finalized_head(&alice_rpc).await?;
-	wait_for("Dave to catch up", Duration::from_secs(120), || async {
-		Ok((rpc::finalized_head(&dave_rpc).await?.0 >= target).then_some(()))
+	wait_for("Charlie to catch up", Duration::from_secs(120), || async {
+		Ok((rpc::finalized_head(&charlie_rpc).await?.0 >= target).then_some(()))
 	})
 	.await?;
-	let dave_cli = Cli::new(cli_binary(), nodes[3].ws_url())?;
-	for (id, result) in &results {
-		let again = dave_cli.json(&["result", &id.to_string()])?;
+	let charlie_cli = Cli::new(cli_binary(), nodes[2].ws_url())?;
+	for (id, (_, result)) in &results {
+		let again = charlie_cli.json(&["result", &id.to_string()])?;
 		ensure!(
 			&again == result,
-			"request {id} on Dave: {again} != {result}"
+			"request {id} on Charlie: {again} != {result}"
+		);
+	}
+
+	// --- Whoever proved a model's request holds its final proving key: from
+	// Dave's node, the only one that had it, over the artifact protocol.
+	for (model, result) in results.values() {
+		let executor = result["executor"].as_str().context("executor")?;
+		let i = accounts
+			.iter()
+			.position(|a| a == executor)
+			.context("an executor that is no validator")?;
+		let client = nodes[i].client().await?;
+		let pk = &models[*model].proving_key_hash;
+		ensure!(
+			rpc::artifacts_has(&client, &[pk]).await? == [true],
+			"{} proved a request of model {} without its proving key {pk}",
+			nodes[i].name(),
+			models[*model].id
 		);
 	}
 	Ok(())
+}
+
+/// `//Alice` for `alice`.
+fn suri(key: &str) -> String {
+	format!("//{}{}", key[..1].to_uppercase(), &key[1..])
 }

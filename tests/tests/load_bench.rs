@@ -1,6 +1,8 @@
-//! `verity bench load` against a dev node that serves its own requests: every
-//! request it sends is counted, verified and has a latency; a model that does
-//! not exist is refused before anything is sent.
+//! `verity bench load` against a dev node that serves its own requests (the
+//! model registered with `verity model register`, which waits until the
+//! node's ceremony task has made its key): every request it sends is
+//! counted, verified and has a latency; a model that does not exist is
+//! refused before anything is sent.
 
 use anyhow::{ensure, Result};
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
@@ -14,7 +16,8 @@ async fn load_generator_counts_every_request_and_its_latency() -> Result<()> {
 	let node = Node::start(config).await?;
 	let cli = Cli::new(cli_binary(), node.ws_url())?;
 	let example = ExampleModel::new("mlp_digits8");
-	cli.register(&example, "digits8", "1.0.0", &[])?;
+	let registered = cli.register(&example, "digits8", "1.0.0", &[])?;
+	ensure!(registered["status"] == "final", "{registered}");
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
 
 	let report = cli.json(&[

@@ -1,5 +1,7 @@
-//! `scripts/local-testnet` starts four validators that finalize together and
-//! stops all of them on SIGTERM.
+//! `scripts/local-testnet` starts four validators that finalize together,
+//! run phase 1 of the setup ceremony of the committed spec (3·2^16 points;
+//! the script says how to follow it), and stops all of them on SIGTERM, also
+//! while a node is busy contributing.
 
 use std::{
 	io::{BufRead, BufReader},
@@ -66,6 +68,16 @@ async fn local_testnet_script_runs_and_stops_cleanly() -> Result<()> {
 		.map(|i| format!("ws://127.0.0.1:{}", rpc_base + i))
 		.collect();
 	assert_eq!(urls, expected);
+	// Then how to follow the setup ceremony.
+	let hint = format!("ceremony status --url {}", expected[0]);
+	loop {
+		let line = rx
+			.recv_timeout(Duration::from_secs(10))
+			.with_context(|| format!("script printed no '{hint}'"))?;
+		if line.contains(&hint) {
+			break;
+		}
+	}
 
 	// All four finalize the same block.
 	let mut hashes = Vec::new();
@@ -83,13 +95,36 @@ async fn local_testnet_script_runs_and_stops_cleanly() -> Result<()> {
 		)
 		.await?;
 		hashes.push(rpc::block_hash(&client, 2).await?);
+		// Phase 1 of the committed spec's ceremony: a 3·2^16-point SRS, not
+		// final yet (it takes far longer than this test).
+		let srs = rpc::srs_phase(&client).await?;
+		assert!(
+			srs.is_some_and(|(size, phase)| size == 3 << 16 && phase < 3),
+			"{url}: {srs:?}"
+		);
 	}
 	assert!(
 		hashes.iter().all(|h| h.is_some() && h == &hashes[0]),
 		"validators disagree: {hashes:?}"
 	);
 
-	// SIGTERM stops the script and every validator.
+	// Alice's node is computing its phase-1 contribution (minutes at this
+	// size)...
+	let alice_log = data.path().join("alice/node.log");
+	let log = || std::fs::read_to_string(&alice_log).unwrap_or_default();
+	wait_for(
+		"Alice's node to start its phase-1 contribution",
+		Duration::from_secs(120),
+		|| async {
+			Ok(log()
+				.contains("phase 1: contributing to the SRS")
+				.then_some(()))
+		},
+	)
+	.await?;
+	assert!(!log().contains("phase 1: contributed in"), "{}", log());
+
+	// ...when SIGTERM stops the script and every validator.
 	// SAFETY: signalling our own child process.
 	unsafe { libc::kill(script.id() as i32, libc::SIGTERM) };
 	let status = wait_for("the script to exit", Duration::from_secs(60), || {

@@ -1,6 +1,7 @@
-//! The metadata a running node serves documents Verity's pallets and runtime
-//! API, so polkadot.js, subxt and py-substrate-interface show every call,
-//! event, error and storage item decoded and explained.
+//! The metadata a running node serves documents Verity's pallets (Models,
+//! Inference, Ceremony) and runtime APIs (InferenceApi, CeremonyApi), so
+//! polkadot.js, subxt and py-substrate-interface show every call, event,
+//! error and storage item decoded and explained.
 
 use anyhow::{bail, ensure, Context, Result};
 use codec::Decode;
@@ -106,30 +107,33 @@ fn check_pallet(metadata: &RuntimeMetadataV16, name: &str, min_calls: usize) -> 
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn pallets_and_inference_api_are_documented_in_metadata() -> Result<()> {
+async fn pallets_and_runtime_apis_are_documented_in_metadata() -> Result<()> {
 	let node = Node::start(NodeConfig::dev()).await?;
 	let metadata = metadata_v16(&node).await?;
 
 	check_pallet(&metadata, "Models", 5)?;
 	check_pallet(&metadata, "Inference", 5)?;
+	check_pallet(&metadata, "Ceremony", 5)?;
 
-	let api = metadata
-		.apis
-		.iter()
-		.find(|a| a.name == "InferenceApi")
-		.context("runtime API InferenceApi missing from metadata")?;
-	ensure!(documented(&api.docs), "InferenceApi has no docs");
-	ensure!(
-		api.methods.len() >= 3,
-		"InferenceApi has {} methods",
-		api.methods.len()
-	);
-	for method in &api.methods {
+	for (name, min_methods) in [("InferenceApi", 3), ("CeremonyApi", 3)] {
+		let api = metadata
+			.apis
+			.iter()
+			.find(|a| a.name == name)
+			.with_context(|| format!("runtime API {name} missing from metadata"))?;
+		ensure!(documented(&api.docs), "{name} has no docs");
 		ensure!(
-			documented(&method.docs),
-			"InferenceApi::{} has no docs",
-			method.name
+			api.methods.len() >= min_methods,
+			"{name} has {} methods",
+			api.methods.len()
 		);
+		for method in &api.methods {
+			ensure!(
+				documented(&method.docs),
+				"{name}::{} has no docs",
+				method.name
+			);
+		}
 	}
 
 	// The checker itself can fail: enums without variant docs exist in the

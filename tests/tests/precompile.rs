@@ -1,8 +1,12 @@
 //! Synchronous inference through the native precompile, on the four-validator
-//! `local` network:
+//! `local` network (test-sized ceremony, see `verity_tests::local_test_spec`):
 //!
-//! 1. Alice registers two example models; their artifacts are uploaded to her
-//!    node only.
+//! 1. Alice registers two models, `mlp_digits8` and a variant of it with
+//!    another quantized model (its ONNX file has another doc string; the
+//!    test network's SRS is too small for `mlp_digits28`), without uploading
+//!    them (`--no-upload --no-wait`: their key ceremonies, which synchronous
+//!    inference does not need, go on in the background): no validator has
+//!    their quantized models. They are then uploaded to her node only.
 //! 2. Sudo enables `mlp_digits8` for synchronous use. Executing that call
 //!    needs the model (its work units come from the node), so the other
 //!    validators must fetch the artifact from Alice's node before they can
@@ -37,27 +41,55 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	let nodes = start_local_network(&[]).await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 
-	// --- Two models, artifacts on Alice's node only.
+	// --- Two models, registered without their files; then the quantized
+	// models go to Alice's node only.
 	let mut models = Vec::new();
-	for (name, version) in [("mlp_digits8", "1.0.0"), ("mlp_digits28", "1.0.0")] {
-		let example = ExampleModel::new(name);
-		let registered = cli.register(&example, name, version, &["--out", name])?;
-		let qmodel = std::fs::read(cli.work.path().join(name).join("model.qmodel"))?;
+	let mut files = Vec::new();
+	let examples = [
+		("mlp_digits8", ExampleModel::new("mlp_digits8")),
+		(
+			"mlp_digits8-other",
+			ExampleModel::variant("mlp_digits8", "other", cli.work.path())?,
+		),
+	];
+	for (name, example) in examples {
+		let registered = cli.register(
+			&example,
+			name,
+			"1.0.0",
+			&["--out", name, "--no-upload", "--no-wait"],
+		)?;
+		let file = cli.work.path().join(name).join("model.qmodel");
+		let qmodel = std::fs::read(&file)?;
 		models.push(Registered {
 			id: registered["model_id"].as_u64().context("model_id")?,
 			sample: example.sample,
 			model: QuantizedModel::from_bytes(&qmodel)?,
 		});
+		files.push(file);
 	}
-	let hash = format!("0x{}", hex::encode(models[0].model.hash()));
-	for node in &nodes[1..] {
-		let has = rpc::artifacts_has(&node.client().await?, &[&hash]).await?;
+	let hashes: Vec<String> = models
+		.iter()
+		.map(|m| format!("0x{}", hex::encode(m.model.hash())))
+		.collect();
+	let hashes: Vec<&str> = hashes.iter().map(String::as_str).collect();
+	ensure!(hashes[0] != hashes[1], "two quantized models");
+	for node in &nodes {
+		let has = rpc::artifacts_has(&node.client().await?, &hashes).await?;
 		ensure!(
-			has == [false],
-			"{}: has the model before any fetch",
+			has == [false, false],
+			"{}: has a model before any upload",
 			node.name()
 		);
 	}
+	let uploaded = cli.json(&["artifacts", "upload", path(&files[0]), path(&files[1])])?;
+	ensure!(
+		uploaded
+			.as_array()
+			.is_some_and(|u| u.iter().all(|f| f["status"] == "uploaded")),
+		"{uploaded}"
+	);
+	let hash = hashes[0].to_string();
 
 	// --- Enable mlp_digits8: the work comes from the nodes' precompile.
 	let model_id = models[0].id.to_string();
