@@ -73,6 +73,15 @@ impl ExampleModel {
 	}
 }
 
+/// The contributors' accounts in a `verity ceremony status MODEL` JSON, in
+/// the order they contributed.
+pub fn key_contributors(status: &Value) -> Vec<Value> {
+	status["contributions"]
+		.as_array()
+		.map(|c| c.iter().map(|c| c["contributor"].clone()).collect())
+		.unwrap_or_default()
+}
+
 /// A path as a command-line argument.
 pub fn path(p: &Path) -> &str {
 	p.to_str().expect("utf-8 path")

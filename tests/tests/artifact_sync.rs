@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::json;
-use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::cli::{cli_binary, key_contributors, path, Cli, ExampleModel};
 use verity_tests::rpc::{self, artifacts_has as has, upload_chunked};
 use verity_tests::{wait_for, wait_for_srs, Node, NodeConfig};
 
@@ -119,17 +119,7 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		.map(|suri| Ok(cli.json(&["account", "--suri", suri])?["account"].clone()))
 		.collect::<Result<_>>()?;
 	let ceremony = cli.wait_for_key(0, Duration::from_secs(400))?;
-	let contributors: Vec<&serde_json::Value> = ceremony["contributions"]
-		.as_array()
-		.context("contributions")?
-		.iter()
-		.map(|c| &c["contributor"])
-		.collect();
-	assert_eq!(
-		contributors,
-		accounts.iter().collect::<Vec<_>>(),
-		"{ceremony}"
-	);
+	assert_eq!(key_contributors(&ceremony), accounts, "{ceremony}");
 	let pk_hash = ceremony["final_proving_key_hash"]
 		.as_str()
 		.context("final_proving_key_hash")?

@@ -28,7 +28,7 @@ use ark_ff::AdditiveGroup;
 use serde_json::Value;
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::{dev, Keypair};
-use verity_tests::cli::{cli_binary, Cli, ExampleModel};
+use verity_tests::cli::{cli_binary, key_contributors, Cli, ExampleModel};
 use verity_tests::{rpc, wait_for, Node, NodeConfig};
 use verity_zk::ceremony::{binding, dev as dev_srs, lagrange, phase2, srs::Srs};
 use verity_zk::Fr;
@@ -213,14 +213,8 @@ async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Res
 		Ok((s["status"] == "final").then_some(s))
 	})
 	.await?;
-	let contributors: Vec<&str> = done["contributions"]
-		.as_array()
-		.context("contributions")?
-		.iter()
-		.filter_map(|c| c["contributor"].as_str())
-		.collect();
 	ensure!(
-		contributors
+		key_contributors(&done)
 			== [
 				bob.public_key().to_account_id().to_string(),
 				dev::alice().public_key().to_account_id().to_string()

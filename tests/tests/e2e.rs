@@ -28,7 +28,7 @@ use std::{collections::BTreeMap, time::Duration};
 
 use anyhow::{ensure, Context, Result};
 use serde_json::Value;
-use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::cli::{cli_binary, key_contributors, path, Cli, ExampleModel};
 use verity_tests::{
 	local_long_turns_test_spec, rpc, start_local_network_on, wait_for, LOCAL_VALIDATORS,
 };
@@ -138,14 +138,8 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	for (example, reg) in registered {
 		let id = reg["model_id"].as_u64().context("model_id")?;
 		let key = cli.wait_for_key(id, Duration::from_secs(400))?;
-		let contributors: Vec<&str> = key["contributions"]
-			.as_array()
-			.context("contributions")?
-			.iter()
-			.filter_map(|c| c["contributor"].as_str())
-			.collect();
 		ensure!(
-			contributors == accounts,
+			key_contributors(&key) == accounts,
 			"model {id}: every validator contributes, in order: {key}"
 		);
 		let name = reg["name"].as_str().context("name")?;

@@ -25,7 +25,7 @@ use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::{json, Value};
 use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::dev;
-use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
+use verity_tests::cli::{cli_binary, key_contributors, path, Cli, ExampleModel};
 use verity_tests::rpc::{self, artifacts_has, download_chunked, hex, upload_chunked};
 use verity_tests::{wait_for, Node, NodeConfig};
 
@@ -142,10 +142,8 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 	// other artifact there), downloadable by anyone in chunks.
 	let ceremony = cli.wait_for_key(0, Duration::from_secs(300))?;
 	assert_eq!(
-		ceremony["contributions"]
-			.as_array()
-			.map(|c| c.iter().map(|c| &c["contributor"]).collect::<Vec<_>>()),
-		Some(vec![&alice["account"]]),
+		key_contributors(&ceremony),
+		[alice["account"].clone()],
 		"{ceremony}"
 	);
 	let pk_hash = ceremony["final_proving_key_hash"]
