@@ -72,8 +72,10 @@ async fn contribute(
 	}
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Result<()> {
+/// A dev node (Alice: authority and `--executor`, unsafe RPC) on which Bob
+/// registers `mlp_digits8` asking for the key's first turn (`--contribute
+/// --no-wait`): the node, a CLI on it and what `model register` printed.
+async fn dev_node_with_bobs_model() -> Result<(Node, Cli, Value)> {
 	let node = Node::start(NodeConfig {
 		extra_args: vec![
 			"--force-authoring".into(),
@@ -84,7 +86,6 @@ async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Res
 		..NodeConfig::dev()
 	})
 	.await?;
-	let client = node.client().await?;
 	let cli = Cli::new(cli_binary(), node.ws_url())?;
 	let example = ExampleModel::new("mlp_digits8");
 	let out = cli.json(&[
@@ -104,6 +105,13 @@ async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Res
 		"--contribute",
 		"--no-wait",
 	])?;
+	Ok((node, cli, out))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Result<()> {
+	let (node, cli, out) = dev_node_with_bobs_model().await?;
+	let client = node.client().await?;
 	let model_id = out["model_id"].as_u64().context("model_id")?;
 	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
 	let status = cli.json(&["ceremony", "status", &model_id.to_string()])?;
@@ -251,36 +259,8 @@ fn lazy_key(key: &verity_zk::ProvingKey, old: &verity_zk::ProvingKey) -> Result<
 /// prove with it: the request is never served with a bad key.
 #[tokio::test(flavor = "multi_thread")]
 async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
-	let node = Node::start(NodeConfig {
-		extra_args: vec![
-			"--force-authoring".into(),
-			"--executor".into(),
-			"--rpc-methods".into(),
-			"unsafe".into(),
-		],
-		..NodeConfig::dev()
-	})
-	.await?;
+	let (node, cli, out) = dev_node_with_bobs_model().await?;
 	let client = node.client().await?;
-	let cli = Cli::new(cli_binary(), node.ws_url())?;
-	let example = ExampleModel::new("mlp_digits8");
-	let out = cli.json(&[
-		"model",
-		"register",
-		verity_tests::cli::path(&example.onnx),
-		"--name",
-		"digits8",
-		"--version",
-		"1.0.0",
-		"--calibration",
-		verity_tests::cli::path(&example.calibration),
-		"--out",
-		"digits8",
-		"--suri",
-		"//Bob",
-		"--contribute",
-		"--no-wait",
-	])?;
 	let model_id = out["model_id"].as_u64().context("model_id")?;
 	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
 	let status = cli.json(&["ceremony", "status", &model_id.to_string()])?;
@@ -345,7 +325,13 @@ async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 	// worker refuses to prove with the key, so the request is never served.
 	ensure!(done["status"] == "final", "{done}");
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let request = cli.infer(model_id, &example.sample, "zk", "//Ferdie", None)?;
+	let request = cli.infer(
+		model_id,
+		&ExampleModel::new("mlp_digits8").sample,
+		"zk",
+		"//Ferdie",
+		None,
+	)?;
 	let request_id = request["request_id"].as_u64().context("request_id")?;
 	wait_for("the worker's refusal", Duration::from_secs(120), || async {
 		Ok(node
