@@ -6,8 +6,9 @@
 //! contribution (native here). Phase 2 per example model, on an SRS of
 //! `3·2^16` points made from random secrets (how the SRS came about does not
 //! change these costs): the domain's Lagrange bases (an FFT in the exponent,
-//! once per node and domain size), the domain table, the initial key from
-//! the bases, one δ contribution and the full proving-key check.
+//! once per node and domain size; and one G1 sequence of it against
+//! ark-poly's generic FFT), the domain table, the initial key from the
+//! bases, one δ contribution and the full proving-key check.
 //!
 //! ```text
 //! cargo run --release -p verity-zk --example ceremony_bench [-- --sizes 4096,65536 --models mlp_digits8,lenet5]
@@ -15,10 +16,12 @@
 
 use std::time::Instant;
 
+use ark_bls12_381::G1Projective;
+use ark_poly::EvaluationDomain;
 use rand::SeedableRng;
 use verity_inference::QuantizedModel;
 use verity_zk::ceremony::{
-	binding, initial_verifying_key, lagrange, phase2, srs::Srs, verify_phase1_update,
+	binding, group_fft, initial_verifying_key, lagrange, phase2, srs::Srs, verify_phase1_update,
 };
 use verity_zk::Qap;
 
@@ -86,8 +89,16 @@ fn main() {
 
 	println!("\nPhase 2 per model (SRS N = {}):", srs.max_domain());
 	println!(
-		"{:<14} {:>8} {:>12} {:>9} {:>13} {:>13} {:>9}",
-		"model", "domain", "lagrange s", "table s", "initial key s", "contribute s", "check s"
+		"{:<14} {:>8} {:>12} {:>12} {:>14} {:>9} {:>13} {:>13} {:>9}",
+		"model",
+		"domain",
+		"lagrange s",
+		"G1 ifft s",
+		"ark-poly's s",
+		"table s",
+		"initial key s",
+		"contribute s",
+		"check s"
 	);
 	let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../models");
 	for name in models {
@@ -103,6 +114,27 @@ fn main() {
 			continue;
 		}
 		let (bases, lagrange_s) = secs(|| lagrange::bases(&srs, domain).expect("bases"));
+		// One of the four sequences, ours against ark-poly's generic FFT.
+		let powers: Vec<G1Projective> = srs
+			.restrict(domain)
+			.expect("restricts")
+			.tau_g1
+			.iter()
+			.map(|p| (*p).into())
+			.collect();
+		let (ours, ours_s) = secs(|| {
+			let mut v = powers.clone();
+			group_fft::ifft(&mut v).expect("ifft");
+			v
+		});
+		let (theirs, theirs_s) = secs(|| {
+			let mut v = powers.clone();
+			verity_zk::groth16::domain_of_size(domain)
+				.expect("domain")
+				.ifft_in_place(&mut v);
+			v
+		});
+		assert!(ours == theirs, "the two FFTs agree");
 		let (table, table_s) = secs(|| lagrange::domain_table(&srs, domain).expect("table"));
 		let (pk, initial_s) =
 			secs(|| phase2::initial_proving_key(&srs, &bases, &model).expect("initial key"));
@@ -119,7 +151,7 @@ fn main() {
 			phase2::check_proving_key(&srs, &pk, &model, &vk, &mut rng).expect("valid key")
 		});
 		println!(
-			"{name:<14} {domain:>8} {lagrange_s:>12.2} {table_s:>9.2} {initial_s:>13.2} {contribute_s:>13.2} {check_s:>9.2}"
+			"{name:<14} {domain:>8} {lagrange_s:>12.2} {ours_s:>12.2} {theirs_s:>14.2} {table_s:>9.2} {initial_s:>13.2} {contribute_s:>13.2} {check_s:>9.2}"
 		);
 	}
 }

@@ -508,16 +508,21 @@ fn the_insecure_dev_srs_head_and_tables_match_its_full_srs() {
 		dev::table::<Bls12_381>(96, 64).is_err(),
 		"64 does not divide 96"
 	);
-	// The fast bases from the known secrets are the FFT's.
+	// The fast bases from the known secrets are the FFT's (both domain
+	// families, and the whole SRS).
 	let [tau, alpha, beta] = dev::secrets();
-	let fast = lagrange::bases_from_secrets(96, 48, [tau, alpha, beta]).unwrap();
+	for n in [32, 48, 96] {
+		let fast = lagrange::bases_from_secrets(96, n, [tau, alpha, beta]).unwrap();
+		let fft = lagrange::bases(&srs, n).unwrap();
+		assert!(
+			fast.g1 == fft.g1
+				&& fast.alpha_g1 == fft.alpha_g1
+				&& fast.beta_g1 == fft.beta_g1
+				&& fast.g2 == fft.g2,
+			"domain {n}"
+		);
+	}
 	let fft = lagrange::bases(&srs, 48).unwrap();
-	assert!(
-		fast.g1 == fft.g1
-			&& fast.alpha_g1 == fft.alpha_g1
-			&& fast.beta_g1 == fft.beta_g1
-			&& fast.g2 == fft.g2
-	);
 	// The cache file round trips.
 	let mut bytes = Vec::new();
 	fft.write(&mut bytes).unwrap();

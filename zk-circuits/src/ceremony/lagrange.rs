@@ -9,14 +9,14 @@
 //! (the [`DomainTable`] of the public rows) are cheaper as MSMs
 //! ([`domain_table`]).
 
-use ark_bls12_381::{g2, G1Affine, G1Projective, G2Affine, G2Projective};
-use ark_ec::scalar_mul::glv::GLVConfig;
+use ark_bls12_381::{G1Affine, G1Projective, G2Affine, G2Projective};
 use ark_ec::CurveGroup;
 use ark_ff::{One, Zero};
 use ark_poly::EvaluationDomain;
 use rayon::prelude::*;
 
 use super::domain::{DomainTable, MAX_PUBLIC_INPUTS};
+use super::group_fft;
 use super::srs::Srs;
 use crate::groth16::domain_of_size;
 use crate::msm::msm;
@@ -36,67 +36,21 @@ pub struct LagrangeBases {
 	pub g2: Vec<G2Affine>,
 }
 
-/// A G2 point whose scalar multiplication uses GLV (arkworks' G2 `*=` does
-/// not), so the FFT in the exponent runs about twice as fast.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct G2Glv(G2Projective);
-
-impl core::ops::Add for G2Glv {
-	type Output = Self;
-	fn add(self, o: Self) -> Self {
-		G2Glv(self.0 + o.0)
-	}
-}
-impl core::ops::Sub for G2Glv {
-	type Output = Self;
-	fn sub(self, o: Self) -> Self {
-		G2Glv(self.0 - o.0)
-	}
-}
-impl core::ops::AddAssign for G2Glv {
-	fn add_assign(&mut self, o: Self) {
-		self.0 += o.0;
-	}
-}
-impl core::ops::SubAssign for G2Glv {
-	fn sub_assign(&mut self, o: Self) {
-		self.0 -= o.0;
-	}
-}
-impl core::ops::MulAssign<Fr> for G2Glv {
-	fn mul_assign(&mut self, k: Fr) {
-		self.0 = g2::Config::glv_mul_projective(self.0, k);
-	}
-}
-impl Zero for G2Glv {
-	fn zero() -> Self {
-		G2Glv(G2Projective::zero())
-	}
-	fn is_zero(&self) -> bool {
-		self.0.is_zero()
-	}
-}
-
 /// The SRS's Lagrange bases on the domain of `size` points (of the SRS
 /// restricted to it, [`Srs::restrict`]): four inverse FFTs in the exponent
-/// (three in G1, one in G2).
+/// (three in G1, one in G2; [`group_fft`]).
 pub fn bases(srs: &Srs, size: usize) -> Result<LagrangeBases> {
 	let srs = srs.restrict(size)?;
-	let domain = domain_of_size(size)?;
-	let g1_ifft = |points: &[G1Affine]| -> Vec<G1Affine> {
+	let g1_ifft = |points: &[G1Affine]| -> Result<Vec<G1Affine>> {
 		let mut v: Vec<G1Projective> = points[..size].par_iter().map(|p| (*p).into()).collect();
-		domain.ifft_in_place(&mut v);
-		G1Projective::normalize_batch(&v)
+		group_fft::ifft(&mut v)?;
+		Ok(G1Projective::normalize_batch(&v))
 	};
-	let g1 = g1_ifft(&srs.tau_g1);
-	let alpha_g1 = g1_ifft(&srs.alpha_g1);
-	let beta_g1 = g1_ifft(&srs.beta_g1);
-	let mut v: Vec<G2Glv> = srs.tau_g2[..size]
-		.par_iter()
-		.map(|p| G2Glv((*p).into()))
-		.collect();
-	domain.ifft_in_place(&mut v);
-	let v: Vec<G2Projective> = v.into_iter().map(|p| p.0).collect();
+	let g1 = g1_ifft(&srs.tau_g1)?;
+	let alpha_g1 = g1_ifft(&srs.alpha_g1)?;
+	let beta_g1 = g1_ifft(&srs.beta_g1)?;
+	let mut v: Vec<G2Projective> = srs.tau_g2[..size].par_iter().map(|p| (*p).into()).collect();
+	group_fft::ifft(&mut v)?;
 	let g2 = G2Projective::normalize_batch(&v);
 	Ok(LagrangeBases {
 		size,

@@ -46,8 +46,9 @@ pub mod dev;
 pub mod domain;
 #[cfg(feature = "prover")]
 pub mod forge;
-pub mod head;
 #[cfg(feature = "prover")]
+pub mod group_fft;
+pub mod head;
 pub mod lagrange;
 #[cfg(feature = "prover")]
 pub mod phase2;
