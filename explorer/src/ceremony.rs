@@ -446,6 +446,10 @@ pub struct KeyContribution {
 	pub proving_key: Option<String>,
 	/// The transcript hash after it.
 	pub transcript: Option<String>,
+	/// Participants whose nodes refuted its proving key (`KeyRefuted`).
+	pub refuted_by: Vec<String>,
+	/// Block a majority's refutations removed it in (`KeyContributionRemoved`).
+	pub removed_in: Option<i64>,
 }
 
 /// A model version's key ceremony (phase 2).
@@ -564,7 +568,34 @@ pub fn key_view(
 					event: format!("{}-{}", e.block_number, e.idx),
 					proving_key: text(d, "proving_key"),
 					transcript: v.transcript.clone(),
+					refuted_by: vec![],
+					removed_in: None,
 				});
+			}
+			"KeyRefuted" | "KeyContributionRemoved" => {
+				let key = text(d, "proving_key");
+				let Some(c) = v
+					.contributions
+					.iter_mut()
+					.rev()
+					.find(|c| c.removed_in.is_none() && c.proving_key == key)
+				else {
+					continue;
+				};
+				if short_name(e) == "KeyRefuted" {
+					c.refuted_by.push(text(d, "who").unwrap_or_default());
+				} else {
+					c.removed_in = Some(e.block_number);
+				}
+				if c.removed_in.is_some() {
+					// The transcript is the last remaining contribution's again.
+					v.transcript = v
+						.contributions
+						.iter()
+						.rev()
+						.find(|c| c.removed_in.is_none())
+						.and_then(|c| c.transcript.clone());
+				}
 			}
 			"KeyTurnSkipped" => v.skipped.push(SkippedTurn {
 				round: v.round,
@@ -811,5 +842,37 @@ mod tests {
 			(failed.status.as_str(), failed.failed_in),
 			("failed", Some(140))
 		);
+
+		// A majority refutes the final key: the contribution is removed and
+		// the round fails (no contribution left).
+		let mut refuted = history.clone();
+		refuted.extend([
+			ev(
+				104,
+				0,
+				"KeyRefuted",
+				json!({"model_id": 3, "who": a, "proving_key": "0xp1"}),
+			),
+			ev(
+				104,
+				1,
+				"KeyContributionRemoved",
+				json!({"model_id": 3, "who": b, "proving_key": "0xp1"}),
+			),
+			ev(
+				104,
+				2,
+				"KeyFailed",
+				json!({"model_id": 3, "contributions": 0}),
+			),
+		]);
+		let refuted = key_view("3", &refuted, None, None).unwrap();
+		assert_eq!(refuted.status, "failed");
+		let c = &refuted.contributions[0];
+		assert_eq!(
+			(c.refuted_by.clone(), c.removed_in),
+			(vec![a.to_string()], Some(104))
+		);
+		assert_eq!(refuted.transcript, None, "back to before any contribution");
 	}
 }

@@ -679,6 +679,8 @@ struct KeyContributionRowView {
 	event: String,
 	proving_key: String,
 	transcript: String,
+	/// Refutations and removal, or empty.
+	refuted: String,
 }
 
 struct KeyDetailView {
@@ -1380,6 +1382,11 @@ async fn key_page(State(state): State<AppState>, Path(id): Path<String>) -> Page
 			event: c.event.clone(),
 			proving_key: opt_text(&c.proving_key),
 			transcript: opt_text(&c.transcript),
+			refuted: match (c.removed_in, c.refuted_by.len()) {
+				(Some(at), n) => format!("removed in block {at} (refuted by {n})"),
+				(None, 0) => String::new(),
+				(None, n) => format!("refuted by {n}"),
+			},
 		})
 		.collect();
 	page(KeyPage {

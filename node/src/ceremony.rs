@@ -18,10 +18,14 @@
 //!   one is computed here, from the final SRS and the model), checked
 //!   against the SRS and the chain's verifying key first — a key that fails
 //!   is refused (logged, never built on) — then a δ contribution, stored,
-//!   and `contribute_key`.
+//!   and `contribute_key`;
+//! * **check another participant's key contribution**: fetch the proving key
+//!   and run the same check; submit `refute_key` if it fails (or does not
+//!   decode), so that a key no one can prove with is removed, not final.
+//!   A key no peer serves is not refuted: the job is tried again later.
 //!
 //! A submitted call is resubmitted if the task is still pending some blocks
-//! later (never recomputed). [`Keys`] holds what both this task and the
+//! later (never recomputed); a check that passed is not run again. [`Keys`] holds what both this task and the
 //! inference worker need: the SRS in memory, Lagrange bases cached under
 //! `<base-path>/ceremony/`, and the proving keys this node already checked.
 
@@ -258,10 +262,10 @@ pub struct CeremonyParams {
 /// One task of one participant key.
 type TaskKey = (sr25519::Public, Vec<u8>);
 
-/// A finished job: the call to submit, or why there is none.
+/// A finished job: the call to submit (if any), or why it failed.
 struct Done {
 	task: TaskKey,
-	result: Result<RuntimeCall, String>,
+	result: Result<Option<RuntimeCall>, String>,
 }
 
 /// Starts the ceremony task.
@@ -282,6 +286,7 @@ pub fn start(params: CeremonyParams, spawn: sc_service::SpawnTaskHandle) {
 		busy: HashSet::new(),
 		submitted: HashMap::new(),
 		failed: HashMap::new(),
+		settled: HashSet::new(),
 		done_tx,
 		best: None,
 	};
@@ -302,6 +307,8 @@ struct Task {
 	submitted: HashMap<TaskKey, (RuntimeCall, u32)>,
 	/// Jobs that failed, and when.
 	failed: HashMap<TaskKey, std::time::Instant>,
+	/// Jobs done with nothing to submit (a key that passed its check).
+	settled: HashSet<TaskKey>,
 	done_tx: mpsc::UnboundedSender<Done>,
 	best: Option<(Hash, u32)>,
 }
@@ -347,9 +354,10 @@ impl Task {
 			// Done tasks leave the lists; still-pending submissions go again.
 			self.submitted
 				.retain(|k, _| pending.contains(k) || k.0 != key);
+			self.settled.retain(|k| pending.contains(k) || k.0 != key);
 			for task in tasks {
 				let id = (key, task.encode());
-				if self.busy.contains(&id) {
+				if self.busy.contains(&id) || self.settled.contains(&id) {
 					continue;
 				}
 				if let Some((call, at)) = self.submitted.get(&id).cloned() {
@@ -392,7 +400,10 @@ impl Task {
 	async fn on_done(&mut self, done: Done) {
 		self.busy.remove(&done.task);
 		match done.result {
-			Ok(call) => self.submit(done.task, call).await,
+			Ok(Some(call)) => self.submit(done.task, call).await,
+			Ok(None) => {
+				self.settled.insert(done.task);
+			}
 			Err(e) => {
 				log::error!(target: LOG, "ceremony job failed: {e}");
 				self.failed.insert(done.task, std::time::Instant::now());
@@ -428,6 +439,14 @@ fn describe(task: &CeremonyTask) -> String {
 		CeremonyTask::ContributeKey { model_id, .. } => {
 			format!("model {model_id}: contributing to its key")
 		}
+		CeremonyTask::CheckKey {
+			model_id,
+			proving_key,
+			..
+		} => format!(
+			"model {model_id}: checking proving key {}",
+			hex(proving_key)
+		),
 	}
 }
 
@@ -442,6 +461,7 @@ fn call_name(call: &RuntimeCall) -> &'static str {
 		}
 		RuntimeCall::Ceremony(pallet_ceremony::Call::seal_srs { .. }) => "seal_srs",
 		RuntimeCall::Ceremony(pallet_ceremony::Call::contribute_key { .. }) => "contribute_key",
+		RuntimeCall::Ceremony(pallet_ceremony::Call::refute_key { .. }) => "refute_key",
 		_ => "a call",
 	}
 }
@@ -479,7 +499,66 @@ impl Job {
 			.map_err(|e| format!("storing the {what}: {e}"))
 	}
 
-	async fn run(self, task: CeremonyTask) -> Result<RuntimeCall, String> {
+	/// The quantized model `hash`, fetched from peers if need be.
+	async fn model(&self, hash: Hash256) -> Result<QuantizedModel, String> {
+		self.fetch(hash, "quantized model").await?;
+		let bytes = self
+			.store
+			.get(&hash)
+			.map_err(|e| e.to_string())?
+			.ok_or("the quantized model left the store")?;
+		QuantizedModel::from_bytes(&bytes).map_err(|e| e.to_string())
+	}
+
+	/// The proving key `hash`'s bytes, fetched from peers if need be.
+	async fn proving_key_bytes(&self, hash: Hash256) -> Result<Vec<u8>, String> {
+		self.fetch(hash, "proving key").await?;
+		self.store
+			.get(&hash)
+			.map_err(|e| e.to_string())?
+			.ok_or_else(|| "the proving key left the store".into())
+	}
+
+	async fn run(self, task: CeremonyTask) -> Result<Option<RuntimeCall>, String> {
+		match task {
+			CeremonyTask::CheckKey {
+				model_id,
+				model_hash,
+				proving_key,
+				verifying_key,
+			} => {
+				let model = self.model(model_hash).await?;
+				let srs_id = self.final_srs_id().await?;
+				let bytes = self.proving_key_bytes(proving_key).await?;
+				let verdict = ProvingKey::from_bytes(&bytes)
+					.map_err(|e| format!("it does not decode: {e}"))
+					.and_then(|pk| {
+						self.keys
+							.check_key(srs_id, proving_key, &pk, &model, &verifying_key)
+					});
+				match verdict {
+					Ok(()) => Ok(None),
+					Err(e) => {
+						log::warn!(
+							target: LOG,
+							"model {model_id}: refuting proving key {}: {e}",
+							hex(&proving_key)
+						);
+						Ok(Some(RuntimeCall::Ceremony(
+							pallet_ceremony::Call::refute_key {
+								model_id,
+								proving_key,
+							},
+						)))
+					}
+				}
+			}
+			task => self.run_call(task).await.map(Some),
+		}
+	}
+
+	/// A task that always ends in a call.
+	async fn run_call(self, task: CeremonyTask) -> Result<RuntimeCall, String> {
 		use pallet_ceremony::Call;
 		let binding = |transcript: &Hash256| zk::binding(transcript, &self.account.encode());
 		match task {
@@ -510,8 +589,8 @@ impl Job {
 					bytes.len() / 1_000_000
 				);
 				Ok(RuntimeCall::Ceremony(Call::contribute_srs {
-					head: fixed(&next.head().to_bytes())?,
-					proof: fixed(&proof.to_bytes())?,
+					head: Box::new(fixed(&next.head().to_bytes())?),
+					proof: Box::new(fixed(&proof.to_bytes())?),
 					srs_hash: hash,
 				}))
 			}
@@ -570,22 +649,11 @@ impl Job {
 				verifying_key,
 				..
 			} => {
-				self.fetch(model_hash, "quantized model").await?;
-				let model_bytes = self
-					.store
-					.get(&model_hash)
-					.map_err(|e| e.to_string())?
-					.ok_or("the quantized model left the store")?;
-				let model = QuantizedModel::from_bytes(&model_bytes).map_err(|e| e.to_string())?;
+				let model = self.model(model_hash).await?;
 				let srs_id = self.final_srs_id().await?;
 				let (pk, pk_hash) = match proving_key {
 					Some(h) => {
-						self.fetch(h, "proving key").await?;
-						let bytes = self
-							.store
-							.get(&h)
-							.map_err(|e| e.to_string())?
-							.ok_or("gone")?;
+						let bytes = self.proving_key_bytes(h).await?;
 						(
 							ProvingKey::from_bytes(&bytes).map_err(|e| e.to_string())?,
 							h,
@@ -629,10 +697,11 @@ impl Job {
 				Ok(RuntimeCall::Ceremony(Call::contribute_key {
 					model_id,
 					delta: fixed(&delta.to_bytes())?,
-					proof: fixed(&proof.to_bytes())?,
+					proof: Box::new(fixed(&proof.to_bytes())?),
 					proving_key: hash,
 				}))
 			}
+			CeremonyTask::CheckKey { .. } => Err("a key check ends in no call".into()),
 		}
 	}
 

@@ -17,8 +17,9 @@
 //!
 //! A second test: a contribution whose proof and `δ` are right but whose
 //! proving key was not rescaled is accepted by the runtime (it never sees the
-//! key), refused by every honest node — Alice's node does not build on it,
-//! and her worker does not prove with it.
+//! key) and refused by every honest node: Alice's node does not build on it
+//! and refutes it on chain, the contribution is removed, and she contributes
+//! on the initial key instead; the final key is hers and proves.
 
 use std::time::Duration;
 
@@ -254,9 +255,12 @@ fn lazy_key(key: &verity_zk::ProvingKey, old: &verity_zk::ProvingKey) -> Result<
 
 /// A contribution whose proof and `δ` are right but whose proving key was not
 /// rescaled: the runtime cannot tell (it never sees the key), every honest
-/// node can. Alice's node refuses to build on it (her turn is skipped) and,
-/// the key being final with Bob's contribution alone, her worker refuses to
-/// prove with it: the request is never served with a bad key.
+/// node can. Alice's node refuses to build on it and refutes it; she is the
+/// only other participant, so the contribution is removed at once and her
+/// turn builds on the initial key. Without the refutation the key would be
+/// final with Bob's contribution alone, and no honest node would prove with
+/// it (the pallet's `phase2_a_refuted_contribution_is_removed` shows the
+/// chain keeping such a key when nobody refutes it).
 #[tokio::test(flavor = "multi_thread")]
 async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 	let (node, cli, out) = dev_node_with_bobs_model().await?;
@@ -306,41 +310,34 @@ async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 		"the runtime cannot see the key: {accepted:?}"
 	);
 
-	// Alice's node refuses to build on it; her turn runs out.
-	let done = wait_for("the round over", Duration::from_secs(300), || async {
+	// Alice's node refuses to build on it and refutes it: removed.
+	let alice = cli.json(&["account", "--suri", "//Alice"])?["account"].clone();
+	let done = wait_for("the key final", Duration::from_secs(300), || async {
 		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
 		Ok((s["status"] != "pending").then_some(s))
 	})
 	.await?;
+	let log = node.log_tail(4000);
 	ensure!(
-		done["contributions"].as_array().map(Vec::len) == Some(1),
-		"Alice did not contribute on the lazy key: {done}"
-	);
-	ensure!(
-		node.log_tail(2000).contains("refusing its current key"),
+		log.contains("refusing its current key") && log.contains("refuting proving key"),
 		"Alice's node says why"
 	);
-
-	// Final with Bob's contribution alone (the runtime's minimum is one): her
-	// worker refuses to prove with the key, so the request is never served.
 	ensure!(done["status"] == "final", "{done}");
+	// Bob's contribution is gone: the final key is Alice's alone.
+	ensure!(
+		key_contributors(&done) == vec![alice],
+		"the final key is Alice's alone, on the initial key: {done}"
+	);
+
+	// Her worker proves with it.
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let request = cli.infer(
+	let served = cli.infer(
 		model_id,
 		&ExampleModel::new("mlp_digits8").sample,
 		"zk",
 		"//Ferdie",
-		None,
+		Some(120),
 	)?;
-	let request_id = request["request_id"].as_u64().context("request_id")?;
-	wait_for("the worker's refusal", Duration::from_secs(120), || async {
-		Ok(node
-			.log_tail(2000)
-			.contains("refusing to prove with proving key")
-			.then_some(()))
-	})
-	.await?;
-	let result = cli.json(&["result", &request_id.to_string()])?;
-	ensure!(result["status"] != "verified", "{result}");
+	ensure!(served["result"]["status"] == "verified", "{served}");
 	Ok(())
 }

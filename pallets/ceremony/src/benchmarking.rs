@@ -87,19 +87,25 @@ fn widest_spec() -> ModelSpec {
 }
 
 /// A pending key ceremony of `model_id` with `order`, and `prior` earlier
-/// contributions recorded.
+/// contributions recorded (by `order[0]`, each with a valid `δ`).
 fn key_ceremony<T: Config>(model_id: ModelId, order: &[T::AccountId], prior: u32) {
 	Pallet::<T>::start_key(model_id, &widest_spec(), 1024, None).expect("starts");
+	let delta = match order.first() {
+		Some(who) if prior > 0 => key_contribution::<T>(model_id, who, 0).0,
+		_ => [0; DELTA_BYTES],
+	};
 	Ceremonies::<T>::mutate(model_id, |c| {
 		let c = c.as_mut().expect("started");
 		c.turns.order = order_of::<T>(order);
-		for _ in 0..prior {
+		for k in 0..prior {
 			let _ = c.contributions.try_push(KeyContribution {
 				who: order[0].clone(),
 				block: Zero::zero(),
-				proving_key: [2; 32],
+				proving_key: [2 + k as u8; 32],
 				transcript: [2; 32],
+				delta,
 			});
+			c.proving_key = Some([2 + k as u8; 32]);
 		}
 	});
 }
@@ -144,7 +150,12 @@ mod benchmarks {
 		let (head, proof) = srs_contribution::<T>(&caller);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), head, proof, [9; 32]);
+		_(
+			RawOrigin::Signed(caller),
+			Box::new(head),
+			Box::new(proof),
+			[9; 32],
+		);
 
 		assert!(SrsPending::<T>::exists());
 	}
@@ -159,8 +170,13 @@ mod benchmarks {
 			&[a.clone(), caller.clone(), account("c", 2, 0)],
 		);
 		let (head, proof) = srs_contribution::<T>(&a);
-		Pallet::<T>::contribute_srs(RawOrigin::Signed(a).into(), head, proof, [9; 32])
-			.expect("valid contribution");
+		Pallet::<T>::contribute_srs(
+			RawOrigin::Signed(a).into(),
+			Box::new(head),
+			Box::new(proof),
+			[9; 32],
+		)
+		.expect("valid contribution");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), [9; 32], true);
@@ -176,7 +192,7 @@ mod benchmarks {
 		let max_domain = 1u32 << (t + 3);
 		let sizes = zk::domain_sizes(max_domain);
 		let caller: T::AccountId = whitelisted_caller();
-		phase1_with::<T>(SrsPhase::Sealing, &[caller.clone()]);
+		phase1_with::<T>(SrsPhase::Sealing, core::slice::from_ref(&caller));
 		Phase1::<T>::mutate(|s| {
 			if let Some(s) = s {
 				s.max_domain = max_domain;
@@ -202,13 +218,19 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 		key_ceremony::<T>(
 			0,
-			&[caller.clone()],
+			core::slice::from_ref(&caller),
 			T::MinKeyContributions::get().saturating_sub(1),
 		);
 		let (delta, proof) = key_contribution::<T>(0, &caller, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), 0, delta, proof, [5; 32]);
+		_(
+			RawOrigin::Signed(caller),
+			0,
+			delta,
+			Box::new(proof),
+			[5; 32],
+		);
 
 		assert_eq!(
 			Ceremonies::<T>::get(0).expect("set").status,
@@ -235,6 +257,33 @@ mod benchmarks {
 			Ceremonies::<T>::get(0).expect("set").status,
 			KeyStatus::Pending
 		);
+	}
+
+	/// The refutation that reaches the majority against a final key's last
+	/// contribution: removes it and finalizes the key before it (decodes and
+	/// validates the verifying key).
+	#[benchmark]
+	fn refute_key() {
+		final_dev_srs::<T>(1024);
+		let contributor: T::AccountId = account("c", 0, 0);
+		let caller: T::AccountId = whitelisted_caller();
+		let prior = T::MinKeyContributions::get().saturating_add(1);
+		key_ceremony::<T>(0, &[contributor, caller.clone()], prior);
+		Ceremonies::<T>::mutate(0, |c| {
+			if let Some(c) = c {
+				c.status = KeyStatus::Final;
+				c.turns.turn = c.turns.order.len() as u32;
+			}
+		});
+		Active::<T>::kill();
+		let last = [2 + (prior - 1) as u8; 32];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 0, last);
+
+		let c = Ceremonies::<T>::get(0).expect("set");
+		assert_eq!(c.contributions.len() as u32, prior - 1);
+		assert_eq!(c.status, KeyStatus::Final);
 	}
 
 	/// `ZkSetup::start`: the initial verifying key from the SRS head and table.
@@ -264,13 +313,18 @@ mod benchmarks {
 		assert_eq!(Phase1::<T>::get().expect("set").phase, SrsPhase::Sealing);
 	}
 
-	/// `n` key ceremonies whose last turn expired: each ends its round.
+	/// `n` key ceremonies whose last turn expired, with enough contributions
+	/// to be final: each ends its round (and decodes its verifying key).
 	#[benchmark]
 	fn on_initialize_keys(n: Linear<0, { T::MaxActiveCeremonies::get() }>) {
 		final_dev_srs::<T>(1024);
 		let who: T::AccountId = account("p", 0, 0);
 		for id in 0..n as u64 {
-			key_ceremony::<T>(id, &[who.clone()], 0);
+			key_ceremony::<T>(
+				id,
+				core::slice::from_ref(&who),
+				T::MinKeyContributions::get(),
+			);
 		}
 		let later = Timing::<T>::get().contribution.saturating_add(2u32.into());
 		frame_system::Pallet::<T>::set_block_number(later);

@@ -50,6 +50,14 @@
 //! runs another round). Only a final key is ever used to verify
 //! (`ZkSetup::verifying_key`).
 //!
+//! The runtime never sees a proving key, so a contributor could prove a good
+//! `δ` and publish a key it did not rescale: no one could prove with it.
+//! Every participant's node checks each new key ([`CeremonyTask::CheckKey`])
+//! and [`refute_key`](Pallet::refute_key)s a wrong one; a majority of the
+//! other participants removes the contribution, pending or final, and the
+//! key before it is current again. (The verifying key stays sound either way:
+//! the runtime made it; a bad proving key only denies service.)
+//!
 //! ## Bounds and costs
 //!
 //! Participants per round: [`Config::MaxParticipants`]; key ceremonies running
@@ -68,7 +76,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
-use alloc::vec::Vec;
+use alloc::{boxed::Box, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::*;
@@ -287,6 +295,8 @@ pub struct KeyContribution<T: Config> {
 	pub proving_key: Hash256,
 	/// The transcript hash after it.
 	pub transcript: Hash256,
+	/// `δ·G1 ‖ δ·G2` after it (restored if the next one is refuted).
+	pub delta: [u8; DELTA_BYTES],
 }
 
 /// A model's phase 2.
@@ -315,6 +325,11 @@ pub struct KeyCeremony<T: Config> {
 	/// The current proving key's artifact hash (`None` for the initial key,
 	/// which every node computes itself).
 	pub proving_key: Option<Hash256>,
+	/// The participants whose nodes refuted the current proving key
+	/// ([`Pallet::refute_key`]).
+	pub refuted_by: BoundedVec<T::AccountId, T::MaxParticipants>,
+	/// The transcript hash before any contribution.
+	pub initial_transcript: Hash256,
 	/// Round number.
 	pub round: u32,
 	/// This round's turns.
@@ -333,7 +348,7 @@ pub struct KeyCeremony<T: Config> {
 /// final.
 ///
 /// Calls: `contribute_srs`, `attest_srs`, `seal_srs`, `contribute_key`,
-/// `retry_key`. Runtime API: `CeremonyApi`.
+/// `retry_key`, `refute_key`. Runtime API: `CeremonyApi`.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -632,6 +647,26 @@ pub mod pallet {
 			/// Contributions it has.
 			contributions: u32,
 		},
+		/// A participant's node found a model's current proving key wrong
+		/// (not the SRS's and the chain's key) or undecodable.
+		KeyRefuted {
+			/// The model version.
+			model_id: ModelId,
+			/// The participant.
+			who: T::AccountId,
+			/// The refuted proving key.
+			proving_key: Hash256,
+		},
+		/// A majority refuted the last contribution: it was removed and the
+		/// key before it is the current one again.
+		KeyContributionRemoved {
+			/// The model version.
+			model_id: ModelId,
+			/// Who made the removed contribution.
+			who: T::AccountId,
+			/// Its proving key.
+			proving_key: Hash256,
+		},
 	}
 
 	/// Errors.
@@ -676,6 +711,11 @@ pub mod pallet {
 		TooManyContributions,
 		/// The model's statement does not fit a verifying key (layout).
 		BadLayout,
+		/// The proving key named is not the model's current contributed key
+		/// (the initial key cannot be refuted: every node computes it).
+		NotCurrentKey,
+		/// A contributor cannot refute its own contribution.
+		OwnContribution,
 	}
 
 	#[pallet::hooks]
@@ -686,10 +726,15 @@ pub mod pallet {
 			let srs = Self::advance_srs(now);
 			let active = Active::<T>::get();
 			let n = active.len() as u32;
+			let mut ended = 0u32;
 			for model_id in active {
-				Self::advance_key(model_id, now);
+				if Self::advance_key(model_id, now) {
+					ended = ended.saturating_add(1);
+				}
 			}
-			srs.saturating_add(T::WeightInfo::on_initialize_keys(n))
+			// A ceremony whose turn did not expire costs one read.
+			srs.saturating_add(T::WeightInfo::on_initialize_keys(ended))
+				.saturating_add(T::DbWeight::get().reads(n.saturating_sub(ended).into()))
 		}
 
 		fn integrity_test() {
@@ -730,8 +775,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::contribute_srs())]
 		pub fn contribute_srs(
 			origin: OriginFor<T>,
-			head: [u8; HEAD_BYTES],
-			proof: [u8; PHASE1_PROOF_BYTES],
+			head: Box<[u8; HEAD_BYTES]>,
+			proof: Box<[u8; PHASE1_PROOF_BYTES]>,
 			srs_hash: Hash256,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
@@ -747,9 +792,9 @@ pub mod pallet {
 				Error::<T>::NotYourTurn
 			);
 			let prev = decode_head::<T>(&state.head)?;
-			let next = decode_head::<T>(&head)?;
-			let proof_value =
-				Phase1Proof::<T::Curve>::from_bytes(&proof).map_err(|_| Error::<T>::Malformed)?;
+			let next = decode_head::<T>(&head[..])?;
+			let proof_value = Phase1Proof::<T::Curve>::from_bytes(&proof[..])
+				.map_err(|_| Error::<T>::Malformed)?;
 			let binding = zk::binding(&state.transcript, &who.encode());
 			zk::verify_phase1_update(&prev, &next, &proof_value, &binding)
 				.map_err(|_| Error::<T>::InvalidContribution)?;
@@ -762,7 +807,7 @@ pub mod pallet {
 			let _ = ok.try_push(who.clone());
 			SrsPending::<T>::put(PendingSrs::<T> {
 				who: who.clone(),
-				head,
+				head: *head,
 				srs_hash,
 				transcript,
 				submitted_at: now,
@@ -874,7 +919,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			model_id: ModelId,
 			delta: [u8; DELTA_BYTES],
-			proof: [u8; KEY_PROOF_BYTES],
+			proof: Box<[u8; KEY_PROOF_BYTES]>,
 			proving_key: Hash256,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
@@ -890,7 +935,7 @@ pub mod pallet {
 			let next =
 				DeltaUpdate::<T::Curve>::from_bytes(&delta).map_err(|_| Error::<T>::Malformed)?;
 			let proof_value =
-				KeyProof::<T::Curve>::from_bytes(&proof).map_err(|_| Error::<T>::Malformed)?;
+				KeyProof::<T::Curve>::from_bytes(&proof[..]).map_err(|_| Error::<T>::Malformed)?;
 			let binding = zk::binding(&c.transcript, &who.encode());
 			zk::verify_delta_update(&prev, &next, &proof_value, &binding)
 				.map_err(|_| Error::<T>::InvalidContribution)?;
@@ -905,12 +950,14 @@ pub mod pallet {
 				&[&who.encode()[..], &delta[..], &proof[..], &proving_key[..]].concat(),
 			);
 			c.proving_key = Some(proving_key);
+			c.refuted_by = BoundedVec::new();
 			c.contributions
 				.try_push(KeyContribution {
 					who: who.clone(),
 					block: now,
 					proving_key,
 					transcript: c.transcript,
+					delta,
 				})
 				.map_err(|_| Error::<T>::TooManyContributions)?;
 			c.turns.advance(now);
@@ -941,6 +988,7 @@ pub mod pallet {
 			c.status = KeyStatus::Pending;
 			c.round = c.round.saturating_add(1);
 			c.turns = Turns::new(Self::participants(), now);
+			c.refuted_by = BoundedVec::new();
 			Self::deposit_event(Event::KeyCeremonyStarted {
 				model_id,
 				domain_size: c.domain_size,
@@ -949,6 +997,58 @@ pub mod pallet {
 			});
 			Ceremonies::<T>::insert(model_id, c);
 			Ok(())
+		}
+
+		/// A participant's verdict that model `model_id`'s current proving key
+		/// (`proving_key`, the last contribution's) is wrong: its node fetched
+		/// it and its full check failed, or it does not decode. The runtime
+		/// never sees proving keys, so a contribution with a valid proof of
+		/// knowledge but a key that was not rescaled is caught here. When a
+		/// majority of this round's participants other than its contributor
+		/// refute it, the contribution is removed ([`Event::KeyContributionRemoved`]):
+		/// the key before it is current again, and a final key whose round is
+		/// over is final again on it (if it still qualifies) or failed.
+		/// Free when counted.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::refute_key())]
+		pub fn refute_key(
+			origin: OriginFor<T>,
+			model_id: ModelId,
+			proving_key: Hash256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let mut c = Ceremonies::<T>::get(model_id).ok_or(Error::<T>::UnknownCeremony)?;
+			ensure!(c.status != KeyStatus::Failed, Error::<T>::NotPending);
+			ensure!(
+				c.proving_key == Some(proving_key),
+				Error::<T>::NotCurrentKey
+			);
+			let last = c
+				.contributions
+				.last()
+				.ok_or(Error::<T>::NotCurrentKey)?
+				.who
+				.clone();
+			ensure!(last != who, Error::<T>::OwnContribution);
+			ensure!(c.turns.order.contains(&who), Error::<T>::NotParticipant);
+			ensure!(!c.refuted_by.contains(&who), Error::<T>::AlreadyVoted);
+			c.refuted_by
+				.try_push(who.clone())
+				.map_err(|_| Error::<T>::AlreadyVoted)?;
+			Self::deposit_event(Event::KeyRefuted {
+				model_id,
+				who,
+				proving_key,
+			});
+			let electorate = c.turns.order.iter().filter(|p| **p != last).count();
+			if is_majority(c.refuted_by.len(), electorate) {
+				Self::remove_last_contribution(model_id, &mut c)?;
+				if c.status == KeyStatus::Final {
+					Self::end_round_if_over(model_id, &mut c);
+				}
+			}
+			Ceremonies::<T>::insert(model_id, c);
+			Ok(Pays::No.into())
 		}
 	}
 }
@@ -997,6 +1097,36 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Malformed)?;
 		DeltaUpdate::<T::Curve>::from_bytes(&[&c.delta_g1[..], g2].concat())
 			.map_err(|_| Error::<T>::Malformed.into())
+	}
+
+	/// Removes `c`'s last contribution (refuted): `δ`, the proving key and
+	/// the transcript go back to the contribution before it, or to the
+	/// initial key's. Writes the verifying key; the caller writes `c`.
+	fn remove_last_contribution(model_id: ModelId, c: &mut KeyCeremony<T>) -> DispatchResult {
+		let removed = c.contributions.pop().ok_or(Error::<T>::NotCurrentKey)?;
+		let (delta, proving_key, transcript) = match c.contributions.last() {
+			Some(prev) => (prev.delta, Some(prev.proving_key), prev.transcript),
+			None => {
+				let mut initial = [0u8; DELTA_BYTES];
+				initial.copy_from_slice(&DeltaUpdate::<T::Curve>::initial().to_bytes());
+				(initial, None, c.initial_transcript)
+			}
+		};
+		let mut vk = VerifyingKeys::<T>::get(model_id).ok_or(Error::<T>::UnknownCeremony)?;
+		vk.get_mut(VK_DELTA_OFFSET..VK_DELTA_OFFSET + 96)
+			.ok_or(Error::<T>::Malformed)?
+			.copy_from_slice(&delta[48..]);
+		VerifyingKeys::<T>::insert(model_id, vk);
+		c.delta_g1.copy_from_slice(&delta[..48]);
+		c.proving_key = proving_key;
+		c.transcript = transcript;
+		c.refuted_by = BoundedVec::new();
+		Self::deposit_event(Event::KeyContributionRemoved {
+			model_id,
+			who: removed.who,
+			proving_key: removed.proving_key,
+		});
+		Ok(())
 	}
 
 	/// Settles the pending phase-1 contribution if a majority decided, or
@@ -1099,13 +1229,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Skips a model's missed turn; ends the round when every turn is over.
-	fn advance_key(model_id: ModelId, now: BlockNumberFor<T>) {
+	/// Returns whether the turn had expired (the hook charges those fully).
+	fn advance_key(model_id: ModelId, now: BlockNumberFor<T>) -> bool {
 		let Some(mut c) = Ceremonies::<T>::get(model_id) else {
 			Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
-			return;
+			return true;
 		};
 		if c.status != KeyStatus::Pending || now <= c.turns.deadline {
-			return;
+			return false;
 		}
 		if let Some(who) = c.turns.current().cloned() {
 			Self::deposit_event(Event::KeyTurnSkipped { model_id, who });
@@ -1113,6 +1244,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::end_round_if_over(model_id, &mut c);
 		Ceremonies::<T>::insert(model_id, c);
+		true
 	}
 
 	/// After the last turn: final with enough contributions and a usable key
@@ -1122,10 +1254,13 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let contributions = c.contributions.len() as u32;
-		let usable = VerifyingKeys::<T>::get(model_id)
-			.is_some_and(|vk| verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok());
+		// Decoding validates every point: only for a key that could be final.
+		let usable = || {
+			VerifyingKeys::<T>::get(model_id)
+				.is_some_and(|vk| verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok())
+		};
 		match c.proving_key {
-			Some(proving_key) if usable && contributions >= T::MinKeyContributions::get() => {
+			Some(proving_key) if contributions >= T::MinKeyContributions::get() && usable() => {
 				c.status = KeyStatus::Final;
 				Self::deposit_event(Event::KeyFinalized {
 					model_id,
@@ -1209,6 +1344,8 @@ impl<T: Config> Pallet<T> {
 				delta_g1,
 				transcript,
 				proving_key: None,
+				refuted_by: BoundedVec::new(),
+				initial_transcript: transcript,
 				round: 1,
 				turns: Turns::new(order, now),
 				contributions: BoundedVec::new(),
@@ -1229,6 +1366,8 @@ impl<T: Config> Pallet<T> {
 	/// * every key ceremony has a verifying key and vice versa; a final one
 	///   decodes (validated, `γ ≠ δ`) and has a proving key and at least
 	///   `MinKeyContributions` contributions;
+	/// * the current proving key is the last contribution's, and only this
+	///   round's participants have refuted it;
 	/// * the active list holds exactly the pending ceremonies;
 	/// * a final SRS has a table for every domain size it serves.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -1239,6 +1378,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				(c.status == KeyStatus::Pending) == active.contains(&id),
 				"active list differs from the pending ceremonies"
+			);
+			ensure!(
+				c.proving_key == c.contributions.last().map(|l| l.proving_key),
+				"current proving key is not the last contribution's"
+			);
+			ensure!(
+				c.refuted_by.iter().all(|p| c.turns.order.contains(p)),
+				"a refutation by a non-participant"
 			);
 			if c.status == KeyStatus::Final {
 				ensure!(
@@ -1327,6 +1474,18 @@ pub enum CeremonyTask {
 		/// The current `δ·G1`.
 		delta_g1: [u8; 48],
 	},
+	/// Check a model's current proving key (the last contribution's, made by
+	/// another participant) and refute it if it is wrong.
+	CheckKey {
+		/// The model version.
+		model_id: ModelId,
+		/// Its quantized-model hash.
+		model_hash: Hash256,
+		/// The proving key to check (artifact hash).
+		proving_key: Hash256,
+		/// The current verifying key (with the current `δ`).
+		verifying_key: Vec<u8>,
+	},
 }
 
 /// Phase 1 as the runtime API shows it.
@@ -1391,7 +1550,8 @@ pub struct KeyInfo<AccountId, BlockNumber> {
 
 impl<T: Config> Pallet<T> {
 	/// What `who`'s node should do now: its turn to contribute (phase 1 or a
-	/// model's key), a pending SRS to check, or a seal vote.
+	/// model's key), a pending SRS to check, a seal vote, or another
+	/// participant's proving key to check.
 	pub fn tasks(who: &T::AccountId) -> Vec<CeremonyTask> {
 		let mut tasks = Vec::new();
 		if let Some(state) = Phase1::<T>::get() {
@@ -1428,13 +1588,25 @@ impl<T: Config> Pallet<T> {
 				SrsPhase::Beacon { .. } | SrsPhase::Final => {}
 			}
 		}
-		for model_id in Active::<T>::get() {
-			let (Some(c), Some(vk)) = (
-				Ceremonies::<T>::get(model_id),
-				VerifyingKeys::<T>::get(model_id),
-			) else {
+		// Every ceremony (one storage read each): a final key is checked too.
+		for (model_id, c) in Ceremonies::<T>::iter() {
+			let Some(vk) = VerifyingKeys::<T>::get(model_id) else {
 				continue;
 			};
+			if let (Some(proving_key), Some(last)) = (c.proving_key, c.contributions.last()) {
+				if c.status != KeyStatus::Failed
+					&& last.who != *who
+					&& c.turns.order.contains(who)
+					&& !c.refuted_by.contains(who)
+				{
+					tasks.push(CeremonyTask::CheckKey {
+						model_id,
+						model_hash: c.model_hash,
+						proving_key,
+						verifying_key: vk.clone().into_inner(),
+					});
+				}
+			}
 			if c.status == KeyStatus::Pending && c.turns.current() == Some(who) {
 				tasks.push(CeremonyTask::ContributeKey {
 					model_id,

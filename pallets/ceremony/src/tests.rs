@@ -74,10 +74,15 @@ fn phase1_runs_from_turns_to_a_sealed_srs() {
 		let identity = Srs::identity(64).unwrap();
 		// Participant 1: checked by the runtime, then by the participants.
 		let (srs1, head, proof, hash1) = contribution(&identity, 1, 1);
-		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash1));
+		assert_ok!(Ceremony::contribute_srs(
+			origin(1),
+			Box::new(head),
+			Box::new(proof),
+			hash1
+		));
 		assert!(SrsPending::<Test>::exists());
 		assert_noop!(
-			Ceremony::contribute_srs(origin(2), head, proof, hash1),
+			Ceremony::contribute_srs(origin(2), Box::new(head), Box::new(proof), hash1),
 			Error::<Test>::CheckPending
 		);
 		assert_ok!(Ceremony::attest_srs(origin(2), hash1, true));
@@ -93,7 +98,12 @@ fn phase1_runs_from_turns_to_a_sealed_srs() {
 
 		// Participant 2, on top of 1's SRS.
 		let (srs2, head, proof, hash2) = contribution(&srs1, 2, 2);
-		assert_ok!(Ceremony::contribute_srs(origin(2), head, proof, hash2));
+		assert_ok!(Ceremony::contribute_srs(
+			origin(2),
+			Box::new(head),
+			Box::new(proof),
+			hash2
+		));
 		assert_ok!(Ceremony::attest_srs(origin(3), hash2, true));
 		assert_eq!(state().accepted, 2);
 		// Participant 3 misses its turn.
@@ -149,7 +159,7 @@ fn phase1_refuses_bad_contributions() {
 		let (_, head, proof, hash) = contribution(&identity, 1, 3);
 		// Not its turn.
 		assert_noop!(
-			Ceremony::contribute_srs(origin(2), head, proof, hash),
+			Ceremony::contribute_srs(origin(2), Box::new(head), Box::new(proof), hash),
 			Error::<Test>::NotYourTurn
 		);
 		// Participant 2's proof submitted by 1 (bound to 2's account).
@@ -158,31 +168,36 @@ fn phase1_refuses_bad_contributions() {
 		let head2: [u8; HEAD_BYTES] = next2.head().to_bytes().try_into().unwrap();
 		let proof2: [u8; PHASE1_PROOF_BYTES] = proof2.to_bytes().try_into().unwrap();
 		assert_noop!(
-			Ceremony::contribute_srs(origin(1), head2, proof2, hash),
+			Ceremony::contribute_srs(origin(1), Box::new(head2), Box::new(proof2), hash),
 			Error::<Test>::InvalidContribution
 		);
 		// A head that the proof does not move to.
 		assert_noop!(
-			Ceremony::contribute_srs(origin(1), head2, proof, hash),
+			Ceremony::contribute_srs(origin(1), Box::new(head2), Box::new(proof), hash),
 			Error::<Test>::InvalidContribution
 		);
 		// Garbage bytes.
 		let mut bad = head;
 		bad[0] ^= 0xff;
 		assert_noop!(
-			Ceremony::contribute_srs(origin(1), bad, proof, hash),
+			Ceremony::contribute_srs(origin(1), Box::new(bad), Box::new(proof), hash),
 			Error::<Test>::Malformed
 		);
 		// The right one; then its replay is not anyone's turn's contribution.
-		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash));
+		assert_ok!(Ceremony::contribute_srs(
+			origin(1),
+			Box::new(head),
+			Box::new(proof),
+			hash
+		));
 		assert_ok!(Ceremony::attest_srs(origin(3), hash, true));
 		assert_noop!(
-			Ceremony::contribute_srs(origin(1), head, proof, hash),
+			Ceremony::contribute_srs(origin(1), Box::new(head), Box::new(proof), hash),
 			Error::<Test>::NotYourTurn
 		);
 		// 2 replays 1's proof in its own turn: bound to another transcript.
 		assert_noop!(
-			Ceremony::contribute_srs(origin(2), head, proof, hash),
+			Ceremony::contribute_srs(origin(2), Box::new(head), Box::new(proof), hash),
 			Error::<Test>::InvalidContribution
 		);
 	});
@@ -194,7 +209,12 @@ fn phase1_a_contribution_the_nodes_find_malformed_is_refused() {
 		run_to(2);
 		let before = state();
 		let (_, head, proof, hash) = contribution(&Srs::identity(32).unwrap(), 1, 5);
-		assert_ok!(Ceremony::contribute_srs(origin(1), head, proof, hash));
+		assert_ok!(Ceremony::contribute_srs(
+			origin(1),
+			Box::new(head),
+			Box::new(proof),
+			hash
+		));
 		assert_noop!(
 			Ceremony::attest_srs(origin(9), hash, false),
 			Error::<Test>::NotParticipant
@@ -220,7 +240,12 @@ fn phase1_a_contribution_the_nodes_find_malformed_is_refused() {
 
 		// Unchecked within the check period: refused too.
 		let (_, head, proof, hash) = contribution(&Srs::identity(32).unwrap(), 2, 6);
-		assert_ok!(Ceremony::contribute_srs(origin(2), head, proof, hash));
+		assert_ok!(Ceremony::contribute_srs(
+			origin(2),
+			Box::new(head),
+			Box::new(proof),
+			hash
+		));
 		run_to(System::block_number() + CHECK + 1);
 		assert!(events().contains(&Event::SrsRefused {
 			who: 2,
@@ -323,16 +348,28 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 		// 1 contributes; 2 replays 1's proof; 2 contributes; 3 misses its turn.
 		let (pk1, delta, proof, hash1) = key_contribution(pk, 7, 1, 10);
 		assert_noop!(
-			Ceremony::contribute_key(origin(2), 7, delta, proof, hash1),
+			Ceremony::contribute_key(origin(2), 7, delta, Box::new(proof), hash1),
 			Error::<Test>::NotYourTurn
 		);
-		assert_ok!(Ceremony::contribute_key(origin(1), 7, delta, proof, hash1));
+		assert_ok!(Ceremony::contribute_key(
+			origin(1),
+			7,
+			delta,
+			Box::new(proof),
+			hash1
+		));
 		assert_noop!(
-			Ceremony::contribute_key(origin(2), 7, delta, proof, hash1),
+			Ceremony::contribute_key(origin(2), 7, delta, Box::new(proof), hash1),
 			Error::<Test>::InvalidContribution
 		);
 		let (pk2, delta, proof, hash2) = key_contribution(pk1, 7, 2, 11);
-		assert_ok!(Ceremony::contribute_key(origin(2), 7, delta, proof, hash2));
+		assert_ok!(Ceremony::contribute_key(
+			origin(2),
+			7,
+			delta,
+			Box::new(proof),
+			hash2
+		));
 		// The chain's key follows δ; the nodes' check accepts the new key.
 		let vk = verity_zk::VerifyingKey::<Bls12_381>::from_bytes(
 			&VerifyingKeys::<Test>::get(7).unwrap(),
@@ -402,7 +439,13 @@ fn phase2_fails_with_too_few_contributions_and_can_retry() {
 		let bases = lagrange::bases(&srs, domain as usize).unwrap();
 		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
 		let (pk, delta, proof, hash) = key_contribution(pk, 4, 9, 20);
-		assert_ok!(Ceremony::contribute_key(origin(9), 4, delta, proof, hash));
+		assert_ok!(Ceremony::contribute_key(
+			origin(9),
+			4,
+			delta,
+			Box::new(proof),
+			hash
+		));
 		// Nobody else contributes: one contribution, two needed.
 		run_to(System::block_number() + 4 * (PERIOD + 1));
 		assert_eq!(Ceremony::ceremony(4).unwrap().status, KeyStatus::Failed);
@@ -420,7 +463,13 @@ fn phase2_fails_with_too_few_contributions_and_can_retry() {
 			(KeyStatus::Pending, 2, 1)
 		);
 		let (_, delta, proof, hash) = key_contribution(pk, 4, 1, 21);
-		assert_ok!(Ceremony::contribute_key(origin(1), 4, delta, proof, hash));
+		assert_ok!(Ceremony::contribute_key(
+			origin(1),
+			4,
+			delta,
+			Box::new(proof),
+			hash
+		));
 		run_to(System::block_number() + 3 * (PERIOD + 1));
 		assert_eq!(Ceremony::ceremony(4).unwrap().status, KeyStatus::Final);
 	});
@@ -448,5 +497,139 @@ fn phase2_needs_a_final_srs_and_room() {
 		wide.output_len = 10_000;
 		wide.act_bits = 2;
 		assert!(Ceremony::start(4, &wide, 3072, None).is_err());
+	});
+}
+
+/// `who` contributes `(delta, proof, hash)` to model `model_id`'s key.
+fn contribute(
+	model_id: ModelId,
+	who: u64,
+	(delta, proof, hash): ([u8; DELTA_BYTES], [u8; KEY_PROOF_BYTES], Hash256),
+) {
+	assert_ok!(Ceremony::contribute_key(
+		origin(who),
+		model_id,
+		delta,
+		Box::new(proof),
+		hash
+	));
+}
+
+/// The runtime never sees proving keys, so it accepts a contribution whose
+/// proof and δ are right whatever key it names. Without refutations such a
+/// key stays final (first half); a majority of the other participants'
+/// refutations removes the contribution, final or pending, and the key before
+/// it is current again, down to the initial key, with the transcript and δ
+/// that the next contribution's proof must bind to and build on.
+#[test]
+fn phase2_a_refuted_contribution_is_removed() {
+	use pallet_models::ZkSetup;
+	new_test_ext(6144, true).execute_with(|| {
+		let model = example("mlp_digits8");
+		let spec = spec_of(&model);
+		let domain = verity_zk::Qap::compile(&model)
+			.unwrap()
+			.smallest_domain_size()
+			.unwrap() as u32;
+		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		let initial = Ceremony::ceremony(7).unwrap();
+		let initial_vk = VerifyingKeys::<Test>::get(7).unwrap();
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
+		let bases = lagrange::bases(&srs, domain as usize).unwrap();
+		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
+
+		assert_noop!(
+			Ceremony::refute_key(origin(2), 7, [0; 32]),
+			Error::<Test>::NotCurrentKey,
+		);
+		let (pk1, d, p, hash1) = key_contribution(pk, 7, 1, 30);
+		contribute(7, 1, (d, p, hash1));
+		let after1 = Ceremony::ceremony(7).unwrap();
+		let (pk2, d, p, hash2) =
+			key_contribution(ProvingKey::from_bytes(&pk1.to_bytes()).unwrap(), 7, 2, 31);
+		contribute(7, 2, (d, p, hash2));
+		let after2 = Ceremony::ceremony(7).unwrap();
+		let vk2 = VerifyingKeys::<Test>::get(7).unwrap();
+		// 3's contribution names a key no one can prove with: final anyway.
+		let (_, d, p, _) = key_contribution(pk2, 7, 3, 32);
+		let hash3 = [3; 32];
+		contribute(7, 3, (d, p, hash3));
+		assert_eq!(Ceremony::ceremony(7).unwrap().status, KeyStatus::Final);
+		assert_eq!(Ceremony::proving_key_hash(7), Some(hash3));
+
+		assert_noop!(
+			Ceremony::refute_key(origin(1), 7, hash2),
+			Error::<Test>::NotCurrentKey
+		);
+		assert_noop!(
+			Ceremony::refute_key(origin(3), 7, hash3),
+			Error::<Test>::OwnContribution
+		);
+		assert_noop!(
+			Ceremony::refute_key(origin(9), 7, hash3),
+			Error::<Test>::NotParticipant
+		);
+		// One of the two others is not a majority.
+		assert_ok!(Ceremony::refute_key(origin(1), 7, hash3));
+		assert_noop!(
+			Ceremony::refute_key(origin(1), 7, hash3),
+			Error::<Test>::AlreadyVoted
+		);
+		assert_eq!(Ceremony::proving_key_hash(7), Some(hash3));
+		assert_ok!(Ceremony::refute_key(origin(2), 7, hash3));
+		assert!(events().contains(&Event::KeyContributionRemoved {
+			model_id: 7,
+			who: 3,
+			proving_key: hash3
+		}));
+		// Final again on 2's key, with 2's δ and transcript.
+		let c = Ceremony::ceremony(7).unwrap();
+		assert_eq!(c.status, KeyStatus::Final);
+		assert_eq!(
+			(c.proving_key, c.transcript, c.delta_g1),
+			(Some(hash2), after2.transcript, after2.delta_g1)
+		);
+		assert!(c.refuted_by.is_empty());
+		assert_eq!(VerifyingKeys::<Test>::get(7).unwrap(), vk2);
+		assert_eq!(Ceremony::proving_key_hash(7), Some(hash2));
+		Ceremony::do_try_state().unwrap();
+
+		// Refuting 2's key leaves one contribution: failed (two needed).
+		assert_ok!(Ceremony::refute_key(origin(1), 7, hash2));
+		assert_ok!(Ceremony::refute_key(origin(3), 7, hash2));
+		let c = Ceremony::ceremony(7).unwrap();
+		assert_eq!(c.status, KeyStatus::Failed);
+		assert_eq!(Ceremony::verifying_key(7), None);
+		assert_eq!(
+			(c.proving_key, c.transcript),
+			(Some(hash1), after1.transcript)
+		);
+		assert_noop!(
+			Ceremony::refute_key(origin(2), 7, hash1),
+			Error::<Test>::NotPending
+		);
+
+		// Another round builds on 1's key: the restored transcript and δ are
+		// the ones its proof binds to and moves from.
+		assert_ok!(Ceremony::retry_key(origin(5), 7));
+		let (_, d, p, hash) = key_contribution(pk1, 7, 1, 33);
+		contribute(7, 1, (d, p, hash));
+		// Pending refutations work the same, down to the initial key.
+		for (who, key) in [(2, hash), (3, hash), (2, hash1), (3, hash1)] {
+			assert_ok!(Ceremony::refute_key(origin(who), 7, key));
+		}
+		let c = Ceremony::ceremony(7).unwrap();
+		assert_eq!(c.status, KeyStatus::Pending);
+		assert!(c.contributions.is_empty());
+		assert_eq!(
+			(c.proving_key, c.transcript, c.delta_g1),
+			(None, initial.transcript, initial.delta_g1)
+		);
+		assert_eq!(VerifyingKeys::<Test>::get(7).unwrap(), initial_vk);
+		assert_noop!(
+			Ceremony::refute_key(origin(2), 7, hash1),
+			Error::<Test>::NotCurrentKey
+		);
+		Ceremony::do_try_state().unwrap();
 	});
 }

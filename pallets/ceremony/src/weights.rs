@@ -1,9 +1,34 @@
 
 //! Weights for `pallet_ceremony`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
-//! PLACEHOLDER until the first `scripts/bench-pallets pallet_ceremony` run:
-//! conservative estimates (host-accelerated pairings ~2 ms per Miller loop
-//! batch, scalar multiplications ~0.2 ms).
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! WORST CASE MAP SIZE: `1000000`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/verity/target/node-benchmarks/verity-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_ceremony
+// --extrinsic
+// *
+// --wasm-execution
+// compiled
+// --steps
+// 50
+// --repeat
+// 20
+// --heap-pages
+// 4096
+// --template
+// scripts/templates/pallet-weights.hbs
+// --output
+// pallets/ceremony/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -20,6 +45,7 @@ pub trait WeightInfo {
 	fn seal_srs(t: u32, ) -> Weight;
 	fn contribute_key() -> Weight;
 	fn retry_key() -> Weight;
+	fn refute_key() -> Weight;
 	fn start_key() -> Weight;
 	fn on_initialize_srs() -> Weight;
 	fn on_initialize_keys(n: u32, ) -> Weight;
@@ -28,60 +54,218 @@ pub trait WeightInfo {
 /// Weights for `pallet_ceremony` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Ceremony::Phase1` (r:1 w:0)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::SrsPending` (r:1 w:1)
+	/// Proof: `Ceremony::SrsPending` (`max_values`: Some(1), `max_size`: Some(2486), added: 2981, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn contribute_srs() -> Weight {
-		Weight::from_parts(40_000_000_000, 2_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `621`
+		//  Estimated: `3971`
+		// Minimum execution time: 11_004_155_000 picoseconds.
+		Weight::from_parts(11_919_081_000, 3971)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Ceremony::Phase1` (r:1 w:1)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::SrsPending` (r:1 w:1)
+	/// Proof: `Ceremony::SrsPending` (`max_values`: Some(1), `max_size`: Some(2486), added: 2981, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn attest_srs() -> Weight {
-		Weight::from_parts(100_000_000, 2_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1114`
+		//  Estimated: `3971`
+		// Minimum execution time: 35_218_000 picoseconds.
+		Weight::from_parts(39_446_000, 3971)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Ceremony::Phase1` (r:1 w:1)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::SealVotes` (r:1 w:1)
+	/// Proof: `Ceremony::SealVotes` (`max_values`: Some(1), `max_size`: Some(2049), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::DomainTables` (r:0 w:25)
+	/// Proof: `Ceremony::DomainTables` (`max_values`: None, `max_size`: Some(592), added: 3067, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::FinalSrs` (r:0 w:1)
+	/// Proof: `Ceremony::FinalSrs` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// The range of component `t` is `[1, 25]`.
 	fn seal_srs(t: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 2_000)
-			.saturating_add(Weight::from_parts(5_000_000_000, 600).saturating_mul(t.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `557`
+		//  Estimated: `3534`
+		// Minimum execution time: 2_515_379_000 picoseconds.
+		Weight::from_parts(92_544_587, 3534)
+			// Standard Error: 449_777
+			.saturating_add(Weight::from_parts(2_513_900_761, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
 	}
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	fn contribute_key() -> Weight {
-		Weight::from_parts(20_000_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	fn retry_key() -> Weight {
-		Weight::from_parts(100_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	fn start_key() -> Weight {
-		Weight::from_parts(10_000_000_000, 4_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `1323`
+		//  Estimated: `21359`
+		// Minimum execution time: 8_544_918_000 picoseconds.
+		Weight::from_parts(8_623_121_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn on_initialize_srs() -> Weight {
-		Weight::from_parts(10_000_000_000, 2_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	fn retry_key() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `475`
+		//  Estimated: `21359`
+		// Minimum execution time: 31_240_000 picoseconds.
+		Weight::from_parts(35_872_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	fn refute_key() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1847`
+		//  Estimated: `21359`
+		// Minimum execution time: 4_036_253_000 picoseconds.
+		Weight::from_parts(4_086_504_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Ceremony::Phase1` (r:1 w:0)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::DomainTables` (r:1 w:0)
+	/// Proof: `Ceremony::DomainTables` (`max_values`: None, `max_size`: Some(592), added: 3067, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:0 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	fn start_key() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1648`
+		//  Estimated: `21359`
+		// Minimum execution time: 4_217_177_000 picoseconds.
+		Weight::from_parts(4_258_843_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Ceremony::Phase1` (r:1 w:1)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	fn on_initialize_srs() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `583`
+		//  Estimated: `3509`
+		// Minimum execution time: 3_005_186_000 picoseconds.
+		Weight::from_parts(3_059_176_000, 3509)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:16 w:16)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:16 w:0)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize_keys(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 0)
-			.saturating_add(Weight::from_parts(200_000_000, 4_000).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1032 + n * (573 ±0)`
+		//  Estimated: `1614 + n * (20369 ±0)`
+		// Minimum execution time: 2_944_000 picoseconds.
+		Weight::from_parts(50_795_406, 1614)
+			// Standard Error: 436_521
+			.saturating_add(Weight::from_parts(3_998_064_703, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20369).saturating_mul(n.into()))
 	}
 }
 
-// For tests.
+/// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
-	fn contribute_srs() -> Weight { Weight::from_parts(40_000_000_000, 2_000) }
-	fn attest_srs() -> Weight { Weight::from_parts(100_000_000, 2_000) }
-	fn seal_srs(t: u32, ) -> Weight { Weight::from_parts(5_000_000_000, 600).saturating_mul(t.into()) }
-	fn contribute_key() -> Weight { Weight::from_parts(20_000_000_000, 4_000) }
-	fn retry_key() -> Weight { Weight::from_parts(100_000_000, 4_000) }
-	fn start_key() -> Weight { Weight::from_parts(10_000_000_000, 4_000) }
-	fn on_initialize_srs() -> Weight { Weight::from_parts(10_000_000_000, 2_000) }
-	fn on_initialize_keys(n: u32, ) -> Weight { Weight::from_parts(200_000_000, 4_000).saturating_mul(n.into()) }
+	fn contribute_srs() -> Weight {
+		Weight::from_parts(11_919_081_000, 3971)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn attest_srs() -> Weight {
+		Weight::from_parts(39_446_000, 3971)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn seal_srs(t: u32, ) -> Weight {
+		Weight::from_parts(92_544_587, 3534)
+			.saturating_add(Weight::from_parts(2_513_900_761, 0).saturating_mul(t.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(t.into())))
+	}
+	fn contribute_key() -> Weight {
+		Weight::from_parts(8_623_121_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn retry_key() -> Weight {
+		Weight::from_parts(35_872_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn refute_key() -> Weight {
+		Weight::from_parts(4_086_504_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn start_key() -> Weight {
+		Weight::from_parts(4_258_843_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn on_initialize_srs() -> Weight {
+		Weight::from_parts(3_059_176_000, 3509)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn on_initialize_keys(n: u32, ) -> Weight {
+		Weight::from_parts(50_795_406, 1614)
+			.saturating_add(Weight::from_parts(3_998_064_703, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20369).saturating_mul(n.into()))
+	}
 }
