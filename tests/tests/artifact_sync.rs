@@ -11,10 +11,9 @@
 //! registered without uploading (`--no-upload`); only the first's quantized
 //! model is on a node (Bob's). Its key ceremony: Alice's node, first to
 //! contribute, fetches the quantized model from Bob; Bob and Charlie follow;
-//! Charlie's node made the final proving key and is the only one holding it.
-//! Bob's Zk request for the first model is proved by Alice with that key,
-//! fetched from Charlie over the artifact protocol, and ends `verified` on
-//! chain. The second model (the same network, but another quantized model:
+//! Charlie's node made the final proving key, and Alice's and Bob's fetch it
+//! from their peers to check it. Bob's Zk request for the first model is
+//! proved by Alice with that key and ends `verified` on chain. The second model (the same network, but another quantized model:
 //! its ONNX file carries another doc string) is on no node: its ceremony
 //! gets no contribution, Zk requests for it are refused, and Alice logs that
 //! no peer has its quantized model for Bob's vanilla request, which stays
@@ -125,11 +124,18 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 		.context("final_proving_key_hash")?
 		.to_string();
 	eprintln!("model 0's key final after {:?}", started.elapsed());
-	// The final proving key is where it was made (Charlie's node) only.
+	// The final proving key was made on Charlie's node; Alice's and Bob's
+	// fetch it from their peers to check it.
 	let all = [q_hash.as_str(), pk_hash.as_str(), absent_q.as_str()];
-	assert_eq!(has(&alice_rpc, &all).await?, vec![true, false, false]);
-	assert_eq!(has(&bob_rpc, &all).await?, vec![true, false, false]);
 	assert_eq!(has(&charlie_rpc, &all).await?, vec![true, true, false]);
+	for node in [&alice_rpc, &bob_rpc] {
+		wait_for(
+			"the final key checked",
+			Duration::from_secs(120),
+			|| async { Ok((has(node, &all).await? == [true, true, false]).then_some(())) },
+		)
+		.await?;
+	}
 	// Alice's node, the first contributor, got the quantized model from Bob's.
 	let alice_peer: String = alice_rpc
 		.request("system_localPeerId", rpc_params![])
@@ -178,8 +184,8 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 	assert_eq!(result["status"], "verified");
 	assert_eq!(result["executor"], accounts[0]);
 
-	// Alice proved with the final proving key, fetched from Charlie (not from
-	// Bob, who does not have it).
+	// Alice proved with the final proving key, fetched from a peer (Charlie,
+	// or Bob once he had it).
 	assert_eq!(
 		has(&alice_rpc, &[&q_hash, &pk_hash]).await?,
 		vec![true, true]
@@ -197,8 +203,11 @@ async fn executor_fetches_artifacts_uploaded_to_another_node() -> Result<()> {
 			alice.log_tail(80)
 		)
 	})?;
-	assert!(line.contains(&charlie_peer), "{line}");
-	assert_eq!(has(&bob_rpc, &[&pk_hash]).await?, vec![false]);
+	let bob_peer: String = bob_rpc.request("system_localPeerId", rpc_params![]).await?;
+	assert!(
+		line.contains(&charlie_peer) || line.contains(&bob_peer),
+		"{line}"
+	);
 	assert!(
 		!charlie
 			.log_tail(100_000)

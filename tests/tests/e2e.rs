@@ -6,9 +6,8 @@
 //!    with the `verity` CLI; their files are uploaded to her node only. Each
 //!    model's key ceremony needs the quantized model on every validator: Bob's, Charlie's and Dave's nodes
 //!    fetch it from their peers to contribute, in turn. Dave's node, the
-//!    last contributor, made the final proving keys and is the only one
-//!    holding them; the other validators fetch them from their peers when
-//!    they are assigned a request.
+//!    last contributor, made the final proving keys; the other validators'
+//!    nodes fetch them from their peers to check them.
 //! 2. The four validators bond as executors; Eve and Ferdie send 20 `Zk`
 //!    requests over both models. Charlie's node is killed after the first
 //!    few.
@@ -21,8 +20,7 @@
 //!    node holds the final proving key of each model it proved.
 //! 5. Charlie's node, restarted, catches up and serves every result.
 //!
-//! (The validator that dies is Charlie, not Dave: the final proving keys are
-//! on Dave's node until the others have fetched them.)
+//! (The validator that dies is Charlie, not Dave, the last contributor.)
 
 use std::{collections::BTreeMap, time::Duration};
 
@@ -170,19 +168,20 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	}
 	ensure!(models[0].id != models[1].id);
 	// Every validator's node got the quantized models (Alice's by upload, the
-	// others from their peers, to contribute); the final proving keys are on
-	// Dave's node, which made them, only.
-	for (i, node) in nodes.iter().enumerate() {
+	// others from their peers, to contribute) and the final proving keys
+	// (made on Dave's node; the others fetch them to check them).
+	for node in &nodes {
 		let client = node.client().await?;
 		for m in &models {
-			let has =
-				rpc::artifacts_has(&client, &[&m.quantized_hash, &m.proving_key_hash]).await?;
-			ensure!(
-				has == [true, i == 3],
-				"{}: {has:?} for model {}",
-				node.name(),
-				m.id
-			);
+			let wanted = [m.quantized_hash.as_str(), m.proving_key_hash.as_str()];
+			wait_for(
+				&format!("{} to hold model {}'s artifacts", node.name(), m.id),
+				Duration::from_secs(120),
+				|| async {
+					Ok((rpc::artifacts_has(&client, &wanted).await? == [true, true]).then_some(()))
+				},
+			)
+			.await?;
 		}
 	}
 
@@ -316,8 +315,8 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		);
 	}
 
-	// --- Whoever proved a model's request holds its final proving key: from
-	// Dave's node, the only one that had it, over the artifact protocol.
+	// --- Whoever proved a model's request holds its final proving key,
+	// fetched over the artifact protocol.
 	for (model, result) in results.values() {
 		let executor = result["executor"].as_str().context("executor")?;
 		let i = accounts

@@ -49,6 +49,7 @@ pub mod forge;
 #[cfg(feature = "prover")]
 pub mod group_fft;
 pub mod head;
+#[cfg(feature = "prover")]
 pub mod lagrange;
 #[cfg(feature = "prover")]
 pub mod phase2;
