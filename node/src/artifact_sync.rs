@@ -87,7 +87,8 @@ fn max_response_size(store: &ArtifactStore) -> u64 {
 }
 
 /// `0x`-hex of `bytes`.
-fn hex(bytes: &[u8]) -> String {
+/// `0x`-prefixed lowercase hex, as hashes show in the node's logs.
+pub(crate) fn hex(bytes: &[u8]) -> String {
 	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
 	format!("0x{digits}")
 }

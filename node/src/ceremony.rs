@@ -52,7 +52,12 @@ use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
 use verity_zk::ceremony::{self as zk, lagrange, phase2, srs::Srs, SrsHead};
 use verity_zk::{Bls12_381, ProvingKey, VerifyingKey};
 
-use crate::{artifact_sync::ArtifactFetcher, service::FullClient, tx::Signer, worker::Pool};
+use crate::{
+	artifact_sync::{hex, ArtifactFetcher},
+	service::FullClient,
+	tx::Signer,
+	worker::Pool,
+};
 
 /// Log target.
 const LOG: &str = "verity-ceremony";
@@ -65,10 +70,6 @@ const FETCH_ATTEMPTS: u32 = 5;
 
 type Hash = <Block as sp_runtime::traits::Block>::Hash;
 type Hash256 = [u8; 32];
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Which SRS: an artifact, or the insecure development SRS of a size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -485,7 +486,17 @@ impl Job {
 				return Ok(());
 			}
 			match self.fetcher.fetch(hash).await {
-				Ok(_) => return Ok(()),
+				Ok(fetched) => {
+					if let Some(peer) = fetched.peer {
+						log::info!(
+							target: LOG,
+							"artifact {} ({} bytes) fetched from peer {peer} ({what})",
+							hex(&hash),
+							fetched.len
+						);
+					}
+					return Ok(());
+				}
 				Err(e) => last = e.to_string(),
 			}
 			futures_timer::Delay::new(Duration::from_secs(2 << attempt)).await;

@@ -65,7 +65,7 @@ use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
 use verity_zk::{Binding, ProvingKey};
 
 use crate::{
-	artifact_sync::{ArtifactFetcher, FetchError, Fetched},
+	artifact_sync::{hex, ArtifactFetcher, FetchError, Fetched},
 	service::FullClient,
 };
 use journal::{Entry, Journal};
@@ -332,11 +332,6 @@ struct Worker {
 	best: Option<(Hash, u32)>,
 	/// Journaled results no longer submitted (too many attempts).
 	gave_up: HashSet<u64>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-	format!("0x{digits}")
 }
 
 impl Worker {
