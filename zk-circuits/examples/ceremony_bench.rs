@@ -115,10 +115,7 @@ fn main() {
 		}
 		let (bases, lagrange_s) = secs(|| lagrange::bases(&srs, domain).expect("bases"));
 		// One of the four sequences, ours against ark-poly's generic FFT.
-		let powers: Vec<G1Projective> = srs
-			.restrict(domain)
-			.expect("restricts")
-			.tau_g1
+		let powers: Vec<G1Projective> = srs.restrict(domain).expect("restricts").tau_g1[..domain]
 			.iter()
 			.map(|p| (*p).into())
 			.collect();
