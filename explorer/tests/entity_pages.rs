@@ -900,7 +900,7 @@ async fn ceremony_pages(backend: Backend) -> Result<()> {
 	);
 	assert_eq!(
 		key["contributions"],
-		json!([{ "round": 1, "who": ALICE, "block": 15, "event": "15-0", "proving_key": hash(0xc1), "transcript": hash(0xd1) }])
+		json!([{ "round": 1, "who": ALICE, "block": 15, "event": "15-0", "proving_key": hash(0xc1), "transcript": hash(0xd1), "refuted_by": [], "removed_in": null }])
 	);
 	assert_eq!(
 		key["skipped"],
