@@ -288,6 +288,21 @@ fn example(name: &str) -> verity_inference::QuantizedModel {
 	verity_inference::QuantizedModel::from_bytes(&std::fs::read(path).unwrap()).unwrap()
 }
 
+/// `mlp_digits8`, its model spec and its smallest QAP domain.
+fn mlp_digits8() -> (
+	verity_inference::QuantizedModel,
+	pallet_models::ModelSpec,
+	u32,
+) {
+	let model = example("mlp_digits8");
+	let spec = spec_of(&model);
+	let domain = verity_zk::Qap::compile(&model)
+		.unwrap()
+		.smallest_domain_size()
+		.unwrap() as u32;
+	(model, spec, domain)
+}
+
 /// `who`'s δ contribution to `pk`, bound to the chain's transcript of `model_id`.
 fn key_contribution(
 	pk: ProvingKey,
@@ -319,10 +334,7 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 	new_test_ext(6144, true).execute_with(|| {
 		assert!(state().insecure);
 		assert_eq!(state().phase, SrsPhase::Final);
-		let model = example("mlp_digits8");
-		let spec = spec_of(&model);
-		let qap = verity_zk::Qap::compile(&model).unwrap();
-		let domain = qap.smallest_domain_size().unwrap() as u32;
+		let (model, spec, domain) = mlp_digits8();
 		assert_noop!(
 			Ceremony::start(7, &spec, domain * 4, None),
 			Error::<Test>::BadDomain
@@ -423,12 +435,7 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 fn phase2_fails_with_too_few_contributions_and_can_retry() {
 	use pallet_models::ZkSetup;
 	new_test_ext(6144, true).execute_with(|| {
-		let model = example("mlp_digits8");
-		let spec = spec_of(&model);
-		let domain = verity_zk::Qap::compile(&model)
-			.unwrap()
-			.smallest_domain_size()
-			.unwrap() as u32;
+		let (model, spec, domain) = mlp_digits8();
 		// The registrant (9) asked for the first turn.
 		assert_ok!(Ceremony::start(4, &spec, domain, Some(&9)));
 		assert_eq!(
@@ -525,12 +532,7 @@ fn contribute(
 fn phase2_a_refuted_contribution_is_removed() {
 	use pallet_models::ZkSetup;
 	new_test_ext(6144, true).execute_with(|| {
-		let model = example("mlp_digits8");
-		let spec = spec_of(&model);
-		let domain = verity_zk::Qap::compile(&model)
-			.unwrap()
-			.smallest_domain_size()
-			.unwrap() as u32;
+		let (model, spec, domain) = mlp_digits8();
 		assert_ok!(Ceremony::start(7, &spec, domain, None));
 		let initial = Ceremony::ceremony(7).unwrap();
 		let initial_vk = VerifyingKeys::<Test>::get(7).unwrap();
