@@ -99,6 +99,11 @@ pub fn srs_json(s: &SrsInfo, best: u64) -> Value {
 			_ => Value::Null,
 		},
 		"beacon": s.beacon.map(|b| hex(&b)),
+		"lagrange_bases": s.bases.iter().map(|b| json!({
+			"domain_size": b.domain_size,
+			"publisher": b.publisher.to_string(),
+			"hash": hex(&b.hash),
+		})).collect::<Vec<_>>(),
 		"best_block": best,
 	});
 	if let SrsPhase::Beacon { at } = s.phase {
@@ -446,18 +451,69 @@ fn dev_srs(max_domain: u32, n: u32) -> Result<Srs, CliError> {
 		.map_err(|e| CliError(format!("the development SRS: {e}")))
 }
 
-/// The initial proving key of `model` on the `n`-point domain of `srs`;
-/// `dev_max_domain`: the development SRS of this size (its Lagrange bases
-/// come from the secrets, far faster).
+/// The published Lagrange bases `b`, downloaded and checked against `srs`;
+/// `None` (the CLI computes its own) if either fails.
+async fn published_bases(
+	chain: &Chain,
+	srs: &std::sync::Arc<Srs>,
+	b: &chain::PublishedBases,
+	steps: &Progress,
+) -> Option<lagrange::LagrangeBases> {
+	let step = steps.spinner(format!(
+		"downloading the Lagrange bases on {} points {} (published by {})",
+		b.domain_size,
+		hex(&b.hash),
+		b.publisher
+	));
+	let bytes = match chain.download_artifact(&b.hash, |_| {}).await {
+		Ok(bytes) => bytes,
+		Err(e) => {
+			step.done(format!("failed ({e}); computing them here"));
+			return None;
+		}
+	};
+	let srs = std::sync::Arc::clone(srs);
+	let checked = blocking(move || {
+		let bases =
+			lagrange::LagrangeBases::read(&mut &bytes[..]).map_err(|e| CliError(e.to_string()))?;
+		bases
+			.check(&srs, &mut verity_zk::rand::rngs::OsRng)
+			.map_err(|e| CliError(e.to_string()))?;
+		Ok(bases)
+	})
+	.await;
+	match checked {
+		Ok(bases) => {
+			step.done(format!(
+				"checked against the SRS in {:.2} s",
+				step.seconds()
+			));
+			Some(bases)
+		}
+		Err(e) => {
+			step.done(format!("REFUSED ({}); computing them here", e.0));
+			None
+		}
+	}
+}
+
+/// The initial proving key of `model` on the `n`-point domain of `srs`,
+/// from `published` Lagrange bases (checked) if any; `dev_max_domain`: the
+/// development SRS of this size (its Lagrange bases come from the secrets,
+/// far faster).
 fn initial_key(
 	srs: &Srs,
+	published: Option<lagrange::LagrangeBases>,
 	dev_max_domain: Option<u32>,
 	n: u32,
 	model: &QuantizedModel,
 ) -> Result<ProvingKey, CliError> {
-	let bases = match dev_max_domain {
-		Some(max) => lagrange::bases_from_secrets(max as usize, n as usize, zk::dev::secrets()),
-		None => lagrange::bases(srs, n as usize),
+	let bases = match (published, dev_max_domain) {
+		(Some(bases), _) => Ok(bases),
+		(None, Some(max)) => {
+			lagrange::bases_from_secrets(max as usize, n as usize, zk::dev::secrets())
+		}
+		(None, None) => lagrange::bases(srs, n as usize),
 	}
 	.map_err(|e| CliError(format!("Lagrange bases: {e}")))?;
 	phase2::initial_proving_key(srs, &bases, model)
@@ -554,13 +610,17 @@ pub async fn contribute(
 			(pk, h)
 		}
 		None => {
+			let published = match srs_info.bases.iter().find(|b| b.domain_size == n) {
+				Some(b) => published_bases(chain, &srs, b, steps).await,
+				None => None,
+			};
 			let step = steps.spinner(format!(
 				"computing the initial proving key on {n} points from the final SRS"
 			));
 			let dev = (srs_info.final_srs() == Some(FinalSrs::InsecureDev))
 				.then_some(srs_info.max_domain);
 			let (srs2, model2) = (std::sync::Arc::clone(&srs), model.clone());
-			let pk = blocking(move || initial_key(&srs2, dev, n, &model2)).await?;
+			let pk = blocking(move || initial_key(&srs2, published, dev, n, &model2)).await?;
 			let hash = blake2_256(&pk.to_bytes());
 			step.done(format!("in {:.2} s", step.seconds()));
 			(pk, hash)
@@ -846,6 +906,7 @@ mod tests {
 			accepted: 1,
 			pending: None,
 			beacon: None,
+			bases: vec![],
 		}
 	}
 
@@ -894,7 +955,7 @@ mod tests {
 		let max = 1 << 18;
 		let n = domain_for(verity_zk::circuit_stats(&model).unwrap().domain_size, max).unwrap();
 		let srs = dev_srs(max, n).unwrap();
-		let pk = initial_key(&srs, Some(max), n, &model).unwrap();
+		let pk = initial_key(&srs, None, Some(max), n, &model).unwrap();
 		// What the runtime computes at registration (pallet-ceremony start_key).
 		let head = zk::dev::head::<Bls12_381>();
 		let table = zk::dev::table::<Bls12_381>(max, n).unwrap();
@@ -920,7 +981,7 @@ mod tests {
 		// The downloaded form of the new key is the same key.
 		let downloaded = ProvingKey::from_bytes(&c.key.to_bytes()).unwrap();
 		check_key(&srs, &downloaded, &model, &vk.to_bytes()).unwrap();
-		let old = initial_key(&srs, Some(max), n, &model).unwrap();
+		let old = initial_key(&srs, None, Some(max), n, &model).unwrap();
 		let e = check_key(&srs, &old, &model, &vk.to_bytes()).unwrap_err();
 		assert!(e.0.contains("not the chain's"), "{}", e.0);
 	}

@@ -588,6 +588,16 @@ pub struct SrsInfo {
 	pub accepted: u32,
 	pub pending: Option<PendingSrs>,
 	pub beacon: Option<Hash>,
+	/// The final SRS's published Lagrange bases.
+	pub bases: Vec<PublishedBases>,
+}
+
+/// Lagrange bases of the final SRS a participant published (an artifact).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedBases {
+	pub domain_size: u32,
+	pub publisher: AccountId32,
+	pub hash: Hash,
 }
 
 #[derive(DecodeAsType)]
@@ -605,6 +615,7 @@ struct SrsInfoRaw {
 	accepted: u32,
 	pending: Option<(AccountId32, Hash, u32, u32)>,
 	beacon: Option<Hash>,
+	bases: Vec<(u32, AccountId32, Hash)>,
 }
 
 impl From<SrsInfoRaw> for SrsInfo {
@@ -628,6 +639,15 @@ impl From<SrsInfoRaw> for SrsInfo {
 				bad,
 			}),
 			beacon: s.beacon,
+			bases: s
+				.bases
+				.into_iter()
+				.map(|(domain_size, publisher, hash)| PublishedBases {
+					domain_size,
+					publisher,
+					hash,
+				})
+				.collect(),
 		}
 	}
 }

@@ -164,6 +164,38 @@ impl Keys {
 		Ok(srs)
 	}
 
+	/// Where the Lagrange bases of SRS `id` on `size` points are kept.
+	fn bases_path(&self, id: SrsId, size: usize) -> PathBuf {
+		self.dir
+			.join("lagrange")
+			.join(format!("{}-{size}", id.label()))
+	}
+
+	/// Whether this node keeps the Lagrange bases of SRS `id` on `size` points.
+	fn has_bases(&self, id: SrsId, size: usize) -> bool {
+		self.bases_path(id, size).exists()
+	}
+
+	/// Lagrange bases another node published (`bytes`), checked against the
+	/// SRS `id` before they are kept.
+	fn adopt_bases(
+		&self,
+		id: SrsId,
+		srs: &Srs,
+		size: usize,
+		bytes: &[u8],
+	) -> Result<lagrange::LagrangeBases, String> {
+		let bases = lagrange::LagrangeBases::read(&mut &bytes[..]).map_err(|e| e.to_string())?;
+		if bases.size != size {
+			return Err(format!("bases on {} points, not {size}", bases.size));
+		}
+		bases
+			.check(srs, &mut verity_zk::rand::rngs::OsRng)
+			.map_err(|e| e.to_string())?;
+		let _ = std::fs::write(self.bases_path(id, size), bytes);
+		Ok(bases)
+	}
+
 	/// The Lagrange bases of SRS `id` on `size` points: from the disk cache,
 	/// else computed (an FFT in the exponent; from the secrets for the
 	/// development SRS) and cached.
@@ -173,10 +205,7 @@ impl Keys {
 		srs: &Srs,
 		size: usize,
 	) -> Result<lagrange::LagrangeBases, String> {
-		let path = self
-			.dir
-			.join("lagrange")
-			.join(format!("{}-{size}", id.label()));
+		let path = self.bases_path(id, size);
 		if let Ok(bytes) = std::fs::read(&path) {
 			if let Ok(bases) = lagrange::LagrangeBases::read(&mut &bytes[..]) {
 				if bases.size == size {
@@ -440,6 +469,17 @@ fn describe(task: &CeremonyTask) -> String {
 		CeremonyTask::ContributeKey { model_id, .. } => {
 			format!("model {model_id}: contributing to its key")
 		}
+		CeremonyTask::PrepareBases { domain_size, .. } => {
+			format!("phase 1: computing the Lagrange bases on {domain_size} points to publish")
+		}
+		CeremonyTask::CheckBases {
+			domain_size,
+			bases_hash,
+			..
+		} => format!(
+			"phase 1: checking the published Lagrange bases {} on {domain_size} points",
+			hex(bases_hash)
+		),
 		CeremonyTask::CheckKey {
 			model_id,
 			proving_key,
@@ -463,6 +503,7 @@ fn call_name(call: &RuntimeCall) -> &'static str {
 		RuntimeCall::Ceremony(pallet_ceremony::Call::seal_srs { .. }) => "seal_srs",
 		RuntimeCall::Ceremony(pallet_ceremony::Call::contribute_key { .. }) => "contribute_key",
 		RuntimeCall::Ceremony(pallet_ceremony::Call::refute_key { .. }) => "refute_key",
+		RuntimeCall::Ceremony(pallet_ceremony::Call::publish_bases { .. }) => "publish_bases",
 		_ => "a call",
 	}
 }
@@ -530,8 +571,79 @@ impl Job {
 			.ok_or_else(|| "the proving key left the store".into())
 	}
 
+	/// The Lagrange bases of the final SRS `srs_id` on `size` points: the
+	/// ones this node keeps, else the `published` ones (fetched and checked),
+	/// else computed here.
+	async fn bases(
+		&self,
+		srs_id: SrsId,
+		srs: &Srs,
+		size: usize,
+		published: Option<Hash256>,
+	) -> Result<lagrange::LagrangeBases, String> {
+		if let (false, Some(hash)) = (self.keys.has_bases(srs_id, size), published) {
+			match self.adopt_bases(srs_id, srs, size, hash).await {
+				Ok(bases) => return Ok(bases),
+				Err(e) => log::warn!(
+					target: LOG,
+					"the published Lagrange bases {} on {size} points: {e}; computing them here",
+					hex(&hash)
+				),
+			}
+		}
+		self.keys.lagrange(srs_id, srs, size)
+	}
+
+	/// Published Lagrange bases, fetched and checked against the SRS.
+	async fn adopt_bases(
+		&self,
+		srs_id: SrsId,
+		srs: &Srs,
+		size: usize,
+		hash: Hash256,
+	) -> Result<lagrange::LagrangeBases, String> {
+		self.fetch(hash, "Lagrange bases").await?;
+		let bytes = self
+			.store
+			.get(&hash)
+			.map_err(|e| e.to_string())?
+			.ok_or("the Lagrange bases left the store")?;
+		let started = std::time::Instant::now();
+		let bases = self.keys.adopt_bases(srs_id, srs, size, &bytes)?;
+		log::info!(
+			target: LOG,
+			"Lagrange bases {} on {size} points checked against the SRS in {:.1} s",
+			hex(&hash),
+			started.elapsed().as_secs_f64()
+		);
+		Ok(bases)
+	}
+
 	async fn run(self, task: CeremonyTask) -> Result<Option<RuntimeCall>, String> {
 		match task {
+			CeremonyTask::CheckBases {
+				srs_hash,
+				domain_size,
+				bases_hash,
+			} => {
+				let srs_id = SrsId::Artifact(srs_hash);
+				let size = domain_size as usize;
+				if self.keys.has_bases(srs_id, size) {
+					return Ok(None);
+				}
+				self.fetch(srs_hash, "final SRS").await?;
+				let srs = self.keys.srs(srs_id)?;
+				// Refused bases are not retried: this node computes its own
+				// when it needs them.
+				if let Err(e) = self.adopt_bases(srs_id, &srs, size, bases_hash).await {
+					log::error!(
+						target: LOG,
+						"the published Lagrange bases {} on {size} points are refused: {e}",
+						hex(&bases_hash)
+					);
+				}
+				Ok(None)
+			}
 			CeremonyTask::CheckKey {
 				model_id,
 				model_hash,
@@ -658,6 +770,7 @@ impl Job {
 				proving_key,
 				transcript,
 				verifying_key,
+				bases,
 				..
 			} => {
 				let model = self.model(model_hash).await?;
@@ -673,7 +786,9 @@ impl Job {
 					None => {
 						let srs = self.keys.srs(srs_id)?;
 						let started = std::time::Instant::now();
-						let bases = self.keys.lagrange(srs_id, &srs, domain_size as usize)?;
+						let bases = self
+							.bases(srs_id, &srs, domain_size as usize, bases)
+							.await?;
 						let pk = phase2::initial_proving_key(&srs, &bases, &model)
 							.map_err(|e| e.to_string())?;
 						log::info!(
@@ -712,7 +827,25 @@ impl Job {
 					proving_key: hash,
 				}))
 			}
-			CeremonyTask::CheckKey { .. } => Err("a key check ends in no call".into()),
+			CeremonyTask::PrepareBases {
+				srs_hash,
+				domain_size,
+			} => {
+				let srs_id = SrsId::Artifact(srs_hash);
+				self.fetch(srs_hash, "final SRS").await?;
+				let srs = self.keys.srs(srs_id)?;
+				let bases = self.keys.lagrange(srs_id, &srs, domain_size as usize)?;
+				let mut bytes = Vec::new();
+				bases.write(&mut bytes).map_err(|e| e.to_string())?;
+				let bases_hash = self.store(&bytes, "Lagrange bases")?;
+				Ok(RuntimeCall::Ceremony(Call::publish_bases {
+					domain_size,
+					bases_hash,
+				}))
+			}
+			CeremonyTask::CheckKey { .. } | CeremonyTask::CheckBases { .. } => {
+				Err("a check ends in no call".into())
+			}
 		}
 	}
 

@@ -160,6 +160,15 @@ impl pallet_ceremony::Participants<AccountId> for AuraParticipants {
 			})
 			.collect()
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_participants(accounts: alloc::vec::Vec<AccountId>) {
+		let keys = accounts
+			.into_iter()
+			.map(|a| AuraId::from(sp_core::sr25519::Public::from_raw(*a.as_ref())))
+			.collect::<alloc::vec::Vec<_>>();
+		pallet_aura::Authorities::<Runtime>::put(frame_support::BoundedVec::truncate_from(keys));
+	}
 }
 
 impl pallet_ceremony::Config for Runtime {

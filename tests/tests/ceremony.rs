@@ -3,7 +3,10 @@
 //!
 //! 1. Phase 1 runs by itself at genesis: each validator's node contributes in
 //!    turn, the others fetch and check its SRS and attest, the beacon, the
-//!    seal. Every node reports the SRS final (and not insecure).
+//!    seal. Every node reports the SRS final (and not insecure). Then each
+//!    shared domain's Lagrange bases: one validator computes and publishes
+//!    them, the others fetch and check them (Dave's on `mlp_digits8`'s
+//!    3,072 points are what Alice's node makes the model's initial key from).
 //! 2. Dave's node goes down. Alice registers `mlp_digits8`; the runtime
 //!    computes the initial verifying key; Alice's, Bob's and Charlie's nodes
 //!    contribute; Dave's turn is skipped after its deadline; the key is final
@@ -62,6 +65,37 @@ async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -
 		);
 	}
 
+	// The Lagrange bases on 3,072 points (the 4th shared domain: Dave's),
+	// published by Dave's node and checked by Alice's before Dave goes down.
+	let dave = dev::dave().public_key().to_account_id().to_string();
+	let bases_3072 = wait_for(
+		"Dave's Lagrange bases on 3,072 points",
+		Duration::from_secs(240),
+		|| async {
+			let srs = cli.json(&["ceremony", "status"])?;
+			Ok(published_bases(&srs)
+				.into_iter()
+				.find(|(n, _, _)| *n == 3072))
+		},
+	)
+	.await?;
+	ensure!(bases_3072.1 == dave, "{bases_3072:?}");
+	let checked = format!(
+		"Lagrange bases {} on 3072 points checked against the SRS",
+		bases_3072.2
+	);
+	wait_for(
+		"Alice's node to check Dave's bases",
+		Duration::from_secs(120),
+		|| async {
+			Ok(nodes[0]
+				.log_tail(usize::MAX)
+				.contains(&checked)
+				.then_some(()))
+		},
+	)
+	.await?;
+
 	// --- 2. Dave is down; the model's ceremony skips him after his turn.
 	nodes[3].stop();
 	let example = ExampleModel::new("mlp_digits8");
@@ -84,6 +118,13 @@ async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -
 	ensure!(
 		ceremony["final_verifying_key_hash"].is_string(),
 		"{ceremony}"
+	);
+	// Alice's node made the initial key from Dave's bases: it computed none.
+	ensure!(
+		!nodes[0]
+			.log_tail(usize::MAX)
+			.contains("on 3072 points computed"),
+		"Alice's node computed bases it had checked"
 	);
 
 	// --- 3. A Zk request, proved with the ceremony's key and verified. Alice,
@@ -190,5 +231,41 @@ async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -
 		u128_of(&eve_now["executor"]["bond"]) == BOND - SLASH,
 		"{eve_now}"
 	);
+
+	// Every shared domain's bases (1,024 to 12,288 points) were published,
+	// each domain by its validator in turn (Dave's before he went down).
+	let srs = cli.json(&["ceremony", "status"])?;
+	let published = published_bases(&srs);
+	let sizes: Vec<u32> = published.iter().map(|(n, _, _)| *n).collect();
+	ensure!(
+		sizes == [1024, 1536, 2048, 3072, 4096, 6144, 12288],
+		"{srs}"
+	);
+	let order: Vec<String> = srs["participants"]
+		.as_array()
+		.context("participants")?
+		.iter()
+		.map(|p| p.as_str().unwrap_or_default().to_string())
+		.collect();
+	for (i, (n, publisher, _)) in published.iter().enumerate() {
+		ensure!(*publisher == order[i % order.len()], "domain {n}: {srs}");
+	}
 	Ok(())
+}
+
+/// `verity ceremony status`'s published Lagrange bases: domain size,
+/// publisher, artifact hash.
+fn published_bases(srs: &Value) -> Vec<(u32, String, String)> {
+	srs["lagrange_bases"]
+		.as_array()
+		.into_iter()
+		.flatten()
+		.filter_map(|b| {
+			Some((
+				u32::try_from(b["domain_size"].as_u64()?).ok()?,
+				b["publisher"].as_str()?.to_string(),
+				b["hash"].as_str()?.to_string(),
+			))
+		})
+		.collect()
 }

@@ -6,13 +6,18 @@
 //! contribution (native here). Phase 2 per example model, on an SRS of
 //! `3·2^16` points made from random secrets (how the SRS came about does not
 //! change these costs): the domain's Lagrange bases (an FFT in the exponent,
-//! once per node and domain size; and one G1 sequence of it against
-//! ark-poly's generic FFT), the domain table, the initial key from the
+//! once per chain and domain size; and one G1 sequence of it against
+//! ark-poly's generic FFT), the published bases' file size and the check
+//! every other node runs on them, the domain table, the initial key from the
 //! bases, one δ contribution and the full proving-key check.
 //!
 //! ```text
 //! cargo run --release -p verity-zk --example ceremony_bench [-- --sizes 4096,65536 --models mlp_digits8,lenet5]
 //! ```
+//!
+//! `--bases-from-secrets` takes the bases from the SRS's secrets (as the
+//! development SRS does; equal, and far faster) and skips the FFT columns:
+//! the other columns in a minute or two.
 
 use std::time::Instant;
 
@@ -81,20 +86,24 @@ fn main() {
 			runtime_s * 1e3
 		);
 	}
-	let srs = {
+	let from_secrets = std::env::args().any(|a| a == "--bases-from-secrets");
+	let secrets = {
 		use ark_ff::UniformRand;
-		let mut secret = || verity_zk::Fr::rand(&mut rng);
-		Srs::from_secrets(3 << 16, secret(), secret(), secret()).expect("SRS")
+		[(); 3].map(|_| verity_zk::Fr::rand(&mut rng))
 	};
+	let [tau, alpha, beta] = secrets;
+	let srs = Srs::from_secrets(3 << 16, tau, alpha, beta).expect("SRS");
 
 	println!("\nPhase 2 per model (SRS N = {}):", srs.max_domain());
 	println!(
-		"{:<14} {:>8} {:>12} {:>12} {:>14} {:>9} {:>13} {:>13} {:>9}",
+		"{:<14} {:>8} {:>12} {:>12} {:>14} {:>10} {:>14} {:>9} {:>13} {:>13} {:>9}",
 		"model",
 		"domain",
 		"lagrange s",
 		"G1 ifft s",
 		"ark-poly's s",
+		"bases MB",
+		"bases check s",
 		"table s",
 		"initial key s",
 		"contribute s",
@@ -113,25 +122,37 @@ fn main() {
 			println!("{name:<14} {domain:>8}  (larger than the SRS)");
 			continue;
 		}
-		let (bases, lagrange_s) = secs(|| lagrange::bases(&srs, domain).expect("bases"));
-		// One of the four sequences, ours against ark-poly's generic FFT.
-		let powers: Vec<G1Projective> = srs.restrict(domain).expect("restricts").tau_g1[..domain]
-			.iter()
-			.map(|p| (*p).into())
-			.collect();
-		let (ours, ours_s) = secs(|| {
-			let mut v = powers.clone();
-			group_fft::ifft(&mut v).expect("ifft");
-			v
-		});
-		let (theirs, theirs_s) = secs(|| {
-			let mut v = powers.clone();
-			verity_zk::groth16::domain_of_size(domain)
-				.expect("domain")
-				.ifft_in_place(&mut v);
-			v
-		});
-		assert!(ours == theirs, "the two FFTs agree");
+		let fmt = |s: Option<f64>| s.map_or("-".into(), |s| format!("{s:.2}"));
+		let (bases, lagrange_s, ours_s, theirs_s) = if from_secrets {
+			let bases =
+				lagrange::bases_from_secrets(srs.max_domain(), domain, secrets).expect("bases");
+			(bases, None, None, None)
+		} else {
+			let (bases, lagrange_s) = secs(|| lagrange::bases(&srs, domain).expect("bases"));
+			// One of the four sequences, ours against ark-poly's generic FFT.
+			let powers: Vec<G1Projective> = srs.restrict(domain).expect("restricts").tau_g1
+				[..domain]
+				.iter()
+				.map(|p| (*p).into())
+				.collect();
+			let (ours, ours_s) = secs(|| {
+				let mut v = powers.clone();
+				group_fft::ifft(&mut v).expect("ifft");
+				v
+			});
+			let (theirs, theirs_s) = secs(|| {
+				let mut v = powers.clone();
+				verity_zk::groth16::domain_of_size(domain)
+					.expect("domain")
+					.ifft_in_place(&mut v);
+				v
+			});
+			assert!(ours == theirs, "the two FFTs agree");
+			(bases, Some(lagrange_s), Some(ours_s), Some(theirs_s))
+		};
+		let mut file = Vec::new();
+		bases.write(&mut file).expect("writes");
+		let (_, bases_check_s) = secs(|| bases.check(&srs, &mut rng).expect("bases check"));
 		let (table, table_s) = secs(|| lagrange::domain_table(&srs, domain).expect("table"));
 		let (pk, initial_s) =
 			secs(|| phase2::initial_proving_key(&srs, &bases, &model).expect("initial key"));
@@ -148,7 +169,11 @@ fn main() {
 			phase2::check_proving_key(&srs, &pk, &model, &vk, &mut rng).expect("valid key")
 		});
 		println!(
-			"{name:<14} {domain:>8} {lagrange_s:>12.2} {ours_s:>12.2} {theirs_s:>14.2} {table_s:>9.2} {initial_s:>13.2} {contribute_s:>13.2} {check_s:>9.2}"
+			"{name:<14} {domain:>8} {:>12} {:>12} {:>14} {:>10.1} {bases_check_s:>14.2} {table_s:>9.2} {initial_s:>13.2} {contribute_s:>13.2} {check_s:>9.2}",
+			fmt(lagrange_s),
+			fmt(ours_s),
+			fmt(theirs_s),
+			file.len() as f64 / 1e6,
 		);
 	}
 }

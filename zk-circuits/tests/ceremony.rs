@@ -548,3 +548,44 @@ fn a_restricted_srs_is_the_srs_of_the_secrets_power() {
 	assert!(srs.restrict(192).is_err());
 	assert!(srs.restrict(0).is_err());
 }
+
+#[test]
+fn published_lagrange_bases_are_checked_against_the_srs() {
+	let (srs, _) = run_phase1(96, 2, 100);
+	let (other, _) = run_phase1(96, 1, 101);
+	let mut r = rng(102);
+	for n in [16usize, 48, 96] {
+		let bases = lagrange::bases(&srs, n).unwrap();
+		bases.check(&srs, &mut r).unwrap();
+		// Another SRS's bases are refused.
+		assert!(lagrange::bases(&other, n)
+			.unwrap()
+			.check(&srs, &mut r)
+			.is_err());
+		// One wrong point in any of the four sequences is refused.
+		let tamper: [fn(&mut lagrange::LagrangeBases); 4] = [
+			|b| b.g1[3] = (b.g1[3] + b.g1[4]).into_affine(),
+			|b| b.alpha_g1[0] = b.alpha_g1[1],
+			|b| b.beta_g1.swap(1, 2),
+			|b| b.g2[5] = (b.g2[5] + b.g2[5]).into_affine(),
+		];
+		for (i, f) in tamper.iter().enumerate() {
+			let mut bad = lagrange::bases(&srs, n).unwrap();
+			f(&mut bad);
+			assert!(bad.check(&srs, &mut r).is_err(), "domain {n}, sequence {i}");
+		}
+		// Truncated bases are refused, not indexed out of range.
+		let mut short = lagrange::bases(&srs, n).unwrap();
+		short.beta_g1.pop();
+		assert!(short.check(&srs, &mut r).is_err());
+	}
+	// Bases claiming a domain the SRS does not serve.
+	let mut wrong_size = lagrange::bases(&srs, 32).unwrap();
+	wrong_size.size = 64;
+	assert!(wrong_size.check(&srs, &mut r).is_err());
+	// Checked against another SRS, good bases are refused too.
+	assert!(lagrange::bases(&srs, 16)
+		.unwrap()
+		.check(&other, &mut r)
+		.is_err());
+}

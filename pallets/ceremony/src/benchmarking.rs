@@ -287,6 +287,34 @@ mod benchmarks {
 	}
 
 	/// `ZkSetup::start`: the initial verifying key from the SRS head and table.
+	/// The last shared domain of a large SRS, assigned to the caller among
+	/// the most participants.
+	#[benchmark]
+	fn publish_bases() {
+		let max_domain = 3 << 20;
+		final_dev_srs::<T>(max_domain);
+		Phase1::<T>::mutate(|s| {
+			if let Some(s) = s {
+				s.insecure = false;
+			}
+		});
+		FinalSrs::<T>::put([1; 32]);
+		let caller: T::AccountId = whitelisted_caller();
+		let shared = Pallet::<T>::shared_domains(max_domain);
+		let last = shared.len() - 1;
+		let count = T::MaxParticipants::get();
+		let mut accounts: Vec<T::AccountId> =
+			(0..count).map(|i| account("participant", i, 0)).collect();
+		accounts[last % count as usize] = caller.clone();
+		T::Participants::set_participants(accounts);
+		let domain_size = shared[last];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), domain_size, [2; 32]);
+
+		assert!(Bases::<T>::contains_key(domain_size));
+	}
+
 	#[benchmark]
 	fn start_key() {
 		final_dev_srs::<T>(1024);

@@ -30,6 +30,17 @@
 //!    domain size) it computed; a majority for the same data makes the SRS
 //!    final.
 //!
+//! 5. [`publish_bases`](Pallet::publish_bases): a model's initial proving key
+//!    needs the SRS's Lagrange bases on its domain, an FFT in the exponent
+//!    (minutes for a large domain). After the seal, each domain size of at
+//!    least [`SHARED_BASES_MIN`] points is assigned to one participant
+//!    ([`CeremonyTask::PrepareBases`]), whose node computes the bases once
+//!    and publishes them as an artifact; every other participant's node
+//!    fetches and checks them ([`CeremonyTask::CheckBases`]: a random linear
+//!    combination against the SRS, seconds) and keeps them. Nothing rests on
+//!    them: a key made from wrong bases fails every node's key check, and a
+//!    node whose check fails computes its own.
+//!
 //! A development chain may start from the **insecure** development SRS
 //! ([`GenesisConfig::insecure_dev_srs`]): known secrets, final at genesis,
 //! flagged [`SrsState::insecure`] everywhere it shows.
@@ -107,11 +118,18 @@ pub const KEY_PROOF_BYTES: usize = KeyProof::<verity_zk::Bls12_381>::SIZE;
 pub const TABLE_BYTES: usize = DomainTable::<verity_zk::Bls12_381>::SIZE;
 /// Most domain sizes an SRS serves (`2^k` and `3·2^k` from 16 up to 2^28).
 pub const MAX_DOMAINS: u32 = 64;
+/// Smallest domain whose Lagrange bases the chain shares ([`Bases`]): a node
+/// computes smaller ones in well under a second.
+pub const SHARED_BASES_MIN: u32 = 1 << 10;
 
 /// Who takes part in the ceremonies: the validators.
 pub trait Participants<AccountId> {
 	/// The current participants, in their turn order.
 	fn participants() -> Vec<AccountId>;
+
+	/// Makes `accounts` the participants (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_participants(accounts: Vec<AccountId>);
 }
 
 /// Where phase 1 stands.
@@ -431,6 +449,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DomainTables<T: Config> = StorageMap<_, Twox64Concat, u32, [u8; TABLE_BYTES]>;
 
+	/// The final SRS's Lagrange bases published for reuse, by domain size:
+	/// the publisher and the artifact hash (see [`Pallet::publish_bases`]).
+	#[pallet::storage]
+	pub type Bases<T: Config> = StorageMap<_, Twox64Concat, u32, (T::AccountId, Hash256)>;
+
 	/// Every zk model version's key ceremony.
 	#[pallet::storage]
 	pub type Ceremonies<T: Config> = StorageMap<_, Twox64Concat, ModelId, KeyCeremony<T>>;
@@ -667,6 +690,15 @@ pub mod pallet {
 			/// Its proving key.
 			proving_key: Hash256,
 		},
+		/// A participant published the final SRS's Lagrange bases on one domain.
+		BasesPublished {
+			/// The participant.
+			who: T::AccountId,
+			/// The domain size.
+			domain_size: u32,
+			/// The bases' artifact hash.
+			bases_hash: Hash256,
+		},
 	}
 
 	/// Errors.
@@ -716,6 +748,10 @@ pub mod pallet {
 		NotCurrentKey,
 		/// A contributor cannot refute its own contribution.
 		OwnContribution,
+		/// This domain's Lagrange bases are already published.
+		BasesKnown,
+		/// The caller is not the participant this domain's bases are assigned to.
+		NotAssigned,
 	}
 
 	#[pallet::hooks]
@@ -1048,6 +1084,47 @@ pub mod pallet {
 				}
 			}
 			Ceremonies::<T>::insert(model_id, c);
+			Ok(Pays::No.into())
+		}
+
+		/// The final SRS's Lagrange bases on the domain of `domain_size`
+		/// points, computed by the caller's node and published as artifact
+		/// `bases_hash`, by the participant the domain is assigned to
+		/// ([`CeremonyTask::PrepareBases`]). Other nodes check the bases before
+		/// they use them; the runtime cannot (it never sees them). Emits
+		/// [`Event::BasesPublished`]. Free when accepted.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::publish_bases())]
+		pub fn publish_bases(
+			origin: OriginFor<T>,
+			domain_size: u32,
+			bases_hash: Hash256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let state = Phase1::<T>::get().ok_or(Error::<T>::SrsNotFinal)?;
+			ensure!(
+				state.phase == SrsPhase::Final && FinalSrs::<T>::exists(),
+				Error::<T>::SrsNotFinal
+			);
+			ensure!(
+				!Bases::<T>::contains_key(domain_size),
+				Error::<T>::BasesKnown
+			);
+			let participants = Self::participants();
+			let assigned = Self::shared_domains(state.max_domain)
+				.into_iter()
+				.position(|n| n == domain_size)
+				.ok_or(Error::<T>::BadDomain)?;
+			ensure!(
+				Self::assignee(&participants, assigned) == Some(&who),
+				Error::<T>::NotAssigned
+			);
+			Bases::<T>::insert(domain_size, (who.clone(), bases_hash));
+			Self::deposit_event(Event::BasesPublished {
+				who,
+				domain_size,
+				bases_hash,
+			});
 			Ok(Pays::No.into())
 		}
 	}
@@ -1412,7 +1489,16 @@ impl<T: Config> Pallet<T> {
 					);
 				}
 			}
+			let shared = Self::shared_domains(state.max_domain);
+			ensure!(
+				Bases::<T>::iter_keys().all(|n| shared.contains(&n)),
+				"bases published for a domain that is not shared"
+			);
 		}
+		ensure!(
+			Bases::<T>::iter_keys().next().is_none() || FinalSrs::<T>::exists(),
+			"bases published without a final SRS"
+		);
 		Ok(())
 	}
 
@@ -1473,6 +1559,26 @@ pub enum CeremonyTask {
 		verifying_key: Vec<u8>,
 		/// The current `δ·G1`.
 		delta_g1: [u8; 48],
+		/// The published Lagrange bases on the key's domain, if any (for the
+		/// initial key).
+		bases: Option<Hash256>,
+	},
+	/// Compute the final SRS's Lagrange bases on one domain and publish them.
+	PrepareBases {
+		/// The final SRS.
+		srs_hash: Hash256,
+		/// The domain size.
+		domain_size: u32,
+	},
+	/// Fetch and check the Lagrange bases another participant published, and
+	/// keep them.
+	CheckBases {
+		/// The final SRS.
+		srs_hash: Hash256,
+		/// The domain size.
+		domain_size: u32,
+		/// The bases' artifact hash.
+		bases_hash: Hash256,
 	},
 	/// Check a model's current proving key (the last contribution's, made by
 	/// another participant) and refute it if it is wrong.
@@ -1517,6 +1623,8 @@ pub struct SrsInfo<AccountId, BlockNumber> {
 	pub pending: Option<(AccountId, Hash256, u32, u32)>,
 	/// The beacon, once applied.
 	pub beacon: Option<Hash256>,
+	/// The published Lagrange bases: domain size, publisher, artifact hash.
+	pub bases: Vec<(u32, AccountId, Hash256)>,
 }
 
 /// A model's key ceremony as the runtime API shows it.
@@ -1585,7 +1693,12 @@ impl<T: Config> Pallet<T> {
 						})
 					}
 				}
-				SrsPhase::Beacon { .. } | SrsPhase::Final => {}
+				SrsPhase::Final => {
+					if let Some(srs_hash) = FinalSrs::<T>::get() {
+						Self::bases_tasks(who, srs_hash, state.max_domain, &mut tasks);
+					}
+				}
+				SrsPhase::Beacon { .. } => {}
 			}
 		}
 		// Every ceremony (one storage read each): a final key is checked too.
@@ -1616,10 +1729,57 @@ impl<T: Config> Pallet<T> {
 					transcript: c.transcript,
 					verifying_key: vk.into_inner(),
 					delta_g1: c.delta_g1,
+					bases: Bases::<T>::get(c.domain_size).map(|(_, h)| h),
 				});
 			}
 		}
 		tasks
+	}
+
+	/// The sealed SRS's Lagrange-bases duties of `who`: the domains assigned
+	/// to it that nobody published yet, and the others' bases to check.
+	fn bases_tasks(
+		who: &T::AccountId,
+		srs_hash: Hash256,
+		max_domain: u32,
+		tasks: &mut Vec<CeremonyTask>,
+	) {
+		let participants = Self::participants();
+		if !participants.contains(who) {
+			return;
+		}
+		for (i, domain_size) in Self::shared_domains(max_domain).into_iter().enumerate() {
+			match Bases::<T>::get(domain_size) {
+				None if Self::assignee(&participants, i) == Some(who) => {
+					tasks.push(CeremonyTask::PrepareBases {
+						srs_hash,
+						domain_size,
+					})
+				}
+				Some((publisher, bases_hash)) if publisher != *who => {
+					tasks.push(CeremonyTask::CheckBases {
+						srs_hash,
+						domain_size,
+						bases_hash,
+					})
+				}
+				_ => {}
+			}
+		}
+	}
+
+	/// The domain sizes whose Lagrange bases the chain shares, smallest first.
+	pub fn shared_domains(max_domain: u32) -> Vec<u32> {
+		zk::domain_sizes(max_domain)
+			.into_iter()
+			.filter(|n| *n >= SHARED_BASES_MIN)
+			.collect()
+	}
+
+	/// Who computes the `i`-th shared domain's bases: the participants take
+	/// the domains in turn.
+	fn assignee(participants: &[T::AccountId], i: usize) -> Option<&T::AccountId> {
+		participants.get(i.checked_rem(participants.len())?)
 	}
 
 	/// Phase 1's state, for the runtime API.
@@ -1640,6 +1800,10 @@ impl<T: Config> Pallet<T> {
 			pending: SrsPending::<T>::get()
 				.map(|p| (p.who, p.srs_hash, p.ok.len() as u32, p.bad.len() as u32)),
 			beacon: s.beacon,
+			bases: Self::shared_domains(s.max_domain)
+				.into_iter()
+				.filter_map(|n| Bases::<T>::get(n).map(|(who, hash)| (n, who, hash)))
+				.collect(),
 		})
 	}
 

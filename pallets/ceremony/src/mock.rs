@@ -31,6 +31,11 @@ impl crate::Participants<u64> for TestParticipants {
 	fn participants() -> Vec<u64> {
 		ParticipantList::get()
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_participants(accounts: Vec<u64>) {
+		ParticipantList::set(accounts)
+	}
 }
 
 /// Blocks per turn.

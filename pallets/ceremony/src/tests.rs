@@ -635,3 +635,81 @@ fn phase2_a_refuted_contribution_is_removed() {
 		Ceremony::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn lagrange_bases_are_published_once_per_domain_by_its_assignee() {
+	new_test_ext(3 << 12, true).execute_with(|| {
+		// A development SRS has no artifact: nothing to share.
+		assert!(Ceremony::tasks(&1).is_empty());
+		assert_noop!(
+			Ceremony::publish_bases(origin(1), 1024, [1; 32]),
+			Error::<Test>::SrsNotFinal
+		);
+		// A sealed SRS of 3·2^12 points (the development one stands in).
+		let srs_hash = [0x5e; 32];
+		FinalSrs::<Test>::put(srs_hash);
+		Phase1::<Test>::mutate(|s| s.as_mut().unwrap().insecure = false);
+		let shared = Ceremony::shared_domains(3 << 12);
+		assert_eq!(shared, vec![1024, 1536, 2048, 3072, 4096, 6144, 12288]);
+
+		// The participants take the domains in turn.
+		let prepare = |who: u64| -> Vec<u32> {
+			Ceremony::tasks(&who)
+				.into_iter()
+				.filter_map(|t| match t {
+					CeremonyTask::PrepareBases {
+						srs_hash: h,
+						domain_size,
+					} if h == srs_hash => Some(domain_size),
+					_ => None,
+				})
+				.collect()
+		};
+		assert_eq!(prepare(1), vec![1024, 3072, 12288]);
+		assert_eq!(prepare(2), vec![1536, 4096]);
+		assert_eq!(prepare(3), vec![2048, 6144]);
+		assert!(Ceremony::tasks(&9).is_empty(), "not a participant");
+
+		// Only the assignee publishes, only shared domains, only once.
+		let bases = artifact_hash(b"bases on 3072 points");
+		for (who, n, error) in [
+			(2, 3072, Error::<Test>::NotAssigned),
+			(9, 3072, Error::<Test>::NotAssigned),
+			(1, 512, Error::<Test>::BadDomain),
+			(1, 5000, Error::<Test>::BadDomain),
+			(1, 3 << 13, Error::<Test>::BadDomain),
+		] {
+			assert_noop!(Ceremony::publish_bases(origin(who), n, bases), error);
+		}
+		assert_ok!(Ceremony::publish_bases(origin(1), 3072, bases));
+		assert!(events().contains(&Event::BasesPublished {
+			who: 1,
+			domain_size: 3072,
+			bases_hash: bases,
+		}));
+		assert_noop!(
+			Ceremony::publish_bases(origin(1), 3072, [2; 32]),
+			Error::<Test>::BasesKnown
+		);
+		assert_eq!(Bases::<Test>::get(3072), Some((1, bases)));
+		assert_eq!(Ceremony::srs_info().unwrap().bases, vec![(3072, 1, bases)]);
+		Ceremony::do_try_state().unwrap();
+
+		// The others check them; the publisher has nothing more to do there.
+		assert_eq!(prepare(1), vec![1024, 12288]);
+		let check = CeremonyTask::CheckBases {
+			srs_hash,
+			domain_size: 3072,
+			bases_hash: bases,
+		};
+		assert!(Ceremony::tasks(&2).contains(&check));
+		assert!(Ceremony::tasks(&3).contains(&check));
+		assert!(!Ceremony::tasks(&1).contains(&check));
+
+		// When the participants change, so do the assignments.
+		ParticipantList::set(vec![3, 1]);
+		assert_eq!(prepare(3), vec![1024, 2048, 4096, 12288]);
+		assert_eq!(prepare(1), vec![1536, 6144]);
+		assert!(prepare(2).is_empty());
+	});
+}

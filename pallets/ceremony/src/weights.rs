@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn contribute_key() -> Weight;
 	fn retry_key() -> Weight;
 	fn refute_key() -> Weight;
+	fn publish_bases() -> Weight;
 	fn start_key() -> Weight;
 	fn on_initialize_srs() -> Weight;
 	fn on_initialize_keys(n: u32, ) -> Weight;
@@ -64,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `621`
 		//  Estimated: `3971`
-		// Minimum execution time: 11_004_155_000 picoseconds.
-		Weight::from_parts(11_919_081_000, 3971)
+		// Minimum execution time: 10_965_377_000 picoseconds.
+		Weight::from_parts(11_866_502_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1114`
 		//  Estimated: `3971`
-		// Minimum execution time: 35_218_000 picoseconds.
-		Weight::from_parts(39_446_000, 3971)
+		// Minimum execution time: 35_606_000 picoseconds.
+		Weight::from_parts(40_076_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -97,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `557`
 		//  Estimated: `3534`
-		// Minimum execution time: 2_515_379_000 picoseconds.
-		Weight::from_parts(92_544_587, 3534)
-			// Standard Error: 449_777
-			.saturating_add(Weight::from_parts(2_513_900_761, 0).saturating_mul(t.into()))
+		// Minimum execution time: 2_517_407_000 picoseconds.
+		Weight::from_parts(179_244_056, 3534)
+			// Standard Error: 508_916
+			.saturating_add(Weight::from_parts(2_507_582_632, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
@@ -117,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1323`
 		//  Estimated: `21359`
-		// Minimum execution time: 8_544_918_000 picoseconds.
-		Weight::from_parts(8_623_121_000, 21359)
+		// Minimum execution time: 8_542_533_000 picoseconds.
+		Weight::from_parts(8_624_223_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `475`
 		//  Estimated: `21359`
-		// Minimum execution time: 31_240_000 picoseconds.
-		Weight::from_parts(35_872_000, 21359)
+		// Minimum execution time: 30_459_000 picoseconds.
+		Weight::from_parts(34_320_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -149,10 +150,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_036_253_000 picoseconds.
-		Weight::from_parts(4_086_504_000, 21359)
+		// Minimum execution time: 4_029_461_000 picoseconds.
+		Weight::from_parts(4_081_573_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Ceremony::Phase1` (r:1 w:0)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::FinalSrs` (r:1 w:0)
+	/// Proof: `Ceremony::FinalSrs` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Bases` (r:1 w:1)
+	/// Proof: `Ceremony::Bases` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	fn publish_bases() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1673`
+		//  Estimated: `3541`
+		// Minimum execution time: 46_255_000 picoseconds.
+		Weight::from_parts(51_750_000, 3541)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Ceremony::Phase1` (r:1 w:0)
 	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
@@ -172,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1648`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_217_177_000 picoseconds.
-		Weight::from_parts(4_258_843_000, 21359)
+		// Minimum execution time: 4_215_390_000 picoseconds.
+		Weight::from_parts(4_256_963_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,8 +203,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `583`
 		//  Estimated: `3509`
-		// Minimum execution time: 3_005_186_000 picoseconds.
-		Weight::from_parts(3_059_176_000, 3509)
+		// Minimum execution time: 3_007_502_000 picoseconds.
+		Weight::from_parts(3_067_420_000, 3509)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -203,10 +221,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1032 + n * (573 ±0)`
 		//  Estimated: `1614 + n * (20369 ±0)`
-		// Minimum execution time: 2_944_000 picoseconds.
-		Weight::from_parts(50_795_406, 1614)
-			// Standard Error: 436_521
-			.saturating_add(Weight::from_parts(3_998_064_703, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_943_000 picoseconds.
+		Weight::from_parts(61_592_742, 1614)
+			// Standard Error: 283_148
+			.saturating_add(Weight::from_parts(3_990_374_240, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -218,50 +236,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn contribute_srs() -> Weight {
-		Weight::from_parts(11_919_081_000, 3971)
+		Weight::from_parts(11_866_502_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest_srs() -> Weight {
-		Weight::from_parts(39_446_000, 3971)
+		Weight::from_parts(40_076_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn seal_srs(t: u32, ) -> Weight {
-		Weight::from_parts(92_544_587, 3534)
-			.saturating_add(Weight::from_parts(2_513_900_761, 0).saturating_mul(t.into()))
+		Weight::from_parts(179_244_056, 3534)
+			.saturating_add(Weight::from_parts(2_507_582_632, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(t.into())))
 	}
 	fn contribute_key() -> Weight {
-		Weight::from_parts(8_623_121_000, 21359)
+		Weight::from_parts(8_624_223_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retry_key() -> Weight {
-		Weight::from_parts(35_872_000, 21359)
+		Weight::from_parts(34_320_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refute_key() -> Weight {
-		Weight::from_parts(4_086_504_000, 21359)
+		Weight::from_parts(4_081_573_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	fn publish_bases() -> Weight {
+		Weight::from_parts(51_750_000, 3541)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
 	fn start_key() -> Weight {
-		Weight::from_parts(4_258_843_000, 21359)
+		Weight::from_parts(4_256_963_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize_srs() -> Weight {
-		Weight::from_parts(3_059_176_000, 3509)
+		Weight::from_parts(3_067_420_000, 3509)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_keys(n: u32, ) -> Weight {
-		Weight::from_parts(50_795_406, 1614)
-			.saturating_add(Weight::from_parts(3_998_064_703, 0).saturating_mul(n.into()))
+		Weight::from_parts(61_592_742, 1614)
+			.saturating_add(Weight::from_parts(3_990_374_240, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

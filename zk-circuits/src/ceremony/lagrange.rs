@@ -5,9 +5,11 @@
 //! Since `L_j(X) = (1/n)·Σ_k ω^{-jk}·X^k`, the Lagrange points are an inverse
 //! FFT of the powers, with group elements as the coefficients ([`bases`]).
 //! That costs `(n/2)·log n` scalar multiplications per sequence, so nodes
-//! compute it once per domain size and keep it. A few Lagrange points alone
-//! (the [`DomainTable`] of the public rows) are cheaper as MSMs
-//! ([`domain_table`]).
+//! compute it once per domain size and keep it. Bases another node computed
+//! are checked far more cheaply than they are made ([`LagrangeBases::check`]:
+//! two MSMs per sequence), so a chain computes them once per domain size and
+//! shares them. A few Lagrange points alone (the [`DomainTable`] of the public
+//! rows) are cheaper as MSMs ([`domain_table`]).
 
 use ark_bls12_381::{G1Affine, G1Projective, G2Affine, G2Projective};
 use ark_ec::CurveGroup;
@@ -121,6 +123,52 @@ pub fn domain_table(srs: &Srs, size: usize) -> Result<DomainTable<Bls12_381>> {
 }
 
 impl LagrangeBases {
+	/// Checks these bases against `srs` (restricted to their domain): for
+	/// random `r_j`, `Σ_j r_j·B_j = Σ_k c_k·P_k` in each of the four
+	/// sequences, where `B_j` are the bases, `P_k` the SRS's powers and
+	/// `c = IFFT(r)` the coefficients of `Σ_j r_j·L_j(X)`. Wrong bases pass
+	/// with probability `1/|Fr|`. Two MSMs of `n` points per sequence instead
+	/// of the FFT's `(n/2)·log n` scalar multiplications: how a node takes
+	/// bases another node published.
+	pub fn check<R: rand::RngCore + rand::CryptoRng>(&self, srs: &Srs, rng: &mut R) -> Result<()> {
+		use ark_ff::UniformRand;
+		let n = self.size;
+		let srs = srs.restrict(n)?;
+		let lengths = [
+			self.g1.len(),
+			self.alpha_g1.len(),
+			self.beta_g1.len(),
+			self.g2.len(),
+		];
+		if lengths != [n; 4] {
+			return Err(Error::Ceremony(format!(
+				"Lagrange bases of {lengths:?} points on a {n}-point domain"
+			)));
+		}
+		let r: Vec<Fr> = (0..n).map(|_| Fr::rand(rng)).collect();
+		let mut c = r.clone();
+		domain_of_size(n)?.ifft_in_place(&mut c);
+		let wrong = |what: &str| {
+			Err(Error::Ceremony(format!(
+				"the Lagrange bases' {what} are not the SRS's on {n} points"
+			)))
+		};
+		let g1 = [
+			(&self.g1, &srs.tau_g1, "L_j(τ)·G1"),
+			(&self.alpha_g1, &srs.alpha_g1, "α·L_j(τ)·G1"),
+			(&self.beta_g1, &srs.beta_g1, "β·L_j(τ)·G1"),
+		];
+		for (bases, powers, what) in g1 {
+			if msm(bases, &r) != msm(&powers[..n], &c) {
+				return wrong(what);
+			}
+		}
+		if msm(&self.g2, &r) != msm(&srs.tau_g2[..n], &c) {
+			return wrong("L_j(τ)·G2");
+		}
+		Ok(())
+	}
+
 	/// The domain table, read off the bases.
 	pub fn domain_table(&self) -> Result<DomainTable<Bls12_381>> {
 		if self.size <= MAX_PUBLIC_INPUTS {
