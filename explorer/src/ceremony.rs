@@ -173,6 +173,18 @@ pub struct SealVote {
 	pub block: i64,
 }
 
+/// The final SRS's Lagrange bases on one domain, published for the other
+/// nodes to check and reuse.
+#[derive(Clone, Debug, Serialize)]
+pub struct PublishedBases {
+	pub domain_size: Option<u64>,
+	/// The validator whose node computed them.
+	pub who: String,
+	/// Their artifact hash.
+	pub bases_hash: Option<String>,
+	pub block: i64,
+}
+
 /// Phase 1: the universal SRS.
 #[derive(Clone, Debug, Serialize)]
 pub struct SrsView {
@@ -216,6 +228,8 @@ pub struct SrsView {
 	pub sealed_in: Option<i64>,
 	/// Domain sizes the sealed SRS serves.
 	pub domains: Option<u64>,
+	/// The Lagrange bases published after the seal.
+	pub bases: Vec<PublishedBases>,
 	pub history: Vec<EntityEvent>,
 }
 
@@ -277,6 +291,7 @@ pub fn srs_view(history: Vec<EntityEvent>, state: Option<(i64, Json)>) -> SrsVie
 		seal_votes: vec![],
 		sealed_in: None,
 		domains: None,
+		bases: vec![],
 		history: vec![],
 	};
 	let mut accepted = 0;
@@ -383,6 +398,12 @@ pub fn srs_view(history: Vec<EntityEvent>, state: Option<(i64, Json)>) -> SrsVie
 				v.sealed_in = Some(e.block_number);
 				v.domains = num(d, "domains");
 			}
+			"BasesPublished" => v.bases.push(PublishedBases {
+				domain_size: num(d, "domain_size"),
+				who: text(d, "who").unwrap_or_default(),
+				bases_hash: text(d, "bases_hash"),
+				block: e.block_number,
+			}),
 			_ => {}
 		}
 	}
@@ -753,6 +774,12 @@ mod tests {
 					"SrsSealed",
 					json!({"srs_hash": "0xf1", "domains": 33}),
 				),
+				ev(
+					60,
+					1,
+					"BasesPublished",
+					json!({"who": b, "domain_size": 3072, "bases_hash": "0xb3"}),
+				),
 			],
 			None,
 		);
@@ -782,6 +809,16 @@ mod tests {
 		assert_eq!(srs.seal_votes.len(), 2);
 		assert_eq!(srs.final_srs_hash.as_deref(), Some("0xf1"));
 		assert_eq!((srs.sealed_in, srs.domains), (Some(58), Some(33)));
+		let bases = &srs.bases[0];
+		assert_eq!(
+			(
+				bases.domain_size,
+				bases.who.as_str(),
+				bases.bases_hash.as_deref(),
+				bases.block
+			),
+			(Some(3072), b, Some("0xb3"), 60)
+		);
 
 		let history = vec![
 			ev(

@@ -85,7 +85,8 @@ fn entity_keys(pallet: &str, name: &str, fields: &Json) -> Vec<(&'static str, St
 		("Inference", "SyncModelSet") => key("version", "model_id").into_iter().collect(),
 		("Inference", "SyncWorkBoundSet") => vec![("setting", "sync_work_bound".into())],
 		("Inference", _) => key("request", "request_id").into_iter().collect(),
-		("Ceremony", n) if n.starts_with("Srs") => {
+		// Phase 1's events, and the Lagrange bases published after it.
+		("Ceremony", n) if n.starts_with("Srs") || n == "BasesPublished" => {
 			vec![(ceremony::SRS_ENTITY.0, ceremony::SRS_ENTITY.1.into())]
 		}
 		("Ceremony", _) => key("version", "model_id").into_iter().collect(),

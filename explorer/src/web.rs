@@ -667,7 +667,16 @@ struct SrsPage {
 	contributions: Vec<SrsContributionRowView>,
 	skipped: Vec<SkippedRowView>,
 	seal_votes: Vec<SealVoteRowView>,
+	bases: Vec<BasesRowView>,
 	history: Vec<HistoryView>,
+}
+
+struct BasesRowView {
+	domain_size: String,
+	who: String,
+	who_short: String,
+	bases_hash: String,
+	block: i64,
 }
 
 struct KeyContributionRowView {
@@ -1340,6 +1349,17 @@ async fn srs_page(State(state): State<AppState>) -> PageResult {
 		contributions,
 		skipped: skipped_rows(&v.skipped),
 		seal_votes,
+		bases: v
+			.bases
+			.iter()
+			.map(|b| BasesRowView {
+				domain_size: opt_str(b.domain_size),
+				who_short: short_hash(&b.who),
+				who: b.who.clone(),
+				bases_hash: opt_text(&b.bases_hash),
+				block: b.block,
+			})
+			.collect(),
 		history: history_views(&v.history),
 	})
 }

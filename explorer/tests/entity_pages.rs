@@ -666,19 +666,37 @@ fn phase1_blocks() -> Vec<NewBlock> {
 				json!({ "who": ALICE, "srs_hash": hash(0xf1) }),
 			)],
 		),
-		call(
+		// Bob's vote seals it; Charlie's node publishes Lagrange bases.
+		derived_block(
 			12,
-			"Ceremony.seal_srs",
-			BOB,
 			vec![
-				(
+				extrinsic(12, 1, "Ceremony.seal_srs", json!({}), BOB),
+				extrinsic(12, 2, "Ceremony.publish_bases", json!({}), CHARLIE),
+			],
+			vec![
+				event(
+					12,
+					0,
+					1,
 					"Ceremony.SrsSealVote",
 					json!({ "who": BOB, "srs_hash": hash(0xf1) }),
 				),
-				(
+				event(
+					12,
+					1,
+					1,
 					"Ceremony.SrsSealed",
 					json!({ "srs_hash": hash(0xf1), "domains": 23 }),
 				),
+				event(12, 2, 1, "System.ExtrinsicSuccess", json!({})),
+				event(
+					12,
+					3,
+					2,
+					"Ceremony.BasesPublished",
+					json!({ "who": CHARLIE, "domain_size": 3072, "bases_hash": hash(0xb3) }),
+				),
+				event(12, 4, 2, "System.ExtrinsicSuccess", json!({})),
 			],
 		),
 	]
@@ -851,6 +869,10 @@ async fn ceremony_pages(backend: Backend) -> Result<()> {
 			{ "who": BOB, "srs_hash": hash(0xf1), "block": 12 },
 		])
 	);
+	assert_eq!(
+		srs["bases"],
+		json!([{ "domain_size": 3072, "who": CHARLIE, "bases_hash": hash(0xb3), "block": 12 }])
+	);
 	assert_eq!(srs["timing"]["contribution"], 40);
 	let status = get_json(port, "/api/status").await?;
 	assert_eq!(
@@ -870,6 +892,8 @@ async fn ceremony_pages(backend: Backend) -> Result<()> {
 		">1 / 2<",
 		"id=\"srs-skipped\"",
 		"id=\"srs-seal-votes\"",
+		"id=\"srs-bases\"",
+		&hash(0xb3),
 		"40 blocks per turn",
 	] {
 		assert!(html.contains(needle), "{needle} on /ceremony: {html}");
