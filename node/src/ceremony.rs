@@ -287,6 +287,8 @@ pub struct CeremonyParams {
 	pub store: Arc<ArtifactStore>,
 	pub fetcher: Arc<ArtifactFetcher>,
 	pub keys: Arc<Keys>,
+	/// How long a proving key may stay unavailable before it is refuted.
+	pub unavailable_after: Duration,
 }
 
 /// One task of one participant key.
@@ -312,6 +314,10 @@ pub fn start(params: CeremonyParams, spawn: sc_service::SpawnTaskHandle) {
 		store: params.store,
 		fetcher: params.fetcher,
 		keys: params.keys,
+		unavailable: Arc::new(Unavailable {
+			after: params.unavailable_after,
+			since: Mutex::new(HashMap::new()),
+		}),
 		spawn: spawn.clone(),
 		busy: HashSet::new(),
 		submitted: HashMap::new(),
@@ -330,6 +336,7 @@ struct Task {
 	store: Arc<ArtifactStore>,
 	fetcher: Arc<ArtifactFetcher>,
 	keys: Arc<Keys>,
+	unavailable: Arc<Unavailable>,
 	spawn: sc_service::SpawnTaskHandle,
 	/// Jobs running.
 	busy: HashSet<TaskKey>,
@@ -412,6 +419,7 @@ impl Task {
 					store: self.store.clone(),
 					fetcher: self.fetcher.clone(),
 					keys: self.keys.clone(),
+					unavailable: self.unavailable.clone(),
 				};
 				let done_tx = self.done_tx.clone();
 				self.spawn.spawn_blocking(
@@ -508,6 +516,13 @@ fn call_name(call: &RuntimeCall) -> &'static str {
 	}
 }
 
+/// Proving keys no peer served: since when (the start of the first fetch
+/// that failed), and how long that may last before the key is refuted.
+struct Unavailable {
+	after: Duration,
+	since: Mutex<HashMap<Hash256, std::time::Instant>>,
+}
+
 /// One ceremony job (runs on a blocking thread).
 struct Job {
 	account: AccountId,
@@ -516,6 +531,7 @@ struct Job {
 	store: Arc<ArtifactStore>,
 	fetcher: Arc<ArtifactFetcher>,
 	keys: Arc<Keys>,
+	unavailable: Arc<Unavailable>,
 }
 
 impl Job {
@@ -652,13 +668,37 @@ impl Job {
 			} => {
 				let model = self.model(model_hash).await?;
 				let srs_id = self.final_srs_id().await?;
-				let bytes = self.proving_key_bytes(proving_key).await?;
-				let verdict = ProvingKey::from_bytes(&bytes)
-					.map_err(|e| format!("it does not decode: {e}"))
-					.and_then(|pk| {
-						self.keys
-							.check_key(srs_id, proving_key, &pk, &model, &verifying_key)
-					});
+				let started = std::time::Instant::now();
+				let verdict = match self.proving_key_bytes(proving_key).await {
+					Ok(bytes) => {
+						self.unavailable.since.lock().remove(&proving_key);
+						Ok(bytes)
+					}
+					Err(e) => {
+						// Unavailable: refuted once that has lasted long enough.
+						let since = *self
+							.unavailable
+							.since
+							.lock()
+							.entry(proving_key)
+							.or_insert(started);
+						if since.elapsed() < self.unavailable.after {
+							return Err(e);
+						}
+						Err(format!(
+							"no peer served it for {} s ({e})",
+							since.elapsed().as_secs()
+						))
+					}
+				};
+				let verdict = verdict.and_then(|bytes| {
+					ProvingKey::from_bytes(&bytes)
+						.map_err(|e| format!("it does not decode: {e}"))
+						.and_then(|pk| {
+							self.keys
+								.check_key(srs_id, proving_key, &pk, &model, &verifying_key)
+						})
+				});
 				match verdict {
 					Ok(()) => Ok(None),
 					Err(e) => {

@@ -42,6 +42,13 @@ pub struct ExecutorParams {
 	/// node stores, in MiB. Artifacts live in `<base-path>/artifacts`.
 	#[arg(long, value_name = "MIB", default_value_t = 256)]
 	pub artifact_max_size: u64,
+
+	/// Seconds a model's current proving key may stay unavailable (no peer
+	/// serves its artifact) before this validator's node refutes it on chain,
+	/// as it refutes a wrong key: a contributor that withholds its key would
+	/// otherwise leave the model with a key no one can prove with.
+	#[arg(long, value_name = "SECS", default_value_t = 600)]
+	pub ceremony_unavailable_after: u64,
 }
 
 /// Utility subcommands.

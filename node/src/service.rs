@@ -330,6 +330,7 @@ pub fn new_full<
 			store: artifact_store.clone(),
 			fetcher: artifact_fetcher.clone(),
 			keys: ceremony_keys.clone(),
+			unavailable_after: std::time::Duration::from_secs(executor.ceremony_unavailable_after),
 		},
 		task_manager.spawn_handle(),
 	);

@@ -20,6 +20,10 @@
 //! key) and refused by every honest node: Alice's node does not build on it
 //! and refutes it on chain, the contribution is removed, and she contributes
 //! on the initial key instead; the final key is hers and proves.
+//!
+//! A third: a right contribution whose proving key Bob never serves. Alice's
+//! node cannot fetch it and, after `--ceremony-unavailable-after`, refutes
+//! it as it refutes a wrong key: removed, and the final key is hers.
 
 use std::time::Duration;
 
@@ -76,14 +80,13 @@ async fn contribute(
 /// A dev node (Alice: authority and `--executor`, unsafe RPC) on which Bob
 /// registers `mlp_digits8` asking for the key's first turn (`--contribute
 /// --no-wait`): the node, a CLI on it and what `model register` printed.
-async fn dev_node_with_bobs_model() -> Result<(Node, Cli, Value)> {
+async fn dev_node_with_bobs_model(extra_args: &[&str]) -> Result<(Node, Cli, Value)> {
 	let node = Node::start(NodeConfig {
-		extra_args: vec![
-			"--force-authoring".into(),
-			"--executor".into(),
-			"--rpc-methods".into(),
-			"unsafe".into(),
-		],
+		extra_args: ["--force-authoring", "--executor", "--rpc-methods", "unsafe"]
+			.into_iter()
+			.chain(extra_args.iter().copied())
+			.map(String::from)
+			.collect(),
 		..NodeConfig::dev()
 	})
 	.await?;
@@ -111,7 +114,7 @@ async fn dev_node_with_bobs_model() -> Result<(Node, Cli, Value)> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Result<()> {
-	let (node, cli, out) = dev_node_with_bobs_model().await?;
+	let (node, cli, out) = dev_node_with_bobs_model(&[]).await?;
 	let client = node.client().await?;
 	let model_id = out["model_id"].as_u64().context("model_id")?;
 	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
@@ -261,10 +264,13 @@ fn lazy_key(key: &verity_zk::ProvingKey, old: &verity_zk::ProvingKey) -> Result<
 /// final with Bob's contribution alone, and no honest node would prove with
 /// it (the pallet's `phase2_a_refuted_contribution_is_removed` shows the
 /// chain keeping such a key when nobody refutes it).
-#[tokio::test(flavor = "multi_thread")]
-async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
-	let (node, cli, out) = dev_node_with_bobs_model().await?;
-	let client = node.client().await?;
+/// Bob's contribution to the model `out` registered, made as `verity
+/// ceremony contribute` makes it: the model id, the initial key, Bob's
+/// rescaled key and its proof of knowledge.
+fn bobs_contribution(
+	cli: &Cli,
+	out: &Value,
+) -> Result<(u64, verity_zk::ProvingKey, verity_zk::ProvingKey, Vec<u8>)> {
 	let model_id = out["model_id"].as_u64().context("model_id")?;
 	let domain = out["domain_size"].as_u64().context("domain_size")? as usize;
 	let status = cli.json(&["ceremony", "status", &model_id.to_string()])?;
@@ -292,6 +298,15 @@ async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 		&binding(&transcript, &bob.public_key().0),
 		&mut verity_zk::rand::rngs::OsRng,
 	)?;
+	Ok((model_id, initial, honest, proof.to_bytes()))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
+	let (node, cli, out) = dev_node_with_bobs_model(&[]).await?;
+	let client = node.client().await?;
+	let (model_id, initial, honest, proof) = bobs_contribution(&cli, &out)?;
+	let bob = dev::bob();
 	let lazy = lazy_key(&honest, &initial)?;
 	let lazy_hash = verity_zk::ceremony::blake2_256(&[&lazy]);
 	rpc::upload_chunked(&client, &lazy, 1 << 20).await?;
@@ -301,7 +316,7 @@ async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 		&bob,
 		model_id,
 		&honest.delta().to_bytes(),
-		&proof.to_bytes(),
+		&proof,
 		lazy_hash,
 	)
 	.await?;
@@ -339,5 +354,45 @@ async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 		Some(120),
 	)?;
 	ensure!(served["result"]["status"] == "verified", "{served}");
+	Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nodes_refute_a_proving_key_nobody_serves() -> Result<()> {
+	let (node, cli, out) =
+		dev_node_with_bobs_model(&["--ceremony-unavailable-after", "10"]).await?;
+	let (model_id, _, honest, proof) = bobs_contribution(&cli, &out)?;
+	// Right δ and proof; the key is never uploaded.
+	let withheld = verity_zk::ceremony::blake2_256(&[&honest.to_bytes()]);
+	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
+	let accepted = contribute(
+		&api,
+		&dev::bob(),
+		model_id,
+		&honest.delta().to_bytes(),
+		&proof,
+		withheld,
+	)
+	.await?;
+	ensure!(
+		accepted.is_none(),
+		"the runtime cannot fetch keys: {accepted:?}"
+	);
+
+	let alice = cli.json(&["account", "--suri", "//Alice"])?["account"].clone();
+	let done = wait_for("the key final", Duration::from_secs(300), || async {
+		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+		Ok((s["status"] != "pending").then_some(s))
+	})
+	.await?;
+	ensure!(
+		node.log_tail(4000).contains("no peer served it for"),
+		"Alice's node says why it refuted the key"
+	);
+	ensure!(done["status"] == "final", "{done}");
+	ensure!(
+		key_contributors(&done) == vec![alice],
+		"Bob's withheld key was removed; the final key is Alice's: {done}"
+	);
 	Ok(())
 }
