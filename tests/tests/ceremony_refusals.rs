@@ -301,37 +301,43 @@ fn bobs_contribution(
 	Ok((model_id, initial, honest, proof.to_bytes()))
 }
 
+/// Bob sends his contribution (right `δ` and proof) naming `proving_key`;
+/// the runtime accepts it (it never sees keys). Returns the model's ceremony
+/// once it is no longer pending.
+async fn bob_contributes_and_settles(
+	node: &Node,
+	cli: &Cli,
+	model_id: u64,
+	key: &verity_zk::ProvingKey,
+	proof: &[u8],
+	proving_key: [u8; 32],
+) -> Result<Value> {
+	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
+	let delta = key.delta().to_bytes();
+	let accepted = contribute(&api, &dev::bob(), model_id, &delta, proof, proving_key).await?;
+	ensure!(
+		accepted.is_none(),
+		"the runtime never sees the key: {accepted:?}"
+	);
+	wait_for("the key settled", Duration::from_secs(300), || async {
+		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
+		Ok((s["status"] != "pending").then_some(s))
+	})
+	.await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn nodes_refuse_a_proving_key_that_was_not_rescaled() -> Result<()> {
 	let (node, cli, out) = dev_node_with_bobs_model(&[]).await?;
 	let client = node.client().await?;
 	let (model_id, initial, honest, proof) = bobs_contribution(&cli, &out)?;
-	let bob = dev::bob();
 	let lazy = lazy_key(&honest, &initial)?;
 	let lazy_hash = verity_zk::ceremony::blake2_256(&[&lazy]);
 	rpc::upload_chunked(&client, &lazy, 1 << 20).await?;
-	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
-	let accepted = contribute(
-		&api,
-		&bob,
-		model_id,
-		&honest.delta().to_bytes(),
-		&proof,
-		lazy_hash,
-	)
-	.await?;
-	ensure!(
-		accepted.is_none(),
-		"the runtime cannot see the key: {accepted:?}"
-	);
-
 	// Alice's node refuses to build on it and refutes it: removed.
+	let done =
+		bob_contributes_and_settles(&node, &cli, model_id, &honest, &proof, lazy_hash).await?;
 	let alice = cli.json(&["account", "--suri", "//Alice"])?["account"].clone();
-	let done = wait_for("the key final", Duration::from_secs(300), || async {
-		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
-		Ok((s["status"] != "pending").then_some(s))
-	})
-	.await?;
 	let log = node.log_tail(4000);
 	ensure!(
 		log.contains("refusing its current key") && log.contains("refuting proving key"),
@@ -364,27 +370,9 @@ async fn nodes_refute_a_proving_key_nobody_serves() -> Result<()> {
 	let (model_id, _, honest, proof) = bobs_contribution(&cli, &out)?;
 	// Right δ and proof; the key is never uploaded.
 	let withheld = verity_zk::ceremony::blake2_256(&[&honest.to_bytes()]);
-	let api = OnlineClient::<PolkadotConfig>::from_url(node.ws_url()).await?;
-	let accepted = contribute(
-		&api,
-		&dev::bob(),
-		model_id,
-		&honest.delta().to_bytes(),
-		&proof,
-		withheld,
-	)
-	.await?;
-	ensure!(
-		accepted.is_none(),
-		"the runtime cannot fetch keys: {accepted:?}"
-	);
-
+	let done =
+		bob_contributes_and_settles(&node, &cli, model_id, &honest, &proof, withheld).await?;
 	let alice = cli.json(&["account", "--suri", "//Alice"])?["account"].clone();
-	let done = wait_for("the key final", Duration::from_secs(300), || async {
-		let s = cli.json(&["ceremony", "status", &model_id.to_string()])?;
-		Ok((s["status"] != "pending").then_some(s))
-	})
-	.await?;
 	ensure!(
 		node.log_tail(4000).contains("no peer served it for"),
 		"Alice's node says why it refuted the key"
