@@ -567,24 +567,19 @@ impl Job {
 			.map_err(|e| format!("storing the {what}: {e}"))
 	}
 
-	/// The quantized model `hash`, fetched from peers if need be.
-	async fn model(&self, hash: Hash256) -> Result<QuantizedModel, String> {
-		self.fetch(hash, "quantized model").await?;
-		let bytes = self
-			.store
-			.get(&hash)
-			.map_err(|e| e.to_string())?
-			.ok_or("the quantized model left the store")?;
-		QuantizedModel::from_bytes(&bytes).map_err(|e| e.to_string())
-	}
-
-	/// The proving key `hash`'s bytes, fetched from peers if need be.
-	async fn proving_key_bytes(&self, hash: Hash256) -> Result<Vec<u8>, String> {
-		self.fetch(hash, "proving key").await?;
+	/// Artifact `hash`'s bytes (`what` it is), fetched from peers if need be.
+	async fn fetched(&self, hash: Hash256, what: &str) -> Result<Vec<u8>, String> {
+		self.fetch(hash, what).await?;
 		self.store
 			.get(&hash)
 			.map_err(|e| e.to_string())?
-			.ok_or_else(|| "the proving key left the store".into())
+			.ok_or_else(|| format!("the {what} left the store"))
+	}
+
+	/// The quantized model `hash`, fetched from peers if need be.
+	async fn model(&self, hash: Hash256) -> Result<QuantizedModel, String> {
+		let bytes = self.fetched(hash, "quantized model").await?;
+		QuantizedModel::from_bytes(&bytes).map_err(|e| e.to_string())
 	}
 
 	/// The Lagrange bases of the final SRS `srs_id` on `size` points: the
@@ -618,12 +613,7 @@ impl Job {
 		size: usize,
 		hash: Hash256,
 	) -> Result<lagrange::LagrangeBases, String> {
-		self.fetch(hash, "Lagrange bases").await?;
-		let bytes = self
-			.store
-			.get(&hash)
-			.map_err(|e| e.to_string())?
-			.ok_or("the Lagrange bases left the store")?;
+		let bytes = self.fetched(hash, "Lagrange bases").await?;
 		let started = std::time::Instant::now();
 		let bases = self.keys.adopt_bases(srs_id, srs, size, &bytes)?;
 		log::info!(
@@ -669,7 +659,7 @@ impl Job {
 				let model = self.model(model_hash).await?;
 				let srs_id = self.final_srs_id().await?;
 				let started = std::time::Instant::now();
-				let verdict = match self.proving_key_bytes(proving_key).await {
+				let verdict = match self.fetched(proving_key, "proving key").await {
 					Ok(bytes) => {
 						self.unavailable.since.lock().remove(&proving_key);
 						Ok(bytes)
@@ -817,7 +807,7 @@ impl Job {
 				let srs_id = self.final_srs_id().await?;
 				let (pk, pk_hash) = match proving_key {
 					Some(h) => {
-						let bytes = self.proving_key_bytes(h).await?;
+						let bytes = self.fetched(h, "proving key").await?;
 						(
 							ProvingKey::from_bytes(&bytes).map_err(|e| e.to_string())?,
 							h,
