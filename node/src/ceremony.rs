@@ -22,7 +22,11 @@
 //! * **check another participant's key contribution**: fetch the proving key
 //!   and run the same check; submit `refute_key` if it fails (or does not
 //!   decode), so that a key no one can prove with is removed, not final.
-//!   A key no peer serves is not refuted: the job is tried again later.
+//!   A key no peer serves is refuted only after `--ceremony-unavailable-after`;
+//!   until then the job is tried again later;
+//! * **prepare or check the shared Lagrange bases** of a domain size. These
+//!   have no deadline, so they run one at a time and only while no turn or
+//!   check runs: a busy node must not miss its turn for them.
 //!
 //! A submitted call is resubmitted if the task is still pending some blocks
 //! later (never recomputed); a check that passed is not run again. [`Keys`] holds what both this task and the
@@ -319,7 +323,7 @@ pub fn start(params: CeremonyParams, spawn: sc_service::SpawnTaskHandle) {
 			since: Mutex::new(HashMap::new()),
 		}),
 		spawn: spawn.clone(),
-		busy: HashSet::new(),
+		busy: HashMap::new(),
 		submitted: HashMap::new(),
 		failed: HashMap::new(),
 		settled: HashSet::new(),
@@ -338,8 +342,8 @@ struct Task {
 	keys: Arc<Keys>,
 	unavailable: Arc<Unavailable>,
 	spawn: sc_service::SpawnTaskHandle,
-	/// Jobs running.
-	busy: HashSet<TaskKey>,
+	/// Jobs running (`true`: a background job, see [`is_background`]).
+	busy: HashMap<TaskKey, bool>,
 	/// Calls submitted: the call and the block it was submitted at.
 	submitted: HashMap<TaskKey, (RuntimeCall, u32)>,
 	/// Jobs that failed, and when.
@@ -379,6 +383,8 @@ impl Task {
 				return;
 			}
 		};
+		// What each of the node's keys has to do, and which of it to start now.
+		let mut to_start = Vec::new();
 		for key in self.keystore.sr25519_public_keys(AURA) {
 			let tasks = match self.client.runtime_api().tasks(hash, AccountId::from(key)) {
 				Ok(tasks) => tasks,
@@ -394,7 +400,7 @@ impl Task {
 			self.settled.retain(|k| pending.contains(k) || k.0 != key);
 			for task in tasks {
 				let id = (key, task.encode());
-				if self.busy.contains(&id) || self.settled.contains(&id) {
+				if self.busy.contains_key(&id) || self.settled.contains(&id) {
 					continue;
 				}
 				if let Some((call, at)) = self.submitted.get(&id).cloned() {
@@ -411,28 +417,54 @@ impl Task {
 				{
 					continue;
 				}
-				self.busy.insert(id.clone());
-				log::info!(target: LOG, "{} (account {})", describe(&task), AccountId::from(key));
-				let job = Job {
-					account: AccountId::from(key),
-					final_srs,
-					store: self.store.clone(),
-					fetcher: self.fetcher.clone(),
-					keys: self.keys.clone(),
-					unavailable: self.unavailable.clone(),
-				};
-				let done_tx = self.done_tx.clone();
-				self.spawn.spawn_blocking(
-					"ceremony-job",
-					Some("verity"),
-					async move {
-						let result = job.run(task).await;
-						let _ = done_tx.unbounded_send(Done { task: id, result });
-					}
-					.boxed(),
-				);
+				to_start.push((key, id, task));
 			}
 		}
+		// Turns and checks have deadlines; the Lagrange bases do not. The
+		// bases wait until no deadline-bound job runs, one at a time, so that
+		// they never make this validator miss a turn on a busy machine.
+		let (urgent, background): (Vec<_>, Vec<_>) = to_start
+			.into_iter()
+			.partition(|(_, _, task)| !is_background(task));
+		for (key, id, task) in urgent {
+			self.start_job(key, id, task, final_srs);
+		}
+		if self.busy.is_empty() {
+			if let Some((key, id, task)) = background.into_iter().next() {
+				self.start_job(key, id, task, final_srs);
+			}
+		}
+	}
+
+	/// Runs `task` for `key` on a blocking thread; its result comes back
+	/// through `on_done`.
+	fn start_job(
+		&mut self,
+		key: sr25519::Public,
+		id: TaskKey,
+		task: CeremonyTask,
+		final_srs: Option<SrsId>,
+	) {
+		self.busy.insert(id.clone(), is_background(&task));
+		log::info!(target: LOG, "{} (account {})", describe(&task), AccountId::from(key));
+		let job = Job {
+			account: AccountId::from(key),
+			final_srs,
+			store: self.store.clone(),
+			fetcher: self.fetcher.clone(),
+			keys: self.keys.clone(),
+			unavailable: self.unavailable.clone(),
+		};
+		let done_tx = self.done_tx.clone();
+		self.spawn.spawn_blocking(
+			"ceremony-job",
+			Some("verity"),
+			async move {
+				let result = job.run(task).await;
+				let _ = done_tx.unbounded_send(Done { task: id, result });
+			}
+			.boxed(),
+		);
 	}
 
 	async fn on_done(&mut self, done: Done) {
@@ -463,6 +495,15 @@ impl Task {
 		}
 		self.submitted.insert(task, (call, number));
 	}
+}
+
+/// Whether `task` has no deadline: the shared Lagrange bases (prepared once
+/// per chain or checked), which only save other jobs time.
+fn is_background(task: &CeremonyTask) -> bool {
+	matches!(
+		task,
+		CeremonyTask::PrepareBases { .. } | CeremonyTask::CheckBases { .. }
+	)
 }
 
 fn describe(task: &CeremonyTask) -> String {
