@@ -186,7 +186,22 @@ impl pallet_ceremony::Config for Runtime {
 parameter_types! {
 	pub const ExecutorBond: Balance = 1_000 * UNIT;
 	pub const InvalidProofSlash: Balance = 100 * UNIT;
-	pub const MinRequestFee: Balance = UNIT / 100;
+	/// Twice what the transaction fee of a `Zk` `submit_result` is (its
+	/// benchmarked weight, the base extrinsic weight and 1 KiB of length, at
+	/// `IdentityFee` and a fee multiplier of one): serving any request pays.
+	pub MinRequestFee: Balance = 2 * Balance::from(
+		<pallet_inference::weights::SubstrateWeight<Runtime> as pallet_inference::WeightInfo>
+			::submit_result_zk()
+			.ref_time()
+			.saturating_add(frame_support::weights::constants::ExtrinsicBaseWeight::get().ref_time())
+			.saturating_add(1024),
+	);
+	/// 1.44 VRT more escrow for the farthest deadline (twelve hours).
+	pub const FeePerDeadlineBlock: Balance = UNIT / 10_000;
+	/// Kept from an unserved request.
+	pub const ExpiryCharge: Balance = UNIT / 100;
+	/// 1% of the bond per lapsed window.
+	pub const LapseSlash: Balance = 10 * UNIT;
 	pub const SyncOutputDeposit: Balance = UNIT / 10;
 }
 
@@ -203,17 +218,27 @@ impl pallet_inference::Config for Runtime {
 	type ExecutorBond = ExecutorBond;
 	type InvalidProofSlash = InvalidProofSlash;
 	type MinRequestFee = MinRequestFee;
+	type FeePerDeadlineBlock = FeePerDeadlineBlock;
+	type ExpiryCharge = ExpiryCharge;
+	type LapseSlash = LapseSlash;
+	type MaxMisses = ConstU32<3>;
+	// Governance removes executors and refunds stuck requests.
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<64>;
+	type MaxAssignedPerExecutor = ConstU32<128>;
 	// 784-pixel images with room to spare.
 	type MaxInputLen = ConstU32<1024>;
 	type MaxOutputLen = ConstU32<64>;
 	type MaxPendingRequests = ConstU32<1024>;
-	type MaxRequestsPerDeadline = ConstU32<64>;
-	type MaxExpiriesPerBlock = ConstU32<32>;
-	// One minute for the assigned executor, then anyone.
+	// One account holds at most 1/32 of the queue.
+	type MaxRequestsPerAccount = ConstU32<32>;
+	type MaxTimeoutsPerBlock = ConstU32<64>;
+	// One minute for each assigned executor, then a backup.
 	type AssignmentTimeout = ConstU32<20>;
 	// Twelve hours.
 	type MaxDeadline = ConstU32<14_400>;
+	// Results stay in state for a day; their hash after.
+	type ResultTtl = ConstU32<28_800>;
 	// Governance enables models for in-block inference: every validator runs them.
 	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
 	// 2^20 work units (LeNet-5 is 0.43 M): about 10 ms of native inference.

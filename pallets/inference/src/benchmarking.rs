@@ -1,6 +1,7 @@
 //! Benchmarks (frame-benchmarking v2). Worst cases: a full executor set, the
 //! longest input (`MaxInputLen`), the longest output, the largest verifying
-//! key, a full deadline slot. The no_std benchmarks cannot prove, so
+//! key, executors at `MaxAssignedPerExecutor` (the draw probes them all),
+//! lapses that eject. The no_std benchmarks cannot prove, so
 //! `submit_result_zk` / `_rejected` and the two `verify_groth16_*` benchmarks
 //! replay the committed fixture (`fixtures/benchmark.scale`, made by
 //! `examples/make_fixture.rs`): a 1024-input, 60-output model with a
@@ -25,9 +26,12 @@ use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
 
-/// The fee every benchmark request offers.
+/// The fee every benchmark request offers (enough for [`deadline`]).
 fn fee<T: Config>() -> BalanceOf<T> {
-	T::MinRequestFee::get().max(1_000u32.into())
+	let blocks = T::AssignmentTimeout::get().saturating_add(1u32.into());
+	Inference::<T>::min_fee(blocks)
+		.unwrap_or_else(|_| T::MinRequestFee::get())
+		.max(1_000u32.into())
 }
 
 fn fund<T: Config>(who: &T::AccountId) {
@@ -51,9 +55,43 @@ fn add_executor<T: Config>(who: &T::AccountId, bond: BalanceOf<T>) {
 		ExecutorInfo {
 			bond,
 			assigned_pending: 0,
+			misses: 0,
 			active: true,
 		},
 	);
+}
+
+/// Assigns open request `id` to `executor` now, as a draw would.
+fn assign_to<T: Config>(id: RequestId, executor: &T::AccountId) {
+	let now = frame_system::Pallet::<T>::block_number();
+	let mut request = Requests::<T>::get(id).expect("open request");
+	Timeouts::<T>::remove(request.window_end.saturating_add(1u32.into()), id);
+	request.window_end = now
+		.saturating_add(T::AssignmentTimeout::get())
+		.min(request.deadline);
+	Timeouts::<T>::insert(request.window_end.saturating_add(1u32.into()), id, ());
+	request.executor = Some(executor.clone());
+	request.draws = request.draws.saturating_add(1);
+	Requests::<T>::insert(id, request);
+	ExecutorOf::<T>::mutate(executor, |i| {
+		if let Some(i) = i {
+			i.assigned_pending += 1;
+		}
+	});
+}
+
+/// Puts every executor but the last of the set at `MaxAssignedPerExecutor`
+/// (as counted; no requests behind it), so that draws probe up to
+/// `MAX_DRAWS` of them.
+fn saturate_executors<T: Config>() {
+	let set = Executors::<T>::get();
+	for who in set.iter().take(set.len().saturating_sub(1)) {
+		ExecutorOf::<T>::mutate(who, |i| {
+			if let Some(i) = i {
+				i.assigned_pending = T::MaxAssignedPerExecutor::get();
+			}
+		});
+	}
 }
 
 /// Fills the set up to `n` executors with generated accounts.
@@ -167,23 +205,16 @@ fn make_request<T: Config>(
 	id
 }
 
-/// The deadline every benchmark request uses.
+/// The deadline every benchmark request uses: the first window, and one
+/// block more.
 fn deadline<T: Config>() -> BlockNumberFor<T> {
-	frame_system::Pallet::<T>::block_number().saturating_add(T::AssignmentTimeout::get())
-}
-
-/// Fills `deadline`'s slot with requests until one place is left.
-fn fill_slot<T: Config>(model: ModelId, values: &[i32], mode: InferenceMode) {
-	let requester: T::AccountId = account("filler", 0, SEED);
-	let d = deadline::<T>();
-	while (Deadlines::<T>::decode_len(d).unwrap_or(0) as u32) + 1 < T::MaxRequestsPerDeadline::get()
-	{
-		make_request::<T>(&requester, model, input::<T>(values), mode, d);
-	}
+	frame_system::Pallet::<T>::block_number()
+		.saturating_add(T::AssignmentTimeout::get())
+		.saturating_add(1u32.into())
 }
 
 /// Sets up the fixture's request, assigned to the fixture's executor, in a
-/// full deadline slot; returns (executor, fixture, request id).
+/// full executor set; returns (executor, fixture, request id).
 fn zk_setup<T: Config>(
 	executor_bond: BalanceOf<T>,
 ) -> Result<(T::AccountId, Fixture, RequestId), BenchmarkError> {
@@ -196,7 +227,6 @@ fn zk_setup<T: Config>(
 		f.output_len,
 		Some(f.verifying_key.clone()),
 	);
-	// Alone in the set while the request is made: it is assigned.
 	add_executor::<T>(&executor, executor_bond);
 	NextRequestId::<T>::put(f.request_id);
 	let requester: T::AccountId = account("requester", 0, SEED);
@@ -207,9 +237,27 @@ fn zk_setup<T: Config>(
 		InferenceMode::Zk,
 		deadline::<T>(),
 	);
-	fill_slot::<T>(model, &f.input, InferenceMode::Zk);
+	assign_to::<T>(id, &executor);
 	fill_executors::<T>(T::MaxExecutors::get());
 	Ok((executor, f, id))
+}
+
+/// `count` open requests of the longest input, from distinct requesters,
+/// made at the current block; returns their ids.
+fn many_requests<T: Config>(count: u32, model: ModelId) -> Vec<RequestId> {
+	let len = T::MaxInputLen::get();
+	(0..count)
+		.map(|i| {
+			let requester: T::AccountId = account("requester", i, SEED);
+			make_request::<T>(
+				&requester,
+				model,
+				filled_input::<T>(len, 1),
+				InferenceMode::Vanilla,
+				deadline::<T>(),
+			)
+		})
+		.collect()
 }
 
 #[benchmarks]
@@ -264,16 +312,14 @@ mod benchmarks {
 	}
 
 	/// A request with `n` input values (the model's input length), a full
-	/// executor set and a nearly full deadline slot. (`Zk` and `Vanilla`
-	/// requests take the same path: the key is read at submission.)
+	/// executor set. (`Zk` and `Vanilla` requests take the same path: the
+	/// key is read at submission.)
 	#[benchmark]
 	fn request(n: Linear<1, { T::MaxInputLen::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
 		let hash = (b"verity/bench", n).using_encoded(sp_io::hashing::blake2_256);
 		let model = register_model::<T>(hash, n, T::MaxOutputLen::get(), None);
 		fill_executors::<T>(T::MaxExecutors::get());
-		let values = vec![-1i32; n as usize];
-		fill_slot::<T>(model, &values, InferenceMode::Vanilla);
 		let requester: T::AccountId = account("requester", 0, SEED);
 		fund::<T>(&requester);
 		let id = NextRequestId::<T>::get();
@@ -291,7 +337,7 @@ mod benchmarks {
 		assert!(Requests::<T>::contains_key(id));
 	}
 
-	/// An accepted proof (the fixture) in a full deadline slot.
+	/// An accepted proof (the fixture).
 	#[benchmark]
 	fn submit_result_zk() -> Result<(), BenchmarkError> {
 		let (executor, f, id) = zk_setup::<T>(T::ExecutorBond::get())?;
@@ -306,7 +352,8 @@ mod benchmarks {
 	}
 
 	/// A rejected proof (the fixture's, with one output value changed): full
-	/// verification, a slash and an ejection from a full set.
+	/// verification, a slash, an ejection from a full set, the request
+	/// unassigned.
 	#[benchmark]
 	fn submit_result_rejected() -> Result<(), BenchmarkError> {
 		let slash = T::InvalidProofSlash::get().max(1u32.into());
@@ -326,8 +373,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// An unverified result with the longest input and output, in a full
-	/// deadline slot.
+	/// An unverified result with the longest input and output.
 	#[benchmark]
 	fn submit_result_vanilla() {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
@@ -343,7 +389,7 @@ mod benchmarks {
 			InferenceMode::Vanilla,
 			deadline::<T>(),
 		);
-		fill_slot::<T>(model, &vec![1; n as usize], InferenceMode::Vanilla);
+		assign_to::<T>(id, &executor);
 		let output = BoundedVec::truncate_from(vec![-1i32; m as usize]);
 
 		#[extrinsic_call]
@@ -352,47 +398,104 @@ mod benchmarks {
 		assert!(Results::<T>::get(id).is_some_and(|r| !r.verified));
 	}
 
-	/// The expiry hook scanning `s` empty deadline blocks.
+	/// The timeout hook scanning `s` empty blocks.
 	#[benchmark]
-	fn on_initialize_slots(s: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+	fn on_initialize_slots(s: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		let n: BlockNumberFor<T> = 1_000u32.into();
 		frame_system::Pallet::<T>::set_block_number(n);
-		ExpiryCursor::<T>::put(n.saturating_sub(s.into()));
+		TimeoutCursor::<T>::put(n.saturating_add(1u32.into()).saturating_sub(s.into()));
 
 		#[block]
 		{
 			Inference::<T>::on_initialize(n);
 		}
 
-		assert_eq!(ExpiryCursor::<T>::get(), Some(n));
+		assert_eq!(
+			TimeoutCursor::<T>::get(),
+			Some(n.saturating_add(1u32.into()))
+		);
 	}
 
-	/// The expiry hook refunding `e` requests (longest inputs, distinct
-	/// requesters), spread over as few deadline blocks as the slots allow.
+	/// The timeout hook drawing executors for `d` new requests (longest
+	/// inputs) from a full set whose executors but one are at
+	/// `MaxAssignedPerExecutor`.
 	#[benchmark]
-	fn on_initialize_expire(e: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+	fn on_initialize_draw(d: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let len = T::MaxInputLen::get();
-		let model = register_model::<T>([7; 32], len, T::MaxOutputLen::get(), None);
+		let model =
+			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
 		fill_executors::<T>(T::MaxExecutors::get());
-		let first = deadline::<T>();
-		let per_slot = T::MaxRequestsPerDeadline::get();
-		for i in 0..e {
-			let requester: T::AccountId = account("requester", i, SEED);
-			let d = first.saturating_add((i / per_slot).into());
-			make_request::<T>(
-				&requester,
-				model,
-				filled_input::<T>(len, 1),
-				InferenceMode::Vanilla,
-				d,
-			);
+		let ids = many_requests::<T>(d, model);
+		saturate_executors::<T>();
+		let n: BlockNumberFor<T> = 2u32.into();
+		frame_system::Pallet::<T>::set_block_number(n);
+		TimeoutCursor::<T>::put(n);
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(n);
 		}
-		let n = first
-			.saturating_add((e / per_slot).into())
+
+		for id in ids {
+			assert!(Requests::<T>::get(id).is_some_and(|r| r.window_end > n));
+		}
+	}
+
+	/// The timeout hook handling `l` lapsed windows: each executor (distinct
+	/// while the set allows) is slashed and ejected for its last miss, and a
+	/// backup drawn.
+	#[benchmark]
+	fn on_initialize_lapse(l: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let model =
+			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let set = Executors::<T>::get();
+		let ids = many_requests::<T>(l, model);
+		for (i, id) in ids.iter().enumerate() {
+			let executor = &set[i % set.len()];
+			assign_to::<T>(*id, executor);
+			ExecutorOf::<T>::mutate(executor, |info| {
+				if let Some(info) = info {
+					info.misses = T::MaxMisses::get().saturating_sub(1);
+				}
+			});
+		}
+		// The deadline is one block after the first window.
+		let n = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::AssignmentTimeout::get())
 			.saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(n);
-		ExpiryCursor::<T>::put(first);
+		TimeoutCursor::<T>::put(n);
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(n);
+		}
+
+		for id in ids {
+			assert!(Requests::<T>::get(id).is_some_and(|r| r.draws == 2 || r.executor.is_none()));
+		}
+	}
+
+	/// The timeout hook expiring `e` requests (longest inputs, distinct
+	/// requesters) whose last executor lapsed: slash, charge and refund.
+	#[benchmark]
+	fn on_initialize_expire(e: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let model =
+			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let set = Executors::<T>::get();
+		let ids = many_requests::<T>(e, model);
+		// Assigned one block later: the window ends at the deadline.
+		frame_system::Pallet::<T>::set_block_number(2u32.into());
+		for (i, id) in ids.iter().enumerate() {
+			assign_to::<T>(*id, &set[i % set.len()]);
+		}
+		let n = deadline::<T>();
+		frame_system::Pallet::<T>::set_block_number(n);
+		TimeoutCursor::<T>::put(n);
 
 		#[block]
 		{
@@ -400,6 +503,91 @@ mod benchmarks {
 		}
 
 		assert_eq!(Requests::<T>::count(), 0);
+	}
+
+	/// The timeout hook pruning `p` results (longest inputs and outputs).
+	#[benchmark]
+	fn on_initialize_prune(p: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let (len, out) = (T::MaxInputLen::get(), T::MaxOutputLen::get());
+		let model = register_model::<T>([7; 32], len, out, None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let executor = Executors::<T>::get()[0].clone();
+		let ids = many_requests::<T>(p, model);
+		for id in &ids {
+			assign_to::<T>(*id, &executor);
+			assert!(Inference::<T>::submit_result(
+				RawOrigin::Signed(executor.clone()).into(),
+				*id,
+				BoundedVec::truncate_from(vec![1i32; out as usize]),
+				BoundedVec::new(),
+			)
+			.is_ok());
+		}
+		let n = frame_system::Pallet::<T>::block_number().saturating_add(T::ResultTtl::get());
+		frame_system::Pallet::<T>::set_block_number(n);
+		TimeoutCursor::<T>::put(n);
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(n);
+		}
+
+		for id in ids {
+			assert!(ResultHashes::<T>::contains_key(id) && !Results::<T>::contains_key(id));
+		}
+	}
+
+	/// Passing on a request (longest input) in a full set.
+	#[benchmark]
+	fn decline() {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let model =
+			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let executor = Executors::<T>::get()[0].clone();
+		let id = many_requests::<T>(1, model)[0];
+		assign_to::<T>(id, &executor);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(executor), id);
+
+		assert!(Requests::<T>::get(id).is_some_and(|r| r.executor.is_none()));
+	}
+
+	/// Removing an executor from a full set.
+	#[benchmark]
+	fn remove_executor() -> Result<(), BenchmarkError> {
+		fill_executors::<T>(T::MaxExecutors::get());
+		let who = Executors::<T>::get()[0].clone();
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(ExecutorOf::<T>::get(&who).is_some_and(|i| !i.active));
+		Ok(())
+	}
+
+	/// Refunding an assigned request of the longest input.
+	#[benchmark]
+	fn force_refund() -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let model =
+			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let executor = Executors::<T>::get()[0].clone();
+		let id = many_requests::<T>(1, model)[0];
+		assign_to::<T>(id, &executor);
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Requests::<T>::contains_key(id));
+		Ok(())
 	}
 
 	/// Verifying the fixture with arkworks' BLS12-381 in the runtime.

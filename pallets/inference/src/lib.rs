@@ -16,13 +16,31 @@
 //!   [`Config::MaxDeadline`] blocks away), by `unregister_executor` itself or by
 //!   `withdraw_bond` later.
 //! * **Requests**: `request(model_id, input, mode, max_fee, deadline)` holds
-//!   `max_fee` from the requester in escrow ([`HoldReason::RequestEscrow`]),
-//!   checks the input against the model (exactly `input_len` values, each in the
-//!   signed `act_bits` range) and assigns an executor: index
-//!   `u64_le(blake2_256(("verity/assign", request_id, parent_hash))[0..8]) mod
-//!   |set|` of the sorted executor set ([`Pallet::assign`]). Until
-//!   [`Config::AssignmentTimeout`] blocks have passed only that executor may
-//!   submit; from then until the deadline any active executor may.
+//!   `max_fee` from the requester in escrow ([`HoldReason::RequestEscrow`])
+//!   and checks the input against the model (exactly `input_len` values,
+//!   each in the signed `act_bits` range). The fee must cover
+//!   [`Config::MinRequestFee`] plus [`Config::FeePerDeadlineBlock`] for every
+//!   block until the deadline, and an account has at most
+//!   [`Config::MaxRequestsPerAccount`] open requests: holding many queue
+//!   places for long locks much escrow, and one account cannot fill the
+//!   queue.
+//! * **Fair assignment**: nobody is assigned in the request's own block. In
+//!   the next block's `on_initialize` an executor is drawn from the sorted
+//!   set at index `u64_le(blake2_256(("verity/assign", request_id, draws,
+//!   parent_hash))[8k..8k+8]) mod |set|` ([`Pallet::draw`]; the first of up to
+//!   [`MAX_DRAWS`] draws that is not at [`Config::MaxAssignedPerExecutor`]).
+//!   The parent hash is then the hash of the block that *included* the
+//!   request: unknown to the requester when it signed, and to the block's
+//!   author until it sealed the block (an author who wants another executor
+//!   has to re-seal its block and hope; Aura gives no unbiasable randomness,
+//!   so this is the remaining bias, and only for a colluding author).
+//! * **Liveness**: only the assigned executor may submit, for
+//!   [`Config::AssignmentTimeout`] blocks (its window). If the window lapses,
+//!   the executor is slashed [`Config::LapseSlash`] and one backup is drawn
+//!   the same way (never the executor that lapsed), until the deadline.
+//!   [`Config::MaxMisses`] lapses in a row eject an executor; so does
+//!   [`Config::AdminOrigin`] (`remove_executor`). An executor that cannot
+//!   serve a request passes it on at once with `decline` (no slash).
 //! * **Results**: `submit_result(request_id, output, proof)`. For a `Zk`
 //!   request the runtime builds the statement itself: the model's quantized
 //!   hash, the request id, the submitter's 32 account bytes
@@ -31,10 +49,16 @@
 //!   [`Config::ProofVerifier`]. A valid result is stored in [`Results`], the
 //!   executor is paid the **full escrowed fee** and `InferenceVerified` is
 //!   emitted. `Vanilla` results (no proof) are stored flagged unverified and paid
-//!   the same way.
-//! * **Expiry**: requests whose deadline passed without a result are refunded
-//!   in full in `on_initialize`, at most [`Config::MaxExpiriesPerBlock`] per
-//!   block; the rest carries over to the next block ([`ExpiryCursor`]).
+//!   the same way. A stored result is pruned [`Config::ResultTtl`] blocks
+//!   later; its output stays in the event, its hash in [`ResultHashes`].
+//! * **Expiry**: a request whose deadline passed without a result is
+//!   refunded, less [`Config::ExpiryCharge`] (burnt: an unserved request is
+//!   not free); `force_refund` ([`Config::AdminOrigin`]) refunds an open
+//!   request in full.
+//! * **Timeouts** (drawing, lapses, expiry, pruning) are handled in
+//!   `on_initialize` from one index, [`Timeouts`], at most
+//!   [`Config::MaxTimeoutsPerBlock`] per block; the rest carries over to the
+//!   next block ([`TimeoutCursor`]).
 //!
 //! * **Synchronous inference** ([`sync`]): `infer_now(model_id, input)` runs
 //!   the model inside the extrinsic through the node's inference precompile
@@ -52,14 +76,15 @@
 //! that fails verification makes `submit_result` return **`Ok`**: the
 //! submitter's bond is slashed by [`Config::InvalidProofSlash`] (the slashed
 //! funds go to [`Config::OnSlash`]), `ProofRejected { reason }` is emitted, and
-//! the request stays open for a correct result. This is what makes invalid
+//! the request stays open for a correct result: it loses its executor, and
+//! another is drawn in the next block. This is what makes invalid
 //! proofs cost more than the transaction fee. An executor whose bond falls
 //! below one slash is ejected from the set (`ExecutorEjected`), and no executor
 //! whose bond is below one slash may submit `Zk` results.
 //!
 //! Everything that is cheap to check is a plain error with nothing changed:
-//! unknown request, result already stored, past the deadline, caller not an
-//! executor or not (yet) allowed, wrong output length, output value out of
+//! unknown request, result already stored, past the deadline, caller not
+//! the assigned executor, wrong output length, output value out of
 //! range, proof not [`PROOF_BYTES`] long (or present for a `Vanilla` request).
 //! A stored verifying key that does not decode, or does not fit the model's
 //! spec, is the registry's fault: a plain error, no slash.
@@ -71,13 +96,16 @@
 //!
 //! ## Storage bounds
 //!
-//! Open requests: [`Config::MaxPendingRequests`] ([`Requests`] is counted).
-//! Each deadline block indexes at most [`Config::MaxRequestsPerDeadline`]
-//! requests ([`Deadlines`]). Executors: [`Config::MaxExecutors`]. Inputs and
-//! outputs: [`Config::MaxInputLen`], [`Config::MaxOutputLen`]. Results are kept
-//! (each bounded; paid for by the request's fee). No call or hook iterates over
-//! unbounded storage; the runtime-API helper [`Pallet::pending_for_executor`]
-//! iterates the open requests (at most `MaxPendingRequests`) off chain only.
+//! Open requests: [`Config::MaxPendingRequests`] ([`Requests`] is counted),
+//! [`Config::MaxRequestsPerAccount`] per account. Executors:
+//! [`Config::MaxExecutors`], each with at most
+//! [`Config::MaxAssignedPerExecutor`] requests. Inputs and outputs:
+//! [`Config::MaxInputLen`], [`Config::MaxOutputLen`]. [`Timeouts`] holds one
+//! entry per open request and per kept result. Results are pruned after
+//! [`Config::ResultTtl`]; a 32-byte hash per result stays. No call or hook
+//! iterates over unbounded storage; the runtime-API helper
+//! [`Pallet::pending_for_executor`] iterates the open requests (at most
+//! `MaxPendingRequests`) off chain only.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -258,8 +286,14 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 
+	/// The storage layout's version: 1 is the layout with drawn assignments,
+	/// [`Timeouts`] and pruned results (no chain ran the unversioned layout
+	/// before it).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	/// The pallet.
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
@@ -299,13 +333,43 @@ pub mod pallet {
 		#[pallet::constant]
 		type InvalidProofSlash: Get<BalanceOf<Self>>;
 
-		/// The smallest fee a request may offer.
+		/// The smallest fee a request may offer (plus `FeePerDeadlineBlock` per
+		/// block to its deadline). Set it above the cost of a `submit_result`,
+		/// so that serving a request pays.
 		#[pallet::constant]
 		type MinRequestFee: Get<BalanceOf<Self>>;
+
+		/// Added to the smallest fee for every block between the request and
+		/// its deadline: a far deadline holds a queue place longer, so it
+		/// locks more escrow.
+		#[pallet::constant]
+		type FeePerDeadlineBlock: Get<BalanceOf<Self>>;
+
+		/// Kept from an expired request's escrow and burnt (at most
+		/// `MinRequestFee`): an unserved request is not free.
+		#[pallet::constant]
+		type ExpiryCharge: Get<BalanceOf<Self>>;
+
+		/// Slashed from an executor's bond for every assignment it lets lapse.
+		#[pallet::constant]
+		type LapseSlash: Get<BalanceOf<Self>>;
+
+		/// Lapsed assignments in a row that eject an executor from the set.
+		#[pallet::constant]
+		type MaxMisses: Get<u32>;
+
+		/// Who removes executors (`remove_executor`) and refunds stuck requests
+		/// (`force_refund`).
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Most executors in the set.
 		#[pallet::constant]
 		type MaxExecutors: Get<u32>;
+
+		/// Most open requests assigned to one executor; an executor at this
+		/// many is skipped by the draw.
+		#[pallet::constant]
+		type MaxAssignedPerExecutor: Get<u32>;
 
 		/// Most input values of a request.
 		#[pallet::constant]
@@ -319,22 +383,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPendingRequests: Get<u32>;
 
-		/// Most requests with the same deadline block.
+		/// Most open requests of one account.
 		#[pallet::constant]
-		type MaxRequestsPerDeadline: Get<u32>;
+		type MaxRequestsPerAccount: Get<u32>;
 
-		/// Most requests expired (and most deadline blocks scanned) per block.
+		/// Most timeouts (draws, lapses, expiries, prunings) handled per block,
+		/// and most timeout blocks scanned per block.
 		#[pallet::constant]
-		type MaxExpiriesPerBlock: Get<u32>;
+		type MaxTimeoutsPerBlock: Get<u32>;
 
-		/// Blocks during which only the assigned executor may submit (at least 1).
+		/// The assigned executor's window, in blocks (at least 1).
 		#[pallet::constant]
 		type AssignmentTimeout: Get<BlockNumberFor<Self>>;
 
-		/// Furthest deadline a request may set, in blocks from now (at least
+		/// Furthest deadline a request may set, in blocks from now (more than
 		/// `AssignmentTimeout`).
 		#[pallet::constant]
 		type MaxDeadline: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a result stays in [`Results`] before it is pruned (at least 1).
+		#[pallet::constant]
+		type ResultTtl: Get<BlockNumberFor<Self>>;
 
 		/// Who enables models for synchronous inference and sets the work bound.
 		type SyncOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -389,24 +458,38 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Requests<T: Config> = CountedStorageMap<_, Twox64Concat, RequestId, RequestOf<T>>;
 
-	/// Accepted results.
+	/// Each account's number of open requests (at most
+	/// [`Config::MaxRequestsPerAccount`]; no entry for zero).
+	#[pallet::storage]
+	pub type OpenRequestsOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
+	/// Accepted results, until they are pruned ([`Config::ResultTtl`]).
 	#[pallet::storage]
 	pub type Results<T: Config> = StorageMap<_, Twox64Concat, RequestId, ResultOf<T>>;
 
-	/// Open requests by deadline block.
+	/// The blake2-256 hash of each pruned result's SCALE encoding (as it was
+	/// in [`Results`]); its output stays in the result's event.
 	#[pallet::storage]
-	pub type Deadlines<T: Config> = StorageMap<
+	pub type ResultHashes<T: Config> = StorageMap<_, Twox64Concat, RequestId, [u8; 32]>;
+
+	/// What `on_initialize` handles at a block: each open request once, in the
+	/// block after its `window_end` (draw an executor, or the window lapsed,
+	/// or the deadline passed), and each stored result once, when it is pruned.
+	#[pallet::storage]
+	pub type Timeouts<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<RequestId, T::MaxRequestsPerDeadline>,
-		ValueQuery,
+		Twox64Concat,
+		RequestId,
+		(),
+		OptionQuery,
 	>;
 
-	/// The earliest deadline block whose requests may not all have been expired
-	/// yet (`None` until the first block with this pallet).
+	/// The earliest block of [`Timeouts`] that may still have entries (`None`
+	/// until the first block with this pallet).
 	#[pallet::storage]
-	pub type ExpiryCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+	pub type TimeoutCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
 
 	/// Models enabled for synchronous inference, with their work units (as the
 	/// node computed them from the model when it was enabled).
@@ -442,26 +525,51 @@ pub mod pallet {
 		/// `who` left the executor set (its bond stays held while requests are
 		/// assigned to it).
 		ExecutorUnregistered { who: T::AccountId },
-		/// `who`'s bond fell below one slash: it left the executor set.
+		/// `who` was taken out of the executor set (`reason`); its bond stays
+		/// held while requests are assigned to it.
 		ExecutorEjected {
 			who: T::AccountId,
 			bond: BalanceOf<T>,
+			reason: EjectReason,
 		},
 		/// `who`'s bond was released and it is no longer an executor.
 		BondReleased {
 			who: T::AccountId,
 			amount: BalanceOf<T>,
 		},
-		/// A request was made and assigned.
+		/// A request was made; its executor is drawn in the next block.
 		Requested {
 			request_id: RequestId,
 			requester: T::AccountId,
 			model_id: ModelId,
 			mode: InferenceMode,
 			fee: BalanceOf<T>,
-			executor: T::AccountId,
-			open_at: BlockNumberFor<T>,
 			deadline: BlockNumberFor<T>,
+		},
+		/// `executor` was drawn for the request: it alone may submit the result
+		/// until `window_end`.
+		Assigned {
+			request_id: RequestId,
+			executor: T::AccountId,
+			window_end: BlockNumberFor<T>,
+		},
+		/// No executor could take the request (none active, or all drawn at
+		/// `MaxAssignedPerExecutor`); the draw is tried again after `retry_at`.
+		AssignmentDeferred {
+			request_id: RequestId,
+			retry_at: BlockNumberFor<T>,
+		},
+		/// `executor` let its window lapse: it was slashed `slashed`.
+		AssignmentLapsed {
+			request_id: RequestId,
+			executor: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
+		/// `executor` passed the request on (`decline`); another executor is
+		/// drawn in the next block.
+		AssignmentDeclined {
+			request_id: RequestId,
+			executor: T::AccountId,
 		},
 		/// A proven result was verified and stored; the executor was paid `fee`.
 		InferenceVerified {
@@ -484,11 +592,24 @@ pub mod pallet {
 			reason: RejectReason,
 		},
 		/// A request passed its deadline without a result; `refunded` went back
-		/// to the requester.
+		/// to the requester and `charged` (`ExpiryCharge`) was burnt.
 		RequestExpired {
 			request_id: RequestId,
 			requester: T::AccountId,
 			refunded: BalanceOf<T>,
+			charged: BalanceOf<T>,
+		},
+		/// `AdminOrigin` closed an open request and refunded its fee in full.
+		RequestRefunded {
+			request_id: RequestId,
+			requester: T::AccountId,
+			refunded: BalanceOf<T>,
+		},
+		/// A result was pruned from state ([`Config::ResultTtl`]); `hash` (kept
+		/// in [`ResultHashes`]) is the blake2-256 of its encoding.
+		ResultPruned {
+			request_id: RequestId,
+			hash: [u8; 32],
 		},
 		/// Model `model_id` was enabled for synchronous inference (`work`: its
 		/// work units) or disabled (`work: None`).
@@ -517,7 +638,7 @@ pub mod pallet {
 		AlreadyExecutor,
 		/// The executor set is full.
 		TooManyExecutors,
-		/// The account is not an executor.
+		/// The account is not an executor (or not an active one).
 		NotExecutor,
 		/// The executor is still in the set: unregister first.
 		StillActive,
@@ -539,23 +660,24 @@ pub mod pallet {
 		WrongInputLength,
 		/// An input value is outside the model's signed `act_bits` range.
 		InputOutOfRange,
-		/// The fee is below `MinRequestFee`.
+		/// The fee is below `MinRequestFee` plus `FeePerDeadlineBlock` per
+		/// block to the deadline.
 		FeeTooLow,
-		/// The deadline is earlier than the end of the assignment window.
+		/// The deadline leaves the first executor less than a full window.
 		DeadlineTooSoon,
 		/// The deadline is more than `MaxDeadline` blocks away.
 		DeadlineTooFar,
 		/// Too many open requests.
 		TooManyPendingRequests,
-		/// Too many requests already have this deadline block.
-		DeadlineFull,
+		/// The caller has `MaxRequestsPerAccount` open requests.
+		TooManyRequestsOfAccount,
 		/// The executor set is empty.
 		NoExecutors,
-		/// No such request.
+		/// No such open request (never made, expired or refunded).
 		UnknownRequest,
 		/// The request already has a result.
 		AlreadyFulfilled,
-		/// The caller may not submit for this request (yet).
+		/// The request is not assigned to the caller (now).
 		NotAssigned,
 		/// The request's deadline has passed.
 		DeadlinePassed,
@@ -590,9 +712,9 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Expires requests whose deadline passed (bounded; see [`Pallet::expire`]).
+		/// Handles the timeouts due (bounded; see [`Pallet::handle_timeouts`]).
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			Self::expire(n)
+			Self::handle_timeouts(n)
 		}
 
 		fn integrity_test() {
@@ -601,14 +723,25 @@ pub mod pallet {
 				"AssignmentTimeout must be at least 1"
 			);
 			assert!(
-				T::MaxDeadline::get() >= T::AssignmentTimeout::get(),
-				"MaxDeadline must be at least AssignmentTimeout"
+				T::MaxDeadline::get() > T::AssignmentTimeout::get(),
+				"MaxDeadline must be more than AssignmentTimeout"
 			);
 			assert!(
-				T::MaxExpiriesPerBlock::get() > 0,
-				"MaxExpiriesPerBlock must be positive"
+				!T::ResultTtl::get().is_zero(),
+				"ResultTtl must be at least 1"
+			);
+			assert!(
+				T::MaxTimeoutsPerBlock::get() > 0,
+				"MaxTimeoutsPerBlock must be positive"
 			);
 			assert!(T::MaxExecutors::get() > 0, "MaxExecutors must be positive");
+			assert!(T::MaxAssignedPerExecutor::get() > 0);
+			assert!(T::MaxRequestsPerAccount::get() > 0);
+			assert!(T::MaxMisses::get() > 0, "MaxMisses must be positive");
+			assert!(
+				T::ExpiryCharge::get() <= T::MinRequestFee::get(),
+				"ExpiryCharge must be at most MinRequestFee"
+			);
 			assert!(T::MaxInputLen::get() > 0 && T::MaxOutputLen::get() > 0);
 		}
 
@@ -646,6 +779,7 @@ pub mod pallet {
 				ExecutorInfo {
 					bond,
 					assigned_pending: 0,
+					misses: 0,
 					active: true,
 				},
 			);
@@ -693,13 +827,16 @@ pub mod pallet {
 
 		/// Requests an inference of `model_id` on `input` in `mode`, holding
 		/// `max_fee` in escrow until the result (paid in full to its executor)
-		/// or the deadline (refunded in full).
+		/// or the deadline (refunded less `ExpiryCharge`).
 		///
 		/// `input`: the engine's fixed-point integers, exactly the model's
 		/// `input_len` values, each in its signed `act_bits` range. `deadline`:
-		/// the last block a result is accepted in, at least `AssignmentTimeout`
-		/// and at most `MaxDeadline` blocks from now. Emits `Requested` with the
-		/// assigned executor.
+		/// the last block a result is accepted in, more than
+		/// `AssignmentTimeout` and at most `MaxDeadline` blocks from now.
+		/// `max_fee`: at least `MinRequestFee` plus `FeePerDeadlineBlock` per
+		/// block to the deadline. The caller may have at most
+		/// `MaxRequestsPerAccount` open requests. Emits `Requested`; the
+		/// executor is drawn in the next block (`Assigned`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::request(input.len() as u32))]
 		pub fn request(
@@ -729,37 +866,37 @@ pub mod pallet {
 				Error::<T>::WrongInputLength
 			);
 			ensure!(in_range(&input, spec.act_bits), Error::<T>::InputOutOfRange);
-			ensure!(max_fee >= T::MinRequestFee::get(), Error::<T>::FeeTooLow);
 
 			let now = frame_system::Pallet::<T>::block_number();
-			let open_at = now
-				.checked_add(&T::AssignmentTimeout::get())
+			// The first executor is drawn in the next block and gets a full window.
+			let first_window_end = now
+				.checked_add(&One::one())
+				.and_then(|b| b.checked_add(&T::AssignmentTimeout::get()))
 				.ok_or(Error::<T>::Overflow)?;
-			ensure!(deadline >= open_at, Error::<T>::DeadlineTooSoon);
+			ensure!(deadline >= first_window_end, Error::<T>::DeadlineTooSoon);
 			let latest = now
 				.checked_add(&T::MaxDeadline::get())
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(deadline <= latest, Error::<T>::DeadlineTooFar);
 			ensure!(
+				max_fee >= Self::min_fee(deadline.saturating_sub(now))?,
+				Error::<T>::FeeTooLow
+			);
+			ensure!(
 				Requests::<T>::count() < T::MaxPendingRequests::get(),
 				Error::<T>::TooManyPendingRequests
 			);
+			let open = OpenRequestsOf::<T>::get(&who).unwrap_or(0);
+			ensure!(
+				open < T::MaxRequestsPerAccount::get(),
+				Error::<T>::TooManyRequestsOfAccount
+			);
+			ensure!(!Executors::<T>::get().is_empty(), Error::<T>::NoExecutors);
 
 			let request_id = NextRequestId::<T>::get();
 			let next_id = request_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let executor = Self::assign(request_id).ok_or(Error::<T>::NoExecutors)?;
-			Deadlines::<T>::try_mutate(deadline, |ids| ids.try_push(request_id))
-				.map_err(|_| Error::<T>::DeadlineFull)?;
-			ExecutorOf::<T>::try_mutate(&executor, |info| -> DispatchResult {
-				let info = info.as_mut().ok_or(Error::<T>::NotExecutor)?;
-				info.assigned_pending = info
-					.assigned_pending
-					.checked_add(1)
-					.ok_or(Error::<T>::Overflow)?;
-				Ok(())
-			})?;
 			T::Currency::hold(&HoldReason::RequestEscrow.into(), &who, max_fee)?;
-
+			// Drawn in the next block's `on_initialize`: `window_end` is now.
 			Requests::<T>::insert(
 				request_id,
 				Request {
@@ -769,11 +906,14 @@ pub mod pallet {
 					input,
 					fee: max_fee,
 					created: now,
-					executor: executor.clone(),
-					open_at,
+					executor: None,
+					window_end: now,
+					draws: 0,
 					deadline,
 				},
 			);
+			Timeouts::<T>::insert(now.saturating_add(One::one()), request_id, ());
+			OpenRequestsOf::<T>::insert(&who, open.saturating_add(1));
 			NextRequestId::<T>::put(next_id);
 			Self::deposit_event(Event::Requested {
 				request_id,
@@ -781,16 +921,13 @@ pub mod pallet {
 				model_id,
 				mode,
 				fee: max_fee,
-				executor,
-				open_at,
 				deadline,
 			});
 			Ok(())
 		}
 
-		/// Submits the result of request `request_id`: by its assigned executor,
-		/// or, from `open_at` on, by any active executor; never after the
-		/// deadline.
+		/// Submits the result of request `request_id`, by the executor assigned
+		/// to it; never after the deadline.
 		///
 		/// `Zk` requests: `proof` is the 192-byte Groth16 proof of the statement
 		/// (model hash, `request_id`, the caller's account bytes, the stored
@@ -798,9 +935,10 @@ pub mod pallet {
 		/// fee, `InferenceVerified`. Invalid (does not decode or fails the
 		/// pairing check): **returns `Ok`**, slashes the caller by
 		/// `InvalidProofSlash`, emits `ProofRejected` and leaves the request
-		/// open (an error would revert the slash). `Vanilla` requests: `proof`
-		/// must be empty; the result is stored unverified, the executor paid,
-		/// `ResultStored`. Every other failure is an error with nothing changed.
+		/// open, to be drawn again in the next block (an error would revert the
+		/// slash). `Vanilla` requests: `proof` must be empty; the result is
+		/// stored unverified, the executor paid, `ResultStored`. Every other
+		/// failure is an error with nothing changed.
 		#[pallet::call_index(4)]
 		#[pallet::weight(
 			T::WeightInfo::submit_result_zk().max(T::WeightInfo::submit_result_rejected())
@@ -812,22 +950,14 @@ pub mod pallet {
 			proof: BoundedVec<u8, ConstU32<PROOF_BYTES>>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let request = match Requests::<T>::get(request_id) {
-				Some(request) => request,
-				None if Results::<T>::contains_key(request_id) => {
-					return Err(Error::<T>::AlreadyFulfilled.into())
-				}
-				None => return Err(Error::<T>::UnknownRequest.into()),
-			};
+			let request = Self::open_request(request_id)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= request.deadline, Error::<T>::DeadlinePassed);
+			ensure!(
+				request.executor.as_ref() == Some(&who),
+				Error::<T>::NotAssigned
+			);
 			let info = ExecutorOf::<T>::get(&who).ok_or(Error::<T>::NotExecutor)?;
-			if who != request.executor {
-				ensure!(
-					info.active && now >= request.open_at,
-					Error::<T>::NotAssigned
-				);
-			}
 			let spec = T::Models::spec(request.model_id).ok_or(Error::<T>::UnknownModel)?;
 			Self::check_spec(&spec)?;
 			ensure!(
@@ -875,7 +1005,7 @@ pub mod pallet {
 						Err(VerifyError::MalformedProof) => RejectReason::MalformedProof,
 						Err(VerifyError::InvalidProof) => RejectReason::InvalidProof,
 					};
-					Self::reject(request_id, who, info, reason);
+					Self::reject(request_id, request, who, info, reason);
 					Ok(().into())
 				}
 			}
@@ -994,6 +1124,68 @@ pub mod pallet {
 			Self::deposit_event(Event::SyncOutputCleared { who });
 			Ok(())
 		}
+
+		/// Passes request `request_id`, assigned to the caller, on to another
+		/// executor (drawn in the next block) without a slash: for a request
+		/// the caller cannot serve (its model's artifacts are nowhere, or its
+		/// fee does not cover the proof). Emits `AssignmentDeclined`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::decline())]
+		pub fn decline(origin: OriginFor<T>, request_id: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut request = Self::open_request(request_id)?;
+			ensure!(
+				request.executor.as_ref() == Some(&who),
+				Error::<T>::NotAssigned
+			);
+			Self::unassign(request_id, &mut request);
+			Requests::<T>::insert(request_id, request);
+			Self::deposit_event(Event::AssignmentDeclined {
+				request_id,
+				executor: who,
+			});
+			Ok(())
+		}
+
+		/// Takes executor `who` out of the set: it is drawn for no new request;
+		/// the requests assigned to it lapse to backups unless it serves them,
+		/// and its bond is released by `withdraw_bond` once none is left.
+		///
+		/// Origin: `AdminOrigin`. Emits `ExecutorEjected` (`Removed`).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::remove_executor())]
+		pub fn remove_executor(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let mut info = ExecutorOf::<T>::get(&who).ok_or(Error::<T>::NotExecutor)?;
+			ensure!(info.active, Error::<T>::NotExecutor);
+			Self::eject(&who, &mut info, EjectReason::Removed);
+			ExecutorOf::<T>::insert(&who, info);
+			Ok(())
+		}
+
+		/// Closes open request `request_id` and refunds its fee in full (for a
+		/// request stuck by a fault of the chain, not the requester's).
+		///
+		/// Origin: `AdminOrigin`. Emits `RequestRefunded`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::force_refund())]
+		pub fn force_refund(origin: OriginFor<T>, request_id: RequestId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let request = Self::open_request(request_id)?;
+			let refunded = T::Currency::release(
+				&HoldReason::RequestEscrow.into(),
+				&request.requester,
+				request.fee,
+				Precision::BestEffort,
+			)?;
+			Self::close(request_id, &request);
+			Self::deposit_event(Event::RequestRefunded {
+				request_id,
+				requester: request.requester,
+				refunded,
+			});
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1006,23 +1198,148 @@ pub mod pallet {
 			})
 		}
 
-		/// The executor request `request_id` is assigned to if made now: index
-		/// `u64_le(blake2_256(("verity/assign", request_id,
-		/// parent_hash).encode())[0..8]) mod |set|` of the sorted executor set.
-		/// `None` if the set is empty.
-		pub fn assign(request_id: RequestId) -> Option<T::AccountId> {
+		/// The smallest fee of a request whose deadline is `blocks` away:
+		/// `MinRequestFee + FeePerDeadlineBlock * blocks`.
+		pub fn min_fee(blocks: BlockNumberFor<T>) -> Result<BalanceOf<T>, DispatchError> {
+			let blocks: u32 = blocks.try_into().map_err(|_| Error::<T>::Overflow)?;
+			T::FeePerDeadlineBlock::get()
+				.checked_mul(&blocks.into())
+				.and_then(|per_block| per_block.checked_add(&T::MinRequestFee::get()))
+				.ok_or_else(|| Error::<T>::Overflow.into())
+		}
+
+		/// The open request `request_id`, or why there is none.
+		fn open_request(request_id: RequestId) -> Result<RequestOf<T>, DispatchError> {
+			Requests::<T>::get(request_id).ok_or_else(|| {
+				if Results::<T>::contains_key(request_id)
+					|| ResultHashes::<T>::contains_key(request_id)
+				{
+					Error::<T>::AlreadyFulfilled.into()
+				} else {
+					Error::<T>::UnknownRequest.into()
+				}
+			})
+		}
+
+		/// Draws the executor of request `request_id` for its `draw`-th
+		/// assignment: of `u64_le(seed[8k..8k+8]) mod |set|` for k in
+		/// 0..[`MAX_DRAWS`], with `seed = blake2_256(("verity/assign",
+		/// request_id, draw, parent_hash))`, the first that is not `exclude`
+		/// and has fewer than `MaxAssignedPerExecutor` assigned requests.
+		/// Called in `on_initialize`, where the parent hash is the hash of a
+		/// block sealed after the request was submitted. `None` if no draw
+		/// finds one.
+		pub fn draw(
+			request_id: RequestId,
+			draw: u32,
+			exclude: Option<&T::AccountId>,
+		) -> Option<T::AccountId> {
 			let set = Executors::<T>::get();
 			let len = set.len() as u64;
 			if len == 0 {
 				return None;
 			}
 			let parent = frame_system::Pallet::<T>::parent_hash();
-			let seed =
-				(b"verity/assign", request_id, parent).using_encoded(sp_io::hashing::blake2_256);
-			let mut word = [0u8; 8];
-			word.copy_from_slice(&seed[..8]);
-			let index = u64::from_le_bytes(word) % len;
-			set.get(index as usize).cloned()
+			let seed = (b"verity/assign", request_id, draw, parent)
+				.using_encoded(sp_io::hashing::blake2_256);
+			seed.chunks_exact(8).take(MAX_DRAWS).find_map(|chunk| {
+				let mut word = [0u8; 8];
+				word.copy_from_slice(chunk);
+				let candidate = set.get((u64::from_le_bytes(word) % len) as usize)?;
+				let free = ExecutorOf::<T>::get(candidate)
+					.is_some_and(|info| info.assigned_pending < T::MaxAssignedPerExecutor::get());
+				(free && Some(candidate) != exclude).then(|| candidate.clone())
+			})
+		}
+
+		/// Draws an executor for `request` (open, unassigned) at block `now`,
+		/// excluding `exclude`, and schedules its next timeout: the end of the
+		/// new window, or of a wait of one window if nobody could be drawn.
+		fn assign(
+			request_id: RequestId,
+			request: &mut RequestOf<T>,
+			now: BlockNumberFor<T>,
+			exclude: Option<&T::AccountId>,
+		) {
+			let window_end = now
+				.saturating_add(T::AssignmentTimeout::get())
+				.min(request.deadline);
+			request.window_end = window_end;
+			let retry_at = window_end.saturating_add(One::one());
+			Timeouts::<T>::insert(retry_at, request_id, ());
+			match Self::draw(request_id, request.draws, exclude) {
+				Some(executor) => {
+					ExecutorOf::<T>::mutate(&executor, |info| {
+						if let Some(info) = info {
+							info.assigned_pending = info.assigned_pending.saturating_add(1);
+						}
+					});
+					request.draws = request.draws.saturating_add(1);
+					request.executor = Some(executor.clone());
+					Self::deposit_event(Event::Assigned {
+						request_id,
+						executor,
+						window_end,
+					});
+				}
+				None => Self::deposit_event(Event::AssignmentDeferred {
+					request_id,
+					retry_at,
+				}),
+			}
+		}
+
+		/// Takes `request` (open, stored under `request_id`) from its executor:
+		/// another is drawn in the next block, from that block's parent hash.
+		/// The caller stores `request`.
+		fn unassign(request_id: RequestId, request: &mut RequestOf<T>) {
+			let now = frame_system::Pallet::<T>::block_number();
+			if let Some(executor) = request.executor.take() {
+				Self::release_assignment(&executor);
+			}
+			Timeouts::<T>::remove(request.window_end.saturating_add(One::one()), request_id);
+			request.window_end = now;
+			Timeouts::<T>::insert(now.saturating_add(One::one()), request_id, ());
+		}
+
+		/// One request fewer assigned to `executor`.
+		fn release_assignment(executor: &T::AccountId) {
+			ExecutorOf::<T>::mutate(executor, |info| {
+				if let Some(info) = info {
+					info.assigned_pending = info.assigned_pending.saturating_sub(1);
+				}
+			});
+		}
+
+		/// Takes `who` out of the executor set for `reason` (the caller stores
+		/// `info`).
+		fn eject(who: &T::AccountId, info: &mut ExecutorInfo<BalanceOf<T>>, reason: EjectReason) {
+			Self::remove_from_set(who);
+			info.active = false;
+			Self::deposit_event(Event::ExecutorEjected {
+				who: who.clone(),
+				bond: info.bond,
+				reason,
+			});
+		}
+
+		/// Slashes `amount` (at most the bond) from `who`'s bond to `OnSlash`
+		/// and ejects it if the bond can no longer cover a proof slash.
+		/// Returns what was slashed; the caller stores `info`.
+		fn slash_bond(
+			who: &T::AccountId,
+			info: &mut ExecutorInfo<BalanceOf<T>>,
+			amount: BalanceOf<T>,
+		) -> BalanceOf<T> {
+			let (credit, _) =
+				T::Currency::slash(&HoldReason::ExecutorBond.into(), who, amount.min(info.bond));
+			let slashed = credit.peek();
+			T::OnSlash::on_unbalanced(credit);
+			info.bond = info.bond.saturating_sub(slashed);
+			if info.active && info.bond < T::InvalidProofSlash::get() {
+				Self::eject(who, info, EjectReason::BondTooLow);
+			}
+			slashed
 		}
 
 		/// Checks a model's spec fits this pallet's bounds and the statement
@@ -1040,7 +1357,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Stores an accepted result and pays the executor.
+		/// Stores an accepted result, pays the executor, and schedules the
+		/// result's pruning.
 		fn accept(
 			request_id: RequestId,
 			request: RequestOf<T>,
@@ -1058,6 +1376,12 @@ pub mod pallet {
 				Fortitude::Polite,
 			)?;
 			Self::close(request_id, &request);
+			ExecutorOf::<T>::mutate(&executor, |info| {
+				if let Some(info) = info {
+					info.misses = 0;
+				}
+			});
+			let now = frame_system::Pallet::<T>::block_number();
 			Results::<T>::insert(
 				request_id,
 				InferenceResult {
@@ -1069,9 +1393,10 @@ pub mod pallet {
 					verified,
 					executor: executor.clone(),
 					fee: request.fee,
-					block: frame_system::Pallet::<T>::block_number(),
+					block: now,
 				},
 			);
+			Timeouts::<T>::insert(now.saturating_add(T::ResultTtl::get()), request_id, ());
 			let fee = request.fee;
 			Self::deposit_event(if verified {
 				Event::InferenceVerified {
@@ -1089,48 +1414,32 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes an open request from the open set, its deadline slot and its
-		/// assigned executor's count (not the escrow).
+		/// Removes an open request: from the open set, its timeout, its
+		/// requester's count and its executor's count (not the escrow).
 		fn close(request_id: RequestId, request: &RequestOf<T>) {
 			Requests::<T>::remove(request_id);
-			Deadlines::<T>::mutate_exists(request.deadline, |ids| {
-				if let Some(list) = ids {
-					list.retain(|id| *id != request_id);
-					if list.is_empty() {
-						*ids = None;
-					}
-				}
+			Timeouts::<T>::remove(request.window_end.saturating_add(One::one()), request_id);
+			OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
+				*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 			});
-			ExecutorOf::<T>::mutate(&request.executor, |info| {
-				if let Some(info) = info {
-					info.assigned_pending = info.assigned_pending.saturating_sub(1);
-				}
-			});
+			if let Some(executor) = &request.executor {
+				Self::release_assignment(executor);
+			}
 		}
 
 		/// Slashes the submitter of a rejected proof (ejecting it if its bond
-		/// can no longer cover a slash).
+		/// can no longer cover a slash) and takes the request from it.
 		fn reject(
 			request_id: RequestId,
+			mut request: RequestOf<T>,
 			who: T::AccountId,
 			mut info: ExecutorInfo<BalanceOf<T>>,
 			reason: RejectReason,
 		) {
-			let slash = T::InvalidProofSlash::get();
-			let (credit, _) =
-				T::Currency::slash(&HoldReason::ExecutorBond.into(), &who, slash.min(info.bond));
-			let slashed = credit.peek();
-			T::OnSlash::on_unbalanced(credit);
-			info.bond = info.bond.saturating_sub(slashed);
-			if info.active && info.bond < slash {
-				Self::remove_from_set(&who);
-				info.active = false;
-				Self::deposit_event(Event::ExecutorEjected {
-					who: who.clone(),
-					bond: info.bond,
-				});
-			}
+			let slashed = Self::slash_bond(&who, &mut info, T::InvalidProofSlash::get());
 			ExecutorOf::<T>::insert(&who, info);
+			Self::unassign(request_id, &mut request);
+			Requests::<T>::insert(request_id, request);
 			Self::deposit_event(Event::ProofRejected {
 				request_id,
 				executor: who,
@@ -1162,54 +1471,113 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Refunds requests whose deadline is before block `n`: scans deadline
-		/// blocks from [`ExpiryCursor`] up to `n - 1`, at most
-		/// `MaxExpiriesPerBlock` blocks and `MaxExpiriesPerBlock` requests;
-		/// what is left waits for the next block. Returns the weight used.
-		pub(crate) fn expire(n: BlockNumberFor<T>) -> Weight {
-			let max = T::MaxExpiriesPerBlock::get();
-			let mut cursor = ExpiryCursor::<T>::get().unwrap_or(n);
-			let (mut slots, mut expired) = (0u32, 0u32);
-			while cursor < n && slots < max && expired < max {
+		/// Handles the timeouts due by block `n`: scans [`Timeouts`] from
+		/// [`TimeoutCursor`] up to `n`, at most `MaxTimeoutsPerBlock` blocks and
+		/// `MaxTimeoutsPerBlock` entries; what is left waits for the next
+		/// block. Returns the weight used.
+		pub(crate) fn handle_timeouts(n: BlockNumberFor<T>) -> Weight {
+			let max = T::MaxTimeoutsPerBlock::get();
+			let mut cursor = TimeoutCursor::<T>::get().unwrap_or(n);
+			let mut done = Handled::default();
+			let mut slots = 0u32;
+			while cursor <= n && slots < max && done.total() < max {
 				slots += 1;
-				let ids = Deadlines::<T>::take(cursor).into_inner();
-				let budget = (max - expired) as usize;
-				let take = ids.len().min(budget);
-				for &id in &ids[..take] {
-					Self::expire_one(id);
+				let budget = (max - done.total()) as usize;
+				let due: Vec<RequestId> = Timeouts::<T>::iter_key_prefix(cursor)
+					.take(budget.saturating_add(1))
+					.collect();
+				for &id in due.iter().take(budget) {
+					Timeouts::<T>::remove(cursor, id);
+					Self::handle_timeout(id, n, &mut done);
 				}
-				expired += take as u32;
-				if take < ids.len() {
-					Deadlines::<T>::insert(cursor, BoundedVec::truncate_from(ids[take..].to_vec()));
+				if due.len() > budget {
 					break;
 				}
 				cursor = cursor.saturating_add(One::one());
 			}
-			ExpiryCursor::<T>::put(cursor);
+			TimeoutCursor::<T>::put(cursor);
 			T::WeightInfo::on_initialize_slots(slots)
-				.saturating_add(T::WeightInfo::on_initialize_expire(expired))
+				.saturating_add(T::WeightInfo::on_initialize_draw(done.drawn))
+				.saturating_add(T::WeightInfo::on_initialize_lapse(done.lapsed))
+				.saturating_add(T::WeightInfo::on_initialize_expire(done.expired))
+				.saturating_add(T::WeightInfo::on_initialize_prune(done.pruned))
 		}
 
-		fn expire_one(request_id: RequestId) {
-			let Some(request) = Requests::<T>::take(request_id) else {
+		/// One timeout of `id` at block `n`: an open request's window is over
+		/// (its executor, if any, lapsed; then draw another, or expire it past
+		/// its deadline), or a result's time to live is.
+		fn handle_timeout(id: RequestId, n: BlockNumberFor<T>, done: &mut Handled) {
+			if let Some(mut request) = Requests::<T>::get(id) {
+				let lapsed = request.executor.take();
+				if let Some(executor) = &lapsed {
+					Self::lapse(id, executor);
+					done.lapsed += 1;
+				}
+				if n > request.deadline {
+					Self::expire(id, &request);
+					done.expired += 1;
+				} else {
+					Self::assign(id, &mut request, n, lapsed.as_ref());
+					Requests::<T>::insert(id, request);
+					done.drawn += 1;
+				}
+			} else if let Some(result) = Results::<T>::take(id) {
+				let hash = result.using_encoded(sp_io::hashing::blake2_256);
+				ResultHashes::<T>::insert(id, hash);
+				Self::deposit_event(Event::ResultPruned {
+					request_id: id,
+					hash,
+				});
+				done.pruned += 1;
+			}
+		}
+
+		/// `executor` let its window on request `id` lapse: one request fewer
+		/// assigned, a `LapseSlash`, one more miss (`MaxMisses` eject it).
+		fn lapse(id: RequestId, executor: &T::AccountId) {
+			let Some(mut info) = ExecutorOf::<T>::get(executor) else {
 				return;
 			};
-			let refunded = T::Currency::release(
-				&HoldReason::RequestEscrow.into(),
+			info.assigned_pending = info.assigned_pending.saturating_sub(1);
+			info.misses = info.misses.saturating_add(1);
+			let slashed = Self::slash_bond(executor, &mut info, T::LapseSlash::get());
+			if info.active && info.misses >= T::MaxMisses::get() {
+				Self::eject(executor, &mut info, EjectReason::MissedWindows);
+			}
+			ExecutorOf::<T>::insert(executor, info);
+			Self::deposit_event(Event::AssignmentLapsed {
+				request_id: id,
+				executor: executor.clone(),
+				slashed,
+			});
+		}
+
+		/// Closes request `id` (its deadline passed, its executor already
+		/// released): burns `ExpiryCharge` of the escrow, refunds the rest.
+		fn expire(id: RequestId, request: &RequestOf<T>) {
+			let reason = HoldReason::RequestEscrow.into();
+			let charge = T::ExpiryCharge::get().min(request.fee);
+			let charged = T::Currency::burn_held(
+				&reason,
 				&request.requester,
-				request.fee,
+				charge,
+				Precision::BestEffort,
+				Fortitude::Force,
+			)
+			.unwrap_or_else(|_| Zero::zero());
+			let refunded = T::Currency::release(
+				&reason,
+				&request.requester,
+				request.fee.saturating_sub(charged),
 				Precision::BestEffort,
 			)
 			.unwrap_or_else(|_| Zero::zero());
-			ExecutorOf::<T>::mutate(&request.executor, |info| {
-				if let Some(info) = info {
-					info.assigned_pending = info.assigned_pending.saturating_sub(1);
-				}
-			});
+			Self::close(id, request);
 			Self::deposit_event(Event::RequestExpired {
-				request_id,
-				requester: request.requester,
+				request_id: id,
+				requester: request.requester.clone(),
 				refunded,
+				charged,
 			});
 		}
 
@@ -1241,24 +1609,19 @@ pub mod pallet {
 				fee: r.fee,
 				created: r.created,
 				executor: r.executor,
-				open_at: r.open_at,
+				window_end: r.window_end,
+				draws: r.draws,
 				deadline: r.deadline,
 			})
 		}
 
-		/// The open requests `who` may submit a result for in the next block:
-		/// those assigned to it, and (if it is active) every other one past its
-		/// assignment window; sorted by id. Iterates the open requests (at most
+		/// The open requests assigned to `who` whose window is still open in
+		/// the next block, sorted by id. Iterates the open requests (at most
 		/// `MaxPendingRequests`): for the runtime API, not for calls.
 		pub fn pending_for_executor(who: T::AccountId) -> Vec<RequestId> {
-			let Some(info) = ExecutorOf::<T>::get(&who) else {
-				return Vec::new();
-			};
 			let next = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 			let mut ids: Vec<RequestId> = Requests::<T>::iter()
-				.filter(|(_, r)| {
-					next <= r.deadline && (r.executor == who || (info.active && next >= r.open_at))
-				})
+				.filter(|(_, r)| r.executor.as_ref() == Some(&who) && next <= r.window_end)
 				.map(|(id, _)| id)
 				.collect();
 			ids.sort_unstable();
@@ -1285,38 +1648,46 @@ pub mod pallet {
 		}
 
 		/// Invariants: the held escrow of every requester equals the sum of its
-		/// open requests' fees; every open request is in its deadline slot and
-		/// vice versa; no result for an open or never-made request; every
-		/// executor's held bond equals its recorded bond, the set is sorted and
-		/// holds exactly the active executors; assigned counts match; every
-		/// stored sync output holds its deposit; the sync work bound is within
+		/// open requests' fees, and its open count matches; every open request
+		/// has exactly one timeout, in the block after its `window_end`
+		/// (at most its deadline), and every stored result one (when it is
+		/// pruned), no other entry, none behind the cursor; no result for an
+		/// open or never-made request, no result both stored and pruned;
+		/// every executor's held bond equals its recorded bond, the set is
+		/// sorted and holds exactly the active executors; assigned counts
+		/// match and are within `MaxAssignedPerExecutor`; every stored sync
+		/// output holds its deposit; the sync work bound is within
 		/// `MaxSyncWork`.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
+			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 			use frame_support::traits::fungible::InspectHold;
 			let escrow = HoldReason::RequestEscrow.into();
 			let bond = HoldReason::ExecutorBond.into();
 			let next_id = NextRequestId::<T>::get();
 
-			let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			let mut fees: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
 			let mut assigned: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			let mut expected: BTreeSet<(BlockNumberFor<T>, RequestId)> = BTreeSet::new();
 			let mut open = 0u32;
 			for (id, r) in Requests::<T>::iter() {
 				open += 1;
 				ensure!(id < next_id, "open request id not yet issued");
 				ensure!(!Results::<T>::contains_key(id), "open request has a result");
-				ensure!(
-					Deadlines::<T>::get(r.deadline).contains(&id),
-					"request not in its slot"
-				);
-				let fee = fees.entry(r.requester.clone()).or_insert_with(Zero::zero);
-				*fee = fee.saturating_add(r.fee);
-				*assigned.entry(r.executor.clone()).or_insert(0) += 1;
-				ensure!(
-					ExecutorOf::<T>::contains_key(&r.executor),
-					"assigned to a non-executor"
-				);
+				ensure!(r.window_end <= r.deadline, "window past the deadline");
+				expected.insert((r.window_end.saturating_add(One::one()), id));
+				let entry = fees
+					.entry(r.requester.clone())
+					.or_insert_with(|| (Zero::zero(), 0));
+				entry.0 = entry.0.saturating_add(r.fee);
+				entry.1 += 1;
+				if let Some(executor) = &r.executor {
+					*assigned.entry(executor.clone()).or_insert(0) += 1;
+					ensure!(
+						ExecutorOf::<T>::contains_key(executor),
+						"assigned to a non-executor"
+					);
+				}
 			}
 			ensure!(
 				open == Requests::<T>::count(),
@@ -1326,22 +1697,42 @@ pub mod pallet {
 				open <= T::MaxPendingRequests::get(),
 				"too many open requests"
 			);
-			for (who, fee) in &fees {
+			for (who, (fee, count)) in &fees {
 				ensure!(
 					T::Currency::balance_on_hold(&escrow, who) == *fee,
 					"held escrow differs from the open fees"
 				);
+				ensure!(
+					OpenRequestsOf::<T>::get(who) == Some(*count),
+					"open request count out of sync"
+				);
+				ensure!(
+					*count <= T::MaxRequestsPerAccount::get(),
+					"too many open requests of one account"
+				);
 			}
-			for (_, ids) in Deadlines::<T>::iter() {
-				for id in ids {
-					ensure!(
-						Requests::<T>::contains_key(id),
-						"deadline slot of a closed request"
-					);
-				}
-			}
-			for (id, _) in Results::<T>::iter() {
+			ensure!(
+				OpenRequestsOf::<T>::iter().count() == fees.len(),
+				"open request count of an account with none"
+			);
+			for (id, r) in Results::<T>::iter() {
 				ensure!(id < next_id, "result without a request");
+				ensure!(
+					!ResultHashes::<T>::contains_key(id),
+					"result both stored and pruned"
+				);
+				expected.insert((r.block.saturating_add(T::ResultTtl::get()), id));
+			}
+			let timeouts: BTreeSet<_> = Timeouts::<T>::iter_keys().collect();
+			ensure!(
+				timeouts == expected,
+				"timeouts differ from the open requests and kept results"
+			);
+			if let Some(cursor) = TimeoutCursor::<T>::get() {
+				ensure!(
+					timeouts.iter().all(|(at, _)| *at >= cursor),
+					"a timeout behind the cursor"
+				);
 			}
 			for (who, _) in SyncOutputs::<T>::iter() {
 				ensure!(
@@ -1371,6 +1762,10 @@ pub mod pallet {
 					"assigned count out of sync"
 				);
 				ensure!(
+					info.assigned_pending <= T::MaxAssignedPerExecutor::get(),
+					"too many requests assigned to one executor"
+				);
+				ensure!(
 					info.active == set.binary_search(&who).is_ok(),
 					"set membership"
 				);
@@ -1379,16 +1774,31 @@ pub mod pallet {
 				}
 			}
 			ensure!(active == set.len(), "executor set has a non-executor");
-			if let Some(cursor) = ExpiryCursor::<T>::get() {
-				for (deadline, _) in Deadlines::<T>::iter() {
-					ensure!(
-						deadline >= cursor,
-						"a deadline slot behind the expiry cursor"
-					);
-				}
-			}
 			Ok(())
 		}
+	}
+}
+
+/// Draws per assignment: executors at `MaxAssignedPerExecutor` (or the one
+/// that just lapsed) are skipped, up to this many times (one 32-byte hash
+/// gives four 8-byte words).
+pub const MAX_DRAWS: usize = 4;
+
+/// What one block's `on_initialize` handled, for its weight.
+#[derive(Default)]
+struct Handled {
+	drawn: u32,
+	lapsed: u32,
+	expired: u32,
+	pruned: u32,
+}
+
+impl Handled {
+	/// Timeouts handled (a lapse comes with a draw or an expiry: one timeout).
+	fn total(&self) -> u32 {
+		self.drawn
+			.saturating_add(self.expired)
+			.saturating_add(self.pruned)
 	}
 }
 

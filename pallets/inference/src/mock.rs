@@ -98,9 +98,15 @@ pub const MIN_FEE: Balance = 10;
 pub const TIMEOUT: u64 = 5;
 pub const MAX_DEADLINE: u64 = 100;
 pub const MAX_EXECUTORS: u32 = 8;
-pub const MAX_PER_DEADLINE: u32 = 8;
-pub const MAX_EXPIRIES: u32 = 4;
+pub const MAX_TIMEOUTS: u32 = 4;
 pub const MAX_PENDING: u32 = 32;
+pub const MAX_PER_ACCOUNT: u32 = 6;
+pub const MAX_ASSIGNED: u32 = 5;
+pub const FEE_PER_BLOCK: Balance = 1;
+pub const EXPIRY_CHARGE: Balance = 4;
+pub const LAPSE_SLASH: Balance = 50;
+pub const MAX_MISSES: u32 = 3;
+pub const RESULT_TTL: u64 = 30;
 pub const MAX_INPUT: u32 = 1024;
 pub const MAX_OUTPUT: u32 = 64;
 pub const MAX_SYNC_WORK: u64 = 1 << 20;
@@ -113,6 +119,9 @@ parameter_types! {
 	pub const SyncOutputDeposit: Balance = SYNC_DEPOSIT;
 	pub const InvalidProofSlash: Balance = SLASH;
 	pub const MinRequestFee: Balance = MIN_FEE;
+	pub const FeePerDeadlineBlock: Balance = FEE_PER_BLOCK;
+	pub const ExpiryCharge: Balance = EXPIRY_CHARGE;
+	pub const LapseSlash: Balance = LAPSE_SLASH;
 }
 
 impl pallet_inference::Config for Test {
@@ -125,14 +134,21 @@ impl pallet_inference::Config for Test {
 	type ExecutorBond = ExecutorBond;
 	type InvalidProofSlash = InvalidProofSlash;
 	type MinRequestFee = MinRequestFee;
+	type FeePerDeadlineBlock = FeePerDeadlineBlock;
+	type ExpiryCharge = ExpiryCharge;
+	type LapseSlash = LapseSlash;
+	type MaxMisses = ConstU32<MAX_MISSES>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<MAX_EXECUTORS>;
+	type MaxAssignedPerExecutor = ConstU32<MAX_ASSIGNED>;
 	type MaxInputLen = ConstU32<MAX_INPUT>;
 	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
 	type MaxPendingRequests = ConstU32<MAX_PENDING>;
-	type MaxRequestsPerDeadline = ConstU32<MAX_PER_DEADLINE>;
-	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
+	type MaxRequestsPerAccount = ConstU32<MAX_PER_ACCOUNT>;
+	type MaxTimeoutsPerBlock = ConstU32<MAX_TIMEOUTS>;
 	type AssignmentTimeout = ConstU64<TIMEOUT>;
 	type MaxDeadline = ConstU64<MAX_DEADLINE>;
+	type ResultTtl = ConstU64<RESULT_TTL>;
 	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxSyncWork = ConstU64<MAX_SYNC_WORK>;
 	type SyncOutputDeposit = SyncOutputDeposit;

@@ -138,8 +138,9 @@ fn bond(n: u8) -> Balance {
 	Balances::balance_on_hold(&HoldReason::ExecutorBond.into(), &account(n))
 }
 
-/// Makes a request from account `n` with fee 100 and deadline now + 20; returns its id.
-fn make_request(n: u8, model: ModelId, mode: InferenceMode) -> RequestId {
+/// Makes a request from account `n` with fee 100 and deadline now + 20 (not
+/// drawn yet); returns its id.
+fn request_only(n: u8, model: ModelId, mode: InferenceMode) -> RequestId {
 	let id = NextRequestId::<Test>::get();
 	let deadline = System::block_number() + 20;
 	assert_ok!(Inference::request(
@@ -153,10 +154,25 @@ fn make_request(n: u8, model: ModelId, mode: InferenceMode) -> RequestId {
 	id
 }
 
+/// [`request_only`], then the next block, where its executor is drawn.
+fn make_request(n: u8, model: ModelId, mode: InferenceMode) -> RequestId {
+	let id = request_only(n, model, mode);
+	run_to(System::block_number() + 1);
+	id
+}
+
+/// The executor request `id` is assigned to.
+fn executor_of(id: RequestId) -> Option<AccountId> {
+	Requests::<Test>::get(id).and_then(|r| r.executor)
+}
+
+/// Advances to block `n`, running the hook in each block; every block's
+/// parent hash is a hash of its number (as a real chain's differs per block).
 fn run_to(n: u64) {
 	while System::block_number() < n {
 		let b = System::block_number() + 1;
 		System::set_block_number(b);
+		System::set_parent_hash(sp_io::hashing::blake2_256(&(b"parent", b).encode()).into());
 		Inference::on_initialize(b);
 	}
 }
@@ -221,6 +237,7 @@ fn register_executor_holds_bond_and_keeps_set_sorted() {
 			Some(ExecutorInfo {
 				bond: BOND,
 				assigned_pending: 0,
+				misses: 0,
 				active: true
 			})
 		);
@@ -325,6 +342,7 @@ fn unregister_with_assignments_keeps_the_bond_until_they_end() {
 			Some(ExecutorInfo {
 				bond: BOND,
 				assigned_pending: 1,
+				misses: 0,
 				active: false
 			})
 		);
@@ -388,7 +406,8 @@ fn unregistered_executor_is_released_when_its_requests_expire() {
 			0
 		);
 		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
-		assert_eq!(free(1), ENDOWMENT);
+		// It let its window lapse once: one slash.
+		assert_eq!(free(1), ENDOWMENT - LAPSE_SLASH);
 	});
 }
 
@@ -396,29 +415,31 @@ fn unregistered_executor_is_released_when_its_requests_expire() {
 // Requests.
 
 #[test]
-fn request_holds_the_fee_and_assigns_deterministically() {
+fn request_holds_the_fee_and_is_drawn_in_the_next_block() {
 	run(|| {
 		let model = mlp();
 		for n in 1..=3 {
 			register(n);
 		}
-		let expected = Inference::assign(0).unwrap();
-		let id = make_request(5, model, InferenceMode::Zk);
+		let id = request_only(5, model, InferenceMode::Zk);
 		assert_eq!(id, 0);
 		assert_eq!(escrow(5), 100);
 		assert_eq!(free(5), ENDOWMENT - 100);
+		assert_eq!(OpenRequestsOf::<Test>::get(account(5)), Some(1));
 		let r = Requests::<Test>::get(id).unwrap();
-		assert_eq!(r.executor, expected);
 		assert_eq!(
-			(r.created, r.open_at, r.deadline, r.fee),
-			(1, 1 + TIMEOUT, 21, 100)
+			(
+				r.created,
+				r.executor.clone(),
+				r.window_end,
+				r.draws,
+				r.deadline,
+				r.fee
+			),
+			(1, None, 1, 0, 21, 100)
 		);
 		assert_eq!(r.input.to_vec(), zk().input);
-		assert_eq!(Deadlines::<Test>::get(21).to_vec(), vec![id]);
-		assert_eq!(
-			ExecutorOf::<Test>::get(&expected).unwrap().assigned_pending,
-			1
-		);
+		assert!(Timeouts::<Test>::contains_key(2, id));
 		System::assert_last_event(
 			Event::Requested {
 				request_id: 0,
@@ -426,25 +447,99 @@ fn request_holds_the_fee_and_assigns_deterministically() {
 				model_id: model,
 				mode: InferenceMode::Zk,
 				fee: 100,
-				executor: expected,
-				open_at: 1 + TIMEOUT,
 				deadline: 21,
 			}
 			.into(),
 		);
-		// The documented rule: blake2_256(("verity/assign", id, parent_hash))[0..8] mod |set|.
-		let set = Inference::executors();
-		for id in 0..50u64 {
-			let seed = (b"verity/assign", id, System::parent_hash())
-				.using_encoded(sp_io::hashing::blake2_256);
-			let i = u64::from_le_bytes(seed[..8].try_into().unwrap()) % 3;
-			assert_eq!(Inference::assign(id), Some(set[i as usize].clone()));
-		}
-		// All three get work.
-		let picked: std::collections::BTreeSet<_> = (0..50u64)
-			.map(|id| Inference::assign(id).unwrap())
+		// Nobody may submit in the request's own block.
+		assert!((1..=3).all(|n| Inference::pending_for_executor(account(n)).is_empty()));
+
+		run_to(2);
+		// The documented rule, with block 2's parent hash (block 1's hash on a
+		// real chain): blake2_256(("verity/assign", id, 0, parent))[0..8] mod |set|.
+		let seed = (b"verity/assign", id, 0u32, System::parent_hash())
+			.using_encoded(sp_io::hashing::blake2_256);
+		let expected = Inference::executors()
+			[(u64::from_le_bytes(seed[..8].try_into().unwrap()) % 3) as usize]
+			.clone();
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(
+			(r.executor.clone(), r.window_end, r.draws),
+			(Some(expected.clone()), 2 + TIMEOUT, 1)
+		);
+		assert!(Timeouts::<Test>::contains_key(3 + TIMEOUT, id));
+		assert_eq!(
+			ExecutorOf::<Test>::get(&expected).unwrap().assigned_pending,
+			1
+		);
+		System::assert_last_event(
+			Event::Assigned {
+				request_id: id,
+				executor: expected.clone(),
+				window_end: 2 + TIMEOUT,
+			}
+			.into(),
+		);
+		assert_eq!(Inference::pending_for_executor(expected), vec![id]);
+		// Over many requests, all three get work.
+		let picked: std::collections::BTreeSet<_> = (0..12)
+			.map(|_| {
+				executor_of(make_request(
+					6 + (System::block_number() % 5) as u8,
+					model,
+					InferenceMode::Zk,
+				))
+				.unwrap()
+			})
 			.collect();
 		assert_eq!(picked.len(), 3);
+	});
+}
+
+/// A requester who wants its request served by a colluding executor submits
+/// only when everything it can know at submission (the request id, the
+/// block, its parent hash) predicts that executor. If the draw were made in
+/// the request's own block (from that block's parent hash) the prediction
+/// would hold every time; drawn in the next block, the colluder gets its
+/// fair share and no more.
+#[test]
+fn a_requester_cannot_pick_its_executor() {
+	run(|| {
+		let model = mlp();
+		for n in 1..=4 {
+			register(n);
+		}
+		let colluder = account(1);
+		let (mut tried, mut predicted, mut got) = (0, 0, 0);
+		while tried < 40 {
+			let id = NextRequestId::<Test>::get();
+			// The attacker's prediction: the draw made with what is known now.
+			if Inference::draw(id, 0, None) == Some(colluder.clone()) {
+				tried += 1;
+				let requester = 5 + (tried % 6) as u8;
+				request_only(requester, model, InferenceMode::Vanilla);
+				// Defence off: drawing in this block gives exactly the prediction.
+				predicted += (Inference::draw(id, 0, None) == Some(colluder.clone())) as u32;
+				run_to(System::block_number() + 1);
+				got += (executor_of(id) == Some(colluder.clone())) as u32;
+				// Served at once, so no account reaches its cap.
+				let who = executor_of(id).unwrap();
+				assert_ok!(Inference::submit_result(
+					RuntimeOrigin::signed(who),
+					id,
+					out(vec![0; 10]),
+					proof_bytes(vec![])
+				));
+			} else {
+				run_to(System::block_number() + 1);
+			}
+		}
+		assert_eq!(
+			predicted, 40,
+			"drawn in the request's block, the attack always works"
+		);
+		// Drawn in the next block: about a quarter (binomial(40, 1/4): 10 ± 2.7).
+		assert!((4..=18).contains(&got), "the colluder got {got} of 40");
 	});
 }
 
@@ -534,19 +629,32 @@ fn request_errors_change_nothing() {
 		));
 
 		assert_noop!(
-			r(model, input(), zk_mode, MIN_FEE - 1, 21),
+			r(
+				model,
+				input(),
+				zk_mode,
+				MIN_FEE + 20 * FEE_PER_BLOCK - 1,
+				21
+			),
 			Error::<Test>::FeeTooLow
 		);
+		// The first executor, drawn next block, gets a full window.
 		assert_noop!(
-			r(model, input(), zk_mode, 100, 1 + TIMEOUT - 1),
+			r(model, input(), zk_mode, 100, 1 + TIMEOUT),
 			Error::<Test>::DeadlineTooSoon
 		);
-		assert_ok!(r(model, input(), zk_mode, 100, 1 + TIMEOUT));
+		assert_ok!(r(model, input(), zk_mode, 100, 2 + TIMEOUT));
 		assert_noop!(
-			r(model, input(), zk_mode, 100, 1 + MAX_DEADLINE + 1),
+			r(model, input(), zk_mode, 1_000, 1 + MAX_DEADLINE + 1),
 			Error::<Test>::DeadlineTooFar
 		);
-		assert_ok!(r(model, input(), zk_mode, 100, 1 + MAX_DEADLINE));
+		// The smallest fee grows with the deadline.
+		let far = MIN_FEE + FEE_PER_BLOCK * MAX_DEADLINE;
+		assert_noop!(
+			r(model, input(), zk_mode, far - 1, 1 + MAX_DEADLINE),
+			Error::<Test>::FeeTooLow
+		);
+		assert_ok!(r(model, input(), zk_mode, far, 1 + MAX_DEADLINE));
 		assert_noop!(
 			r(model, input(), zk_mode, ENDOWMENT * 2, 21),
 			TokenError::FundsUnavailable
@@ -559,29 +667,84 @@ fn request_bounds() {
 	run(|| {
 		let model = mlp();
 		register(1);
-		let r = |deadline| {
+		let r = |n: u8| {
 			Inference::request(
-				RuntimeOrigin::signed(account(5)),
+				RuntimeOrigin::signed(account(n)),
 				model,
 				input(),
 				InferenceMode::Vanilla,
 				100,
-				deadline,
+				30,
 			)
 		};
-		for _ in 0..MAX_PER_DEADLINE {
-			assert_ok!(r(30));
-		}
-		assert_noop!(r(30), Error::<Test>::DeadlineFull);
-		let mut deadline = 31;
+		let mut n = 1;
 		while Requests::<Test>::count() < MAX_PENDING {
-			if Deadlines::<Test>::get(deadline).len() == MAX_PER_DEADLINE as usize {
-				deadline += 1;
+			if OpenRequestsOf::<Test>::get(account(n)) == Some(MAX_PER_ACCOUNT) {
+				assert_noop!(r(n), Error::<Test>::TooManyRequestsOfAccount);
+				n += 1;
 			}
-			assert_ok!(r(deadline));
+			assert_ok!(r(n));
 		}
-		assert_noop!(r(deadline + 1), Error::<Test>::TooManyPendingRequests);
-		assert_eq!(escrow(5), 100 * MAX_PENDING as u64);
+		assert_noop!(r(20), Error::<Test>::TooManyPendingRequests);
+		assert_eq!(escrow(1), 100 * MAX_PER_ACCOUNT as u64);
+	});
+}
+
+/// One account tries to fill the queue: it stops at `MaxRequestsPerAccount`,
+/// and other accounts' requests are still accepted and served. The spam is
+/// not free: each of its requests locked escrow that grows with the
+/// deadline, and each that expires unserved burns `ExpiryCharge`.
+#[test]
+fn one_account_cannot_fill_the_queue() {
+	run(|| {
+		let model = mlp();
+		for n in 1..=4 {
+			register(n);
+		}
+		let spammer = 9u8;
+		let far = 1 + MAX_DEADLINE;
+		let fee = MIN_FEE + FEE_PER_BLOCK * MAX_DEADLINE;
+		let spam = || {
+			Inference::request(
+				RuntimeOrigin::signed(account(spammer)),
+				model,
+				input(),
+				InferenceMode::Vanilla,
+				fee,
+				far,
+			)
+		};
+		for _ in 0..MAX_PER_ACCOUNT {
+			assert_ok!(spam());
+		}
+		assert_noop!(spam(), Error::<Test>::TooManyRequestsOfAccount);
+		assert_eq!(escrow(spammer), fee * MAX_PER_ACCOUNT as u64);
+		// Honest accounts still get in and are served.
+		let honest: Vec<_> = (10..=13)
+			.map(|n| request_only(n, model, InferenceMode::Vanilla))
+			.collect();
+		// Ten draws, four per block.
+		run_to(System::block_number() + 3);
+		for id in &honest {
+			assert_ok!(Inference::submit_result(
+				RuntimeOrigin::signed(executor_of(*id).expect("drawn")),
+				*id,
+				out(vec![0; 10]),
+				proof_bytes(vec![])
+			));
+			assert!(Results::<Test>::contains_key(id));
+		}
+		// Unserved, the spam expires: the charge is burnt, the rest refunded.
+		// (Its executor lapsed meanwhile and was slashed, which is not the
+		// spammer's money.)
+		let before = free(spammer);
+		run_to(far + 1 + MAX_PER_ACCOUNT as u64);
+		assert_eq!(OpenRequestsOf::<Test>::get(account(spammer)), None);
+		assert_eq!(escrow(spammer), 0);
+		assert_eq!(
+			free(spammer),
+			before + (fee - EXPIRY_CHARGE) * MAX_PER_ACCOUNT as u64
+		);
 	});
 }
 
@@ -662,10 +825,14 @@ fn verified_result_is_stored_and_paid() {
 		assert_eq!(result.input.to_vec(), zk().input);
 		assert_eq!(
 			(result.executor, result.fee, result.block),
-			(account(1), 100, 1)
+			(account(1), 100, 2)
 		);
 		assert!(Requests::<Test>::get(id).is_none());
-		assert!(Deadlines::<Test>::get(21).is_empty());
+		// Its only timeout now is its pruning.
+		assert_eq!(
+			Timeouts::<Test>::iter_keys().collect::<Vec<_>>(),
+			vec![(2 + RESULT_TTL, id)]
+		);
 		assert_eq!(escrow(5), 0);
 		assert_eq!(free(5), ENDOWMENT - 100);
 		assert_eq!(free(1), ENDOWMENT - BOND + 100);
@@ -724,43 +891,341 @@ fn vanilla_result_is_stored_unverified_and_paid() {
 }
 
 #[test]
-fn any_executor_may_submit_after_the_assignment_window() {
+fn only_the_assigned_executor_may_submit() {
 	run(|| {
 		let model = mlp();
 		register(1);
-		let id = make_request(5, model, InferenceMode::Zk);
+		let id = request_only(5, model, InferenceMode::Vanilla);
+		let submit = |who: u8| {
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(who)),
+				id,
+				out(vec![0; 10]),
+				proof_bytes(vec![]),
+			)
+		};
+		// Not drawn yet: nobody.
+		assert_noop!(submit(1), Error::<Test>::NotAssigned);
+		run_to(2);
 		register(2);
-		let (output, proof) = prove(id, &account(2), &zk().input);
+		// Another executor, a Vanilla result: refused too.
+		assert_noop!(submit(2), Error::<Test>::NotAssigned);
+		assert_noop!(submit(3), Error::<Test>::NotAssigned);
+		assert!(Inference::pending_for_executor(account(2)).is_empty());
+		assert_ok!(submit(1));
+	});
+}
+
+/// An assigned executor that lets its window lapse is slashed, and the
+/// request passes to one backup, drawn the same way (never the one that
+/// lapsed), which serves it. Three lapses in a row eject an executor.
+#[test]
+fn a_lapsed_window_slashes_and_passes_to_one_backup() {
+	run(|| {
+		let model = mlp();
+		for n in 1..=3 {
+			register(n);
+		}
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		let first = executor_of(id).unwrap();
+		let issuance = Balances::total_issuance();
+		run_to(2 + TIMEOUT);
+		// Still its window.
+		assert_eq!(executor_of(id), Some(first.clone()));
+		run_to(3 + TIMEOUT);
+		let backup = executor_of(id).unwrap();
+		assert_ne!(backup, first);
+		assert_eq!(Balances::total_issuance(), issuance - LAPSE_SLASH);
+		let info = ExecutorOf::<Test>::get(&first).unwrap();
+		assert_eq!(
+			(info.bond, info.misses, info.assigned_pending, info.active),
+			(BOND - LAPSE_SLASH, 1, 0, true)
+		);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!((r.draws, r.window_end), (2, 3 + 2 * TIMEOUT));
+		assert!(events().contains(&Event::AssignmentLapsed {
+			request_id: id,
+			executor: first.clone(),
+			slashed: LAPSE_SLASH,
+		}));
+		// Only the backup; the one that lapsed may not submit late.
+		assert!(Inference::pending_for_executor(first.clone()).is_empty());
 		assert_noop!(
 			Inference::submit_result(
-				RuntimeOrigin::signed(account(2)),
+				RuntimeOrigin::signed(first.clone()),
 				id,
-				out(output.clone()),
-				proof_bytes(proof.clone())
+				out(vec![0; 10]),
+				proof_bytes(vec![])
 			),
 			Error::<Test>::NotAssigned
 		);
-		assert_eq!(
-			Inference::pending_for_executor(account(2)),
-			Vec::<RequestId>::new()
-		);
-		run_to(1 + TIMEOUT - 1);
-		// The API looks one block ahead: the window ends next block.
-		assert_eq!(Inference::pending_for_executor(account(2)), vec![id]);
-		run_to(1 + TIMEOUT);
 		assert_ok!(Inference::submit_result(
-			RuntimeOrigin::signed(account(2)),
+			RuntimeOrigin::signed(backup.clone()),
 			id,
-			out(output),
-			proof_bytes(proof)
+			out(vec![0; 10]),
+			proof_bytes(vec![])
 		));
-		assert_eq!(free(2), ENDOWMENT - BOND + 100);
-		// The assigned executor's count went down.
+		assert_eq!(Results::<Test>::get(id).unwrap().executor, backup);
+	});
+}
+
+#[test]
+fn repeated_lapses_eject_the_executor() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let deadline = 1 + MAX_DEADLINE;
+		let fee = MIN_FEE + FEE_PER_BLOCK * MAX_DEADLINE;
+		assert_ok!(Inference::request(
+			RuntimeOrigin::signed(account(5)),
+			model,
+			input(),
+			InferenceMode::Vanilla,
+			fee,
+			deadline
+		));
+		let id = 0;
+		// Alone in the set: after each lapse it cannot be the backup, so the
+		// request waits a window and draws it again.
+		let lapses = || {
+			events()
+				.iter()
+				.filter(|e| matches!(e, Event::AssignmentLapsed { .. }))
+				.count()
+		};
+		while ExecutorOf::<Test>::get(account(1)).unwrap().active {
+			run_to(System::block_number() + 1);
+			assert!(System::block_number() < deadline, "not ejected in time");
+		}
+		assert_eq!(lapses(), MAX_MISSES as usize);
+		assert!(events().contains(&Event::ExecutorEjected {
+			who: account(1),
+			bond: BOND - MAX_MISSES as u64 * LAPSE_SLASH,
+			reason: EjectReason::MissedWindows,
+		}));
+		assert!(Inference::executors().is_empty());
+		// Nobody left to draw: the request expires, refunded less the charge.
+		run_to(deadline + 1);
+		assert!(!Requests::<Test>::contains_key(id));
+		assert_eq!(free(5), ENDOWMENT - EXPIRY_CHARGE);
+		System::assert_has_event(
+			Event::RequestExpired {
+				request_id: id,
+				requester: account(5),
+				refunded: fee - EXPIRY_CHARGE,
+				charged: EXPIRY_CHARGE,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn a_declined_request_is_drawn_again_without_a_slash() {
+	run(|| {
+		let model = mlp();
+		for n in 1..=2 {
+			register(n);
+		}
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		let first = executor_of(id).unwrap();
+		let other = if first == account(1) {
+			account(2)
+		} else {
+			account(1)
+		};
+		assert_noop!(
+			Inference::decline(RuntimeOrigin::signed(other.clone()), id),
+			Error::<Test>::NotAssigned
+		);
+		assert_noop!(
+			Inference::decline(RuntimeOrigin::signed(first.clone()), 99),
+			Error::<Test>::UnknownRequest
+		);
+		assert_ok!(Inference::decline(RuntimeOrigin::signed(first.clone()), id));
+		System::assert_last_event(
+			Event::AssignmentDeclined {
+				request_id: id,
+				executor: first.clone(),
+			}
+			.into(),
+		);
+		assert_eq!(executor_of(id), None);
+		let info = ExecutorOf::<Test>::get(&first).unwrap();
+		assert_eq!(
+			(info.bond, info.misses, info.assigned_pending),
+			(BOND, 0, 0)
+		);
+		run_to(System::block_number() + 1);
+		assert!(executor_of(id).is_some());
+		assert_eq!(Requests::<Test>::get(id).unwrap().draws, 2);
+	});
+}
+
+#[test]
+fn an_executor_is_drawn_for_at_most_max_assigned_requests() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let ids: Vec<_> = (0..MAX_ASSIGNED + 1)
+			.map(|i| request_only(5 + (i % 3) as u8, model, InferenceMode::Vanilla))
+			.collect();
+		// Four draws per block (MAX_TIMEOUTS): all are done in block 3.
+		run_to(3);
 		assert_eq!(
 			ExecutorOf::<Test>::get(account(1))
 				.unwrap()
 				.assigned_pending,
-			0
+			MAX_ASSIGNED
+		);
+		let waiting: Vec<_> = ids
+			.iter()
+			.copied()
+			.filter(|id| executor_of(*id).is_none())
+			.collect();
+		assert_eq!(waiting.len(), 1);
+		let last = waiting[0];
+		let retry_at = events()
+			.iter()
+			.find_map(|e| match e {
+				Event::AssignmentDeferred {
+					request_id,
+					retry_at,
+				} if *request_id == last => Some(*retry_at),
+				_ => None,
+			})
+			.expect("deferred");
+		// Drawn in block 2 or 3, it waits one window.
+		assert!([3 + TIMEOUT, 4 + TIMEOUT].contains(&retry_at));
+		// Once the others are served, the waiting request gets the executor.
+		for served in ids.iter().copied().filter(|id| *id != last) {
+			assert_ok!(Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				served,
+				out(vec![0; 10]),
+				proof_bytes(vec![])
+			));
+		}
+		run_to(retry_at);
+		assert_eq!(executor_of(last), Some(account(1)));
+	});
+}
+
+#[test]
+fn governance_removes_executors_and_refunds_requests() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		assert_noop!(
+			Inference::remove_executor(RuntimeOrigin::signed(account(5)), account(1)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Inference::remove_executor(RuntimeOrigin::root(), account(2)),
+			Error::<Test>::NotExecutor
+		);
+		assert_ok!(Inference::remove_executor(
+			RuntimeOrigin::root(),
+			account(1)
+		));
+		System::assert_last_event(
+			Event::ExecutorEjected {
+				who: account(1),
+				bond: BOND,
+				reason: EjectReason::Removed,
+			}
+			.into(),
+		);
+		assert!(Inference::executors().is_empty());
+		assert_noop!(
+			Inference::remove_executor(RuntimeOrigin::root(), account(1)),
+			Error::<Test>::NotExecutor
+		);
+		// Its bond stays held while the request is assigned to it.
+		assert_noop!(
+			Inference::withdraw_bond(RuntimeOrigin::signed(account(1))),
+			Error::<Test>::PendingAssignments
+		);
+		assert_noop!(
+			Inference::force_refund(RuntimeOrigin::signed(account(5)), id),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Inference::force_refund(RuntimeOrigin::root(), id));
+		assert_eq!((free(5), escrow(5)), (ENDOWMENT, 0));
+		System::assert_last_event(
+			Event::RequestRefunded {
+				request_id: id,
+				requester: account(5),
+				refunded: 100,
+			}
+			.into(),
+		);
+		assert_noop!(
+			Inference::force_refund(RuntimeOrigin::root(), id),
+			Error::<Test>::UnknownRequest
+		);
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+	});
+}
+
+/// A result stays in state for `ResultTtl` blocks; then only its hash does
+/// (the output is in the event), and state does not grow with the results
+/// served: over a long run, `Results` holds at most the last TTL's worth.
+#[test]
+fn results_are_pruned_and_state_stays_bounded() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(vec![3; 10]),
+			proof_bytes(vec![])
+		));
+		let stored = Results::<Test>::get(id).unwrap();
+		let at = System::block_number();
+		run_to(at + RESULT_TTL - 1);
+		assert!(Results::<Test>::contains_key(id));
+		run_to(at + RESULT_TTL);
+		assert!(!Results::<Test>::contains_key(id));
+		let hash = stored.using_encoded(sp_io::hashing::blake2_256);
+		assert_eq!(ResultHashes::<Test>::get(id), Some(hash));
+		System::assert_has_event(
+			Event::ResultPruned {
+				request_id: id,
+				hash,
+			}
+			.into(),
+		);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(vec![3; 10]),
+				proof_bytes(vec![])
+			),
+			Error::<Test>::AlreadyFulfilled
+		);
+		// A long run: one request served per block.
+		let mut most = 0;
+		for i in 0..(4 * RESULT_TTL) {
+			let id = make_request(5 + (i % 5) as u8, model, InferenceMode::Vanilla);
+			assert_ok!(Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(vec![1; 10]),
+				proof_bytes(vec![])
+			));
+			most = most.max(Results::<Test>::iter().count());
+			Inference::do_try_state().expect("invariants hold every block");
+		}
+		assert!(most as u64 <= RESULT_TTL, "{most} results in state");
+		assert_eq!(Requests::<Test>::count(), 0);
+		assert_eq!(
+			Timeouts::<Test>::iter().count(),
+			Results::<Test>::iter().count()
 		);
 	});
 }
@@ -786,7 +1251,7 @@ fn cheap_submit_errors_change_nothing() {
 		);
 		assert_noop!(
 			submit(2, id, output.clone(), proof.clone()),
-			Error::<Test>::NotExecutor
+			Error::<Test>::NotAssigned
 		);
 		assert_noop!(
 			submit(1, id, output[..9].to_vec(), proof.clone()),
@@ -892,8 +1357,12 @@ fn assert_rejected(who: u8, id: RequestId, output: Vec<i32>, proof: Vec<u8>, rea
 		.into(),
 	);
 	let after = snapshot(id);
-	assert_eq!((before.0, before.1, before.2), (after.0, after.1, after.2));
+	assert_eq!((before.1, before.2), (after.1, after.2));
 	assert!(Results::<Test>::get(id).is_none());
+	// The request stays open but loses its executor; another is drawn next block.
+	let request = after.0.expect("still open");
+	assert_eq!(request.executor, None);
+	run_to(System::block_number() + 1);
 }
 
 #[test]
@@ -976,10 +1445,8 @@ fn replayed_proofs_are_rejected() {
 fn proof_for_another_executor_is_rejected() {
 	run(|| {
 		let model = mlp();
-		register(1);
-		let id = make_request(5, model, InferenceMode::Zk);
 		register(2);
-		run_to(1 + TIMEOUT);
+		let id = make_request(5, model, InferenceMode::Zk);
 		// Executor 1's proof, submitted by executor 2 (e.g. copied from the pool).
 		let (output, proof) = prove(id, &account(1), &zk().input);
 		assert_rejected(
@@ -989,14 +1456,14 @@ fn proof_for_another_executor_is_rejected() {
 			proof.clone(),
 			RejectReason::InvalidProof,
 		);
-		// Executor 1 still gets paid for its own.
+		// Drawn again (the only executor), executor 2 gets paid for its own.
+		let (output, proof) = prove(id, &account(2), &zk().input);
 		assert_ok!(Inference::submit_result(
-			RuntimeOrigin::signed(account(1)),
+			RuntimeOrigin::signed(account(2)),
 			id,
 			out(output),
 			proof_bytes(proof)
 		));
-		assert_eq!(bond(1), BOND);
 	});
 }
 
@@ -1047,7 +1514,8 @@ fn slashes_eject_and_then_block_zk_submissions() {
 		}
 		assert!(events().contains(&Event::ExecutorEjected {
 			who: account(1),
-			bond: BOND - 3 * SLASH
+			bond: BOND - 3 * SLASH,
+			reason: EjectReason::BondTooLow,
 		}));
 		assert!(Inference::executors().is_empty());
 		assert_eq!(bond(1), BOND - 3 * SLASH);
@@ -1058,11 +1526,11 @@ fn slashes_eject_and_then_block_zk_submissions() {
 				out(output),
 				proof_bytes(proof)
 			),
-			Error::<Test>::BondTooLow
+			Error::<Test>::NotAssigned
 		);
 		// No executors left: no new requests; the old one expires and refunds.
 		run_to(22);
-		assert_eq!(free(5), ENDOWMENT);
+		assert_eq!(free(5), ENDOWMENT - EXPIRY_CHARGE);
 		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
 		assert_eq!(free(1), ENDOWMENT - 3 * SLASH);
 	});
@@ -1103,101 +1571,99 @@ fn late_result_is_rejected_without_slash() {
 // Expiry.
 
 #[test]
-fn expired_requests_are_refunded_exactly() {
+fn expired_requests_are_refunded_less_the_charge() {
 	run(|| {
 		let model = mlp();
 		register(1);
 		let a = make_request(5, model, InferenceMode::Zk);
-		let b = make_request(6, model, InferenceMode::Vanilla);
+		// Leaves the set: it is drawn for nothing more, and lapses on `a`.
+		assert_ok!(Inference::unregister_executor(RuntimeOrigin::signed(
+			account(1)
+		)));
 		let issuance = Balances::total_issuance();
 		run_to(21);
-		assert_eq!(Requests::<Test>::count(), 2);
+		assert_eq!(Requests::<Test>::count(), 1);
 		System::reset_events();
 		run_to(22);
 		assert_eq!(Requests::<Test>::count(), 0);
 		assert_eq!(
-			(free(5), escrow(5), free(6), escrow(6)),
-			(ENDOWMENT, 0, ENDOWMENT, 0)
+			(free(5), escrow(5), OpenRequestsOf::<Test>::get(account(5))),
+			(ENDOWMENT - EXPIRY_CHARGE, 0, None)
 		);
-		assert_eq!(Balances::total_issuance(), issuance);
+		// One lapse (slashed), the charge burnt, nothing else lost.
+		assert_eq!(
+			Balances::total_issuance(),
+			issuance - LAPSE_SLASH - EXPIRY_CHARGE
+		);
 		assert_eq!(
 			events(),
-			[
-				Event::RequestExpired {
-					request_id: a,
-					requester: account(5),
-					refunded: 100
-				},
-				Event::RequestExpired {
-					request_id: b,
-					requester: account(6),
-					refunded: 100
-				},
-			]
+			[Event::RequestExpired {
+				request_id: a,
+				requester: account(5),
+				refunded: 100 - EXPIRY_CHARGE,
+				charged: EXPIRY_CHARGE,
+			}]
 		);
-		assert_eq!(
-			ExecutorOf::<Test>::get(account(1))
-				.unwrap()
-				.assigned_pending,
-			0
-		);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(22));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(23));
 		assert!(Results::<Test>::get(a).is_none());
 		assert!(Inference::request_info(a).is_none());
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+		assert_eq!(free(1), ENDOWMENT - LAPSE_SLASH);
 	});
 }
 
 #[test]
-fn expiry_is_bounded_and_carries_over() {
+fn timeouts_are_bounded_per_block_and_carry_over() {
 	run(|| {
 		let model = mlp();
 		register(1);
-		// MAX_PER_DEADLINE requests on deadline 21, two on 22.
-		for _ in 0..MAX_PER_DEADLINE {
-			assert_ok!(Inference::request(
-				RuntimeOrigin::signed(account(5)),
-				model,
-				input(),
-				InferenceMode::Vanilla,
-				100,
-				21
-			));
+		for n in [5, 5, 5, 6, 6, 6] {
+			request_only(n, model, InferenceMode::Vanilla);
 		}
-		for _ in 0..2 {
-			assert_ok!(Inference::request(
-				RuntimeOrigin::signed(account(6)),
-				model,
-				input(),
-				InferenceMode::Vanilla,
-				50,
-				22
-			));
-		}
-		run_to(21);
-		let open = |_| Requests::<Test>::count();
-		assert_eq!(open(()), MAX_PER_DEADLINE + 2);
-		System::set_block_number(22);
-		let w = Inference::on_initialize(22);
+		// Nobody to draw: every draw is deferred, then every request expires.
+		assert_ok!(Inference::remove_executor(
+			RuntimeOrigin::root(),
+			account(1)
+		));
+		let open = || Requests::<Test>::count();
+		System::set_block_number(2);
+		let w = Inference::on_initialize(2);
 		assert_eq!(
 			w,
 			<() as WeightInfo>::on_initialize_slots(1)
-				.saturating_add(<() as WeightInfo>::on_initialize_expire(MAX_EXPIRIES))
+				.saturating_add(<() as WeightInfo>::on_initialize_draw(MAX_TIMEOUTS))
+				.saturating_add(<() as WeightInfo>::on_initialize_lapse(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_expire(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_prune(0))
 		);
-		assert_eq!(open(()), MAX_PER_DEADLINE + 2 - MAX_EXPIRIES);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(21));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(2));
+		assert_eq!(
+			Timeouts::<Test>::iter_prefix(2).count(),
+			6 - MAX_TIMEOUTS as usize
+		);
 		Inference::do_try_state().unwrap();
+		run_to(3);
+		assert_eq!(Timeouts::<Test>::iter_prefix(2).count(), 0);
+		assert_eq!(open(), 6);
+		// Deadline 21: expired from block 22 on, at most four per block.
+		run_to(22);
+		assert_eq!(open(), 6 - MAX_TIMEOUTS);
 		run_to(23);
-		assert_eq!(open(()), MAX_PER_DEADLINE + 2 - 2 * MAX_EXPIRIES);
-		run_to(24);
-		assert_eq!(open(()), 0);
-		assert_eq!((free(5), free(6)), (ENDOWMENT, ENDOWMENT));
+		assert_eq!(open(), 0);
+		assert_eq!(
+			(free(5), free(6)),
+			(ENDOWMENT - 3 * EXPIRY_CHARGE, ENDOWMENT - 3 * EXPIRY_CHARGE)
+		);
 		// Quiet blocks only move the cursor.
 		run_to(30);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(30));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(31));
 		assert_eq!(
-			Inference::on_initialize(30),
-			<() as WeightInfo>::on_initialize_slots(0)
+			Inference::on_initialize(31),
+			<() as WeightInfo>::on_initialize_slots(1)
+				.saturating_add(<() as WeightInfo>::on_initialize_draw(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_lapse(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_expire(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_prune(0))
 		);
 	});
 }
@@ -1206,14 +1672,14 @@ fn expiry_is_bounded_and_carries_over() {
 fn a_lagging_cursor_catches_up_in_bounded_steps() {
 	run(|| {
 		Inference::on_initialize(1);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(1));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(2));
 		// 10 blocks without hooks.
 		System::set_block_number(11);
 		Inference::on_initialize(11);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(1 + MAX_EXPIRIES as u64));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(2 + MAX_TIMEOUTS as u64));
 		Inference::on_initialize(11);
 		Inference::on_initialize(11);
-		assert_eq!(ExpiryCursor::<Test>::get(), Some(11));
+		assert_eq!(TimeoutCursor::<Test>::get(), Some(12));
 	});
 }
 
@@ -1235,22 +1701,21 @@ fn runtime_api_helpers() {
 		let mine = |n| -> Vec<RequestId> {
 			ids.iter()
 				.copied()
-				.filter(|&id| Requests::<Test>::get(id).unwrap().executor == account(n))
+				.filter(|&id| executor_of(id) == Some(account(n)))
 				.collect()
 		};
 		assert_eq!(Inference::pending_for_executor(account(1)), mine(1));
 		assert_eq!(Inference::pending_for_executor(account(2)), mine(2));
+		assert_eq!(mine(1).len() + mine(2).len(), 4);
 		assert_eq!(
 			Inference::pending_for_executor(account(3)),
 			Vec::<RequestId>::new()
 		);
-		run_to(1 + TIMEOUT);
-		assert_eq!(Inference::pending_for_executor(account(1)), ids);
 		let view = Inference::request_info(ids[0]).unwrap();
 		assert_eq!(view.input, zk().input);
 		assert_eq!(view.requester, account(5));
-		// Nothing once past the deadline.
-		run_to(21);
+		// Nothing once past the deadlines.
+		run_to(30);
 		assert_eq!(
 			Inference::pending_for_executor(account(1)),
 			Vec::<RequestId>::new()

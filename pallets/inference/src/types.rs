@@ -18,14 +18,40 @@ pub const PROOF_BYTES: u32 = 192;
 pub struct ExecutorInfo<Balance> {
 	/// The bond currently held (`HoldReason::ExecutorBond`); slashes lower it.
 	pub bond: Balance,
-	/// Open requests assigned to this executor. The bond cannot be withdrawn
-	/// while this is not zero.
+	/// Open requests assigned to this executor (at most
+	/// `MaxAssignedPerExecutor`). The bond cannot be withdrawn while this is
+	/// not zero.
 	pub assigned_pending: u32,
-	/// In the executor set: can be assigned requests and take any request past
-	/// its assignment window. `false` after `unregister_executor` or an ejection
-	/// (bond below one slash); such an executor may still serve its assigned
-	/// requests until it withdraws its bond.
+	/// Assignments in a row this executor let lapse; an accepted result resets
+	/// it, `MaxMisses` ejects the executor.
+	pub misses: u32,
+	/// In the executor set: can be drawn for requests. `false` after
+	/// `unregister_executor` or an ejection (see [`EjectReason`]); such an
+	/// executor may still serve the requests assigned to it until it
+	/// withdraws its bond.
 	pub active: bool,
+}
+
+/// Why an executor left the set without asking.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum EjectReason {
+	/// Its bond fell below one `InvalidProofSlash`.
+	BondTooLow,
+	/// It let `MaxMisses` assignments in a row lapse.
+	MissedWindows,
+	/// `AdminOrigin` removed it (`remove_executor`).
+	Removed,
 }
 
 /// An open inference request. `Values` is `BoundedVec<i32, MaxInputLen>` in
@@ -45,14 +71,23 @@ pub struct Request<AccountId, Balance, BlockNumber, Values> {
 	/// `act_bits` range.
 	pub input: Values,
 	/// Held in escrow from the requester; paid in full to the executor whose
-	/// result is accepted, refunded in full if the request expires.
+	/// result is accepted, refunded less `ExpiryCharge` if the request
+	/// expires (in full on `force_refund`).
 	pub fee: Balance,
 	/// Block the request was made in.
 	pub created: BlockNumber,
-	/// The executor assigned to the request.
-	pub executor: AccountId,
-	/// From this block on, any active executor may submit the result.
-	pub open_at: BlockNumber,
+	/// The one executor that may submit the result now. `None` in the block
+	/// the request was made in (the executor is drawn in the next block, from
+	/// randomness nobody knew when the request was submitted), and while no
+	/// executor could take it.
+	pub executor: Option<AccountId>,
+	/// The last block of the current executor's window (of the wait for one,
+	/// while `executor` is `None`); at most `deadline`. If the request is
+	/// still open in the block after, the executor is penalised and another
+	/// one drawn.
+	pub window_end: BlockNumber,
+	/// Executors drawn for this request so far (the first, then backups).
+	pub draws: u32,
 	/// The last block in which a result is accepted.
 	pub deadline: BlockNumber,
 }

@@ -48,13 +48,19 @@ pub trait WeightInfo {
 	fn submit_result_rejected() -> Weight;
 	fn submit_result_vanilla() -> Weight;
 	fn on_initialize_slots(s: u32, ) -> Weight;
+	fn on_initialize_draw(d: u32, ) -> Weight;
+	fn on_initialize_lapse(l: u32, ) -> Weight;
 	fn on_initialize_expire(e: u32, ) -> Weight;
+	fn on_initialize_prune(p: u32, ) -> Weight;
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
 	fn set_sync_model() -> Weight;
 	fn set_sync_work_bound() -> Weight;
 	fn infer_now(w: u32, ) -> Weight;
 	fn clear_sync_output() -> Weight;
+	fn decline() -> Weight;
+	fn remove_executor() -> Weight;
+	fn force_refund() -> Weight;
 }
 
 /// Weights for `pallet_inference` using the runtime's database weights.
@@ -335,6 +341,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn on_initialize_draw(d: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(d.into()))
+	}
+	fn on_initialize_lapse(l: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(150_000_000, 0).saturating_mul(l.into()))
+	}
+	fn on_initialize_prune(p: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
+	}
+	fn decline() -> Weight {
+		Weight::from_parts(100_000_000, 0)
+	}
+	fn remove_executor() -> Weight {
+		Weight::from_parts(100_000_000, 0)
+	}
+	fn force_refund() -> Weight {
+		Weight::from_parts(150_000_000, 0)
+	}
 }
 
 /// The same weights with ParityDB's database costs, for tests and mocks.
@@ -416,5 +440,23 @@ impl WeightInfo for () {
 		Weight::from_parts(56_834_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn on_initialize_draw(d: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(d.into()))
+	}
+	fn on_initialize_lapse(l: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(150_000_000, 0).saturating_mul(l.into()))
+	}
+	fn on_initialize_prune(p: u32, ) -> Weight {
+		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
+	}
+	fn decline() -> Weight {
+		Weight::from_parts(100_000_000, 0)
+	}
+	fn remove_executor() -> Weight {
+		Weight::from_parts(100_000_000, 0)
+	}
+	fn force_refund() -> Weight {
+		Weight::from_parts(150_000_000, 0)
 	}
 }
