@@ -720,10 +720,13 @@ pub struct Request {
 	pub input: Vec<i32>,
 	pub fee: u128,
 	pub created: u64,
-	/// The assigned executor.
-	pub executor: AccountId32,
-	/// From this block on, any active executor may submit.
-	pub open_at: u64,
+	/// The executor that may submit now: none in the request's own block
+	/// (it is drawn in the next one) or while no executor could take it.
+	pub executor: Option<AccountId32>,
+	/// The last block of that executor's window; then a backup is drawn.
+	pub window_end: u64,
+	/// Executors drawn so far.
+	pub draws: u32,
 	/// The last block a result is accepted in.
 	pub deadline: u64,
 }
@@ -763,6 +766,8 @@ pub enum RequestStatus {
 pub struct Executor {
 	pub bond: u128,
 	pub assigned_pending: u32,
+	/// Windows let lapse in a row (each slashed; `MaxMisses` eject).
+	pub misses: u32,
 	pub active: bool,
 }
 
@@ -812,9 +817,7 @@ pub struct Registered {
 #[derive(Clone, Debug)]
 pub struct Requested {
 	pub request_id: u64,
-	pub executor: AccountId32,
 	pub fee: u128,
-	pub open_at: u64,
 	pub deadline: u64,
 	pub included: Included,
 }
@@ -1187,9 +1190,7 @@ impl Chain {
 		let e: RequestedEvent = event_fields(&events, "Inference", "Requested")?;
 		Ok(Requested {
 			request_id: e.request_id,
-			executor: e.executor,
 			fee: e.fee,
-			open_at: e.open_at,
 			deadline: e.deadline,
 			included,
 		})
@@ -1361,6 +1362,28 @@ impl Chain {
 		})
 	}
 
+	/// The executor drawn for request `id` (in the block after the request),
+	/// polled for up to `timeout`: `None` if nobody was drawn by then.
+	pub async fn wait_for_assignment(
+		&self,
+		id: u64,
+		timeout: Duration,
+	) -> Result<Option<AccountId32>, ChainError> {
+		let start = tokio::time::Instant::now();
+		loop {
+			match self.request_status(id).await? {
+				RequestStatus::Done(result) => return Ok(Some(result.executor)),
+				RequestStatus::Pending(Request {
+					executor: Some(executor),
+					..
+				}) => return Ok(Some(executor)),
+				RequestStatus::Pending(_) if start.elapsed() < timeout => {}
+				_ => return Ok(None),
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
 	/// Waits until request `id` has a result, polling the finalized state every
 	/// second. Fails if it expires or `timeout` passes first.
 	pub async fn wait_for_result(
@@ -1379,7 +1402,9 @@ impl Chain {
 							 still pending (assigned to {}, deadline block {}); `verity result {id}` \
 							 shows it later",
 							timeout.as_secs(),
-							request.executor,
+							request
+								.executor
+								.map_or("nobody yet".into(), |e| e.to_string()),
 							request.deadline
 						)));
 					}
@@ -1782,8 +1807,6 @@ struct SyncModelSetEvent {
 struct RequestedEvent {
 	request_id: u64,
 	fee: u128,
-	executor: AccountId32,
-	open_at: u64,
 	deadline: u64,
 }
 

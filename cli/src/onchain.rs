@@ -281,10 +281,11 @@ fn pending_json(id: u64, r: &Request) -> Value {
 		"mode": r.mode.name(),
 		"model_id": r.model_id,
 		"requester": r.requester.to_string(),
-		"executor": r.executor.to_string(),
+		"executor": r.executor.as_ref().map(|e| e.to_string()),
 		"fee": amount(r.fee),
 		"created": r.created,
-		"open_at": r.open_at,
+		"window_end": r.window_end,
+		"draws": r.draws,
 		"deadline": r.deadline,
 	})
 }
@@ -872,11 +873,15 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				return Err(CliError(format!("unknown request {request_id}")))
 			}
 		};
-		if request.executor != who {
+		if request.executor.as_ref() != Some(&who) {
 			progress(format!(
 				"note: request {request_id} is assigned to {}, not {who}; the chain accepts \
-				 others only from block #{} on",
-				request.executor, request.open_at
+				 its result only from the assigned executor (until block #{}, then a backup)",
+				request
+					.executor
+					.as_ref()
+					.map_or("nobody yet".into(), |e| e.to_string()),
+				request.window_end
 			));
 		}
 		let chain_model = chain.require_model(request.model_id).await?;
@@ -1127,9 +1132,16 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			}));
 			return Ok(());
 		}
+		// The smallest fee grows with the deadline.
 		let max_fee = match max_fee {
 			Some(f) => f,
-			None => chain.constant_u128("Inference", "MinRequestFee").await?,
+			None => {
+				let base = chain.constant_u128("Inference", "MinRequestFee").await?;
+				let per_block = chain
+					.constant_u128("Inference", "FeePerDeadlineBlock")
+					.await?;
+				base.saturating_add(per_block.saturating_mul(u128::from(deadline_blocks)))
+			}
 		};
 		let deadline = chain.best_number().await? + deadline_blocks;
 		let step = steps.spinner(format!(
@@ -1142,18 +1154,25 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			.request(&key, model_id, input, mode, max_fee, deadline)
 			.await?;
 		let id = requested.request_id;
+		// The executor is drawn in the next block, from randomness nobody had
+		// when the request was signed.
+		let executor = chain
+			.wait_for_assignment(id, Duration::from_secs(30))
+			.await?;
 		step.done(format!(
 			"request {id} in block #{}, assigned to {}",
-			requested.included.block_number, requested.executor
+			requested.included.block_number,
+			executor
+				.as_ref()
+				.map_or("nobody yet".into(), |e| e.to_string())
 		));
 		let mut out = json!({
 			"request_id": id,
 			"model_id": model_id,
 			"mode": mode.name(),
 			"requester": chain::account_of(&key).to_string(),
-			"executor": requested.executor.to_string(),
+			"executor": executor.map(|e| e.to_string()),
 			"fee": amount(requested.fee),
-			"open_at": requested.open_at,
 			"deadline": requested.deadline,
 			"block": requested.included.block_number,
 		});
@@ -1202,7 +1221,10 @@ pub fn result(args: &Args) -> Result<(), CliError> {
 			RequestStatus::Pending(r) => {
 				progress(format!(
 					"request {id} is pending: no result yet (assigned to {}, deadline block #{})",
-					r.executor, r.deadline
+					r.executor
+						.as_ref()
+						.map_or("nobody yet".into(), |e| e.to_string()),
+					r.deadline
 				));
 				print_json(&pending_json(id, &r));
 			}
@@ -1241,6 +1263,7 @@ pub fn account(args: &Args) -> Result<(), CliError> {
 			"executor": executor.map(|e| json!({
 				"bond": amount(e.bond),
 				"assigned_pending": e.assigned_pending,
+				"misses": e.misses,
 				"active": e.active,
 			})),
 		}));

@@ -110,6 +110,8 @@ pub struct RequestView {
 	pub status: String,
 	/// Proofs rejected so far (the executor was slashed for each).
 	pub rejections: usize,
+	/// Windows its executors let lapse (each slashed, a backup drawn).
+	pub lapses: usize,
 	pub requested_in: Option<i64>,
 	/// Block the result was verified (or stored) in.
 	pub verified_in: Option<i64>,
@@ -352,6 +354,7 @@ pub fn request_view(
 		proof: None,
 		status: "pending".into(),
 		rejections: 0,
+		lapses: 0,
 		requested_in: history.first().map(|e| e.block_number),
 		verified_in: None,
 		latency_ms: None,
@@ -382,9 +385,11 @@ pub fn request_view(
 				r.model_id = get(&e.data, "model_id").and_then(id_of);
 				r.mode = text(&e.data, "mode");
 				r.fee = get(&e.data, "fee").cloned();
-				r.executor = text(&e.data, "executor");
 				r.deadline = get(&e.data, "deadline").cloned().or(r.deadline.take());
 			}
+			// Drawn in the next block; a backup after a lapse or a decline.
+			"Assigned" => r.executor = text(&e.data, "executor"),
+			"AssignmentLapsed" => r.lapses += 1,
 			"InferenceVerified" => {
 				r.status = "verified".into();
 				r.verified_in = Some(e.block_number);
@@ -397,6 +402,7 @@ pub fn request_view(
 			}
 			"ProofRejected" => r.rejections += 1,
 			"RequestExpired" => r.status = "expired".into(),
+			"RequestRefunded" => r.status = "refunded".into(),
 			_ => {}
 		}
 	}
@@ -510,7 +516,25 @@ mod tests {
 					10,
 					"event",
 					"Inference.Requested",
-					json!({"request_id": 7, "requester": "C", "model_id": 4, "mode": "Zk", "executor": "D"}),
+					json!({"request_id": 7, "requester": "C", "model_id": 4, "mode": "Zk", "deadline": 40}),
+				),
+				ev(
+					10,
+					"event",
+					"Inference.Assigned",
+					json!({"request_id": 7, "executor": "E", "window_end": 10}),
+				),
+				ev(
+					11,
+					"event",
+					"Inference.AssignmentLapsed",
+					json!({"request_id": 7, "executor": "E", "slashed": "10"}),
+				),
+				ev(
+					11,
+					"event",
+					"Inference.Assigned",
+					json!({"request_id": 7, "executor": "D", "window_end": 31}),
 				),
 				ev(
 					11,
@@ -542,6 +566,8 @@ mod tests {
 		);
 		assert_eq!(request.status, "verified");
 		assert_eq!(request.rejections, 1);
+		assert_eq!(request.lapses, 1);
+		assert_eq!(request.executor.as_deref(), Some("D"));
 		assert_eq!(request.requester.as_deref(), Some("C"));
 		assert_eq!(request.mode.as_deref(), Some("Zk"));
 		assert_eq!(request.output, Some(json!([256, -128])));

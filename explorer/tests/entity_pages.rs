@@ -171,10 +171,21 @@ async fn model_and_request_pages(backend: Backend) -> Result<()> {
 		)],
 	));
 	blocks.push(block(3, vec![
-		entity("request", "5", 3, "event", 2, "Inference.Requested", json!({ "request_id": 5, "requester": ALICE, "model_id": 0, "mode": "Zk", "fee": "1000000000000", "executor": BOB, "open_at": 3, "deadline": 40 })),
+		entity("request", "5", 3, "event", 2, "Inference.Requested", json!({ "request_id": 5, "requester": ALICE, "model_id": 0, "mode": "Zk", "fee": "1000000000000", "deadline": 40 })),
 		entity("request", "5", 3, "call", 1, "Inference.request", json!({ "model_id": 0, "input": [1, 2, 3], "mode": "Zk", "max_fee": "1000000000000", "deadline": 40, "signer": ALICE, "outcome": ["Requested"] })),
 	]));
-	blocks.push(block(4, vec![]));
+	blocks.push(block(
+		4,
+		vec![entity(
+			"request",
+			"5",
+			4,
+			"event",
+			0,
+			"Inference.Assigned",
+			json!({ "request_id": 5, "executor": BOB, "window_end": 24 }),
+		)],
+	));
 	blocks.push(block(5, vec![
 		entity("request", "5", 5, "event", 2, "Inference.InferenceVerified", json!({ "request_id": 5, "executor": BOB, "fee": "1000000000000" })),
 		entity("request", "5", 5, "call", 1, "Inference.submit_result", json!({ "request_id": 5, "output": [384, -64], "proof": "0xabcdef", "signer": BOB, "outcome": ["InferenceVerified"] })),

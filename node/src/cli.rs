@@ -38,6 +38,13 @@ pub struct ExecutorParams {
 	#[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
 	pub executor_queue: u32,
 
+	/// The smallest request fee (in planck) the worker serves; it declines
+	/// cheaper requests assigned to it (`Inference::decline`, no slash), so
+	/// another executor is drawn. The runtime's own minimum already covers a
+	/// `submit_result`'s transaction fee twice.
+	#[arg(long, value_name = "PLANCK", default_value_t = 0)]
+	pub executor_min_fee: u128,
+
 	/// Largest model artifact (ONNX file, quantized model, proving key) the
 	/// node stores, in MiB. Artifacts live in `<base-path>/artifacts`.
 	#[arg(long, value_name = "MIB", default_value_t = 256)]

@@ -355,6 +355,7 @@ pub fn new_full<
 				journal_dir,
 				concurrency: executor.executor_concurrency as usize,
 				queue: executor.executor_queue as usize,
+				min_fee: executor.executor_min_fee,
 				registry: prometheus_registry.clone(),
 			},
 			task_manager.spawn_handle(),

@@ -56,6 +56,7 @@ impl Signer {
 			frame_system::CheckEra::<Runtime>::from(era),
 			frame_system::CheckNonce::<Runtime>::from(nonce),
 			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_inference::CheckSubmission::<Runtime>::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		);
@@ -68,6 +69,7 @@ impl Signer {
 				version.transaction_version,
 				genesis,
 				hash,
+				(),
 				(),
 				(),
 				(),

@@ -75,6 +75,9 @@ pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"vinf");
 
 /// Log target.
 const LOG: &str = "verity-worker";
+/// A request whose artifacts are still missing this many blocks before its
+/// window ends is declined.
+const DECLINE_BEFORE: u32 = 3;
 /// A submitted result still not included this many blocks later is submitted again.
 const RESUBMIT_AFTER: u32 = 5;
 /// A result is submitted at most this often.
@@ -111,6 +114,8 @@ pub struct WorkerParams {
 	pub concurrency: usize,
 	/// Requests held (queued and proving) at most.
 	pub queue: usize,
+	/// Requests with a smaller fee (planck) are declined.
+	pub min_fee: u128,
 	/// Prometheus registry of the node, if metrics are on.
 	pub registry: Option<Registry>,
 }
@@ -197,6 +202,8 @@ struct Job {
 	/// The chain's final SRS (Zk jobs): the proving key is checked against it.
 	srs: Option<crate::ceremony::SrsId>,
 	executor: [u8; 32],
+	/// The request's fee (planck).
+	fee: u128,
 }
 
 /// A finished job.
@@ -285,6 +292,8 @@ pub fn start(
 		metrics,
 		concurrency: params.concurrency.max(1),
 		queue_cap: params.queue.max(1),
+		min_fee: params.min_fee,
+		declined: HashSet::new(),
 		queue: VecDeque::new(),
 		in_flight: HashSet::new(),
 		parked: HashMap::new(),
@@ -321,6 +330,11 @@ struct Worker {
 	metrics: Option<Metrics>,
 	concurrency: usize,
 	queue_cap: usize,
+	/// Requests with a smaller fee are declined.
+	min_fee: u128,
+	/// Requests declined, with their draw count then: a request drawn for
+	/// this executor again is declined again.
+	declined: HashSet<(u64, u32)>,
 	queue: VecDeque<Job>,
 	in_flight: HashSet<u64>,
 	parked: HashMap<u64, Parked>,
@@ -445,9 +459,22 @@ impl Worker {
 				continue;
 			}
 			match self.parked.get(&id) {
-				Some(Parked::Failed) => continue,
+				Some(Parked::Failed) => {
+					self.decline((hash, number), id, &key, "it cannot be served here", false)
+						.await;
+					continue;
+				}
 				Some(Parked::Missing(hashes)) => {
 					if !hashes.iter().all(|h| self.store.contains(h)) {
+						// Pass it on before the window lapses (a lapse is slashed).
+						self.decline(
+							(hash, number),
+							id,
+							&key,
+							"its artifacts are still missing",
+							true,
+						)
+						.await;
 						continue;
 					}
 					log::info!(target: LOG, "request {id}: its artifacts arrived; serving it");
@@ -465,6 +492,13 @@ impl Worker {
 				}
 			}
 			match self.job(hash, id, &key) {
+				Ok(Some(job)) if job.fee < self.min_fee => {
+					let why = format!(
+						"its fee {} is below --executor-min-fee {}",
+						job.fee, self.min_fee
+					);
+					self.decline((hash, number), id, &key, &why, false).await;
+				}
 				Ok(Some(job)) => {
 					let mut missing = Vec::new();
 					if !self.store.contains(&job.quantized_hash) {
@@ -673,6 +707,7 @@ impl Worker {
 			verifying_key,
 			srs,
 			executor: key.0,
+			fee: request.fee,
 		}))
 	}
 
@@ -755,6 +790,47 @@ impl Worker {
 		}
 		self.start_jobs();
 		self.update_queue_metric();
+	}
+
+	/// Passes request `id` on (`Inference::decline`) because of `why`: right
+	/// away, or, if `near_window_end` (it might still be served), only within
+	/// [`DECLINE_BEFORE`] blocks of its window's end. Once per draw.
+	async fn decline(
+		&mut self,
+		(hash, number): (Hash, u32),
+		id: u64,
+		key: &sr25519::Public,
+		why: &str,
+		near_window_end: bool,
+	) {
+		let Ok(Some(request)) = self.client.runtime_api().request(hash, id) else {
+			return;
+		};
+		let waiting = near_window_end && request.window_end > number.saturating_add(DECLINE_BEFORE);
+		if waiting || !self.declined.insert((id, request.draws)) {
+			return;
+		}
+		let call = RuntimeCall::Inference(pallet_inference::Call::decline { request_id: id });
+		let xt = match self.signer.extrinsic(KEY_TYPE, key, call, hash, number) {
+			Ok(xt) => xt,
+			Err(e) => {
+				log::error!(target: LOG, "request {id}: building the decline transaction: {e}");
+				return;
+			}
+		};
+		match self
+			.signer
+			.pool
+			.submit_one(hash, TransactionSource::Local, xt)
+			.await
+		{
+			Ok(_) => {
+				log::warn!(target: LOG, "request {id}: declined, {why}; another executor will be drawn")
+			}
+			Err(e) => {
+				log::warn!(target: LOG, "request {id}: the transaction pool refused the decline ({e})")
+			}
+		}
 	}
 
 	/// Submits the journaled result of `id` at the current best block.

@@ -70,6 +70,14 @@
 //!   (`set_sync_work_bound`, at most [`Config::MaxSyncWork`]). Other pallets
 //!   call the same path through [`InferenceProvider`].
 //!
+//! ## One submission per request
+//!
+//! [`CheckSubmission`], a transaction extension, makes the transaction pool
+//! refuse `submit_result` and `decline` from anyone but the assigned
+//! executor, and for closed requests, and keeps one such transaction per
+//! request (they all provide the request's tag): a losing submission is
+//! never included, so it costs nothing and takes no block weight.
+//!
 //! ## Invalid proofs: slash, do not revert
 //!
 //! A dispatch that returns an error is reverted, slash included. So a proof
@@ -110,6 +118,7 @@
 
 extern crate alloc;
 
+pub use extension::CheckSubmission;
 pub use pallet::*;
 pub use sync::{work_component, InferenceProvider};
 pub use types::*;
@@ -118,6 +127,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod extension;
 pub mod fixture;
 #[cfg(test)]
 mod mock;

@@ -2326,3 +2326,104 @@ fn weight_grows_linearly_with_the_models_work() {
 		);
 	});
 }
+
+// ---------------------------------------------------------------------------
+// The transaction extension.
+
+/// What the pool says about `call` signed by account `n`.
+fn pool_validity(
+	n: u8,
+	call: Call<Test>,
+) -> Result<
+	sp_runtime::transaction_validity::ValidTransaction,
+	sp_runtime::transaction_validity::TransactionValidityError,
+> {
+	use sp_runtime::traits::DispatchTransaction;
+	let call = RuntimeCall::Inference(call);
+	let info = frame_support::dispatch::DispatchInfo::default();
+	CheckSubmission::<Test>::new()
+		.validate_only(
+			RuntimeOrigin::signed(account(n)),
+			&call,
+			&info,
+			0,
+			sp_runtime::transaction_validity::TransactionSource::External,
+			0,
+		)
+		.map(|(valid, _, _)| valid)
+}
+
+#[test]
+fn the_pool_takes_one_submission_per_request_from_its_executor_only() {
+	use sp_runtime::transaction_validity::InvalidTransaction;
+	run(|| {
+		let model = mlp();
+		register(1);
+		register(2);
+		let id = make_request(5, model, InferenceMode::Vanilla);
+		let assigned = executor_of(id).unwrap();
+		let other = if assigned == account(1) { 2 } else { 1 };
+		let me = if other == 1 { 2 } else { 1 };
+		let submit = |output: i32| Call::<Test>::submit_result {
+			request_id: id,
+			output: out(vec![output; 10]),
+			proof: proof_bytes(vec![]),
+		};
+		// The assigned executor: valid, providing the request's tag, for its window.
+		let valid = pool_validity(me, submit(0)).unwrap();
+		assert_eq!(valid.provides, vec![CheckSubmission::<Test>::tag(id)]);
+		let window_end = Requests::<Test>::get(id).unwrap().window_end;
+		assert_eq!(valid.longevity, window_end - System::block_number() + 1);
+		// A second, different submission provides the same tag: the pool keeps one.
+		assert_eq!(
+			pool_validity(me, submit(1)).unwrap().provides,
+			valid.provides
+		);
+		let decline = Call::<Test>::decline { request_id: id };
+		assert_eq!(
+			pool_validity(me, decline.clone()).unwrap().provides,
+			valid.provides
+		);
+		// Anyone else: refused before it reaches a block (no fee, no weight).
+		assert_eq!(
+			pool_validity(other, submit(0)),
+			Err(InvalidTransaction::Custom(extension::NOT_ASSIGNED).into())
+		);
+		assert_eq!(
+			pool_validity(9, decline.clone()),
+			Err(InvalidTransaction::Custom(extension::NOT_ASSIGNED).into())
+		);
+		// Other calls pass untouched.
+		let register_call = Call::<Test>::register_executor {};
+		assert_eq!(
+			pool_validity(9, register_call).unwrap().provides,
+			Vec::<Vec<u8>>::new()
+		);
+		// Once the request is closed, every submission is stale.
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(me)),
+			id,
+			out(vec![0; 10]),
+			proof_bytes(vec![])
+		));
+		assert_eq!(
+			pool_validity(me, submit(0)),
+			Err(InvalidTransaction::Stale.into())
+		);
+		assert_eq!(
+			pool_validity(me, decline),
+			Err(InvalidTransaction::Stale.into())
+		);
+		// Defence off: the call itself would only fail at dispatch, after the
+		// fee was paid (AlreadyFulfilled).
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(me)),
+				id,
+				out(vec![0; 10]),
+				proof_bytes(vec![])
+			),
+			Error::<Test>::AlreadyFulfilled
+		);
+	});
+}
