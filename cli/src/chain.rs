@@ -897,6 +897,16 @@ impl Chain {
 			.ok_or_else(|| ChainError::Rpc(format!("chain_getHeader: no block number in {header}")))
 	}
 
+	/// The smallest fee the runtime accepts for a request whose deadline is
+	/// `blocks` away: `MinRequestFee + FeePerDeadlineBlock * blocks`.
+	pub async fn min_request_fee(&self, blocks: u64) -> Result<u128, ChainError> {
+		let base = self.constant_u128("Inference", "MinRequestFee").await?;
+		let per_block = self
+			.constant_u128("Inference", "FeePerDeadlineBlock")
+			.await?;
+		Ok(base.saturating_add(per_block.saturating_mul(u128::from(blocks))))
+	}
+
 	/// A `u128` constant of a pallet (e.g. `Inference::MinRequestFee`).
 	pub async fn constant_u128(&self, pallet: &str, name: &str) -> Result<u128, ChainError> {
 		self.at()

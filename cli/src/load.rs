@@ -131,7 +131,7 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 /// Sends, watches, drains; returns the report as JSON.
 async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 	let record = Arc::new(Mutex::new(Record::default()));
-	let max_fee = chain.constant_u128("Inference", "MinRequestFee").await?;
+	let max_fee = chain.min_request_fee(DEADLINE_BLOCKS).await?;
 	let first_block = chain.best_number().await? + 1;
 
 	// The watcher: events of every new best block.

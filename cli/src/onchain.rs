@@ -856,6 +856,11 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
+		// A request has no executor in its own block (one is drawn in the
+		// next), nor right after a rejected proof or a decline.
+		chain
+			.wait_for_assignment(request_id, Duration::from_secs(30))
+			.await?;
 		let request = match chain.request_status(request_id).await? {
 			RequestStatus::Pending(r) => r,
 			RequestStatus::Done(r) => {
@@ -874,15 +879,15 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 			}
 		};
 		if request.executor.as_ref() != Some(&who) {
-			progress(format!(
-				"note: request {request_id} is assigned to {}, not {who}; the chain accepts \
-				 its result only from the assigned executor (until block #{}, then a backup)",
+			return Err(CliError(format!(
+				"request {request_id} is assigned to {}, not {who}: the chain takes its result \
+				 only from its assigned executor (until block #{}, then a backup is drawn)",
 				request
 					.executor
 					.as_ref()
 					.map_or("nobody yet".into(), |e| e.to_string()),
 				request.window_end
-			));
+			)));
 		}
 		let chain_model = chain.require_model(request.model_id).await?;
 		let zk = request.mode == Mode::Zk;
@@ -1132,16 +1137,9 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 			}));
 			return Ok(());
 		}
-		// The smallest fee grows with the deadline.
 		let max_fee = match max_fee {
 			Some(f) => f,
-			None => {
-				let base = chain.constant_u128("Inference", "MinRequestFee").await?;
-				let per_block = chain
-					.constant_u128("Inference", "FeePerDeadlineBlock")
-					.await?;
-				base.saturating_add(per_block.saturating_mul(u128::from(deadline_blocks)))
-			}
+			None => chain.min_request_fee(deadline_blocks).await?,
 		};
 		let deadline = chain.best_number().await? + deadline_blocks;
 		let step = steps.spinner(format!(

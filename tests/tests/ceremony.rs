@@ -28,9 +28,10 @@ use verity_tests::cli::{cli_binary, key_contributors, Cli, ExampleModel};
 use verity_tests::{rpc, start_local_network, wait_for, wait_for_srs};
 use verity_zk::{Bls12_381, Statement, Trapdoor};
 
-/// The runtime's `ExecutorBond` and `InvalidProofSlash`, in plancks.
+/// The runtime's `ExecutorBond`, `InvalidProofSlash` and `LapseSlash`, in plancks.
 const BOND: u128 = 1_000 * 1_000_000_000_000;
 const SLASH: u128 = 100 * 1_000_000_000_000;
+const LAPSE: u128 = 10 * 1_000_000_000_000;
 
 fn u128_of(v: &Value) -> u128 {
 	v.as_u64()
@@ -137,8 +138,9 @@ async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -
 		Duration::from_secs(300),
 		|| async {
 			let out = cli.infer(model_id, &example.sample, "zk", "//Ferdie", Some(120))?;
-			// A request assigned to Eve waits for another executor after the
-			// assignment window; one served by a node is what this step needs.
+			// A request drawn for Eve (who runs no node) lapses after her
+			// window, and a backup serves it; one served by a node is what
+			// this step needs.
 			Ok((out["result"]["status"] == "verified").then_some(out))
 		},
 	)
@@ -226,9 +228,11 @@ async fn four_validators_run_the_ceremony_and_a_kept_trapdoor_forges_nothing() -
 			.unwrap_or(false)),
 		"the forged proof was not rejected"
 	);
+	// (Each window she let lapse cost her a `LapseSlash` too.)
 	let eve_now = cli.json(&["account", "--suri", "//Eve"])?;
+	let misses = eve_now["executor"]["misses"].as_u64().context("misses")? as u128;
 	ensure!(
-		u128_of(&eve_now["executor"]["bond"]) == BOND - SLASH,
+		u128_of(&eve_now["executor"]["bond"]) == BOND - SLASH - misses * LAPSE,
 		"{eve_now}"
 	);
 

@@ -2,9 +2,9 @@
 //! Weights for `pallet_inference`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-29, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -52,22 +52,22 @@ pub trait WeightInfo {
 	fn on_initialize_lapse(l: u32, ) -> Weight;
 	fn on_initialize_expire(e: u32, ) -> Weight;
 	fn on_initialize_prune(p: u32, ) -> Weight;
+	fn decline() -> Weight;
+	fn remove_executor() -> Weight;
+	fn force_refund() -> Weight;
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
 	fn set_sync_model() -> Weight;
 	fn set_sync_work_bound() -> Weight;
 	fn infer_now(w: u32, ) -> Weight;
 	fn clear_sync_output() -> Weight;
-	fn decline() -> Weight;
-	fn remove_executor() -> Weight;
-	fn force_refund() -> Weight;
 }
 
 /// Weights for `pallet_inference` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -78,13 +78,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3593`
-		// Minimum execution time: 78_416_000 picoseconds.
-		Weight::from_parts(88_491_000, 3593)
+		// Minimum execution time: 78_240_000 picoseconds.
+		Weight::from_parts(82_830_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -93,25 +93,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn unregister_executor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3652`
+		//  Measured:  `3656`
 		//  Estimated: `3593`
-		// Minimum execution time: 74_490_000 picoseconds.
-		Weight::from_parts(98_386_000, 3593)
+		// Minimum execution time: 74_597_000 picoseconds.
+		Weight::from_parts(81_026_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn withdraw_bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `3593`
-		// Minimum execution time: 67_651_000 picoseconds.
-		Weight::from_parts(87_590_000, 3593)
+		// Minimum execution time: 64_190_000 picoseconds.
+		Weight::from_parts(69_526_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,86 +119,94 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::NextRequestId` (r:1 w:1)
-	/// Proof: `Inference::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:0)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `System::ParentHash` (r:1 w:0)
-	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Deadlines` (r:1 w:1)
-	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::NextRequestId` (r:1 w:1)
+	/// Proof: `Inference::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:1)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
-	fn request(_n: u32, ) -> Weight {
+	fn request(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5080`
-		//  Estimated: `7680`
-		// Minimum execution time: 117_295_000 picoseconds.
-		Weight::from_parts(161_250_931, 7680)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `3756`
+		//  Estimated: `7685`
+		// Minimum execution time: 98_731_000 picoseconds.
+		Weight::from_parts(104_632_857, 7685)
+			// Standard Error: 220
+			.saturating_add(Weight::from_parts(3_170, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Models::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Deadlines` (r:1 w:1)
-	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:2)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8652`
-		//  Estimated: `7680`
-		// Minimum execution time: 18_072_001_000 picoseconds.
-		Weight::from_parts(19_213_618_000, 7680)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `8043`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_506_770_000 picoseconds.
+		Weight::from_parts(10_600_931_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
-	/// Storage: `Inference::Requests` (r:1 w:0)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Models::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:2)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9936`
-		//  Estimated: `7680`
-		// Minimum execution time: 18_175_104_000 picoseconds.
-		Weight::from_parts(19_912_777_000, 7680)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `9795`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_472_641_000 picoseconds.
+		Weight::from_parts(10_574_353_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -207,79 +215,217 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Deadlines` (r:1 w:1)
-	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:2)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_vanilla() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6245`
-		//  Estimated: `7680`
-		// Minimum execution time: 111_266_000 picoseconds.
-		Weight::from_parts(139_307_000, 7680)
+		//  Measured:  `5186`
+		//  Estimated: `7685`
+		// Minimum execution time: 93_948_000 picoseconds.
+		Weight::from_parts(98_602_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
-	/// Storage: `Inference::ExpiryCursor` (r:1 w:1)
-	/// Proof: `Inference::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Deadlines` (r:32 w:0)
-	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[0, 32]`.
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:64 w:0)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[0, 64]`.
 	fn on_initialize_slots(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
-		//  Estimated: `1489 + s * (3001 ±0)`
-		// Minimum execution time: 4_757_000 picoseconds.
-		Weight::from_parts(6_099_439, 1489)
-			// Standard Error: 732
-			.saturating_add(Weight::from_parts(1_881_812, 0).saturating_mul(s.into()))
+		//  Estimated: `1489 + s * (2503 ±0)`
+		// Minimum execution time: 4_782_000 picoseconds.
+		Weight::from_parts(7_053_496, 1489)
+			// Standard Error: 321
+			.saturating_add(Weight::from_parts(2_625_988, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
-	/// Storage: `Inference::ExpiryCursor` (r:1 w:1)
-	/// Proof: `Inference::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Deadlines` (r:1 w:1)
-	/// Proof: `Inference::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Requests` (r:32 w:32)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4215), added: 6690, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:65 w:128)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:64)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:0)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:63 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// The range of component `d` is `[0, 64]`.
+	fn on_initialize_draw(d: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5883 + d * (4245 ±0)`
+		//  Estimated: `65033 + d * (6695 ±157)`
+		// Minimum execution time: 15_603_000 picoseconds.
+		Weight::from_parts(84_097_767, 65033)
+			// Standard Error: 98_360
+			.saturating_add(Weight::from_parts(28_823_459, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(27_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
+	}
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:65 w:128)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:64)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:64 w:64)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[0, 64]`.
+	fn on_initialize_lapse(l: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6596 + l * (4491 ±0)`
+		//  Estimated: `28789 + l * (6695 ±0)`
+		// Minimum execution time: 16_844_000 picoseconds.
+		Weight::from_parts(86_400_134, 28789)
+			// Standard Error: 72_224
+			.saturating_add(Weight::from_parts(59_561_315, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
+	}
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:65 w:64)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:64)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:128 w:128)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:128 w:128)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:32 w:32)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::ExecutorOf` (r:22 w:22)
-	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
-	/// The range of component `e` is `[0, 32]`.
+	/// Storage: `Inference::OpenRequestsOf` (r:64 w:64)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 64]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1988 + e * (4547 ±0)`
-		//  Estimated: `6057 + e * (6690 ±0)`
-		// Minimum execution time: 10_896_000 picoseconds.
-		Weight::from_parts(14_412_000, 6057)
-			// Standard Error: 385_183
-			.saturating_add(Weight::from_parts(66_951_167, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
+		//  Measured:  `4343 + e * (4643 ±0)`
+		//  Estimated: `3493 + e * (6695 ±0)`
+		// Minimum execution time: 16_929_000 picoseconds.
+		Weight::from_parts(26_336_628, 3493)
+			// Standard Error: 85_617
+			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+	}
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:65 w:64)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:0)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:64 w:64)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ResultHashes` (r:0 w:64)
+	/// Proof: `Inference::ResultHashes` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 64]`.
+	fn on_initialize_prune(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `855 + p * (4493 ±0)`
+		//  Estimated: `3493 + p * (6941 ±0)`
+		// Minimum execution time: 16_676_000 picoseconds.
+		Weight::from_parts(23_141_786, 3493)
+			// Standard Error: 45_767
+			.saturating_add(Weight::from_parts(20_252_891, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 6941).saturating_mul(p.into()))
+	}
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:2)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn decline() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5091`
+		//  Estimated: `7685`
+		// Minimum execution time: 40_811_000 picoseconds.
+		Weight::from_parts(45_575_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6690).saturating_mul(e.into()))
+	}
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	fn remove_executor() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2789`
+		//  Estimated: `3538`
+		// Minimum execution time: 33_113_000 picoseconds.
+		Weight::from_parts(36_672_000, 3538)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:1)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn force_refund() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6096`
+		//  Estimated: `7685`
+		// Minimum execution time: 87_045_000 picoseconds.
+		Weight::from_parts(93_293_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 38_138_847_000 picoseconds.
-		Weight::from_parts(40_971_789_000, 0)
+		// Minimum execution time: 24_649_540_000 picoseconds.
+		Weight::from_parts(24_766_692_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 17_656_372_000 picoseconds.
-		Weight::from_parts(19_825_828_000, 0)
+		// Minimum execution time: 10_178_184_000 picoseconds.
+		Weight::from_parts(10_248_258_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -291,8 +437,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `265`
 		//  Estimated: `3536`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(22_604_000, 3536)
+		// Minimum execution time: 16_286_000 picoseconds.
+		Weight::from_parts(17_627_000, 3536)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -302,8 +448,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_247_000 picoseconds.
-		Weight::from_parts(6_169_000, 0)
+		// Minimum execution time: 5_367_000 picoseconds.
+		Weight::from_parts(6_028_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -321,10 +467,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3783`
-		// Minimum execution time: 77_085_000 picoseconds.
-		Weight::from_parts(94_360_000, 3783)
-			// Standard Error: 36_178
-			.saturating_add(Weight::from_parts(2_777_870, 0).saturating_mul(w.into()))
+		// Minimum execution time: 69_147_000 picoseconds.
+		Weight::from_parts(3_776_543, 3783)
+			// Standard Error: 5_711
+			.saturating_add(Weight::from_parts(1_952_074, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -336,127 +482,134 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `274`
 		//  Estimated: `3783`
-		// Minimum execution time: 50_976_000 picoseconds.
-		Weight::from_parts(56_834_000, 3783)
+		// Minimum execution time: 47_061_000 picoseconds.
+		Weight::from_parts(49_221_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(d.into()))
-	}
-	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(150_000_000, 0).saturating_mul(l.into()))
-	}
-	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
-	}
-	fn decline() -> Weight {
-		Weight::from_parts(100_000_000, 0)
-	}
-	fn remove_executor() -> Weight {
-		Weight::from_parts(100_000_000, 0)
-	}
-	fn force_refund() -> Weight {
-		Weight::from_parts(150_000_000, 0)
 	}
 }
 
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(88_491_000, 3593)
+		Weight::from_parts(82_830_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(98_386_000, 3593)
+		Weight::from_parts(81_026_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(87_590_000, 3593)
+		Weight::from_parts(69_526_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn request(_n: u32, ) -> Weight {
-		Weight::from_parts(161_250_931, 7680)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+	fn request(n: u32, ) -> Weight {
+		Weight::from_parts(104_632_857, 7685)
+			.saturating_add(Weight::from_parts(3_170, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(19_213_618_000, 7680)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(10_600_931_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(19_912_777_000, 7680)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(10_574_353_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(139_307_000, 7680)
+		Weight::from_parts(98_602_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(6_099_439, 1489)
-			.saturating_add(Weight::from_parts(1_881_812, 0).saturating_mul(s.into()))
+		Weight::from_parts(7_053_496, 1489)
+			.saturating_add(Weight::from_parts(2_625_988, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
+	}
+	fn on_initialize_draw(d: u32, ) -> Weight {
+		Weight::from_parts(84_097_767, 65033)
+			.saturating_add(Weight::from_parts(28_823_459, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(27_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
+	}
+	fn on_initialize_lapse(l: u32, ) -> Weight {
+		Weight::from_parts(86_400_134, 28789)
+			.saturating_add(Weight::from_parts(59_561_315, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(14_412_000, 6057)
-			.saturating_add(Weight::from_parts(66_951_167, 0).saturating_mul(e.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(e.into())))
+		Weight::from_parts(26_336_628, 3493)
+			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+	}
+	fn on_initialize_prune(p: u32, ) -> Weight {
+		Weight::from_parts(23_141_786, 3493)
+			.saturating_add(Weight::from_parts(20_252_891, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 6941).saturating_mul(p.into()))
+	}
+	fn decline() -> Weight {
+		Weight::from_parts(45_575_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6690).saturating_mul(e.into()))
+	}
+	fn remove_executor() -> Weight {
+		Weight::from_parts(36_672_000, 3538)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn force_refund() -> Weight {
+		Weight::from_parts(93_293_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(40_971_789_000, 0)
+		Weight::from_parts(24_766_692_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(19_825_828_000, 0)
+		Weight::from_parts(10_248_258_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(22_604_000, 3536)
+		Weight::from_parts(17_627_000, 3536)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(6_169_000, 0)
+		Weight::from_parts(6_028_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(94_360_000, 3783)
-			.saturating_add(Weight::from_parts(2_777_870, 0).saturating_mul(w.into()))
+		Weight::from_parts(3_776_543, 3783)
+			.saturating_add(Weight::from_parts(1_952_074, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(56_834_000, 3783)
+		Weight::from_parts(49_221_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(d.into()))
-	}
-	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(150_000_000, 0).saturating_mul(l.into()))
-	}
-	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(3_000_000, 0).saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
-	}
-	fn decline() -> Weight {
-		Weight::from_parts(100_000_000, 0)
-	}
-	fn remove_executor() -> Weight {
-		Weight::from_parts(100_000_000, 0)
-	}
-	fn force_refund() -> Weight {
-		Weight::from_parts(150_000_000, 0)
 	}
 }
