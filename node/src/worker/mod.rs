@@ -5,7 +5,11 @@
 //!
 //! 1. On every new best block it asks the runtime (`InferenceApi::
 //!    pending_for_executor`) which open requests the account may answer: the
-//!    ones assigned to it and, once their assignment window is over, any other.
+//!    ones drawn for it whose window is still open. A request it cannot serve
+//!    (the model fails here, its artifacts are still missing a few blocks
+//!    before the window ends, or its fee is below `--executor-min-fee`) it
+//!    passes on with `Inference::decline`, which costs no slash; a window it
+//!    lets lapse does.
 //! 2. It looks up each request's model (`InferenceApi::model`, and the proving
 //!    key hash and verifying key from pallet-models' storage) and loads the
 //!    quantized model and the proving key from the node's artifact store.
@@ -16,8 +20,8 @@
 //!    the registered hash. A hash no peer has is logged as an error and asked
 //!    for again after 30 s, then with a doubling backoff up to 10 min; the
 //!    request waits meanwhile and is served in the first block after its
-//!    artifacts arrive (fetched, or uploaded over RPC), or else expires and is
-//!    refunded on chain.
+//!    artifacts arrive (fetched, or uploaded over RPC), or else is declined
+//!    shortly before its window ends, and another executor is drawn.
 //! 4. It runs the model in fixed point and proves it (verity-zk Groth16) on
 //!    blocking threads, `--executor-concurrency` at a time, holding at most
 //!    `--executor-queue` requests; it checks the proof against the model's
