@@ -56,7 +56,6 @@ use prometheus_endpoint::{
 	register, Counter, Gauge, Histogram, HistogramOpts, PrometheusError, Registry, U64,
 };
 use sc_client_api::BlockchainEvents;
-use sc_transaction_pool_api::{TransactionPool, TransactionSource};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_consensus::BlockOrigin;
@@ -215,6 +214,19 @@ struct Done {
 	job: Job,
 	seconds: f64,
 	result: Result<(Vec<i32>, Vec<u8>), String>,
+}
+
+/// The `Inference::submit_result` call of a journaled result.
+fn result_call(entry: &Entry) -> Result<RuntimeCall, String> {
+	Ok(RuntimeCall::Inference(
+		pallet_inference::Call::submit_result {
+			request_id: entry.request_id,
+			output: BoundedVec::try_from(entry.output.clone())
+				.map_err(|_| "output longer than the runtime allows".to_string())?,
+			proof: BoundedVec::try_from(entry.proof.0.clone())
+				.map_err(|_| "proof longer than the runtime allows".to_string())?,
+		},
+	))
 }
 
 /// Why a request is not being worked on.
@@ -815,24 +827,12 @@ impl Worker {
 			return;
 		}
 		let call = RuntimeCall::Inference(pallet_inference::Call::decline { request_id: id });
-		let xt = match self.signer.extrinsic(KEY_TYPE, key, call, hash, number) {
-			Ok(xt) => xt,
-			Err(e) => {
-				log::error!(target: LOG, "request {id}: building the decline transaction: {e}");
-				return;
-			}
-		};
-		match self
-			.signer
-			.pool
-			.submit_one(hash, TransactionSource::Local, xt)
-			.await
-		{
+		match self.signer.submit(KEY_TYPE, key, call, hash, number).await {
 			Ok(_) => {
 				log::warn!(target: LOG, "request {id}: declined, {why}; another executor will be drawn")
 			}
 			Err(e) => {
-				log::warn!(target: LOG, "request {id}: the transaction pool refused the decline ({e})")
+				log::warn!(target: LOG, "request {id}: the decline was not submitted ({e})")
 			}
 		}
 	}
@@ -850,19 +850,14 @@ impl Worker {
 		if let Err(e) = self.journal.put(entry.clone()) {
 			log::warn!(target: LOG, "request {id}: writing the journal: {e}");
 		}
-		let xt = match self.extrinsic(&entry, key, hash, number) {
-			Ok(xt) => xt,
+		let call = match result_call(&entry) {
+			Ok(call) => call,
 			Err(e) => {
 				log::error!(target: LOG, "request {id}: building the submit_result transaction: {e}");
 				return;
 			}
 		};
-		match self
-			.signer
-			.pool
-			.submit_one(hash, TransactionSource::Local, xt)
-			.await
-		{
+		match self.signer.submit(KEY_TYPE, key, call, hash, number).await {
 			Ok(tx) => {
 				log::info!(target: LOG, "request {id}: submitted result, transaction {tx:?}");
 				if let Some(m) = &self.metrics {
@@ -874,24 +869,6 @@ impl Worker {
 				"request {id}: the transaction pool refused the result ({e}); retrying in {RESUBMIT_AFTER} blocks"
 			),
 		}
-	}
-
-	/// The signed `Inference::submit_result` extrinsic.
-	fn extrinsic(
-		&self,
-		entry: &Entry,
-		key: &sr25519::Public,
-		hash: Hash,
-		number: u32,
-	) -> Result<sp_runtime::OpaqueExtrinsic, String> {
-		let call = RuntimeCall::Inference(pallet_inference::Call::submit_result {
-			request_id: entry.request_id,
-			output: BoundedVec::try_from(entry.output.clone())
-				.map_err(|_| "output longer than the runtime allows".to_string())?,
-			proof: BoundedVec::try_from(entry.proof.0.clone())
-				.map_err(|_| "proof longer than the runtime allows".to_string())?,
-		});
-		self.signer.extrinsic(KEY_TYPE, key, call, hash, number)
 	}
 
 	fn on_finalized(&mut self, hash: Hash) {

@@ -242,6 +242,14 @@ fn zk_setup<T: Config>(
 	Ok((executor, f, id))
 }
 
+/// Registers a `Vanilla` model of the longest input and output, and fills the
+/// executor set; returns the model.
+fn vanilla_model_and_full_set<T: Config>() -> ModelId {
+	let model = register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
+	fill_executors::<T>(T::MaxExecutors::get());
+	model
+}
+
 /// `count` open requests of the longest input, from distinct requesters,
 /// made at the current block; returns their ids.
 fn many_requests<T: Config>(count: u32, model: ModelId) -> Vec<RequestId> {
@@ -422,9 +430,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_draw(d: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let model =
-			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let model = vanilla_model_and_full_set::<T>();
 		let ids = many_requests::<T>(d, model);
 		saturate_executors::<T>();
 		let n: BlockNumberFor<T> = 2u32.into();
@@ -447,9 +453,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_lapse(l: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let model =
-			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let model = vanilla_model_and_full_set::<T>();
 		let set = Executors::<T>::get();
 		let ids = many_requests::<T>(l, model);
 		for (i, id) in ids.iter().enumerate() {
@@ -483,9 +487,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_expire(e: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let model =
-			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let model = vanilla_model_and_full_set::<T>();
 		let set = Executors::<T>::get();
 		let ids = many_requests::<T>(e, model);
 		// Assigned one block later: the window ends at the deadline.
@@ -509,9 +511,8 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_prune(p: Linear<0, { T::MaxTimeoutsPerBlock::get() }>) {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let (len, out) = (T::MaxInputLen::get(), T::MaxOutputLen::get());
-		let model = register_model::<T>([7; 32], len, out, None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let out = T::MaxOutputLen::get();
+		let model = vanilla_model_and_full_set::<T>();
 		let executor = Executors::<T>::get()[0].clone();
 		let ids = many_requests::<T>(p, model);
 		for id in &ids {
@@ -542,9 +543,7 @@ mod benchmarks {
 	#[benchmark]
 	fn decline() {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let model =
-			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let model = vanilla_model_and_full_set::<T>();
 		let executor = Executors::<T>::get()[0].clone();
 		let id = many_requests::<T>(1, model)[0];
 		assign_to::<T>(id, &executor);
@@ -574,9 +573,7 @@ mod benchmarks {
 	#[benchmark]
 	fn force_refund() -> Result<(), BenchmarkError> {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
-		let model =
-			register_model::<T>([7; 32], T::MaxInputLen::get(), T::MaxOutputLen::get(), None);
-		fill_executors::<T>(T::MaxExecutors::get());
+		let model = vanilla_model_and_full_set::<T>();
 		let executor = Executors::<T>::get()[0].clone();
 		let id = many_requests::<T>(1, model)[0];
 		assign_to::<T>(id, &executor);
