@@ -276,13 +276,17 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 }
 
 /// Paid, verifiable inference: executors bond to serve requests, requesters
-/// escrow a fee per request, results are accepted only with a valid Groth16
-/// proof (`Zk`) or stored flagged unverified (`Vanilla`), invalid proofs slash
-/// the bond, and expired requests are refunded.
+/// escrow a fee per request, each request is served by one executor drawn in
+/// the next block (a backup when its window lapses, slashed), results are
+/// accepted only with a valid Groth16 proof (`Zk`) or stored flagged
+/// unverified (`Vanilla`), invalid proofs slash the bond, and expired
+/// requests are refunded less a charge.
 ///
 /// Calls: `register_executor`, `unregister_executor`, `withdraw_bond`,
-/// `request`, `submit_result`. Clients read it through the `InferenceApi`
-/// runtime API.
+/// `request`, `submit_result`, `decline`, `remove_executor` and
+/// `force_refund` (admin), and the synchronous `set_sync_model`,
+/// `set_sync_work_bound`, `infer_now`, `clear_sync_output`. Clients read it
+/// through the `InferenceApi` runtime API.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
