@@ -1135,6 +1135,13 @@ impl Chain {
 
 	// --- pallet-inference ---
 
+	/// Passes request `id`, assigned to the signer, on to another executor
+	/// (`Inference::decline`).
+	pub async fn decline(&self, signer: &Keypair, id: u64) -> Result<Included, ChainError> {
+		let call = dynamic::tx("Inference", "decline", (id,));
+		Ok(self.submit(signer, &call).await?.0)
+	}
+
 	/// Joins the executor set, bonding `Inference::ExecutorBond`.
 	pub async fn register_executor(&self, signer: &Keypair) -> Result<Included, ChainError> {
 		let call = dynamic::tx("Inference", "register_executor", ());

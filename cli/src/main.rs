@@ -5,7 +5,7 @@
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
 //! verity zk setup|prove|verify ...   (see zk.rs; single-party keys, local testing only)
-//! verity model register|list|show, executor register|prove, infer, result,
+//! verity model register|list|show, executor register|prove|decline, infer, result,
 //! verity account, artifacts upload    (talk to a node; see onchain.rs, chain.rs)
 //! verity ceremony status|contribute|retry   (the chain's setup ceremony; see ceremony.rs)
 //! ```
@@ -87,6 +87,9 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       status and, once it is final, the proving and verifying key hashes.
   verity executor register
       Bonds the executor deposit and joins the executor set.
+  verity executor decline REQUEST_ID
+      Passes a request assigned to this executor on to another (drawn in the
+      next block), without the slash a lapsed window costs.
   verity executor prove REQUEST_ID [--artifacts DIR] [--tamper-output]
       Runs the request's model in fixed point, proves it for this executor with
       the ceremony's final proving key and submits the result (the quantized

@@ -722,11 +722,13 @@ pub fn executor_main(argv: &[String]) -> Result<ExitCode, CliError> {
 			&["url", "suri", "artifacts"],
 			&["tamper-output", "json"],
 		)?),
+		Some("decline") => executor_decline(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
+			.map(|()| ExitCode::SUCCESS),
 		Some(other) => Err(CliError(format!(
-			"unknown executor command '{other}' (register, prove)"
+			"unknown executor command '{other}' (register, prove, decline)"
 		))),
 		None => Err(CliError(
-			"missing executor command (register, prove)".into(),
+			"missing executor command (register, prove, decline)".into(),
 		)),
 	}
 }
@@ -847,6 +849,75 @@ async fn load_artifacts(
 	})
 }
 
+/// Open request `request_id`, once it is assigned (a request has no executor
+/// in its own block, nor right after a rejected proof or a decline; waits up
+/// to 30 s): an error unless it is assigned to `who`.
+async fn assigned_request(
+	chain: &Chain,
+	request_id: u64,
+	who: &subxt::utils::AccountId32,
+) -> Result<Request, CliError> {
+	chain
+		.wait_for_assignment(request_id, Duration::from_secs(30))
+		.await?;
+	let request = match chain.request_status(request_id).await? {
+		RequestStatus::Pending(r) => r,
+		RequestStatus::Done(r) => {
+			return Err(CliError(format!(
+				"request {request_id} already has a result (block #{}, executor {})",
+				r.block, r.executor
+			)))
+		}
+		RequestStatus::Expired => {
+			return Err(CliError(format!(
+				"request {request_id} expired without a result"
+			)))
+		}
+		RequestStatus::Unknown { .. } => {
+			return Err(CliError(format!("unknown request {request_id}")))
+		}
+	};
+	if request.executor.as_ref() != Some(who) {
+		return Err(CliError(format!(
+			"request {request_id} is assigned to {}, not {who}: the chain takes its result \
+			 only from its assigned executor (until block #{}, then a backup is drawn)",
+			request
+				.executor
+				.as_ref()
+				.map_or("nobody yet".into(), |e| e.to_string()),
+			request.window_end
+		)));
+	}
+	Ok(request)
+}
+
+/// `verity executor decline REQUEST_ID`: passes a request assigned to the
+/// caller on to another executor (drawn in the next block), without the
+/// slash a lapsed window costs.
+fn executor_decline(args: &Args) -> Result<(), CliError> {
+	let request_id = id_arg(args, "REQUEST_ID")?;
+	let key = signer(args)?;
+	let url = url(args);
+	let steps = Progress::new(args.switch("json"));
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let who = chain::account_of(&key);
+		assigned_request(&chain, request_id, &who).await?;
+		let step = steps.spinner(format!(
+			"declining request {request_id} (waiting for finalization)"
+		));
+		let included = chain.decline(&key, request_id).await?;
+		step.done(format!("in block #{}", included.block_number));
+		print_json(&json!({
+			"request_id": request_id,
+			"status": "declined",
+			"executor": who.to_string(),
+			"block": included.block_number,
+		}));
+		Ok(())
+	})
+}
+
 fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	let request_id = id_arg(args, "REQUEST_ID")?;
 	let key = signer(args)?;
@@ -856,39 +927,7 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
-		// A request has no executor in its own block (one is drawn in the
-		// next), nor right after a rejected proof or a decline.
-		chain
-			.wait_for_assignment(request_id, Duration::from_secs(30))
-			.await?;
-		let request = match chain.request_status(request_id).await? {
-			RequestStatus::Pending(r) => r,
-			RequestStatus::Done(r) => {
-				return Err(CliError(format!(
-					"request {request_id} already has a result (block #{}, executor {})",
-					r.block, r.executor
-				)))
-			}
-			RequestStatus::Expired => {
-				return Err(CliError(format!(
-					"request {request_id} expired without a result"
-				)))
-			}
-			RequestStatus::Unknown { .. } => {
-				return Err(CliError(format!("unknown request {request_id}")))
-			}
-		};
-		if request.executor.as_ref() != Some(&who) {
-			return Err(CliError(format!(
-				"request {request_id} is assigned to {}, not {who}: the chain takes its result \
-				 only from its assigned executor (until block #{}, then a backup is drawn)",
-				request
-					.executor
-					.as_ref()
-					.map_or("nobody yet".into(), |e| e.to_string()),
-				request.window_end
-			)));
-		}
+		let request = assigned_request(&chain, request_id, &who).await?;
 		let chain_model = chain.require_model(request.model_id).await?;
 		let zk = request.mode == Mode::Zk;
 		let dir = args.value("artifacts").map(PathBuf::from);

@@ -443,14 +443,39 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		.await?;
 	assert_eq!(none, "0x00");
 
-	// --- A vanilla request: stored unverified, no proof.
+	// --- A vanilla request: its executor declines it (no slash), the other
+	// one is drawn and stores it unverified, no proof.
 	let r3 = infer("vanilla")?;
-	let assigned = r3["executor"].as_str().unwrap();
-	let suri = if assigned == charlie["account"] {
+	let suri_of = |account: &Value| {
+		if *account == charlie["account"] {
+			"//Charlie"
+		} else {
+			"//Alice"
+		}
+	};
+	let first = suri_of(&r3["executor"]);
+	let other = if first == "//Alice" {
 		"//Charlie"
 	} else {
 		"//Alice"
 	};
+	cli.fails(
+		&["executor", "decline", "3", "--suri", other],
+		"is assigned to",
+	);
+	let bond_before = cli.json(&["account", "--suri", first])?["executor"]["bond"].clone();
+	let declined = cli.json(&["executor", "decline", "3", "--suri", first])?;
+	assert_eq!(declined["status"], "declined");
+	assert_eq!(
+		cli.json(&["account", "--suri", first])?["executor"]["bond"],
+		bond_before
+	);
+	let redrawn = wait_for("request 3 drawn again", Duration::from_secs(30), || async {
+		let r = cli.json(&["result", "3"])?;
+		Ok((r["executor"] != Value::Null).then_some(r))
+	})
+	.await?;
+	let suri = suri_of(&redrawn["executor"]);
 	let stored = cli.json(&["executor", "prove", "3", "--suri", suri])?;
 	assert_eq!(stored["status"], "stored");
 	let res3 = cli.json(&["result", "3"])?;
