@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use pallet_ceremony::{CeremonyTask, KeyInfo, SrsInfo};
-use pallet_inference::{RequestId, RequestView, ResultView};
+use pallet_inference::{ProvisionalView, RequestId, RequestView, ResultView};
 use pallet_models::{ModelId, ModelSpec};
 
 use super::{
@@ -275,6 +275,14 @@ impl_runtime_apis! {
 
 		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])> {
 			Inference::sync_models()
+		}
+
+		fn provisional(request_id: RequestId) -> Option<ProvisionalView<Runtime>> {
+			Inference::provisional(request_id)
+		}
+
+		fn provisional_results() -> Vec<(RequestId, ProvisionalView<Runtime>)> {
+			Inference::provisional_results()
 		}
 	}
 

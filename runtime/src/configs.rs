@@ -202,6 +202,10 @@ parameter_types! {
 	pub const ExpiryCharge: Balance = UNIT / 100;
 	/// 1% of the bond per lapsed window.
 	pub const LapseSlash: Balance = 10 * UNIT;
+	/// A wrong `Optimistic` answer costs twice a wrong proof.
+	pub const WrongResultSlash: Balance = 200 * UNIT;
+	/// Half of it to the challenger, half burnt.
+	pub const ChallengerShare: Perbill = Perbill::from_percent(50);
 	pub const SyncOutputDeposit: Balance = UNIT / 10;
 }
 
@@ -222,6 +226,10 @@ impl pallet_inference::Config for Runtime {
 	type ExpiryCharge = ExpiryCharge;
 	type LapseSlash = LapseSlash;
 	type MaxMisses = ConstU32<3>;
+	// One minute to challenge an `Optimistic` result before it is paid.
+	type ChallengeWindow = ConstU32<20>;
+	type WrongResultSlash = WrongResultSlash;
+	type ChallengerShare = ChallengerShare;
 	// Governance removes executors and refunds stuck requests.
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<64>;

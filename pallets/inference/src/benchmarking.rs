@@ -218,6 +218,16 @@ fn deadline<T: Config>() -> BlockNumberFor<T> {
 fn zk_setup<T: Config>(
 	executor_bond: BalanceOf<T>,
 ) -> Result<(T::AccountId, Fixture, RequestId), BenchmarkError> {
+	fixture_request::<T>(executor_bond, InferenceMode::Zk)
+}
+
+/// Sets up the fixture's request in `mode`, assigned to the fixture's
+/// executor (bonded `executor_bond`), in a full executor set; returns
+/// (executor, fixture, request id).
+fn fixture_request<T: Config>(
+	executor_bond: BalanceOf<T>,
+	mode: InferenceMode,
+) -> Result<(T::AccountId, Fixture, RequestId), BenchmarkError> {
 	frame_system::Pallet::<T>::set_block_number(1u32.into());
 	let f = fixture::<T>()?;
 	let executor = fixture_executor::<T>(&f)?;
@@ -234,12 +244,51 @@ fn zk_setup<T: Config>(
 		&requester,
 		model,
 		input::<T>(&f.input),
-		InferenceMode::Zk,
+		mode,
 		deadline::<T>(),
 	);
 	assign_to::<T>(id, &executor);
 	fill_executors::<T>(T::MaxExecutors::get());
 	Ok((executor, f, id))
+}
+
+/// The fixture's output with value `at` changed.
+fn wrong_output(f: &Fixture, at: usize) -> Vec<i32> {
+	let mut wrong = f.output.clone();
+	wrong[at] = if wrong[at] == 0 { 1 } else { 0 };
+	wrong
+}
+
+/// The fixture's request in `Optimistic` mode with a wrong provisional output
+/// (value 0 changed) from a submitter bonded `WrongResultSlash` (so that an
+/// overturn ejects it from the full set); the fixture's executor, bonded
+/// `challenger_bond`, may challenge it. Returns (challenger, fixture,
+/// request id).
+fn challenge_setup<T: Config>(
+	challenger_bond: BalanceOf<T>,
+) -> Result<(T::AccountId, Fixture, RequestId), BenchmarkError> {
+	let (challenger, f, id) = fixture_request::<T>(challenger_bond, InferenceMode::Optimistic)?;
+	let submitter: T::AccountId = account("submitter", 0, SEED);
+	// Make room in the full set for the submitter.
+	if let Some(last) = Executors::<T>::mutate(|set| set.pop()) {
+		ExecutorOf::<T>::remove(last);
+	}
+	add_executor::<T>(&submitter, T::WrongResultSlash::get().max(1u32.into()));
+	// Hand the request from the fixture's executor to the submitter.
+	ExecutorOf::<T>::mutate(&challenger, |i| {
+		if let Some(i) = i {
+			i.assigned_pending -= 1;
+		}
+	});
+	assign_to::<T>(id, &submitter);
+	Inference::<T>::submit_result(
+		RawOrigin::Signed(submitter).into(),
+		id,
+		BoundedVec::truncate_from(wrong_output(&f, 0)),
+		BoundedVec::new(),
+	)
+	.map_err(|_| BenchmarkError::Stop("the provisional result was refused"))?;
+	Ok((challenger, f, id))
 }
 
 /// Registers a `Vanilla` model of the longest input and output, and fills the
@@ -366,9 +415,7 @@ mod benchmarks {
 	fn submit_result_rejected() -> Result<(), BenchmarkError> {
 		let slash = T::InvalidProofSlash::get().max(1u32.into());
 		let (executor, f, id) = zk_setup::<T>(slash)?;
-		let mut wrong = f.output.clone();
-		wrong[0] = if wrong[0] == 0 { 1 } else { 0 };
-		let output = BoundedVec::truncate_from(wrong);
+		let output = BoundedVec::truncate_from(wrong_output(&f, 0));
 		let proof = BoundedVec::truncate_from(f.proof.clone());
 
 		#[extrinsic_call]
@@ -404,6 +451,69 @@ mod benchmarks {
 		submit_result(RawOrigin::Signed(executor), id, output, BoundedVec::new());
 
 		assert!(Results::<T>::get(id).is_some_and(|r| !r.verified));
+	}
+
+	/// A provisional result with the longest input and output, from an
+	/// executor in a full set.
+	#[benchmark]
+	fn submit_result_optimistic() -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let f = fixture::<T>()?;
+		let (n, m) = (T::MaxInputLen::get(), T::MaxOutputLen::get());
+		let model = register_model::<T>([7; 32], n, m, Some(f.verifying_key));
+		fill_executors::<T>(T::MaxExecutors::get());
+		let executor = Executors::<T>::get()[0].clone();
+		let requester: T::AccountId = account("requester", 0, SEED);
+		let id = make_request::<T>(
+			&requester,
+			model,
+			filled_input::<T>(n, 1),
+			InferenceMode::Optimistic,
+			deadline::<T>(),
+		);
+		assign_to::<T>(id, &executor);
+		let output = BoundedVec::truncate_from(vec![-1i32; m as usize]);
+
+		#[extrinsic_call]
+		submit_result(RawOrigin::Signed(executor), id, output, BoundedVec::new());
+
+		assert!(Provisional::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// A challenge that overturns a provisional result (the fixture's proof):
+	/// full verification, the submitter slashed and ejected from a full set,
+	/// the challenger rewarded and paid.
+	#[benchmark]
+	fn challenge_upheld() -> Result<(), BenchmarkError> {
+		let (challenger, f, id) = challenge_setup::<T>(T::ExecutorBond::get())?;
+		let output = BoundedVec::truncate_from(f.output.clone());
+		let proof = BoundedVec::truncate_from(f.proof.clone());
+
+		#[extrinsic_call]
+		challenge(RawOrigin::Signed(challenger.clone()), id, output, proof);
+
+		assert!(Results::<T>::get(id).is_some_and(|r| r.verified && r.executor == challenger));
+		Ok(())
+	}
+
+	/// A challenge whose proof fails (the fixture's, for another output):
+	/// full verification, the challenger slashed and ejected from a full set.
+	#[benchmark]
+	fn challenge_rejected() -> Result<(), BenchmarkError> {
+		let slash = T::InvalidProofSlash::get().max(1u32.into());
+		let (challenger, f, id) = challenge_setup::<T>(slash)?;
+		let output = BoundedVec::truncate_from(wrong_output(&f, 1));
+		let proof = BoundedVec::truncate_from(f.proof.clone());
+
+		#[extrinsic_call]
+		challenge(RawOrigin::Signed(challenger.clone()), id, output, proof);
+
+		assert!(Provisional::<T>::contains_key(id));
+		if !T::InvalidProofSlash::get().is_zero() {
+			assert!(ExecutorOf::<T>::get(&challenger).is_some_and(|i| !i.active));
+		}
+		Ok(())
 	}
 
 	/// The timeout hook scanning `s` empty blocks.
@@ -505,6 +615,56 @@ mod benchmarks {
 		}
 
 		assert_eq!(Requests::<T>::count(), 0);
+	}
+
+	/// The timeout hook finalizing `f` provisional results (longest inputs and
+	/// outputs, distinct requesters): each executor paid.
+	#[benchmark]
+	fn on_initialize_finalize(
+		f: Linear<0, { T::MaxTimeoutsPerBlock::get() }>,
+	) -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let (n, m) = (T::MaxInputLen::get(), T::MaxOutputLen::get());
+		let model = register_model::<T>([7; 32], n, m, Some(fixture::<T>()?.verifying_key));
+		fill_executors::<T>(T::MaxExecutors::get());
+		let set = Executors::<T>::get();
+		let ids: Vec<RequestId> = (0..f)
+			.map(|i| {
+				let requester: T::AccountId = account("requester", i, SEED);
+				let id = make_request::<T>(
+					&requester,
+					model,
+					filled_input::<T>(n, 1),
+					InferenceMode::Optimistic,
+					deadline::<T>(),
+				);
+				let executor = &set[i as usize % set.len()];
+				assign_to::<T>(id, executor);
+				assert!(Inference::<T>::submit_result(
+					RawOrigin::Signed(executor.clone()).into(),
+					id,
+					BoundedVec::truncate_from(vec![1i32; m as usize]),
+					BoundedVec::new(),
+				)
+				.is_ok());
+				id
+			})
+			.collect();
+		let at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::ChallengeWindow::get())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(at);
+		TimeoutCursor::<T>::put(at);
+
+		#[block]
+		{
+			Inference::<T>::on_initialize(at);
+		}
+
+		for id in ids {
+			assert!(Results::<T>::contains_key(id) && !Provisional::<T>::contains_key(id));
+		}
+		Ok(())
 	}
 
 	/// The timeout hook pruning `p` results (longest inputs and outputs).

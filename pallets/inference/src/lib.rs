@@ -166,6 +166,22 @@ pub type ResultOf<T> = InferenceResult<
 	frame_support::BoundedVec<i32, <T as Config>::MaxInputLen>,
 	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
 >;
+/// A provisional (`Optimistic`) result as stored.
+pub type ProvisionalOf<T> = ProvisionalResult<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	frame_support::BoundedVec<i32, <T as Config>::MaxInputLen>,
+	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
+>;
+/// A provisional result as the runtime API returns it.
+pub type ProvisionalView<T> = ProvisionalResult<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	Vec<i32>,
+	Vec<i32>,
+>;
 /// A request as the runtime API returns it.
 pub type RequestView<T> =
 	Request<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, Vec<i32>>;
@@ -293,12 +309,13 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{BalancedHold, Inspect, MutateHold},
+			fungible::{Balanced, BalancedHold, Inspect, MutateHold},
 			tokens::{Fortitude, Precision, Restriction},
 			Imbalance, OnUnbalanced,
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
 
 	/// The storage layout's version: 1 is the layout with drawn assignments,
 	/// [`Timeouts`] and pruned results (no chain ran the unversioned layout
@@ -371,6 +388,24 @@ pub mod pallet {
 		/// Lapsed assignments in a row that eject an executor from the set.
 		#[pallet::constant]
 		type MaxMisses: Get<u32>;
+
+		/// Blocks after an `Optimistic` result's submission in which it may be
+		/// challenged (at least 1); it is final and paid in the block after.
+		#[pallet::constant]
+		type ChallengeWindow: Get<BlockNumberFor<Self>>;
+
+		/// Slashed from the submitter of an `Optimistic` result that a
+		/// challenge overturned (at least `InvalidProofSlash`: a wrong answer
+		/// must cost more than a wrong proof). An executor's bond must cover it
+		/// to submit an `Optimistic` result.
+		#[pallet::constant]
+		type WrongResultSlash: Get<BalanceOf<Self>>;
+
+		/// The share of a `WrongResultSlash` paid to the challenger that
+		/// overturned the result (the rest goes to `OnSlash`). Below 100%, so
+		/// that two colluding accounts lose by challenging each other.
+		#[pallet::constant]
+		type ChallengerShare: Get<Perbill>;
 
 		/// Who removes executors (`remove_executor`) and refunds stuck requests
 		/// (`force_refund`).
@@ -481,6 +516,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Results<T: Config> = StorageMap<_, Twox64Concat, RequestId, ResultOf<T>>;
 
+	/// `Optimistic` results within their challenge window (their requests are
+	/// closed, their fees still in escrow, their executors' assignments still
+	/// counted: the bond cannot leave before the window ends).
+	#[pallet::storage]
+	pub type Provisional<T: Config> = StorageMap<_, Twox64Concat, RequestId, ProvisionalOf<T>>;
+
 	/// The blake2-256 hash of each pruned result's SCALE encoding (as it was
 	/// in [`Results`]); its output stays in the result's event.
 	#[pallet::storage]
@@ -488,7 +529,9 @@ pub mod pallet {
 
 	/// What `on_initialize` handles at a block: each open request once, in the
 	/// block after its `window_end` (draw an executor, or the window lapsed,
-	/// or the deadline passed), and each stored result once, when it is pruned.
+	/// or the deadline passed), each provisional result once, in the block
+	/// after its `challenge_end` (it becomes final), and each stored result
+	/// once, when it is pruned.
 	#[pallet::storage]
 	pub type Timeouts<T: Config> = StorageDoubleMap<
 		_,
@@ -596,6 +639,42 @@ pub mod pallet {
 			request_id: RequestId,
 			executor: T::AccountId,
 			fee: BalanceOf<T>,
+		},
+		/// An `Optimistic` result was accepted provisionally: `executor` is paid
+		/// in the block after `challenge_end` unless a challenge overturns it
+		/// first.
+		ResultProposed {
+			request_id: RequestId,
+			executor: T::AccountId,
+			output: BoundedVec<i32, T::MaxOutputLen>,
+			challenge_end: BlockNumberFor<T>,
+		},
+		/// An `Optimistic` result's challenge window ended unchallenged: it is
+		/// final (stored unverified) and `executor` was paid `fee`.
+		ResultFinalized {
+			request_id: RequestId,
+			executor: T::AccountId,
+			fee: BalanceOf<T>,
+		},
+		/// `challenger` proved a different output for an `Optimistic` result:
+		/// its proven output replaced the result, `submitter` was slashed
+		/// `slashed`, of which `reward` went to the challenger, who was also
+		/// paid the request's `fee`.
+		ResultOverturned {
+			request_id: RequestId,
+			submitter: T::AccountId,
+			challenger: T::AccountId,
+			slashed: BalanceOf<T>,
+			reward: BalanceOf<T>,
+			fee: BalanceOf<T>,
+		},
+		/// A challenge's proof was rejected: `challenger` was slashed `slashed`
+		/// and the provisional result stands.
+		ChallengeRejected {
+			request_id: RequestId,
+			challenger: T::AccountId,
+			slashed: BalanceOf<T>,
+			reason: RejectReason,
 		},
 		/// A proof was rejected: `executor` was slashed `slashed`; the request
 		/// stays open.
@@ -710,6 +789,14 @@ pub mod pallet {
 		ModelKeyMismatch,
 		/// An arithmetic overflow.
 		Overflow,
+		/// The request has no provisional (`Optimistic`) result: none was
+		/// submitted, or its challenge window is over, or it was overturned.
+		NotProvisional,
+		/// An executor cannot challenge its own result.
+		OwnResult,
+		/// The challenge's output is the provisional one: there is nothing to
+		/// overturn.
+		SameOutput,
 		/// The model is not enabled for synchronous inference.
 		NotSyncEnabled,
 		/// The model does more work than the synchronous work bound.
@@ -752,6 +839,18 @@ pub mod pallet {
 			assert!(T::MaxAssignedPerExecutor::get() > 0);
 			assert!(T::MaxRequestsPerAccount::get() > 0);
 			assert!(T::MaxMisses::get() > 0, "MaxMisses must be positive");
+			assert!(
+				!T::ChallengeWindow::get().is_zero(),
+				"ChallengeWindow must be at least 1"
+			);
+			assert!(
+				T::WrongResultSlash::get() >= T::InvalidProofSlash::get(),
+				"WrongResultSlash must be at least InvalidProofSlash"
+			);
+			assert!(
+				T::ChallengerShare::get() < Perbill::one(),
+				"ChallengerShare must be below 100%"
+			);
 			assert!(
 				T::ExpiryCharge::get() <= T::MinRequestFee::get(),
 				"ExpiryCharge must be at most MinRequestFee"
@@ -864,14 +963,11 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let spec = T::Models::spec(model_id).ok_or(Error::<T>::UnknownModel)?;
 			ensure!(spec.active, Error::<T>::ModelInactive);
-			let supported = match mode {
-				InferenceMode::Zk => spec.supports_zk,
-				InferenceMode::Vanilla => spec.supports_vanilla,
-			};
-			ensure!(supported, Error::<T>::ModeNotSupported);
-			// A key exists only once the model's ceremony is final.
+			ensure!(spec.accepts(mode), Error::<T>::ModeNotSupported);
+			// A key exists only once the model's ceremony is final; an
+			// `Optimistic` result is secured by challenges, which are proofs.
 			ensure!(
-				mode != InferenceMode::Zk || T::Models::verifying_key(model_id).is_some(),
+				mode == InferenceMode::Vanilla || T::Models::verifying_key(model_id).is_some(),
 				Error::<T>::NoVerifyingKey
 			);
 			Self::check_spec(&spec)?;
@@ -951,7 +1047,11 @@ pub mod pallet {
 		/// `InvalidProofSlash`, emits `ProofRejected` and leaves the request
 		/// open, to be drawn again in the next block (an error would revert the
 		/// slash). `Vanilla` requests: `proof` must be empty; the result is
-		/// stored unverified, the executor paid, `ResultStored`. Every other
+		/// stored unverified, the executor paid, `ResultStored`. `Optimistic`
+		/// requests: `proof` must be empty and the caller's bond cover a
+		/// `WrongResultSlash`; the result is held provisionally for
+		/// `ChallengeWindow` blocks (`ResultProposed`), then final and paid
+		/// (`ResultFinalized`) unless `challenge` overturns it. Every other
 		/// failure is an error with nothing changed.
 		#[pallet::call_index(4)]
 		#[pallet::weight(
@@ -989,6 +1089,16 @@ pub mod pallet {
 					Self::accept(request_id, request, who, output, false)?;
 					Ok(Some(T::WeightInfo::submit_result_vanilla()).into())
 				}
+				InferenceMode::Optimistic => {
+					ensure!(proof.is_empty(), Error::<T>::ProofSizeMismatch);
+					// The bond answers for the result until its window ends.
+					ensure!(
+						info.bond >= T::WrongResultSlash::get(),
+						Error::<T>::BondTooLow
+					);
+					Self::propose(request_id, request, who, output, now);
+					Ok(Some(T::WeightInfo::submit_result_optimistic()).into())
+				}
 				InferenceMode::Zk => {
 					ensure!(
 						proof.len() == PROOF_BYTES as usize,
@@ -996,30 +1106,18 @@ pub mod pallet {
 					);
 					let slash = T::InvalidProofSlash::get();
 					ensure!(info.bond >= slash, Error::<T>::BondTooLow);
-					let key = T::Models::verifying_key(request.model_id)
-						.ok_or(Error::<T>::NoVerifyingKey)?;
-					let statement = verity_zk::Statement {
-						model_id: spec.quantized_hash,
+					match Self::verify_output(
+						&spec,
+						request.model_id,
 						request_id,
-						executor: Self::account_bytes(&who),
-						input: request.input.iter().map(|&v| v as i64).collect(),
-						output: output.iter().map(|&v| v as i64).collect(),
-					};
-					let reason = match T::ProofVerifier::verify(&key, &statement, &proof) {
-						Ok(()) => {
-							Self::accept(request_id, request, who, output, true)?;
-							return Ok(().into());
-						}
-						Err(VerifyError::InvalidVerifyingKey) => {
-							return Err(Error::<T>::InvalidVerifyingKey.into())
-						}
-						Err(VerifyError::StatementMismatch) => {
-							return Err(Error::<T>::ModelKeyMismatch.into())
-						}
-						Err(VerifyError::MalformedProof) => RejectReason::MalformedProof,
-						Err(VerifyError::InvalidProof) => RejectReason::InvalidProof,
-					};
-					Self::reject(request_id, request, who, info, reason);
+						&who,
+						&request.input,
+						&output,
+						&proof,
+					)? {
+						None => Self::accept(request_id, request, who, output, true)?,
+						Some(reason) => Self::reject(request_id, request, who, info, reason),
+					}
 					Ok(().into())
 				}
 			}
@@ -1200,6 +1298,84 @@ pub mod pallet {
 			});
 			Ok(())
 		}
+
+		/// Challenges the provisional (`Optimistic`) result of `request_id`
+		/// with `output` and a Groth16 `proof` of it for this request, the
+		/// caller (its account bytes in the statement), the model and the
+		/// stored input. The caller must be a bonded executor (active or
+		/// leaving) other than the submitter, with a bond that covers an
+		/// `InvalidProofSlash`, and `output` must differ from the provisional
+		/// one.
+		///
+		/// A valid proof overturns the result (`ResultOverturned`): the proven
+		/// output is stored as a verified result, the submitter is slashed
+		/// `WrongResultSlash`, the challenger gets `ChallengerShare` of it and
+		/// the request's fee. An invalid proof **returns `Ok`**, slashes the
+		/// challenger `InvalidProofSlash` and leaves the result as it was
+		/// (`ChallengeRejected`). Every other failure is an error with nothing
+		/// changed.
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::challenge_upheld().max(T::WeightInfo::challenge_rejected())
+		)]
+		pub fn challenge(
+			origin: OriginFor<T>,
+			request_id: RequestId,
+			output: BoundedVec<i32, T::MaxOutputLen>,
+			proof: BoundedVec<u8, ConstU32<PROOF_BYTES>>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let provisional =
+				Provisional::<T>::get(request_id).ok_or(Error::<T>::NotProvisional)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now <= provisional.challenge_end, Error::<T>::NotProvisional);
+			ensure!(who != provisional.executor, Error::<T>::OwnResult);
+			let info = ExecutorOf::<T>::get(&who).ok_or(Error::<T>::NotExecutor)?;
+			ensure!(
+				info.bond >= T::InvalidProofSlash::get(),
+				Error::<T>::BondTooLow
+			);
+			let spec = T::Models::spec(provisional.model_id).ok_or(Error::<T>::UnknownModel)?;
+			Self::check_spec(&spec)?;
+			ensure!(
+				output.len() == spec.output_len as usize,
+				Error::<T>::WrongOutputLength
+			);
+			ensure!(
+				in_range(&output, spec.act_bits),
+				Error::<T>::OutputOutOfRange
+			);
+			ensure!(output != provisional.output, Error::<T>::SameOutput);
+			ensure!(
+				proof.len() == PROOF_BYTES as usize,
+				Error::<T>::ProofSizeMismatch
+			);
+			let reason = match Self::verify_output(
+				&spec,
+				provisional.model_id,
+				request_id,
+				&who,
+				&provisional.input,
+				&output,
+				&proof,
+			)? {
+				None => {
+					Self::overturn(request_id, provisional, who, output, now)?;
+					return Ok(().into());
+				}
+				Some(reason) => reason,
+			};
+			let mut info = info;
+			let slashed = Self::slash_bond(&who, &mut info, T::InvalidProofSlash::get());
+			ExecutorOf::<T>::insert(&who, info);
+			Self::deposit_event(Event::ChallengeRejected {
+				request_id,
+				challenger: who,
+				slashed,
+				reason,
+			});
+			Ok(Some(T::WeightInfo::challenge_rejected()).into())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1226,6 +1402,7 @@ pub mod pallet {
 		fn open_request(request_id: RequestId) -> Result<RequestOf<T>, DispatchError> {
 			Requests::<T>::get(request_id).ok_or_else(|| {
 				if Results::<T>::contains_key(request_id)
+					|| Provisional::<T>::contains_key(request_id)
 					|| ResultHashes::<T>::contains_key(request_id)
 				{
 					Error::<T>::AlreadyFulfilled.into()
@@ -1345,15 +1522,27 @@ pub mod pallet {
 			info: &mut ExecutorInfo<BalanceOf<T>>,
 			amount: BalanceOf<T>,
 		) -> BalanceOf<T> {
-			let (credit, _) =
-				T::Currency::slash(&HoldReason::ExecutorBond.into(), who, amount.min(info.bond));
+			let credit = Self::take_bond(who, info, amount);
 			let slashed = credit.peek();
 			T::OnSlash::on_unbalanced(credit);
-			info.bond = info.bond.saturating_sub(slashed);
+			slashed
+		}
+
+		/// Takes `amount` (at most the bond) from `who`'s bond and returns it,
+		/// ejecting `who` if the bond can no longer cover a proof slash. The
+		/// caller stores `info` and disposes of the credit.
+		fn take_bond(
+			who: &T::AccountId,
+			info: &mut ExecutorInfo<BalanceOf<T>>,
+			amount: BalanceOf<T>,
+		) -> CreditOf<T> {
+			let (credit, _) =
+				T::Currency::slash(&HoldReason::ExecutorBond.into(), who, amount.min(info.bond));
+			info.bond = info.bond.saturating_sub(credit.peek());
 			if info.active && info.bond < T::InvalidProofSlash::get() {
 				Self::eject(who, info, EjectReason::BondTooLow);
 			}
-			slashed
+			credit
 		}
 
 		/// Checks a model's spec fits this pallet's bounds and the statement
@@ -1369,6 +1558,196 @@ pub mod pallet {
 				Error::<T>::UnsupportedModel
 			);
 			Ok(())
+		}
+
+		/// Verifies `proof` of `output` for request `request_id` of model
+		/// `model_id` (spec `spec`), made by `executor` on `input`, under the
+		/// model's verifying key. `None` if it is valid, `Some(reason)` if the
+		/// prover is at fault; an error if the registry is (no key, a key that
+		/// does not decode or does not fit the spec).
+		fn verify_output(
+			spec: &ModelSpec,
+			model_id: ModelId,
+			request_id: RequestId,
+			executor: &T::AccountId,
+			input: &[i32],
+			output: &[i32],
+			proof: &[u8],
+		) -> Result<Option<RejectReason>, DispatchError> {
+			let key = T::Models::verifying_key(model_id).ok_or(Error::<T>::NoVerifyingKey)?;
+			let statement = verity_zk::Statement {
+				model_id: spec.quantized_hash,
+				request_id,
+				executor: Self::account_bytes(executor),
+				input: input.iter().map(|&v| v as i64).collect(),
+				output: output.iter().map(|&v| v as i64).collect(),
+			};
+			match T::ProofVerifier::verify(&key, &statement, proof) {
+				Ok(()) => Ok(None),
+				Err(VerifyError::InvalidVerifyingKey) => {
+					Err(Error::<T>::InvalidVerifyingKey.into())
+				}
+				Err(VerifyError::StatementMismatch) => Err(Error::<T>::ModelKeyMismatch.into()),
+				Err(VerifyError::MalformedProof) => Ok(Some(RejectReason::MalformedProof)),
+				Err(VerifyError::InvalidProof) => Ok(Some(RejectReason::InvalidProof)),
+			}
+		}
+
+		/// Holds `executor`'s `Optimistic` result of `request` provisionally
+		/// until `ChallengeWindow` blocks after `now`: closes the request but
+		/// keeps the escrow and the executor's assignment (so its bond stays).
+		fn propose(
+			request_id: RequestId,
+			mut request: RequestOf<T>,
+			executor: T::AccountId,
+			output: BoundedVec<i32, T::MaxOutputLen>,
+			now: BlockNumberFor<T>,
+		) {
+			// Released when the result is final or overturned, not now.
+			request.executor = None;
+			Self::close(request_id, &request);
+			ExecutorOf::<T>::mutate(&executor, |info| {
+				if let Some(info) = info {
+					info.misses = 0;
+				}
+			});
+			let challenge_end = now.saturating_add(T::ChallengeWindow::get());
+			Timeouts::<T>::insert(challenge_end.saturating_add(One::one()), request_id, ());
+			Provisional::<T>::insert(
+				request_id,
+				ProvisionalResult {
+					requester: request.requester,
+					model_id: request.model_id,
+					input: request.input,
+					output: output.clone(),
+					executor: executor.clone(),
+					fee: request.fee,
+					block: now,
+					challenge_end,
+				},
+			);
+			Self::deposit_event(Event::ResultProposed {
+				request_id,
+				executor,
+				output,
+				challenge_end,
+			});
+		}
+
+		/// A provisional result's challenge window is over: it becomes a
+		/// final, unverified result and its executor is paid.
+		fn finalize(request_id: RequestId, provisional: ProvisionalOf<T>) {
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::release_assignment(&provisional.executor);
+			let paid = T::Currency::transfer_on_hold(
+				&HoldReason::RequestEscrow.into(),
+				&provisional.requester,
+				&provisional.executor,
+				provisional.fee,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Polite,
+			)
+			.unwrap_or_else(|_| Zero::zero());
+			Self::store_result(
+				request_id,
+				InferenceResult {
+					requester: provisional.requester,
+					model_id: provisional.model_id,
+					mode: InferenceMode::Optimistic,
+					input: provisional.input,
+					output: provisional.output,
+					verified: false,
+					executor: provisional.executor.clone(),
+					fee: paid,
+					block: now,
+				},
+			);
+			Self::deposit_event(Event::ResultFinalized {
+				request_id,
+				executor: provisional.executor,
+				fee: paid,
+			});
+		}
+
+		/// `challenger` proved `output` for a provisional result: stores it as
+		/// a verified result, slashes the submitter `WrongResultSlash` (its
+		/// `ChallengerShare` to the challenger) and pays the challenger the fee.
+		fn overturn(
+			request_id: RequestId,
+			provisional: ProvisionalOf<T>,
+			challenger: T::AccountId,
+			output: BoundedVec<i32, T::MaxOutputLen>,
+			now: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::Currency::transfer_on_hold(
+				&HoldReason::RequestEscrow.into(),
+				&provisional.requester,
+				&challenger,
+				provisional.fee,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+			Provisional::<T>::remove(request_id);
+			Timeouts::<T>::remove(
+				provisional.challenge_end.saturating_add(One::one()),
+				request_id,
+			);
+			let submitter = provisional.executor;
+			Self::release_assignment(&submitter);
+			let (slashed, reward) = match ExecutorOf::<T>::get(&submitter) {
+				Some(mut info) => {
+					let credit = Self::take_bond(&submitter, &mut info, T::WrongResultSlash::get());
+					ExecutorOf::<T>::insert(&submitter, info);
+					let slashed = credit.peek();
+					let (to_challenger, rest) =
+						credit.split(T::ChallengerShare::get().mul_floor(slashed));
+					let reward = to_challenger.peek();
+					// The challenger's account exists (it holds a bond), so the
+					// credit cannot be refused; if it were, it is burnt.
+					if let Err(unpaid) = T::Currency::resolve(&challenger, to_challenger) {
+						T::OnSlash::on_unbalanced(unpaid);
+					}
+					T::OnSlash::on_unbalanced(rest);
+					(slashed, reward)
+				}
+				None => (Zero::zero(), Zero::zero()),
+			};
+			Self::store_result(
+				request_id,
+				InferenceResult {
+					requester: provisional.requester,
+					model_id: provisional.model_id,
+					mode: InferenceMode::Optimistic,
+					input: provisional.input,
+					output,
+					verified: true,
+					executor: challenger.clone(),
+					fee: provisional.fee,
+					block: now,
+				},
+			);
+			Self::deposit_event(Event::ResultOverturned {
+				request_id,
+				submitter,
+				challenger,
+				slashed,
+				reward,
+				fee: provisional.fee,
+			});
+			Ok(())
+		}
+
+		/// Stores `result` (of `request_id`, accepted now) in [`Results`] and
+		/// schedules its pruning.
+		fn store_result(request_id: RequestId, result: ResultOf<T>) {
+			Timeouts::<T>::insert(
+				result.block.saturating_add(T::ResultTtl::get()),
+				request_id,
+				(),
+			);
+			Results::<T>::insert(request_id, result);
 		}
 
 		/// Stores an accepted result, pays the executor, and schedules the
@@ -1395,8 +1774,8 @@ pub mod pallet {
 					info.misses = 0;
 				}
 			});
-			let now = frame_system::Pallet::<T>::block_number();
-			Results::<T>::insert(
+			let fee = request.fee;
+			Self::store_result(
 				request_id,
 				InferenceResult {
 					requester: request.requester,
@@ -1406,12 +1785,10 @@ pub mod pallet {
 					output,
 					verified,
 					executor: executor.clone(),
-					fee: request.fee,
-					block: now,
+					fee,
+					block: frame_system::Pallet::<T>::block_number(),
 				},
 			);
-			Timeouts::<T>::insert(now.saturating_add(T::ResultTtl::get()), request_id, ());
-			let fee = request.fee;
 			Self::deposit_event(if verified {
 				Event::InferenceVerified {
 					request_id,
@@ -1514,6 +1891,7 @@ pub mod pallet {
 				.saturating_add(T::WeightInfo::on_initialize_draw(done.drawn))
 				.saturating_add(T::WeightInfo::on_initialize_lapse(done.lapsed))
 				.saturating_add(T::WeightInfo::on_initialize_expire(done.expired))
+				.saturating_add(T::WeightInfo::on_initialize_finalize(done.finalized))
 				.saturating_add(T::WeightInfo::on_initialize_prune(done.pruned))
 		}
 
@@ -1535,6 +1913,9 @@ pub mod pallet {
 					Requests::<T>::insert(id, request);
 					done.drawn += 1;
 				}
+			} else if let Some(provisional) = Provisional::<T>::take(id) {
+				Self::finalize(id, provisional);
+				done.finalized += 1;
 			} else if let Some(result) = Results::<T>::take(id) {
 				let hash = result.using_encoded(sp_io::hashing::blake2_256);
 				ResultHashes::<T>::insert(id, hash);
@@ -1612,6 +1993,36 @@ pub mod pallet {
 			})
 		}
 
+		/// The provisional (`Optimistic`) result of `request_id`, if it is
+		/// within its challenge window.
+		pub fn provisional(request_id: RequestId) -> Option<ProvisionalView<T>> {
+			Provisional::<T>::get(request_id).map(Self::provisional_view)
+		}
+
+		/// Every provisional result within its challenge window, by request
+		/// id (what executors watch to challenge). Iterates [`Provisional`]:
+		/// for the runtime API, not for calls.
+		pub fn provisional_results() -> Vec<(RequestId, ProvisionalView<T>)> {
+			let mut all: Vec<_> = Provisional::<T>::iter()
+				.map(|(id, p)| (id, Self::provisional_view(p)))
+				.collect();
+			all.sort_unstable_by_key(|(id, _)| *id);
+			all
+		}
+
+		fn provisional_view(p: ProvisionalOf<T>) -> ProvisionalView<T> {
+			ProvisionalResult {
+				requester: p.requester,
+				model_id: p.model_id,
+				input: p.input.into_inner(),
+				output: p.output.into_inner(),
+				executor: p.executor,
+				fee: p.fee,
+				block: p.block,
+				challenge_end: p.challenge_end,
+			}
+		}
+
 		/// The open request `request_id`, if any (an executor reads the input
 		/// here).
 		pub fn request_info(request_id: RequestId) -> Option<RequestView<T>> {
@@ -1662,7 +2073,9 @@ pub mod pallet {
 		}
 
 		/// Invariants: the held escrow of every requester equals the sum of its
-		/// open requests' fees, and its open count matches; every open request
+		/// open requests' and provisional results' fees, and its open count
+		/// matches; every provisional result has its timeout after its
+		/// challenge window and counts as an assignment of its executor; every open request
 		/// has exactly one timeout, in the block after its `window_end`
 		/// (at most its deadline), and every stored result one (when it is
 		/// pruned), no other entry, none behind the cursor; no result for an
@@ -1711,11 +2124,7 @@ pub mod pallet {
 				open <= T::MaxPendingRequests::get(),
 				"too many open requests"
 			);
-			for (who, (fee, count)) in &fees {
-				ensure!(
-					T::Currency::balance_on_hold(&escrow, who) == *fee,
-					"held escrow differs from the open fees"
-				);
+			for (who, (_, count)) in &fees {
 				ensure!(
 					OpenRequestsOf::<T>::get(who) == Some(*count),
 					"open request count out of sync"
@@ -1729,6 +2138,34 @@ pub mod pallet {
 				OpenRequestsOf::<T>::iter().count() == fees.len(),
 				"open request count of an account with none"
 			);
+			// Provisional results hold their fee in escrow and their executor's
+			// assignment until they are final or overturned.
+			let mut escrow_of = fees
+				.iter()
+				.map(|(who, (fee, _))| (who.clone(), *fee))
+				.collect::<BTreeMap<_, _>>();
+			for (id, p) in Provisional::<T>::iter() {
+				ensure!(
+					!Requests::<T>::contains_key(id) && !Results::<T>::contains_key(id),
+					"provisional result of an open or answered request"
+				);
+				ensure!(
+					p.challenge_end == p.block.saturating_add(T::ChallengeWindow::get()),
+					"challenge window of the wrong length"
+				);
+				expected.insert((p.challenge_end.saturating_add(One::one()), id));
+				let held = escrow_of
+					.entry(p.requester.clone())
+					.or_insert_with(Zero::zero);
+				*held = held.saturating_add(p.fee);
+				*assigned.entry(p.executor.clone()).or_insert(0) += 1;
+			}
+			for (who, fee) in &escrow_of {
+				ensure!(
+					T::Currency::balance_on_hold(&escrow, who) == *fee,
+					"held escrow differs from the open and provisional fees"
+				);
+			}
 			for (id, r) in Results::<T>::iter() {
 				ensure!(id < next_id, "result without a request");
 				ensure!(
@@ -1804,6 +2241,7 @@ struct Handled {
 	drawn: u32,
 	lapsed: u32,
 	expired: u32,
+	finalized: u32,
 	pruned: u32,
 }
 
@@ -1812,6 +2250,7 @@ impl Handled {
 	fn total(&self) -> u32 {
 		self.drawn
 			.saturating_add(self.expired)
+			.saturating_add(self.finalized)
 			.saturating_add(self.pruned)
 	}
 }

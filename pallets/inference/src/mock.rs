@@ -106,6 +106,10 @@ pub const FEE_PER_BLOCK: Balance = 1;
 pub const EXPIRY_CHARGE: Balance = 4;
 pub const LAPSE_SLASH: Balance = 50;
 pub const MAX_MISSES: u32 = 3;
+pub const CHALLENGE_WINDOW: u64 = 4;
+pub const WRONG_SLASH: Balance = 400;
+/// `ChallengerShare`, in percent.
+pub const CHALLENGER_PERCENT: u32 = 50;
 pub const RESULT_TTL: u64 = 30;
 pub const MAX_INPUT: u32 = 1024;
 pub const MAX_OUTPUT: u32 = 64;
@@ -122,6 +126,8 @@ parameter_types! {
 	pub const FeePerDeadlineBlock: Balance = FEE_PER_BLOCK;
 	pub const ExpiryCharge: Balance = EXPIRY_CHARGE;
 	pub const LapseSlash: Balance = LAPSE_SLASH;
+	pub const WrongResultSlash: Balance = WRONG_SLASH;
+	pub ChallengerShare: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(CHALLENGER_PERCENT);
 }
 
 impl pallet_inference::Config for Test {
@@ -138,6 +144,9 @@ impl pallet_inference::Config for Test {
 	type ExpiryCharge = ExpiryCharge;
 	type LapseSlash = LapseSlash;
 	type MaxMisses = ConstU32<MAX_MISSES>;
+	type ChallengeWindow = ConstU64<CHALLENGE_WINDOW>;
+	type WrongResultSlash = WrongResultSlash;
+	type ChallengerShare = ChallengerShare;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<MAX_EXECUTORS>;
 	type MaxAssignedPerExecutor = ConstU32<MAX_ASSIGNED>;

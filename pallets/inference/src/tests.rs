@@ -1230,6 +1230,334 @@ fn results_are_pruned_and_state_stays_bounded() {
 	});
 }
 
+// ---------------------------------------------------------------------------
+// Optimistic mode.
+
+/// The output the model computes for the test input.
+fn right_output() -> Vec<i32> {
+	let z = zk();
+	let tensor = IntTensor::new(
+		vec![1, z.input.len()],
+		z.input.iter().map(|&v| v as i64).collect(),
+	)
+	.unwrap();
+	z.model.run(&[tensor]).unwrap()[0]
+		.data
+		.iter()
+		.map(|&v| v as i32)
+		.collect()
+}
+
+/// `output` with its first value changed.
+fn wrong(mut output: Vec<i32>) -> Vec<i32> {
+	output[0] = output[0].wrapping_add(1);
+	output
+}
+
+/// An `Optimistic` request from account 5 with executors 1 and 2, and the
+/// provisional `output` its drawn executor submitted; returns (request,
+/// submitter, the other executor).
+fn provisional(output: Vec<i32>) -> (RequestId, u8, u8) {
+	let model = mlp();
+	register(1);
+	register(2);
+	let id = make_request(5, model, InferenceMode::Optimistic);
+	let submitter = if executor_of(id) == Some(account(1)) {
+		1
+	} else {
+		2
+	};
+	assert_ok!(Inference::submit_result(
+		RuntimeOrigin::signed(account(submitter)),
+		id,
+		out(output),
+		proof_bytes(vec![])
+	));
+	(id, submitter, 3 - submitter)
+}
+
+fn challenge(
+	who: u8,
+	id: RequestId,
+	output: Vec<i32>,
+	proof: Vec<u8>,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	Inference::challenge(
+		RuntimeOrigin::signed(account(who)),
+		id,
+		out(output),
+		proof_bytes(proof),
+	)
+}
+
+#[test]
+fn optimistic_requests_need_a_model_that_can_be_challenged() {
+	run(|| {
+		register(1);
+		let vanilla_only = MockModels::register(&account(20), spec(false, true), None);
+		let keyless = MockModels::register(&account(20), spec(true, false), None);
+		let deadline = System::block_number() + 20;
+		for (model, error) in [
+			(vanilla_only, Error::<Test>::ModeNotSupported),
+			(keyless, Error::<Test>::NoVerifyingKey),
+		] {
+			assert_noop!(
+				Inference::request(
+					RuntimeOrigin::signed(account(5)),
+					model,
+					input(),
+					InferenceMode::Optimistic,
+					100,
+					deadline
+				),
+				error
+			);
+		}
+		// A provisional result carries no proof.
+		let id = make_request(5, mlp(), InferenceMode::Optimistic);
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(right_output()),
+				proof_bytes(vec![0; 192])
+			),
+			Error::<Test>::ProofSizeMismatch
+		);
+	});
+}
+
+/// Unchallenged, a provisional result is final (unverified) and paid in the
+/// block after its window; until then the fee stays in escrow and the
+/// executor's bond cannot leave.
+#[test]
+fn an_unchallenged_optimistic_result_is_final_and_paid_after_its_window() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Optimistic);
+		let at = System::block_number();
+		let info = Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(right_output()),
+			proof_bytes(vec![]),
+		)
+		.unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as WeightInfo>::submit_result_optimistic())
+		);
+		let challenge_end = at + CHALLENGE_WINDOW;
+		System::assert_last_event(
+			Event::ResultProposed {
+				request_id: id,
+				executor: account(1),
+				output: out(right_output()),
+				challenge_end,
+			}
+			.into(),
+		);
+		let view = Inference::provisional(id).unwrap();
+		assert_eq!(
+			(
+				view.output,
+				view.executor.clone(),
+				view.fee,
+				view.challenge_end
+			),
+			(right_output(), account(1), 100, challenge_end)
+		);
+		assert_eq!(Inference::provisional_results().len(), 1);
+		assert!(Requests::<Test>::get(id).is_none() && Inference::result(id).is_none());
+		assert_eq!((escrow(5), free(1)), (100, ENDOWMENT - BOND));
+		// A second submission is refused; the bond is held for the window.
+		assert_noop!(
+			Inference::submit_result(
+				RuntimeOrigin::signed(account(1)),
+				id,
+				out(right_output()),
+				proof_bytes(vec![])
+			),
+			Error::<Test>::AlreadyFulfilled
+		);
+		assert_ok!(Inference::unregister_executor(RuntimeOrigin::signed(
+			account(1)
+		)));
+		assert_eq!(bond(1), BOND);
+		run_to(challenge_end);
+		assert!(Provisional::<Test>::contains_key(id));
+		run_to(challenge_end + 1);
+		System::assert_has_event(
+			Event::ResultFinalized {
+				request_id: id,
+				executor: account(1),
+				fee: 100,
+			}
+			.into(),
+		);
+		let result = Results::<Test>::get(id).unwrap();
+		assert_eq!(
+			(result.mode, result.verified, result.block),
+			(InferenceMode::Optimistic, false, challenge_end + 1)
+		);
+		assert_eq!(result.output.to_vec(), right_output());
+		assert_eq!((escrow(5), free(5)), (0, ENDOWMENT - 100));
+		assert_eq!(free(1), ENDOWMENT - BOND + 100);
+		assert!(Inference::provisional(id).is_none());
+		assert_eq!(
+			Timeouts::<Test>::iter_keys().collect::<Vec<_>>(),
+			vec![(challenge_end + 1 + RESULT_TTL, id)]
+		);
+		// Final: nothing left to challenge, and the bond can go.
+		assert_noop!(
+			challenge(2, id, wrong(right_output()), vec![0; 192]),
+			Error::<Test>::NotProvisional
+		);
+		assert_ok!(Inference::withdraw_bond(RuntimeOrigin::signed(account(1))));
+		assert_eq!(free(1), ENDOWMENT + 100);
+	});
+}
+
+/// The attack: an executor answers an `Optimistic` request wrongly to save
+/// the proving. Unchallenged it would be paid (the test above: nothing but
+/// the challenge checks the output); challenged with a proof of the right
+/// output, it is overturned: the proven output replaces it, the submitter
+/// loses `WrongResultSlash`, the challenger gets its share and the fee.
+#[test]
+fn a_wrong_optimistic_result_is_overturned_and_slashed() {
+	run(|| {
+		let (id, cheat, honest) = provisional(wrong(right_output()));
+		let issuance = Balances::total_issuance();
+		let (output, proof) = prove(id, &account(honest), &zk().input);
+		assert_eq!(output, right_output());
+		// A proof made for the cheat's account does not serve the challenger.
+		let (_, cheat_proof) = prove(id, &account(cheat), &zk().input);
+		assert_ok!(challenge(honest, id, output.clone(), cheat_proof));
+		assert_eq!(bond(honest), BOND - SLASH);
+		assert!(Provisional::<Test>::contains_key(id));
+		System::reset_events();
+		assert_ok!(challenge(honest, id, output.clone(), proof));
+		let reward = WRONG_SLASH * CHALLENGER_PERCENT as Balance / 100;
+		assert_eq!(
+			events(),
+			[Event::ResultOverturned {
+				request_id: id,
+				submitter: account(cheat),
+				challenger: account(honest),
+				slashed: WRONG_SLASH,
+				reward,
+				fee: 100,
+			}]
+		);
+		let result = Results::<Test>::get(id).unwrap();
+		assert!(result.verified);
+		assert_eq!(
+			(result.executor.clone(), result.output.to_vec(), result.mode),
+			(account(honest), right_output(), InferenceMode::Optimistic)
+		);
+		assert_eq!(bond(cheat), BOND - WRONG_SLASH);
+		assert_eq!(free(honest), ENDOWMENT - BOND + 100 + reward);
+		assert_eq!((escrow(5), free(5)), (0, ENDOWMENT - 100));
+		// The rest of the slash (and the rejected challenge's) is burnt.
+		assert_eq!(
+			Balances::total_issuance(),
+			issuance - SLASH - (WRONG_SLASH - reward)
+		);
+		assert!(Provisional::<Test>::get(id).is_none());
+		assert_eq!(
+			ExecutorOf::<Test>::get(account(cheat))
+				.unwrap()
+				.assigned_pending,
+			0
+		);
+		// Nothing more happens when the window would have ended.
+		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
+		assert_eq!(Results::<Test>::get(id).unwrap().executor, account(honest));
+		assert_eq!(free(cheat), ENDOWMENT - BOND);
+	});
+}
+
+/// Challenges that cannot be right are refused (nothing changes) or, with a
+/// proof that fails, charged `InvalidProofSlash`; the provisional result
+/// stands and is paid.
+#[test]
+fn bogus_challenges_are_refused_or_charged() {
+	run(|| {
+		let (id, submitter, other) = provisional(right_output());
+		let (output, proof) = prove(id, &account(other), &zk().input);
+		let before = snapshot(id);
+		for (who, output, proof, error) in [
+			// The same output: nothing to overturn.
+			(
+				other,
+				output.clone(),
+				proof.clone(),
+				Error::<Test>::SameOutput,
+			),
+			(
+				submitter,
+				wrong(output.clone()),
+				proof.clone(),
+				Error::<Test>::OwnResult,
+			),
+			(
+				7,
+				wrong(output.clone()),
+				proof.clone(),
+				Error::<Test>::NotExecutor,
+			),
+			(
+				other,
+				vec![0; 9],
+				proof.clone(),
+				Error::<Test>::WrongOutputLength,
+			),
+			(
+				other,
+				vec![1 << 20; 10],
+				proof.clone(),
+				Error::<Test>::OutputOutOfRange,
+			),
+			(
+				other,
+				wrong(output.clone()),
+				vec![0; 10],
+				Error::<Test>::ProofSizeMismatch,
+			),
+		] {
+			assert_noop!(challenge(who, id, output, proof), error);
+		}
+		assert_eq!(snapshot(id), before);
+		// A different output with a proof that does not prove it: charged.
+		let info = challenge(other, id, wrong(output.clone()), proof).unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as WeightInfo>::challenge_rejected())
+		);
+		System::assert_last_event(
+			Event::ChallengeRejected {
+				request_id: id,
+				challenger: account(other),
+				slashed: SLASH,
+				reason: RejectReason::InvalidProof,
+			}
+			.into(),
+		);
+		assert_eq!(bond(other), BOND - SLASH);
+		assert_eq!(Inference::provisional(id).unwrap().output, right_output());
+		// Not a provisional result: a `Zk` request's.
+		let zk_id = make_request(6, mlp(), InferenceMode::Zk);
+		assert_noop!(
+			challenge(other, zk_id, wrong(output.clone()), vec![0; 192]),
+			Error::<Test>::NotProvisional
+		);
+		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
+		assert_eq!(free(submitter), ENDOWMENT - BOND + 100);
+		assert!(!Results::<Test>::get(id).unwrap().verified);
+	});
+}
+
 #[test]
 fn cheap_submit_errors_change_nothing() {
 	run(|| {
@@ -1634,6 +1962,7 @@ fn timeouts_are_bounded_per_block_and_carry_over() {
 				.saturating_add(<() as WeightInfo>::on_initialize_draw(MAX_TIMEOUTS))
 				.saturating_add(<() as WeightInfo>::on_initialize_lapse(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_expire(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_finalize(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_prune(0))
 		);
 		assert_eq!(TimeoutCursor::<Test>::get(), Some(2));
@@ -1663,6 +1992,7 @@ fn timeouts_are_bounded_per_block_and_carry_over() {
 				.saturating_add(<() as WeightInfo>::on_initialize_draw(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_lapse(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_expire(0))
+				.saturating_add(<() as WeightInfo>::on_initialize_finalize(0))
 				.saturating_add(<() as WeightInfo>::on_initialize_prune(0))
 		);
 	});

@@ -109,15 +109,44 @@ pub struct InferenceResult<AccountId, Balance, BlockNumber, In, Out> {
 	/// The model output, as the engine's integers (every output flattened).
 	pub output: Out,
 	/// `true` iff the runtime verified a Groth16 proof of `output` for this
-	/// request, this executor, this model and this input (`Zk` mode). `Vanilla`
-	/// results are stored unverified (`false`).
+	/// request, this executor, this model and this input (`Zk` mode, or an
+	/// `Optimistic` result overturned by a challenge). `Vanilla` results and
+	/// unchallenged `Optimistic` ones are stored unverified (`false`).
 	pub verified: bool,
-	/// The executor who submitted the result and was paid.
+	/// The executor who submitted the result and was paid (the challenger, for
+	/// an overturned `Optimistic` result).
 	pub executor: AccountId,
 	/// What the executor was paid (the request's full fee).
 	pub fee: Balance,
-	/// Block the result was accepted in.
+	/// Block the result was accepted in (for `Optimistic`: became final or
+	/// was overturned in).
 	pub block: BlockNumber,
+}
+
+/// An `Optimistic` result accepted without a proof, until its challenge
+/// window ends (then it becomes an [`InferenceResult`] and its executor is
+/// paid) or a challenge overturns it. `In`/`Out` are bounded vectors in
+/// storage and `Vec<i32>` in the runtime API.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ProvisionalResult<AccountId, Balance, BlockNumber, In, Out> {
+	/// Who pays (the fee stays in escrow until the result is final).
+	pub requester: AccountId,
+	/// The model version to run.
+	pub model_id: ModelId,
+	/// The request's input.
+	pub input: In,
+	/// The output the executor claims, unproven.
+	pub output: Out,
+	/// The executor who submitted it; its bond answers for it.
+	pub executor: AccountId,
+	/// The request's fee, paid to `executor` once the result is final.
+	pub fee: Balance,
+	/// Block the result was submitted in.
+	pub block: BlockNumber,
+	/// The last block in which the result may be challenged.
+	pub challenge_end: BlockNumber,
 }
 
 /// Why a submitted proof was rejected (and the submitter slashed).

@@ -45,12 +45,16 @@ pub trait WeightInfo {
 	fn withdraw_bond() -> Weight;
 	fn request(n: u32, ) -> Weight;
 	fn submit_result_zk() -> Weight;
+	fn challenge_upheld() -> Weight;
 	fn submit_result_rejected() -> Weight;
+	fn challenge_rejected() -> Weight;
 	fn submit_result_vanilla() -> Weight;
+	fn submit_result_optimistic() -> Weight;
 	fn on_initialize_slots(s: u32, ) -> Weight;
 	fn on_initialize_draw(d: u32, ) -> Weight;
 	fn on_initialize_lapse(l: u32, ) -> Weight;
 	fn on_initialize_expire(e: u32, ) -> Weight;
+	fn on_initialize_finalize(e: u32, ) -> Weight;
 	fn on_initialize_prune(p: u32, ) -> Weight;
 	fn decline() -> Weight;
 	fn remove_executor() -> Weight;
@@ -176,6 +180,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	fn challenge_upheld() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8043`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_506_770_000 picoseconds.
+		Weight::from_parts(10_600_931_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
@@ -203,6 +216,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	fn challenge_rejected() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `9795`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_472_641_000 picoseconds.
+		Weight::from_parts(10_574_353_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
@@ -222,6 +244,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_vanilla() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5186`
+		//  Estimated: `7685`
+		// Minimum execution time: 93_948_000 picoseconds.
+		Weight::from_parts(98_602_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_result_optimistic() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `5186`
 		//  Estimated: `7685`
@@ -324,6 +355,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 64]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4343 + e * (4643 ±0)`
+		//  Estimated: `3493 + e * (6695 ±0)`
+		// Minimum execution time: 16_929_000 picoseconds.
+		Weight::from_parts(26_336_628, 3493)
+			// Standard Error: 85_617
+			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+	}
+	fn on_initialize_finalize(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4343 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
@@ -517,12 +562,27 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
+	fn challenge_upheld() -> Weight {
+		Weight::from_parts(10_600_931_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+	}
 	fn submit_result_rejected() -> Weight {
 		Weight::from_parts(10_574_353_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
+	fn challenge_rejected() -> Weight {
+		Weight::from_parts(10_574_353_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
 	fn submit_result_vanilla() -> Weight {
+		Weight::from_parts(98_602_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+	}
+	fn submit_result_optimistic() -> Weight {
 		Weight::from_parts(98_602_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -554,6 +614,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
+		Weight::from_parts(26_336_628, 3493)
+			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+	}
+	fn on_initialize_finalize(e: u32, ) -> Weight {
 		Weight::from_parts(26_336_628, 3493)
 			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))

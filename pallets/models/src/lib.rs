@@ -144,6 +144,11 @@ pub enum InferenceMode {
 	Zk,
 	/// The executor's result is stored as it is, flagged unverified.
 	Vanilla,
+	/// The executor's result is accepted without a proof, provisionally: any
+	/// other executor may overturn it with a Groth16 proof of the right output
+	/// during a challenge window; only then is it final and paid. Needs the
+	/// model's `Zk` support (a challenge is a proof).
+	Optimistic,
 }
 
 /// What pallet-inference needs to know about a model version.
@@ -166,13 +171,13 @@ pub struct ModelSpec {
 }
 
 impl ModelSpec {
-	/// Whether the version accepts new requests in `mode`. For `Zk` its key
-	/// ceremony must also be final ([`ModelRegistry::verifying_key`] is
+	/// Whether the version accepts new requests in `mode`. For `Zk` and
+	/// `Optimistic` its key ceremony must also be final ([`ModelRegistry::verifying_key`] is
 	/// `Some`), which this does not check.
 	pub fn accepts(&self, mode: InferenceMode) -> bool {
 		self.active
 			&& match mode {
-				InferenceMode::Zk => self.supports_zk,
+				InferenceMode::Zk | InferenceMode::Optimistic => self.supports_zk,
 				InferenceMode::Vanilla => self.supports_vanilla,
 			}
 	}

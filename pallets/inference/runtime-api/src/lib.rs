@@ -24,10 +24,16 @@
 //!     fn executors() -> Vec<AccountId> {
 //!         Inference::executors()
 //!     }
+//!     fn provisional(request_id: RequestId) -> Option<ProvisionalView<Runtime>> {
+//!         Inference::provisional(request_id)
+//!     }
+//!     fn provisional_results() -> Vec<(RequestId, ProvisionalView<Runtime>)> {
+//!         Inference::provisional_results()
+//!     }
 //! }
 //! ```
 //!
-//! (with `use pallet_inference::{RequestId, RequestView, ResultView};` and
+//! (with `use pallet_inference::{ProvisionalView, RequestId, RequestView, ResultView};` and
 //! `use pallet_models::{ModelId, ModelSpec};`).
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -35,12 +41,15 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_inference::{InferenceResult, Request, RequestId};
+pub use pallet_inference::{InferenceResult, ProvisionalResult, Request, RequestId};
 pub use pallet_models::{ModelId, ModelSpec};
 
 /// A result as the API returns it.
 pub type ResultInfo<AccountId, Balance, BlockNumber> =
 	InferenceResult<AccountId, Balance, BlockNumber, Vec<i32>, Vec<i32>>;
+/// A provisional (`Optimistic`) result as the API returns it.
+pub type ProvisionalInfo<AccountId, Balance, BlockNumber> =
+	ProvisionalResult<AccountId, Balance, BlockNumber, Vec<i32>, Vec<i32>>;
 /// An open request as the API returns it.
 pub type RequestInfo<AccountId, Balance, BlockNumber> =
 	Request<AccountId, Balance, BlockNumber, Vec<i32>>;
@@ -62,8 +71,8 @@ sp_api::decl_runtime_apis! {
 		fn request(request_id: RequestId) -> Option<RequestInfo<AccountId, Balance, BlockNumber>>;
 
 		/// The open requests `who` may submit a result for in the next block
-		/// (assigned to it, or past their assignment window if it is an active
-		/// executor), sorted; at most `MaxPendingRequests`.
+		/// (assigned to it, with its window still open), sorted; at most
+		/// `MaxPendingRequests`.
 		fn pending_for_executor(who: AccountId) -> Vec<RequestId>;
 
 		/// A model's spec from the registry.
@@ -76,5 +85,16 @@ sp_api::decl_runtime_apis! {
 		/// units and quantized-model hash. Nodes fetch these artifacts ahead of
 		/// the blocks that call them.
 		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])>;
+
+		/// The provisional result of an `Optimistic` request within its
+		/// challenge window, `None` otherwise (see `result` once it is final
+		/// or overturned).
+		fn provisional(
+			request_id: RequestId,
+		) -> Option<ProvisionalInfo<AccountId, Balance, BlockNumber>>;
+
+		/// Every provisional result within its challenge window, by request id:
+		/// what executors check and challenge.
+		fn provisional_results() -> Vec<(RequestId, ProvisionalInfo<AccountId, Balance, BlockNumber>)>;
 	}
 }
