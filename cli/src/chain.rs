@@ -221,6 +221,7 @@ pub fn hex(bytes: &[u8]) -> String {
 pub enum Mode {
 	Zk,
 	Vanilla,
+	Optimistic,
 }
 
 impl Mode {
@@ -228,6 +229,7 @@ impl Mode {
 		match self {
 			Mode::Zk => "zk",
 			Mode::Vanilla => "vanilla",
+			Mode::Optimistic => "optimistic",
 		}
 	}
 }
@@ -238,8 +240,9 @@ impl FromStr for Mode {
 		match s {
 			"zk" => Ok(Mode::Zk),
 			"vanilla" => Ok(Mode::Vanilla),
+			"optimistic" => Ok(Mode::Optimistic),
 			_ => Err(ChainError::Input(format!(
-				"--mode: '{s}' is neither 'zk' nor 'vanilla'"
+				"--mode: '{s}' is none of 'zk', 'vanilla', 'optimistic'"
 			))),
 		}
 	}
@@ -349,15 +352,18 @@ impl Model {
 				Some(format!("model {id} does not accept vanilla requests"))
 			}
 			Mode::Vanilla => None,
-			Mode::Zk if !self.supports_zk => Some(format!(
-				"model {id} does not accept zk requests (registered without zk support)"
+			// An optimistic result is secured by challenges, which are proofs.
+			Mode::Zk | Mode::Optimistic if !self.supports_zk => Some(format!(
+				"model {id} does not accept {} requests (registered without zk support)",
+				mode.name()
 			)),
-			Mode::Zk => match &self.ceremony {
+			Mode::Zk | Mode::Optimistic => match &self.ceremony {
 				None => Some(format!("model {id} has no key ceremony")),
 				Some(k) if k.status == KeyStatus::Final => None,
 				Some(k) => Some(format!(
-					"model {id} does not accept zk requests yet: {}; `verity ceremony status \
+					"model {id} does not accept {} requests yet: {}; `verity ceremony status \
 					 {id}` shows it{}",
+					mode.name(),
 					k.summary(),
 					if self.supports_vanilla {
 						" (--mode vanilla works now)"
@@ -748,6 +754,24 @@ pub struct InferenceResult {
 	pub block: u64,
 }
 
+/// An `Optimistic` result within its challenge window
+/// (`InferenceApi::provisional`).
+#[derive(Clone, Debug, DecodeAsType)]
+pub struct Provisional {
+	pub requester: AccountId32,
+	pub model_id: u64,
+	pub input: Vec<i32>,
+	/// The output the executor claims, unproven.
+	pub output: Vec<i32>,
+	pub executor: AccountId32,
+	pub fee: u128,
+	/// The block it was submitted in.
+	pub block: u64,
+	/// The last block it may be challenged in; it is final (and paid) in the
+	/// block after.
+	pub challenge_end: u64,
+}
+
 /// Where a request stands.
 #[derive(Clone, Debug)]
 pub enum RequestStatus {
@@ -755,6 +779,8 @@ pub enum RequestStatus {
 	Done(InferenceResult),
 	/// Still open.
 	Pending(Request),
+	/// An `Optimistic` result is in its challenge window.
+	Provisional(Provisional),
 	/// Made, but it expired without a result (its fee was refunded).
 	Expired,
 	/// Never made.
@@ -831,6 +857,30 @@ pub enum Submitted {
 	Stored { fee: u128, included: Included },
 	/// The proof failed verification: the submitter was slashed and the
 	/// request stays open (`ProofRejected`).
+	Rejected {
+		slashed: u128,
+		reason: String,
+		included: Included,
+	},
+	/// An `Optimistic` result was accepted provisionally (`ResultProposed`):
+	/// it may be challenged until `challenge_end`.
+	Proposed {
+		challenge_end: u64,
+		included: Included,
+	},
+}
+
+/// What `Inference::challenge` did.
+#[derive(Clone, Debug)]
+pub enum Challenged {
+	/// The proof was valid: the result was overturned (`ResultOverturned`).
+	Overturned {
+		slashed: u128,
+		reward: u128,
+		fee: u128,
+		included: Included,
+	},
+	/// The proof failed: the challenger was slashed (`ChallengeRejected`).
 	Rejected {
 		slashed: u128,
 		reason: String,
@@ -1323,12 +1373,75 @@ impl Chain {
 						included,
 					});
 				}
+				"ResultProposed" => {
+					let e: ProposedEvent = event_fields(&events, "Inference", &name)?;
+					return Ok(Submitted::Proposed {
+						challenge_end: e.challenge_end,
+						included,
+					});
+				}
 				_ => {}
 			}
 		}
 		Err(ChainError::Rpc(
-			"submit_result emitted no InferenceVerified, ResultStored or ProofRejected".into(),
+			"submit_result emitted no InferenceVerified, ResultStored, ResultProposed or ProofRejected"
+				.into(),
 		))
+	}
+
+	/// Challenges the provisional result of `request_id` with `output` and
+	/// its 192-byte proof for the signer.
+	pub async fn challenge(
+		&self,
+		signer: &Keypair,
+		request_id: u64,
+		output: Vec<i32>,
+		proof: Vec<u8>,
+	) -> Result<Challenged, ChainError> {
+		let call = dynamic::tx("Inference", "challenge", (request_id, output, proof));
+		let (included, events) = self.submit(signer, &call).await?;
+		for (pallet, name) in included.events.clone() {
+			if pallet != "Inference" {
+				continue;
+			}
+			match name.as_str() {
+				"ResultOverturned" => {
+					let e: OverturnedEvent = event_fields(&events, "Inference", &name)?;
+					return Ok(Challenged::Overturned {
+						slashed: e.slashed,
+						reward: e.reward,
+						fee: e.fee,
+						included,
+					});
+				}
+				"ChallengeRejected" => {
+					let e: RejectedEvent = event_fields(&events, "Inference", &name)?;
+					return Ok(Challenged::Rejected {
+						slashed: e.slashed,
+						reason: format!("{:?}", e.reason),
+						included,
+					});
+				}
+				_ => {}
+			}
+		}
+		Err(ChainError::Rpc(
+			"challenge emitted no ResultOverturned or ChallengeRejected".into(),
+		))
+	}
+
+	/// The provisional result of request `id` (`InferenceApi::provisional`).
+	pub async fn provisional(&self, id: u64) -> Result<Option<Provisional>, ChainError> {
+		self.at()
+			.await?
+			.runtime_apis()
+			.call(dynamic::runtime_api_call::<_, Option<Provisional>>(
+				"InferenceApi",
+				"provisional",
+				(id,),
+			))
+			.await
+			.map_err(rpc("InferenceApi::provisional"))
 	}
 
 	/// The open request `id` (`InferenceApi::request`).
@@ -1367,6 +1480,9 @@ impl Chain {
 		if let Some(request) = self.request_info(id).await? {
 			return Ok(RequestStatus::Pending(request));
 		}
+		if let Some(provisional) = self.provisional(id).await? {
+			return Ok(RequestStatus::Provisional(provisional));
+		}
 		let next_request_id = self.value_u64("Inference", "NextRequestId").await?;
 		// The result may have landed between the two reads.
 		if let Some(result) = self.result(id).await? {
@@ -1390,6 +1506,7 @@ impl Chain {
 		loop {
 			match self.request_status(id).await? {
 				RequestStatus::Done(result) => return Ok(Some(result.executor)),
+				RequestStatus::Provisional(p) => return Ok(Some(p.executor)),
 				RequestStatus::Pending(Request {
 					executor: Some(executor),
 					..
@@ -1423,6 +1540,18 @@ impl Chain {
 								.executor
 								.map_or("nobody yet".into(), |e| e.to_string()),
 							request.deadline
+						)));
+					}
+				}
+				RequestStatus::Provisional(p) => {
+					if start.elapsed() >= timeout {
+						return Err(ChainError::Timeout(format!(
+							"timed out after {} s waiting for the result of request {id}: {} \
+							 submitted a provisional result, final after block {} unless \
+							 challenged; `verity result {id}` shows it later",
+							timeout.as_secs(),
+							p.executor,
+							p.challenge_end
 						)));
 					}
 				}
@@ -1837,6 +1966,18 @@ struct PaidEvent {
 struct RejectedEvent {
 	slashed: u128,
 	reason: RejectReason,
+}
+
+#[derive(DecodeAsType)]
+struct ProposedEvent {
+	challenge_end: u64,
+}
+
+#[derive(DecodeAsType)]
+struct OverturnedEvent {
+	slashed: u128,
+	reward: u128,
+	fee: u128,
 }
 
 #[derive(DecodeAsType)]

@@ -66,7 +66,7 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			],
 			&["json"],
 		)?,
-		_ => return Err(CliError("usage: verity bench load MODEL_ID --input IN.json [--rate R] [--duration SECS] [--accounts //Eve,//Ferdie] [--mode zk|vanilla] [--drain SECS]".into())),
+		_ => return Err(CliError("usage: verity bench load MODEL_ID --input IN.json [--rate R] [--duration SECS] [--accounts //Eve,//Ferdie] [--mode zk|vanilla|optimistic] [--drain SECS]".into())),
 	};
 	let [model_id] = args.positional(1, "MODEL_ID")? else {
 		unreachable!()

@@ -5,7 +5,7 @@
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
 //! verity zk setup|prove|verify ...   (see zk.rs; single-party keys, local testing only)
-//! verity model register|list|show, executor register|prove|decline, infer, result,
+//! verity model register|list|show, executor register|prove|decline, infer, challenge, result,
 //! verity account, artifacts upload    (talk to a node; see onchain.rs, chain.rs)
 //! verity ceremony status|contribute|retry   (the chain's setup ceremony; see ceremony.rs)
 //! ```
@@ -96,8 +96,16 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       model and the key from DIR/model.qmodel and DIR/proving.key if there,
       else downloaded from the node; checked against the chain's hashes). Exits 0 if accepted, 1 if the chain rejected the
       proof (and slashed the executor). --tamper-output is a test tool: it
-      changes one output integer after proving.
-  verity infer MODEL_ID --input IN.json [--mode zk|vanilla] [--max-fee F] [--deadline BLOCKS]
+      changes one output integer after proving. An optimistic request's result
+      goes without a proof and is provisional (status provisional).
+  verity challenge REQUEST_ID [--artifacts DIR] [--tamper-output]
+      Proves the right output of a provisional (optimistic) result for this
+      executor and, if it differs from the submitted one, challenges it: exit 0
+      if the result was overturned (the submitter slashed, a share of it and the
+      fee paid to the challenger), 1 if the chain rejected the challenge's proof
+      (the challenger was charged), 2 if nothing was submitted (the output is
+      right). --tamper-output changes one output integer after proving.
+  verity infer MODEL_ID --input IN.json [--mode zk|vanilla|optimistic] [--max-fee F] [--deadline BLOCKS]
                [--wait [--timeout SECS]]
       Requests an inference (input quantized with the model's on-chain format;
       fee in plancks or like 0.5VRT, default the minimum; deadline in blocks
@@ -112,11 +120,12 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       As the sudo key: enable (or disable) a model for `infer --now` (prints
       its work units), or set the most work such a model may do.
   verity result REQUEST_ID
-      The stored result as JSON (status verified/unverified), or status pending.
+      The stored result as JSON (status verified/unverified; optimistic ones
+      provisional, then final or overturned), or status pending.
   verity account [ADDRESS]
       Balances (free, reserved) and executor bond of ADDRESS or of --suri's account.
   verity bench load MODEL_ID --input IN.json [--rate R] [--duration SECS]
-                    [--accounts //Eve,//Ferdie] [--mode zk|vanilla] [--drain SECS] [--json]
+                    [--accounts //Eve,//Ferdie] [--mode zk|vanilla|optimistic] [--drain SECS] [--json]
       Load generator: R requests per second (default 1) for SECS (default 60),
       each account with its own nonces; prints latency percentiles (request ->
       block with its result), results per block and failures.
@@ -154,6 +163,16 @@ fn main() -> ExitCode {
 			&["wait", "now", "json"],
 		)
 		.and_then(|a| onchain::infer(&a)),
+		Some("challenge") => match args::Args::parse(
+			&argv[1..],
+			&["url", "suri", "artifacts"],
+			&["tamper-output", "json"],
+		)
+		.and_then(|a| onchain::challenge(&a))
+		{
+			Ok(code) => return code,
+			Err(e) => Err(e),
+		},
 		Some("result") => {
 			args::Args::parse(&argv[1..], &["url"], &["json"]).and_then(|a| onchain::result(&a))
 		}

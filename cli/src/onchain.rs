@@ -45,8 +45,8 @@ use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use crate::args::Args;
 use crate::chain::{
-	self, hex, Chain, InferenceResult, InputFormat, KeyInfo, KeyStatus, Mode, Model, NewModel,
-	OutputFormat, Request, RequestStatus, Submitted, Transform, ZkParams,
+	self, hex, Chain, Challenged, InferenceResult, InputFormat, KeyInfo, KeyStatus, Mode, Model,
+	NewModel, OutputFormat, Provisional, Request, RequestStatus, Submitted, Transform, ZkParams,
 };
 use crate::progress::Progress;
 use crate::CliError;
@@ -257,7 +257,7 @@ fn outputs_json(model: &Model, output: &[i32]) -> Value {
 fn result_json(id: u64, r: &InferenceResult, model: Option<&Model>) -> Value {
 	let mut v = json!({
 		"request_id": id,
-		"status": if r.verified { "verified" } else { "unverified" },
+		"status": result_status(r),
 		"verified": r.verified,
 		"mode": r.mode.name(),
 		"model_id": r.model_id,
@@ -270,6 +270,38 @@ fn result_json(id: u64, r: &InferenceResult, model: Option<&Model>) -> Value {
 	});
 	if let Some(model) = model {
 		v["outputs"] = outputs_json(model, &r.output);
+	}
+	v
+}
+
+/// `verified`/`unverified`; for an `Optimistic` result, `overturned` (a
+/// challenge proved another output) or `final` (unchallenged).
+fn result_status(r: &InferenceResult) -> &'static str {
+	match (r.mode, r.verified) {
+		(Mode::Optimistic, true) => "overturned",
+		(Mode::Optimistic, false) => "final",
+		(_, true) => "verified",
+		(_, false) => "unverified",
+	}
+}
+
+fn provisional_json(id: u64, p: &Provisional, model: Option<&Model>) -> Value {
+	let mut v = json!({
+		"request_id": id,
+		"status": "provisional",
+		"verified": false,
+		"mode": Mode::Optimistic.name(),
+		"model_id": p.model_id,
+		"requester": p.requester.to_string(),
+		"executor": p.executor.to_string(),
+		"fee": amount(p.fee),
+		"block": p.block,
+		"challenge_end": p.challenge_end,
+		"input": p.input,
+		"output": p.output,
+	});
+	if let Some(model) = model {
+		v["outputs"] = outputs_json(model, &p.output);
 	}
 	v
 }
@@ -868,6 +900,12 @@ async fn assigned_request(
 				r.block, r.executor
 			)))
 		}
+		RequestStatus::Provisional(p) => {
+			return Err(CliError(format!(
+				"request {request_id} already has a provisional result (block #{}, executor {})",
+				p.block, p.executor
+			)))
+		}
 		RequestStatus::Expired => {
 			return Err(CliError(format!(
 				"request {request_id} expired without a result"
@@ -918,6 +956,81 @@ fn executor_decline(args: &Args) -> Result<(), CliError> {
 	})
 }
 
+/// Runs `model` on `input` for request `request_id` and, given the proving
+/// key, proves the output for `who` and checks the proof under the chain's
+/// verifying key (as the chain will, before paying for a transaction).
+/// Returns the flattened output, the proof (empty without a key) and the
+/// seconds it took.
+async fn run_and_prove(
+	steps: &Progress,
+	chain_model: &Model,
+	Artifacts { model, proving_key }: Artifacts,
+	request_id: u64,
+	who: &subxt::utils::AccountId32,
+	input: &[i32],
+) -> Result<(Vec<i32>, Vec<u8>, f64), CliError> {
+	let qx = model
+		.input_tensors(input)
+		.map_err(|e| CliError(format!("request {request_id}: {e}")))?;
+	let (step, (outputs, proof)) = if let Some(pk) = proving_key {
+		let step = steps.spinner(format!(
+			"running model {} on request {request_id} and proving ({} constraints)",
+			chain_model.id, pk.num_constraints
+		));
+		let binding = Binding {
+			request_id,
+			executor: who.0,
+		};
+		let vk_bytes = chain_model
+			.ceremony
+			.as_ref()
+			.and_then(KeyInfo::final_verifying_key)
+			.map(<[u8]>::to_vec)
+			.unwrap_or_default();
+		let proved = tokio::task::spawn_blocking(move || {
+			pk.prepare(&model).map_err(|e| CliError(e.to_string()))?;
+			let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
+				.map_err(|e| CliError(format!("proving: {e}")))?;
+			let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
+			VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)
+				.and_then(|vk| verity_zk::verify(&vk, &statement, &proof))
+				.map_err(|e| {
+					CliError(format!(
+						"the proof does not verify under the chain's verifying key: {e}"
+					))
+				})?;
+			Ok::<_, CliError>((outputs, proof.to_bytes().to_vec()))
+		})
+		.await
+		.map_err(|e| CliError(format!("prover: {e}")))??;
+		(step, proved)
+	} else {
+		let step = steps.spinner(format!(
+			"running model {} on request {request_id} (no proof)",
+			chain_model.id
+		));
+		let outputs = model.run(&qx).map_err(|e| CliError(e.to_string()))?;
+		(step, (outputs, Vec::new()))
+	};
+	let seconds = step.seconds();
+	step.done(format!("done in {seconds:.3} s"));
+	let output = outputs
+		.iter()
+		.flat_map(|t| t.data.iter().map(|&v| v as i32))
+		.collect();
+	Ok((output, proof, seconds))
+}
+
+/// `--tamper-output` (a test tool): `output` with its first integer changed,
+/// still in the signed `act_bits` range, so only a proof check can catch it.
+fn tampered(mut output: Vec<i32>, act_bits: u32) -> Vec<i32> {
+	let max = (1i32 << (act_bits - 1)) - 1;
+	if let Some(v) = output.first_mut() {
+		*v = if *v < max { *v + 1 } else { *v - 1 };
+	}
+	output
+}
+
 fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	let request_id = id_arg(args, "REQUEST_ID")?;
 	let key = signer(args)?;
@@ -929,72 +1042,29 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 		let who = chain::account_of(&key);
 		let request = assigned_request(&chain, request_id, &who).await?;
 		let chain_model = chain.require_model(request.model_id).await?;
+		// Only `Zk` results carry a proof.
 		let zk = request.mode == Mode::Zk;
 		let dir = args.value("artifacts").map(PathBuf::from);
-		let Artifacts { model, proving_key } =
-			load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, zk).await?;
-		let qx = model
-			.input_tensors(&request.input)
-			.map_err(|e| CliError(format!("request {request_id}: {e}")))?;
-
-		let (step, (outputs, proof)) = if let Some(pk) = proving_key {
-			let step = steps.spinner(format!(
-				"running model {} on request {request_id} and proving ({} constraints)",
-				chain_model.id, pk.num_constraints
-			));
-			let binding = Binding {
-				request_id,
-				executor: who.0,
-			};
-			let vk_bytes = chain_model
-				.ceremony
-				.as_ref()
-				.and_then(KeyInfo::final_verifying_key)
-				.map(<[u8]>::to_vec)
-				.unwrap_or_default();
-			let proved = tokio::task::spawn_blocking(move || {
-				pk.prepare(&model).map_err(|e| CliError(e.to_string()))?;
-				let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
-					.map_err(|e| CliError(format!("proving: {e}")))?;
-				// The chain's own check, locally, before paying for a transaction.
-				let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
-				VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)
-					.and_then(|vk| verity_zk::verify(&vk, &statement, &proof))
-					.map_err(|e| {
-						CliError(format!(
-							"the proof does not verify under the chain's verifying key: {e}"
-						))
-					})?;
-				Ok::<_, CliError>((outputs, proof.to_bytes().to_vec()))
-			})
-			.await
-			.map_err(|e| CliError(format!("prover: {e}")))??;
-			(step, proved)
+		let artifacts = load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, zk).await?;
+		let (honest, proof, prove_seconds) = run_and_prove(
+			&steps,
+			&chain_model,
+			artifacts,
+			request_id,
+			&who,
+			&request.input,
+		)
+		.await?;
+		let output = if tamper {
+			progress(if zk {
+				"--tamper-output: submitting a changed output with the honest proof"
+			} else {
+				"--tamper-output: submitting a changed output"
+			});
+			tampered(honest.clone(), chain_model.act_bits)
 		} else {
-			let step = steps.spinner(format!(
-				"running model {} on request {request_id} (vanilla, no proof)",
-				chain_model.id
-			));
-			let outputs = model.run(&qx).map_err(|e| CliError(e.to_string()))?;
-			(step, (outputs, Vec::new()))
+			honest.clone()
 		};
-		let prove_seconds = step.seconds();
-		step.done(format!("done in {prove_seconds:.3} s"));
-
-		let mut output: Vec<i32> = outputs
-			.iter()
-			.flat_map(|t| t.data.iter().map(|&v| v as i32))
-			.collect();
-		let honest = output.clone();
-		if tamper {
-			// Test tool: one integer changed after proving, still in range, so
-			// only the proof check can catch it.
-			let max = (1i32 << (chain_model.act_bits - 1)) - 1;
-			if let Some(v) = output.first_mut() {
-				*v = if *v < max { *v + 1 } else { *v - 1 };
-			}
-			progress("--tamper-output: submitting a changed output with the honest proof");
-		}
 		let step = steps.spinner(format!(
 			"submitting the result of request {request_id} (waiting for finalization)"
 		));
@@ -1028,6 +1098,22 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				));
 				ExitCode::SUCCESS
 			}
+			Submitted::Proposed {
+				challenge_end,
+				included,
+			} => {
+				out["status"] = json!("provisional");
+				out["challenge_end"] = json!(challenge_end);
+				out["block"] = json!(included.block_number);
+				out["block_hash"] = json!(included.block_hash);
+				out["events"] = events_json(&included.events);
+				progress(format!(
+					"accepted provisionally in block #{}: paid after block #{challenge_end} \
+					 unless a challenge overturns it",
+					included.block_number
+				));
+				ExitCode::SUCCESS
+			}
 			Submitted::Rejected {
 				slashed,
 				reason,
@@ -1042,6 +1128,123 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 				progress(format!(
 					"the chain rejected the proof ({reason}) in block #{}: {who} was slashed {}; \
 					 the request stays open",
+					included.block_number,
+					vrt(slashed)
+				));
+				ExitCode::from(1)
+			}
+		};
+		print_json(&out);
+		Ok(code)
+	})
+}
+
+/// `verity challenge REQUEST_ID [--artifacts DIR] [--tamper-output]`: proves
+/// the right output of a provisional (`Optimistic`) result for the signer (a
+/// bonded executor) and, if it differs, submits the challenge. Exit 0: the
+/// result was overturned; 1: the chain rejected the challenge's proof (the
+/// challenger was charged); 2: nothing was submitted (the provisional output
+/// is right, or no provisional result).
+pub fn challenge(args: &Args) -> Result<ExitCode, CliError> {
+	let request_id = id_arg(args, "REQUEST_ID")?;
+	let key = signer(args)?;
+	let url = url(args);
+	let tamper = args.switch("tamper-output");
+	let steps = Progress::new(args.switch("json"));
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let who = chain::account_of(&key);
+		let Provisional {
+			model_id,
+			input,
+			output: claimed,
+			executor,
+			challenge_end,
+			..
+		} = match chain.request_status(request_id).await? {
+			RequestStatus::Provisional(p) => p,
+			RequestStatus::Done(r) => {
+				return Err(CliError(format!(
+					"request {request_id}'s result is final (block #{}): it can no longer be challenged",
+					r.block
+				)))
+			}
+			_ => {
+				return Err(CliError(format!(
+					"request {request_id} has no provisional result to challenge"
+				)))
+			}
+		};
+		let chain_model = chain.require_model(model_id).await?;
+		let dir = args.value("artifacts").map(PathBuf::from);
+		let artifacts = load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, true).await?;
+		let (right, proof, prove_seconds) =
+			run_and_prove(&steps, &chain_model, artifacts, request_id, &who, &input).await?;
+		let output = if tamper {
+			progress("--tamper-output: challenging with a changed output and the honest proof");
+			tampered(right.clone(), chain_model.act_bits)
+		} else {
+			right.clone()
+		};
+		if output == claimed {
+			return Err(CliError(format!(
+				"{executor}'s provisional output for request {request_id} is right: nothing to \
+				 challenge (it is final after block #{challenge_end})"
+			)));
+		}
+		let step = steps.spinner(format!(
+			"challenging {executor}'s result of request {request_id} (waiting for finalization)"
+		));
+		let challenged = chain
+			.challenge(&key, request_id, output.clone(), proof)
+			.await?;
+		step.done("included");
+		let mut out = json!({
+			"request_id": request_id,
+			"challenger": who.to_string(),
+			"submitter": executor.to_string(),
+			"claimed_output": claimed,
+			"output": output,
+			"tampered": tamper,
+			"prove_seconds": prove_seconds,
+		});
+		let code = match challenged {
+			Challenged::Overturned {
+				slashed,
+				reward,
+				fee,
+				included,
+				..
+			} => {
+				out["status"] = json!("overturned");
+				out["slashed"] = amount(slashed);
+				out["reward"] = amount(reward);
+				out["fee_paid"] = amount(fee);
+				out["block"] = json!(included.block_number);
+				out["events"] = events_json(&included.events);
+				progress(format!(
+					"overturned in block #{}: {executor} was slashed {}, of which {} and the fee {} \
+					 went to {who}",
+					included.block_number,
+					vrt(slashed),
+					vrt(reward),
+					vrt(fee)
+				));
+				ExitCode::SUCCESS
+			}
+			Challenged::Rejected {
+				slashed,
+				reason,
+				included,
+			} => {
+				out["status"] = json!("rejected");
+				out["reason"] = json!(reason);
+				out["slashed"] = amount(slashed);
+				out["block"] = json!(included.block_number);
+				out["events"] = events_json(&included.events);
+				progress(format!(
+					"the chain rejected the challenge's proof ({reason}) in block #{}: {who} was \
+					 slashed {}; the provisional result stands",
 					included.block_number,
 					vrt(slashed)
 				));
@@ -1224,10 +1427,11 @@ pub fn infer(args: &Args) -> Result<(), CliError> {
 		let events = chain.request_events(result.block, id).await?;
 		let mut r = result_json(id, &result, Some(&model));
 		r["events"] = events_json(&events);
-		r["proof"] = json!(if result.verified {
-			"verified by the runtime (Groth16)"
-		} else {
-			"none (vanilla result, unverified)"
+		r["proof"] = json!(match (result.mode, result.verified) {
+			(Mode::Optimistic, true) => "verified by the runtime (a challenge's Groth16 proof)",
+			(Mode::Optimistic, false) => "none (optimistic result, unchallenged in its window)",
+			(_, true) => "verified by the runtime (Groth16)",
+			(_, false) => "none (vanilla result, unverified)",
 		});
 		r["waited_seconds"] = json!(step.seconds());
 		out["result"] = r;
@@ -1254,6 +1458,14 @@ pub fn result(args: &Args) -> Result<(), CliError> {
 			RequestStatus::Done(r) => {
 				let model = chain.model(r.model_id).await?;
 				print_json(&result_json(id, &r, model.as_ref()));
+			}
+			RequestStatus::Provisional(p) => {
+				progress(format!(
+					"request {id} has a provisional result: final after block #{} unless challenged",
+					p.challenge_end
+				));
+				let model = chain.model(p.model_id).await?;
+				print_json(&provisional_json(id, &p, model.as_ref()));
 			}
 			RequestStatus::Pending(r) => {
 				progress(format!(

@@ -106,14 +106,17 @@ pub struct RequestView {
 	/// Each output integer `q` as `q / 2^frac_bits` of its model output.
 	pub output_dequantized: Option<Vec<f64>>,
 	pub proof: Option<Json>,
-	/// `pending`, `verified`, `unverified` (a stored Vanilla result) or `expired`.
+	/// `pending`, `verified`, `unverified` (a stored Vanilla result),
+	/// `provisional` (an Optimistic result in its challenge window), `final`
+	/// (unchallenged), `overturned` (a challenge proved another output),
+	/// `expired` or `refunded`.
 	pub status: String,
-	/// Proofs rejected so far (the executor was slashed for each).
+	/// Proofs rejected so far, the executors' and challengers' (each slashed).
 	pub rejections: usize,
 	/// Windows its executors let lapse (each slashed, a backup drawn).
 	pub lapses: usize,
 	pub requested_in: Option<i64>,
-	/// Block the result was verified (or stored) in.
+	/// Block the result was verified (or stored, or became final) in.
 	pub verified_in: Option<i64>,
 	/// Milliseconds from the request's block to the result's block.
 	pub latency_ms: Option<i64>,
@@ -370,8 +373,18 @@ pub fn request_view(
 						r.requester = text(&e.data, "signer");
 					}
 				}
-				// Only an accepted result's output and proof are the request's.
-				"submit_result" if call_emitted(e, &["InferenceVerified", "ResultStored"]) => {
+				// Only an accepted result's output and proof are the request's
+				// (a challenge that overturned one replaces both).
+				"submit_result"
+					if call_emitted(
+						e,
+						&["InferenceVerified", "ResultStored", "ResultProposed"],
+					) =>
+				{
+					r.output = get(&e.data, "output").cloned();
+					r.proof = get(&e.data, "proof").cloned();
+				}
+				"challenge" if call_emitted(e, &["ResultOverturned"]) => {
 					r.output = get(&e.data, "output").cloned();
 					r.proof = get(&e.data, "proof").cloned();
 				}
@@ -400,7 +413,20 @@ pub fn request_view(
 				r.verified_in = Some(e.block_number);
 				r.executor = text(&e.data, "executor");
 			}
-			"ProofRejected" => r.rejections += 1,
+			"ResultProposed" => {
+				r.status = "provisional".into();
+				r.executor = text(&e.data, "executor");
+			}
+			"ResultFinalized" => {
+				r.status = "final".into();
+				r.verified_in = Some(e.block_number);
+			}
+			"ResultOverturned" => {
+				r.status = "overturned".into();
+				r.verified_in = Some(e.block_number);
+				r.executor = text(&e.data, "challenger");
+			}
+			"ProofRejected" | "ChallengeRejected" => r.rejections += 1,
 			"RequestExpired" => r.status = "expired".into(),
 			"RequestRefunded" => r.status = "refunded".into(),
 			_ => {}
@@ -575,6 +601,77 @@ mod tests {
 		assert_eq!(request.verified_in, Some(12));
 		assert_eq!(request.latency_ms, Some(6000));
 		assert_eq!(request.output_dequantized, Some(vec![1.0, -0.5]));
+
+		// Optimistic: provisional, a rejected challenge, then overturned.
+		let optimistic = |tail: Vec<EntityEvent>| {
+			let mut history = vec![
+				ev(
+					20,
+					"event",
+					"Inference.Requested",
+					json!({"request_id": 8, "requester": "C", "model_id": 4, "mode": "Optimistic"}),
+				),
+				ev(
+					22,
+					"call",
+					"Inference.submit_result",
+					json!({"request_id": 8, "output": [3, 3], "proof": "0x", "outcome": ["ResultProposed"]}),
+				),
+				ev(
+					22,
+					"event",
+					"Inference.ResultProposed",
+					json!({"request_id": 8, "executor": "E", "output": [3, 3], "challenge_end": 42}),
+				),
+			];
+			history.extend(tail);
+			request_view("8", history, Some(&version), |b| Some(b * 3000))
+		};
+		let provisional = optimistic(vec![]);
+		assert_eq!(provisional.status, "provisional");
+		assert_eq!(provisional.output, Some(json!([3, 3])));
+		assert_eq!(provisional.verified_in, None);
+		let finalized = optimistic(vec![ev(
+			43,
+			"event",
+			"Inference.ResultFinalized",
+			json!({"request_id": 8, "executor": "E", "fee": "5"}),
+		)]);
+		assert_eq!(finalized.status, "final");
+		assert_eq!(finalized.executor.as_deref(), Some("E"));
+		assert_eq!(finalized.verified_in, Some(43));
+		let overturned = optimistic(vec![
+			ev(
+				24,
+				"call",
+				"Inference.challenge",
+				json!({"request_id": 8, "output": [9, 9], "proof": "0xbad", "outcome": ["ChallengeRejected"]}),
+			),
+			ev(
+				24,
+				"event",
+				"Inference.ChallengeRejected",
+				json!({"request_id": 8, "challenger": "F"}),
+			),
+			ev(
+				25,
+				"call",
+				"Inference.challenge",
+				json!({"request_id": 8, "output": [256, 64], "proof": "0xcd", "outcome": ["ResultOverturned"]}),
+			),
+			ev(
+				25,
+				"event",
+				"Inference.ResultOverturned",
+				json!({"request_id": 8, "submitter": "E", "challenger": "D"}),
+			),
+		]);
+		assert_eq!(overturned.status, "overturned");
+		assert_eq!(overturned.executor.as_deref(), Some("D"));
+		assert_eq!(overturned.output, Some(json!([256, 64])));
+		assert_eq!(overturned.proof, Some(json!("0xcd")));
+		assert_eq!(overturned.rejections, 1);
+		assert_eq!(overturned.verified_in, Some(25));
 
 		// Enabled for synchronous inference, then disabled.
 		let mut history = version.history.clone();

@@ -375,8 +375,8 @@ fn history_views(h: &[EntityEvent]) -> Vec<HistoryView> {
 
 fn status_class(status: &str) -> &'static str {
 	match status {
-		"verified" | "active" => "ok",
-		"pending" | "unverified" => "warn",
+		"verified" | "active" | "final" | "overturned" => "ok",
+		"pending" | "unverified" | "provisional" => "warn",
 		_ => "bad",
 	}
 }

@@ -45,6 +45,14 @@ pub struct ExecutorParams {
 	#[arg(long, value_name = "PLANCK", default_value_t = 0)]
 	pub executor_min_fee: u128,
 
+	/// The share (percent) of other executors' provisional `Optimistic`
+	/// results the worker checks: it reruns the model on each sampled one and,
+	/// if the output differs, proves the right one and submits
+	/// `Inference::challenge` (which overturns the result, and pays a share of
+	/// the cheat's slash and the fee). 0 checks none.
+	#[arg(long, value_name = "PERCENT", default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
+	pub executor_challenge_rate: u8,
+
 	/// Largest model artifact (ONNX file, quantized model, proving key) the
 	/// node stores, in MiB. Artifacts live in `<base-path>/artifacts`.
 	#[arg(long, value_name = "MIB", default_value_t = 256)]

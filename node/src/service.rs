@@ -356,6 +356,7 @@ pub fn new_full<
 				concurrency: executor.executor_concurrency as usize,
 				queue: executor.executor_queue as usize,
 				min_fee: executor.executor_min_fee,
+				challenge_rate: executor.executor_challenge_rate,
 				registry: prometheus_registry.clone(),
 			},
 			task_manager.spawn_handle(),

@@ -14,7 +14,13 @@
 //! 3. Charlie's key is then used (from the CLI, not his node, with the
 //!    proving key downloaded from Dave's node) to submit a tampered output
 //!    for a request drawn for him: rejected and slashed, and the request is
-//!    drawn again. Then more requests.
+//!    drawn again. An `Optimistic` request drawn for him gets a wrong output
+//!    without a proof: provisional, then overturned by a live validator's
+//!    worker, which proves the right output and challenges it (Charlie is
+//!    slashed). A bogus challenge under his key (a changed output with an
+//!    honest proof) of a right provisional result is refused and charged;
+//!    the honest provisional results are final after their window. Then more
+//!    requests.
 //! 4. Every request ends verified with the output the CLI computes locally;
 //!    the ones drawn for Charlie after his node died pass to a backup when
 //!    his window lapses (each lapse slashed). Every executor's node holds
@@ -32,10 +38,12 @@ use verity_tests::{
 	local_long_turns_test_spec, rpc, start_local_network_on, wait_for, LOCAL_VALIDATORS,
 };
 
-/// The runtime's `ExecutorBond`, `InvalidProofSlash` and `LapseSlash`, in plancks.
+/// The runtime's `ExecutorBond`, `InvalidProofSlash`, `LapseSlash` and
+/// `WrongResultSlash`, in plancks.
 const BOND: u128 = 1_000 * 1_000_000_000_000;
 const SLASH: u128 = 100 * 1_000_000_000_000;
 const LAPSE: u128 = 10 * 1_000_000_000_000;
+const WRONG: u128 = 200 * 1_000_000_000_000;
 /// Requests each requester sends before and after Dave's node is killed.
 const BEFORE_KILL: usize = 3;
 const AFTER_KILL: usize = 7;
@@ -70,16 +78,42 @@ struct Sent {
 /// Sends `count` `Zk` requests from `suri`, alternating the two models.
 fn send(cli: &Cli, models: &[Registered], suri: &str, count: usize) -> Result<Vec<Sent>> {
 	(0..count)
-		.map(|i| {
-			let model = i % models.len();
-			let out = cli.infer(models[model].id, &models[model].sample, "zk", suri, None)?;
-			Ok(Sent {
-				id: out["request_id"].as_u64().context("request_id")?,
-				model,
-				executor: out["executor"].as_str().context("executor")?.into(),
-			})
-		})
+		.map(|i| send_one(cli, models, i % models.len(), "zk", suri))
 		.collect()
+}
+
+/// Sends one request for `models[model]` in `mode` from `suri`.
+fn send_one(
+	cli: &Cli,
+	models: &[Registered],
+	model: usize,
+	mode: &str,
+	suri: &str,
+) -> Result<Sent> {
+	let out = cli.infer(models[model].id, &models[model].sample, mode, suri, None)?;
+	Ok(Sent {
+		id: out["request_id"].as_u64().context("request_id")?,
+		model,
+		executor: out["executor"].as_str().context("executor")?.into(),
+	})
+}
+
+/// `verity result ID`, polled until `done` holds of it (at most `secs`).
+async fn result_when(
+	cli: &Cli,
+	id: u64,
+	secs: u64,
+	done: impl Fn(&Value) -> bool,
+) -> Result<Value> {
+	wait_for(
+		&format!("request {id}'s result"),
+		Duration::from_secs(secs),
+		|| async {
+			let r = cli.json(&["result", &id.to_string()])?;
+			Ok(done(&r).then_some(r))
+		},
+	)
+	.await
 }
 
 /// Eve and Ferdie send `count` requests each, at the same time.
@@ -214,23 +248,35 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	nodes[2].stop();
 	let first_after_kill = sent.iter().map(|s| s.id).max().unwrap() + 1;
 
-	// --- A request drawn for Charlie now (his node is down), tampered with
-	// under his key: rejected and slashed. The draw is random, so Eve asks
-	// until one lands on Charlie (each try has a 1 in 4 chance); this comes
-	// right after the kill, before Charlie's lapses (three eject him) could
-	// take him out of the draw. The CLI proves with the final proving key it
-	// downloads from Dave's node.
+	// --- A `Zk` and an `Optimistic` request drawn for Charlie now (his node
+	// is down), answered wrongly under his key from the CLI. The draw is
+	// random, so Eve asks until one of each lands on Charlie (each try has a
+	// 1 in 4 chance); this comes right after the kill, before Charlie's lapses
+	// (three eject him) could take him out of the draw. The CLI proves with
+	// the final proving key it downloads from Dave's node.
 	let mut tampered = None;
-	for _ in 0..24 {
-		let next = send(&cli, &models[..1], "//Eve", 1)?.remove(0);
-		let is_charlie = next.executor == charlie;
-		sent.push(next);
-		if is_charlie {
-			tampered = sent.last().cloned();
+	let mut cheated = None;
+	let mut honest_optimistic = Vec::new();
+	for i in 0..40 {
+		let zk = tampered.is_none() && (cheated.is_some() || i % 2 == 0);
+		let mode = if zk { "zk" } else { "optimistic" };
+		let next = send_one(&cli, &models, 0, mode, "//Eve")?;
+		let on_charlie = next.executor == charlie;
+		match (zk, on_charlie) {
+			(true, true) => tampered = Some(next.clone()),
+			(false, true) => cheated = Some(next.clone()),
+			(false, false) => honest_optimistic.push(next.clone()),
+			(true, false) => {}
+		}
+		if zk {
+			sent.push(next);
+		}
+		if tampered.is_some() && cheated.is_some() {
 			break;
 		}
 	}
-	let tampered = tampered.context("no request was assigned to Charlie in 24 tries")?;
+	let tampered = tampered.context("no Zk request was assigned to Charlie in 40 tries")?;
+	let cheated = cheated.context("no Optimistic request was assigned to Charlie in 40 tries")?;
 	let dave_cli = Cli::new(cli_binary(), nodes[3].ws_url())?;
 	let out = dave_cli.run(&[
 		"executor",
@@ -256,7 +302,82 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		u128_of(&charlie_account["executor"]["bond"]) == BOND - SLASH - misses * LAPSE,
 		"{charlie_account}"
 	);
+
+	// --- Optimistic mode. Charlie answers his request wrongly, without a
+	// proof: accepted provisionally. The live validators' workers check every
+	// provisional result, prove the right output and challenge it: it is
+	// overturned and Charlie slashed `WrongResultSlash`.
+	let model0 = path(&cli.work.path().join("mlp_digits8")).to_string();
+	let optimistic = |id: u64, command: &[&str]| -> Result<(Option<i32>, Value)> {
+		let id = id.to_string();
+		let mut args = command.to_vec();
+		args.extend([
+			id.as_str(),
+			"--artifacts",
+			&model0,
+			"--tamper-output",
+			"--suri",
+			"//Charlie",
+		]);
+		let out = dave_cli.run(&args);
+		let stdout: Value = serde_json::from_slice(&out.stdout)
+			.with_context(|| String::from_utf8_lossy(&out.stderr).into_owned())?;
+		Ok((out.status.code(), stdout))
+	};
+	let (code, proposed) = optimistic(cheated.id, &["executor", "prove"])?;
+	ensure!(
+		code == Some(0) && proposed["status"] == "provisional",
+		"{proposed}"
+	);
+	ensure!(proposed["output"] != models[0].expected, "{proposed}");
+	// A bogus challenge (a changed output with Charlie's honest proof) of a
+	// right provisional result is refused by the runtime and charged. The
+	// result is challenged fresh, within its window.
+	let honest = loop {
+		let next = send_one(&cli, &models, 0, "optimistic", "//Eve")?;
+		if next.executor != charlie {
+			break next;
+		}
+		ensure!(
+			honest_optimistic.len() < 20,
+			"every optimistic request lands on Charlie"
+		);
+		honest_optimistic.push(next);
+	};
+	honest_optimistic.push(honest.clone());
+	let provisional = result_when(&cli, honest.id, 60, |r| r["status"] == "provisional").await?;
+	ensure!(provisional["output"] == models[0].expected, "{provisional}");
+	let (code, bogus) = optimistic(honest.id, &["challenge"])?;
+	ensure!(code == Some(1) && bogus["status"] == "rejected", "{bogus}");
+	ensure!(bogus["reason"] == "InvalidProof" && u128_of(&bogus["slashed"]) == SLASH);
+
 	sent.extend(send_from_both(&cli, &models, AFTER_KILL)?);
+
+	// The wrong result was overturned by a live validator's challenge; the
+	// honest ones are final after their window, unchallenged.
+	let overturned = result_when(&cli, cheated.id, 120, |r| r["status"] != "provisional").await?;
+	ensure!(overturned["status"] == "overturned", "{overturned}");
+	ensure!(overturned["verified"] == true && overturned["output"] == models[0].expected);
+	ensure!(
+		overturned["executor"] != charlie && accounts.iter().any(|a| overturned["executor"] == *a),
+		"{overturned}"
+	);
+	for o in &honest_optimistic {
+		let r = result_when(&cli, o.id, 180, |r| {
+			r["status"] != "provisional" && r["status"] != "pending"
+		})
+		.await?;
+		ensure!(r["status"] == "final" && r["verified"] == false, "{r}");
+		ensure!(
+			r["output"] == models[0].expected && r["executor"] == o.executor,
+			"{r}"
+		);
+	}
+	eprintln!(
+		"optimistic: {} final, 1 overturned (by {}), 1 bogus challenge charged",
+		honest_optimistic.len(),
+		overturned["executor"]
+	);
 
 	// --- Every request ends verified, with the locally computed output; the
 	// ones Charlie could no longer serve passed to backups.
@@ -303,14 +424,17 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		taken_over >= 1,
 		"nothing drawn for Charlie passed to a backup"
 	);
-	// Charlie was slashed for every window he let lapse.
+	// Charlie was slashed for the tampered proof, the wrong optimistic
+	// result, the bogus challenge and every window he let lapse (no result
+	// of his was accepted since his node died, so his misses count them all).
 	let charlie_account = cli.json(&["account", "--suri", "//Charlie"])?;
 	let misses = charlie_account["executor"]["misses"]
 		.as_u64()
 		.context("misses")? as u128;
 	eprintln!("Charlie let {misses} window(s) lapse");
 	ensure!(
-		u128_of(&charlie_account["executor"]["bond"]) == BOND - SLASH - misses * LAPSE,
+		u128_of(&charlie_account["executor"]["bond"])
+			== BOND - SLASH - WRONG - SLASH - misses * LAPSE,
 		"{charlie_account}"
 	);
 	eprintln!(

@@ -33,9 +33,15 @@
 //!    submitted again, never proved again; the journal entry goes once a
 //!    finalized block no longer has the request open.
 //!
+//! 6. It watches other executors' provisional (`Optimistic`) results
+//!    (`InferenceApi::provisional_results`): it reruns the model on a
+//!    deterministic sample of them (`--executor-challenge-rate`) and, for an
+//!    output that differs, proves the right one for itself and submits
+//!    `Inference::challenge` within the challenge window.
+//!
 //! Metrics (with the node's `substrate_` prefix): `verity_worker_requests_seen_total`,
 //! `..._proved_total`, `..._failed_total`, `..._submitted_total`,
-//! `..._accepted_total`, `verity_worker_prove_seconds`, `verity_worker_queue`,
+//! `..._accepted_total`, `..._challenges_total`, `verity_worker_prove_seconds`, `verity_worker_queue`,
 //! `verity_worker_artifacts_fetched_total` and
 //! `verity_worker_artifact_fetch_failures_total`.
 
@@ -119,6 +125,8 @@ pub struct WorkerParams {
 	pub queue: usize,
 	/// Requests with a smaller fee (planck) are declined.
 	pub min_fee: u128,
+	/// Percent of other executors' provisional results checked.
+	pub challenge_rate: u8,
 	/// Prometheus registry of the node, if metrics are on.
 	pub registry: Option<Registry>,
 }
@@ -131,6 +139,7 @@ struct Metrics {
 	failed: Counter<U64>,
 	submitted: Counter<U64>,
 	accepted: Counter<U64>,
+	challenges: Counter<U64>,
 	prove_seconds: Histogram,
 	queue: Gauge<U64>,
 	fetched: Counter<U64>,
@@ -163,6 +172,10 @@ impl Metrics {
 				"verity_worker_results_accepted_total",
 				"Results of this executor found accepted on chain",
 			)?,
+			challenges: counter(
+				"verity_worker_challenges_total",
+				"Challenges of wrong provisional results this executor submitted",
+			)?,
 			prove_seconds: register(
 				Histogram::with_opts(
 					HistogramOpts::new(
@@ -192,12 +205,17 @@ impl Metrics {
 	}
 }
 
-/// A request to execute.
+/// A request to execute, or a provisional result to check.
 #[derive(Clone, Debug)]
 struct Job {
 	request_id: u64,
 	model_id: u64,
+	mode: pallet_models::InferenceMode,
+	/// Prove the output (a `Zk` request, or a check).
 	zk: bool,
+	/// A check of another executor's provisional output (this one): prove
+	/// and challenge only if the model's output differs.
+	claimed: Option<Vec<i32>>,
 	input: Vec<i32>,
 	quantized_hash: [u8; 32],
 	proving_key_hash: Option<[u8; 32]>,
@@ -209,11 +227,27 @@ struct Job {
 	fee: u128,
 }
 
+impl Job {
+	/// The artifacts the job needs, with what they are.
+	fn artifacts(&self) -> Vec<([u8; 32], &'static str)> {
+		let mut all = vec![(self.quantized_hash, "quantized model")];
+		if let Some(h) = self.proving_key_hash {
+			all.push((h, "proving key"));
+		}
+		if let Some(crate::ceremony::SrsId::Artifact(h)) = self.srs {
+			all.push((h, "final SRS"));
+		}
+		all
+	}
+}
+
 /// A finished job.
 struct Done {
 	job: Job,
 	seconds: f64,
-	result: Result<(Vec<i32>, Vec<u8>), String>,
+	/// The output and the proof (empty if not proved); `None` for a check
+	/// that found the claimed output right.
+	result: Result<Option<(Vec<i32>, Vec<u8>)>, String>,
 }
 
 /// The `Inference::submit_result` call of a journaled result.
@@ -309,6 +343,8 @@ pub fn start(
 		concurrency: params.concurrency.max(1),
 		queue_cap: params.queue.max(1),
 		min_fee: params.min_fee,
+		challenge_rate: params.challenge_rate,
+		checked: HashSet::new(),
 		declined: HashSet::new(),
 		queue: VecDeque::new(),
 		in_flight: HashSet::new(),
@@ -348,6 +384,11 @@ struct Worker {
 	queue_cap: usize,
 	/// Requests with a smaller fee are declined.
 	min_fee: u128,
+	/// Percent of other executors' provisional results checked.
+	challenge_rate: u8,
+	/// Provisional results already sampled (checked, being checked or left
+	/// out); only ones still provisional are kept.
+	checked: HashSet<u64>,
 	/// Requests declined, with their draw count then: a request drawn for
 	/// this executor again is declined again.
 	declined: HashSet<(u64, u32)>,
@@ -459,7 +500,7 @@ impl Worker {
 		let pending = match self
 			.client
 			.runtime_api()
-			.pending_for_executor(hash, account)
+			.pending_for_executor(hash, account.clone())
 		{
 			Ok(pending) => pending,
 			Err(e) => {
@@ -516,24 +557,17 @@ impl Worker {
 					self.decline((hash, number), id, &key, &why, false).await;
 				}
 				Ok(Some(job)) => {
-					let mut missing = Vec::new();
-					if !self.store.contains(&job.quantized_hash) {
-						missing.push((job.quantized_hash, "quantized model"));
-					}
-					if let Some(h) = job.proving_key_hash.filter(|h| !self.store.contains(h)) {
-						missing.push((h, "proving key"));
-					}
-					if let Some(crate::ceremony::SrsId::Artifact(h)) = job.srs {
-						if !self.store.contains(&h) {
-							missing.push((h, "final SRS"));
-						}
-					}
+					let missing: Vec<_> = job
+						.artifacts()
+						.into_iter()
+						.filter(|(h, _)| !self.store.contains(h))
+						.collect();
 					if missing.is_empty() {
 						log::info!(
 							target: LOG,
-							"request {id}: model {}, {} mode, queued",
+							"request {id}: model {}, {:?} mode, queued",
 							job.model_id,
-							if job.zk { "Zk" } else { "Vanilla" }
+							job.mode
 						);
 						self.queue.push_back(job);
 					} else {
@@ -565,9 +599,68 @@ impl Worker {
 				}
 			}
 		}
+		self.watch_provisional(hash, &account);
 		self.fetch_missing();
 		self.start_jobs();
 		self.update_queue_metric();
+	}
+
+	/// Queues a check of the sampled provisional results of other executors
+	/// not checked yet (whose artifacts this node has).
+	fn watch_provisional(&mut self, hash: Hash, me: &AccountId) {
+		if self.challenge_rate == 0 {
+			return;
+		}
+		let all = match self.client.runtime_api().provisional_results(hash) {
+			Ok(all) => all,
+			Err(e) => {
+				log::warn!(target: LOG, "InferenceApi::provisional_results: {e}");
+				return;
+			}
+		};
+		let open: HashSet<u64> = all.iter().map(|(id, _)| *id).collect();
+		self.checked.retain(|id| open.contains(id));
+		for (id, provisional) in all {
+			if &provisional.executor == me
+				|| !sampled(id, me, self.challenge_rate)
+				|| self.checked.contains(&id)
+			{
+				continue;
+			}
+			if self.queue.len() + self.in_flight.len() >= self.queue_cap {
+				break;
+			}
+			self.checked.insert(id);
+			let job = self.job_for(
+				hash,
+				id,
+				provisional.model_id,
+				pallet_models::InferenceMode::Zk,
+				provisional.input,
+				provisional.fee,
+				me,
+			);
+			match job {
+				Ok(mut job) if job.artifacts().iter().all(|(h, _)| self.store.contains(h)) => {
+					log::info!(
+						target: LOG,
+						"request {id}: checking {}'s provisional result (model {})",
+						provisional.executor,
+						job.model_id
+					);
+					job.claimed = Some(provisional.output);
+					self.queue.push_back(job);
+				}
+				Ok(_) => log::info!(
+					target: LOG,
+					"request {id}: not checking its provisional result: model {}'s artifacts are not here",
+					provisional.model_id
+				),
+				Err(e) => {
+					log::warn!(target: LOG, "request {id}: not checking its provisional result: {e}")
+				}
+			}
+		}
 	}
 
 	/// Starts fetching, from peers, the artifacts parked requests lack that are
@@ -679,30 +772,58 @@ impl Worker {
 		}
 	}
 
-	/// Reads what proving `id` needs from the chain at `hash`.
+	/// Reads what serving request `id` needs from the chain at `hash`.
 	fn job(&self, hash: Hash, id: u64, key: &sr25519::Public) -> Result<Option<Job>, String> {
-		let api = self.client.runtime_api();
-		let Some(request) = api
+		let Some(request) = self
+			.client
+			.runtime_api()
 			.request(hash, id)
 			.map_err(|e| format!("InferenceApi::request: {e}"))?
 		else {
 			return Ok(None);
 		};
+		let me = AccountId::from(*key);
+		self.job_for(
+			hash,
+			id,
+			request.model_id,
+			request.mode,
+			request.input,
+			request.fee,
+			&me,
+		)
+		.map(Some)
+	}
+
+	/// The job of running model `model_id` on `input` for request `id` in
+	/// `mode` (`Zk`: proved, with the final key), as `executor`, at `hash`.
+	#[allow(clippy::too_many_arguments)]
+	fn job_for(
+		&self,
+		hash: Hash,
+		id: u64,
+		model_id: u64,
+		mode: pallet_models::InferenceMode,
+		input: Vec<i32>,
+		fee: u128,
+		executor: &AccountId,
+	) -> Result<Job, String> {
+		let api = self.client.runtime_api();
 		let spec = api
-			.model(hash, request.model_id)
+			.model(hash, model_id)
 			.map_err(|e| format!("InferenceApi::model: {e}"))?
-			.ok_or_else(|| format!("model {} is not registered", request.model_id))?;
-		let zk = request.mode == pallet_models::InferenceMode::Zk;
+			.ok_or_else(|| format!("model {model_id} is not registered"))?;
+		let zk = mode == pallet_models::InferenceMode::Zk;
 		let (proving_key_hash, verifying_key, srs) = if zk {
 			// Only a final ceremony key: the runtime refuses Zk requests before.
 			let key = api
-				.key(hash, request.model_id)
+				.key(hash, model_id)
 				.map_err(|e| format!("CeremonyApi::key: {e}"))?
 				.filter(|k| k.status == pallet_ceremony::KeyStatus::Final)
-				.ok_or_else(|| format!("model {} has no final key", request.model_id))?;
+				.ok_or_else(|| format!("model {model_id} has no final key"))?;
 			let pk = key
 				.proving_key
-				.ok_or_else(|| format!("model {} has no proving key", request.model_id))?;
+				.ok_or_else(|| format!("model {model_id} has no proving key"))?;
 			let srs = api
 				.srs(hash)
 				.map_err(|e| format!("CeremonyApi::srs: {e}"))?
@@ -713,18 +834,21 @@ impl Worker {
 		} else {
 			(None, None, None)
 		};
-		Ok(Some(Job {
+		let executor: &[u8; 32] = executor.as_ref();
+		Ok(Job {
 			request_id: id,
-			model_id: request.model_id,
+			model_id,
+			mode,
 			zk,
-			input: request.input,
+			claimed: None,
+			input,
 			quantized_hash: spec.quantized_hash,
 			proving_key_hash,
 			verifying_key,
 			srs,
-			executor: key.0,
-			fee: request.fee,
-		}))
+			executor: *executor,
+			fee,
+		})
 	}
 
 	fn start_jobs(&mut self) {
@@ -760,8 +884,67 @@ impl Worker {
 	async fn on_done(&mut self, done: Done) {
 		let id = done.job.request_id;
 		self.in_flight.remove(&id);
+		if done.job.claimed.is_some() {
+			self.on_checked(done).await;
+		} else {
+			self.on_served(done).await;
+		}
+		self.start_jobs();
+		self.update_queue_metric();
+	}
+
+	/// A check of a provisional result finished: challenge a wrong one.
+	async fn on_checked(&mut self, done: Done) {
+		let id = done.job.request_id;
+		let (output, proof) = match done.result {
+			Ok(None) => {
+				log::info!(target: LOG, "request {id}: the provisional result is right");
+				return;
+			}
+			Ok(Some(proved)) => proved,
+			Err(e) => {
+				log::error!(target: LOG, "request {id}: checking the provisional result: {e}");
+				return;
+			}
+		};
+		log::warn!(
+			target: LOG,
+			"request {id}: the provisional result is wrong; challenging it with a proof of {output:?} ({:.3} s)",
+			done.seconds
+		);
+		let (Some((hash, number)), Some(key)) = (self.best, self.key()) else {
+			return;
+		};
+		let call = match (BoundedVec::try_from(output), BoundedVec::try_from(proof)) {
+			(Ok(output), Ok(proof)) => RuntimeCall::Inference(pallet_inference::Call::challenge {
+				request_id: id,
+				output,
+				proof,
+			}),
+			_ => {
+				log::error!(target: LOG, "request {id}: the challenge does not fit the runtime's bounds");
+				return;
+			}
+		};
+		match self.signer.submit(KEY_TYPE, &key, call, hash, number).await {
+			Ok(tx) => {
+				log::info!(target: LOG, "request {id}: submitted challenge, transaction {tx:?}");
+				if let Some(m) = &self.metrics {
+					m.challenges.inc();
+				}
+			}
+			Err(e) => {
+				log::warn!(target: LOG, "request {id}: the challenge was not submitted ({e})")
+			}
+		}
+	}
+
+	/// A request's job finished: journal and submit its result.
+	async fn on_served(&mut self, done: Done) {
+		let id = done.job.request_id;
 		match done.result {
-			Ok((output, proof)) => {
+			Ok(None) => {}
+			Ok(Some((output, proof))) => {
 				log::info!(
 					target: LOG,
 					"request {id}: model {} {} in {:.3} s",
@@ -804,8 +987,6 @@ impl Worker {
 				self.parked.insert(id, Parked::Failed);
 			}
 		}
-		self.start_jobs();
-		self.update_queue_metric();
 	}
 
 	/// Passes request `id` on (`Inference::decline`) because of `why`: right
@@ -884,6 +1065,8 @@ impl Worker {
 		for id in self.journal.ids() {
 			match api.request(hash, id) {
 				Ok(Some(_)) => {}
+				// A provisional result: kept until it is final or overturned.
+				Ok(None) if matches!(api.provisional(hash, id), Ok(Some(_))) => {}
 				Ok(None) => {
 					match api.result(hash, id) {
 						Ok(Some(r)) if me.as_ref() == Some(&r.executor) => {
@@ -939,18 +1122,26 @@ impl Worker {
 }
 
 /// Loads the job's artifacts (cached) and runs it: the flattened output
-/// integers and the proof bytes (empty in `Vanilla` mode).
+/// integers and the proof bytes (empty unless proved); `None` for a check
+/// whose claimed output is the model's (nothing to prove).
 fn execute(
 	store: &ArtifactStore,
 	cache: &Cache,
 	keys: &crate::ceremony::Keys,
 	job: &Job,
-) -> Result<(Vec<i32>, Vec<u8>), String> {
+) -> Result<Option<(Vec<i32>, Vec<u8>)>, String> {
 	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
 	let model = &loaded.model;
 	let inputs = model
 		.input_tensors(&job.input)
 		.map_err(|e| format!("request input: {e}"))?;
+	if let Some(claimed) = &job.claimed {
+		// Running is cheap next to proving: prove only a wrong output.
+		let outputs = model.run(&inputs).map_err(|e| format!("executing: {e}"))?;
+		if &flat_output(&outputs)? == claimed {
+			return Ok(None);
+		}
+	}
 	let (outputs, proof) =
 		match &loaded.proving_key {
 			Some(pk) => {
@@ -988,12 +1179,27 @@ fn execute(
 				Vec::new(),
 			),
 		};
-	let output = outputs
+	Ok(Some((flat_output(&outputs)?, proof)))
+}
+
+/// Every output value, flattened in order, as the chain's `i32`s.
+fn flat_output(outputs: &[verity_inference::IntTensor]) -> Result<Vec<i32>, String> {
+	outputs
 		.iter()
 		.flat_map(|t| t.data.iter())
 		.map(|&v| i32::try_from(v).map_err(|_| format!("output value {v} does not fit an i32")))
-		.collect::<Result<Vec<i32>, String>>()?;
-	Ok((output, proof))
+		.collect()
+}
+
+/// Whether this executor checks the provisional result of request `id`: a
+/// deterministic `rate`% sample per (request, executor), so that executors
+/// check different results and a restart checks the same ones.
+fn sampled(id: u64, me: &AccountId, rate: u8) -> bool {
+	let seed =
+		verity_inference::hash::blake2_256(&codec::Encode::encode(&(b"verity/check", id, me)));
+	let mut word = [0u8; 8];
+	word.copy_from_slice(&seed[..8]);
+	u64::from_le_bytes(word) % 100 < u64::from(rate)
 }
 
 fn load(
@@ -1044,6 +1250,22 @@ mod tests {
 	}
 
 	#[test]
+	fn checks_sample_the_rate_of_provisional_results() {
+		let me = AccountId::from([7u8; 32]);
+		let other = AccountId::from([8u8; 32]);
+		let count = |who: &AccountId, rate| (0..1000).filter(|&id| sampled(id, who, rate)).count();
+		assert_eq!(count(&me, 0), 0);
+		assert_eq!(count(&me, 100), 1000);
+		let half = count(&me, 50);
+		assert!((400..600).contains(&half), "{half} of 1000 sampled at 50%");
+		// Executors sample different results.
+		let both = (0..1000)
+			.filter(|&id| sampled(id, &me, 50) && sampled(id, &other, 50))
+			.count();
+		assert!(both < half, "{both} of {half}");
+	}
+
+	#[test]
 	fn metrics_register_under_their_names() {
 		let registry = Registry::new();
 		let metrics = Metrics::register(&registry).unwrap();
@@ -1060,6 +1282,7 @@ mod tests {
 			"verity_worker_requests_failed_total",
 			"verity_worker_results_submitted_total",
 			"verity_worker_results_accepted_total",
+			"verity_worker_challenges_total",
 			"verity_worker_prove_seconds",
 			"verity_worker_queue",
 			"verity_worker_artifacts_fetched_total",

@@ -7,10 +7,14 @@
 //! `submit_result` and `decline` from anyone but the request's assigned
 //! executor and for closed requests, and every such transaction `provides`
 //! the tag `("verity/result", request_id)`, so the pool holds one of them per
-//! request and drops the rest once the request closes. A transaction refused
-//! here is never included, so it costs its sender nothing.
+//! request and drops the rest once the request closes. Likewise `challenge`
+//! is refused when the result is not provisional (any more), from its own
+//! submitter and from non-executors, and provides `("verity/challenge",
+//! request_id)`: executors racing to overturn the same wrong result do not
+//! all pay for it. A transaction refused here is never included, so it costs
+//! its sender nothing.
 
-use crate::{Call, Config, Requests};
+use crate::{Call, Config, ExecutorOf, Provisional, Requests};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -29,6 +33,9 @@ use sp_runtime::{
 /// `InvalidTransaction::Custom` code: the signer is not the request's
 /// assigned executor.
 pub const NOT_ASSIGNED: u8 = 1;
+/// `InvalidTransaction::Custom` code: a challenge from the result's own
+/// submitter, or from an account that is not a bonded executor.
+pub const CANNOT_CHALLENGE: u8 = 2;
 
 /// The transaction extension; add it to the runtime's `TxExtension` (it
 /// encodes to nothing, so clients that build transactions from the metadata
@@ -47,6 +54,11 @@ impl<T> CheckSubmission<T> {
 	pub fn tag(request_id: crate::RequestId) -> alloc::vec::Vec<u8> {
 		(b"verity/result", request_id).encode()
 	}
+
+	/// The tag every challenge of `request_id`'s provisional result provides.
+	pub fn challenge_tag(request_id: crate::RequestId) -> alloc::vec::Vec<u8> {
+		(b"verity/challenge", request_id).encode()
+	}
 }
 
 impl<T> core::fmt::Debug for CheckSubmission<T> {
@@ -55,15 +67,33 @@ impl<T> core::fmt::Debug for CheckSubmission<T> {
 	}
 }
 
-/// The request a call answers, if it is `submit_result` or `decline`.
-fn answered<T: Config>(call: &T::RuntimeCall) -> Option<crate::RequestId>
+/// What a call does to a request, if this extension checks it.
+enum Checked {
+	/// `submit_result` or `decline`.
+	Answers(crate::RequestId),
+	/// `challenge`.
+	Challenges(crate::RequestId),
+}
+
+fn checked<T: Config>(call: &T::RuntimeCall) -> Option<Checked>
 where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
 	match call.is_sub_type()? {
-		Call::submit_result { request_id, .. } | Call::decline { request_id } => Some(*request_id),
+		Call::submit_result { request_id, .. } | Call::decline { request_id } => {
+			Some(Checked::Answers(*request_id))
+		}
+		Call::challenge { request_id, .. } => Some(Checked::Challenges(*request_id)),
 		_ => None,
 	}
+}
+
+/// Transactions valid until block `last` (from `now`) live this many blocks.
+fn longevity<N: TryInto<u64> + Saturating>(last: N, now: N) -> u64 {
+	last.saturating_sub(now)
+		.try_into()
+		.unwrap_or(u64::MAX)
+		.saturating_add(1)
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckSubmission<T>
@@ -77,9 +107,11 @@ where
 	type Pre = ();
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		// One read of the request (the call itself reads it again, cached).
-		match answered::<T>(call) {
-			Some(_) => T::DbWeight::get().reads(1),
+		// One read of the request (the call itself reads it again, cached);
+		// a challenge also reads the challenger's record.
+		match checked::<T>(call) {
+			Some(Checked::Answers(_)) => T::DbWeight::get().reads(1),
+			Some(Checked::Challenges(_)) => T::DbWeight::get().reads(2),
 			None => Weight::zero(),
 		}
 	}
@@ -95,11 +127,28 @@ where
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		use frame_support::traits::OriginTrait;
-		let (Some(request_id), Some(who)) = (answered::<T>(call), origin.as_signer()) else {
+		let (Some(checked), Some(who)) = (checked::<T>(call), origin.as_signer()) else {
 			return Ok((ValidTransaction::default(), (), origin));
 		};
 		// The pool validates as of the next block.
 		let now = frame_system::Pallet::<T>::block_number();
+		let request_id = match checked {
+			Checked::Answers(request_id) => request_id,
+			Checked::Challenges(request_id) => {
+				let provisional = Provisional::<T>::get(request_id)
+					.filter(|p| now <= p.challenge_end)
+					.ok_or(InvalidTransaction::Stale)?;
+				if &provisional.executor == who || !ExecutorOf::<T>::contains_key(who) {
+					return Err(InvalidTransaction::Custom(CANNOT_CHALLENGE).into());
+				}
+				let valid = ValidTransaction {
+					provides: alloc::vec![Self::challenge_tag(request_id)],
+					longevity: longevity(provisional.challenge_end, now),
+					..Default::default()
+				};
+				return Ok((valid, (), origin));
+			}
+		};
 		let request = Requests::<T>::get(request_id).ok_or(InvalidTransaction::Stale)?;
 		if now > request.deadline {
 			return Err(InvalidTransaction::Stale.into());
@@ -108,15 +157,9 @@ where
 			return Err(InvalidTransaction::Custom(NOT_ASSIGNED).into());
 		}
 		// Valid while the window lasts; afterwards another executor has it.
-		let longevity: u64 = request
-			.window_end
-			.saturating_sub(now)
-			.try_into()
-			.unwrap_or(u64::MAX)
-			.saturating_add(1);
 		let valid = ValidTransaction {
 			provides: alloc::vec![Self::tag(request_id)],
-			longevity,
+			longevity: longevity(request.window_end, now),
 			..Default::default()
 		};
 		Ok((valid, (), origin))

@@ -1603,14 +1603,11 @@ pub mod pallet {
 			output: BoundedVec<i32, T::MaxOutputLen>,
 			now: BlockNumberFor<T>,
 		) {
-			// Released when the result is final or overturned, not now.
+			// Released when the result is final or overturned, not now; its
+			// misses are reset only if it is final (a wrong answer is no
+			// service).
 			request.executor = None;
 			Self::close(request_id, &request);
-			ExecutorOf::<T>::mutate(&executor, |info| {
-				if let Some(info) = info {
-					info.misses = 0;
-				}
-			});
 			let challenge_end = now.saturating_add(T::ChallengeWindow::get());
 			Timeouts::<T>::insert(challenge_end.saturating_add(One::one()), request_id, ());
 			Provisional::<T>::insert(
@@ -1639,6 +1636,11 @@ pub mod pallet {
 		fn finalize(request_id: RequestId, provisional: ProvisionalOf<T>) {
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::release_assignment(&provisional.executor);
+			ExecutorOf::<T>::mutate(&provisional.executor, |info| {
+				if let Some(info) = info {
+					info.misses = 0;
+				}
+			});
 			let paid = T::Currency::transfer_on_hold(
 				&HoldReason::RequestEscrow.into(),
 				&provisional.requester,

@@ -1475,6 +1475,23 @@ fn a_wrong_optimistic_result_is_overturned_and_slashed() {
 		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
 		assert_eq!(Results::<Test>::get(id).unwrap().executor, account(honest));
 		assert_eq!(free(cheat), ENDOWMENT - BOND);
+
+		// Defence off (nobody challenges): the same cheat is final and paid.
+		let model = Results::<Test>::get(id).unwrap().model_id;
+		let id = make_request(5, model, InferenceMode::Optimistic);
+		let drawn = executor_of(id).unwrap();
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(drawn.clone()),
+			id,
+			out(wrong(right_output())),
+			proof_bytes(vec![])
+		));
+		let paid_before = Balances::balance(&drawn);
+		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
+		let result = Results::<Test>::get(id).unwrap();
+		assert_eq!(result.output.to_vec(), wrong(right_output()));
+		assert!(!result.verified);
+		assert_eq!(Balances::balance(&drawn), paid_before + 100);
 	});
 }
 
@@ -2754,6 +2771,46 @@ fn the_pool_takes_one_submission_per_request_from_its_executor_only() {
 				proof_bytes(vec![])
 			),
 			Error::<Test>::AlreadyFulfilled
+		);
+	});
+}
+
+/// Executors racing to overturn one wrong result: the pool keeps one
+/// challenge per result (the others are never included, so they cost
+/// nothing), and refuses challenges the call would refuse anyway.
+#[test]
+fn the_pool_takes_one_challenge_per_provisional_result() {
+	use sp_runtime::transaction_validity::InvalidTransaction;
+	run(|| {
+		let (id, cheat, honest) = provisional(wrong(right_output()));
+		let call = |output: Vec<i32>| Call::challenge {
+			request_id: id,
+			output: out(output),
+			proof: proof_bytes(vec![0; 192]),
+		};
+		let valid = pool_validity(honest, call(right_output())).unwrap();
+		assert_eq!(
+			valid.provides,
+			vec![CheckSubmission::<Test>::challenge_tag(id)]
+		);
+		// Valid until the window's last block.
+		assert_eq!(valid.longevity, CHALLENGE_WINDOW + 1);
+		for who in [cheat, 7] {
+			assert_eq!(
+				pool_validity(who, call(right_output())),
+				Err(InvalidTransaction::Custom(extension::CANNOT_CHALLENGE).into())
+			);
+		}
+		// Once the window is over, every challenge is stale; defence off, the
+		// call would fail at dispatch, after the fee was paid.
+		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
+		assert_eq!(
+			pool_validity(honest, call(right_output())),
+			Err(InvalidTransaction::Stale.into())
+		);
+		assert_noop!(
+			challenge(honest, id, right_output(), vec![0; 192]),
+			Error::<Test>::NotProvisional
 		);
 	});
 }

@@ -45,16 +45,16 @@ pub trait WeightInfo {
 	fn withdraw_bond() -> Weight;
 	fn request(n: u32, ) -> Weight;
 	fn submit_result_zk() -> Weight;
-	fn challenge_upheld() -> Weight;
 	fn submit_result_rejected() -> Weight;
-	fn challenge_rejected() -> Weight;
 	fn submit_result_vanilla() -> Weight;
 	fn submit_result_optimistic() -> Weight;
+	fn challenge_upheld() -> Weight;
+	fn challenge_rejected() -> Weight;
 	fn on_initialize_slots(s: u32, ) -> Weight;
 	fn on_initialize_draw(d: u32, ) -> Weight;
 	fn on_initialize_lapse(l: u32, ) -> Weight;
 	fn on_initialize_expire(e: u32, ) -> Weight;
-	fn on_initialize_finalize(e: u32, ) -> Weight;
+	fn on_initialize_finalize(f: u32, ) -> Weight;
 	fn on_initialize_prune(p: u32, ) -> Weight;
 	fn decline() -> Weight;
 	fn remove_executor() -> Weight;
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3593`
-		// Minimum execution time: 78_240_000 picoseconds.
-		Weight::from_parts(82_830_000, 3593)
+		// Minimum execution time: 76_044_000 picoseconds.
+		Weight::from_parts(80_810_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
 		//  Estimated: `3593`
-		// Minimum execution time: 74_597_000 picoseconds.
-		Weight::from_parts(81_026_000, 3593)
+		// Minimum execution time: 72_797_000 picoseconds.
+		Weight::from_parts(77_212_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
 		//  Estimated: `3593`
-		// Minimum execution time: 64_190_000 picoseconds.
-		Weight::from_parts(69_526_000, 3593)
+		// Minimum execution time: 63_252_000 picoseconds.
+		Weight::from_parts(67_868_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -142,10 +142,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `7685`
-		// Minimum execution time: 98_731_000 picoseconds.
-		Weight::from_parts(104_632_857, 7685)
-			// Standard Error: 220
-			.saturating_add(Weight::from_parts(3_170, 0).saturating_mul(n.into()))
+		// Minimum execution time: 97_707_000 picoseconds.
+		Weight::from_parts(103_341_146, 7685)
+			// Standard Error: 210
+			.saturating_add(Weight::from_parts(3_610, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -175,17 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8043`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_506_770_000 picoseconds.
-		Weight::from_parts(10_600_931_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
-	}
-	fn challenge_upheld() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `8043`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_506_770_000 picoseconds.
-		Weight::from_parts(10_600_931_000, 21359)
+		// Minimum execution time: 10_457_561_000 picoseconds.
+		Weight::from_parts(10_545_873_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -211,17 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9795`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_472_641_000 picoseconds.
-		Weight::from_parts(10_574_353_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-	}
-	fn challenge_rejected() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `9795`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_472_641_000 picoseconds.
-		Weight::from_parts(10_574_353_000, 21359)
+		// Minimum execution time: 10_431_941_000 picoseconds.
+		Weight::from_parts(10_522_535_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -247,19 +229,87 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5186`
 		//  Estimated: `7685`
-		// Minimum execution time: 93_948_000 picoseconds.
-		Weight::from_parts(98_602_000, 7685)
+		// Minimum execution time: 93_638_000 picoseconds.
+		Weight::from_parts(98_476_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `Inference::Requests` (r:1 w:1)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Provisional` (r:0 w:1)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:1)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_optimistic() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5186`
+		//  Measured:  `5353`
 		//  Estimated: `7685`
-		// Minimum execution time: 93_948_000 picoseconds.
-		Weight::from_parts(98_602_000, 7685)
+		// Minimum execution time: 58_432_000 picoseconds.
+		Weight::from_parts(63_516_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Inference::Provisional` (r:1 w:1)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:2 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:0 w:1)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:2)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn challenge_upheld() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `10745`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_507_853_000 picoseconds.
+		Weight::from_parts(10_601_619_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Inference::Provisional` (r:1 w:0)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Executors` (r:1 w:1)
+	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	fn challenge_rejected() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `9990`
+		//  Estimated: `21359`
+		// Minimum execution time: 10_434_794_000 picoseconds.
+		Weight::from_parts(10_528_268_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -270,10 +320,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 4_782_000 picoseconds.
-		Weight::from_parts(7_053_496, 1489)
-			// Standard Error: 321
-			.saturating_add(Weight::from_parts(2_625_988, 0).saturating_mul(s.into()))
+		// Minimum execution time: 4_764_000 picoseconds.
+		Weight::from_parts(6_725_843, 1489)
+			// Standard Error: 400
+			.saturating_add(Weight::from_parts(2_647_009, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -295,11 +345,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_draw(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `5883 + d * (4245 ±0)`
-		//  Estimated: `65033 + d * (6695 ±157)`
-		// Minimum execution time: 15_603_000 picoseconds.
-		Weight::from_parts(84_097_767, 65033)
-			// Standard Error: 98_360
-			.saturating_add(Weight::from_parts(28_823_459, 0).saturating_mul(d.into()))
+		//  Estimated: `65033 + d * (6695 ±0)`
+		// Minimum execution time: 14_699_000 picoseconds.
+		Weight::from_parts(81_949_071, 65033)
+			// Standard Error: 65_531
+			.saturating_add(Weight::from_parts(28_311_358, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -327,10 +377,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6596 + l * (4491 ±0)`
 		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 16_844_000 picoseconds.
-		Weight::from_parts(86_400_134, 28789)
-			// Standard Error: 72_224
-			.saturating_add(Weight::from_parts(59_561_315, 0).saturating_mul(l.into()))
+		// Minimum execution time: 15_361_000 picoseconds.
+		Weight::from_parts(73_343_729, 28789)
+			// Standard Error: 69_493
+			.saturating_add(Weight::from_parts(60_258_138, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -358,24 +408,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4343 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 16_929_000 picoseconds.
-		Weight::from_parts(26_336_628, 3493)
-			// Standard Error: 85_617
-			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
-	}
-	fn on_initialize_finalize(e: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `4343 + e * (4643 ±0)`
-		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 16_929_000 picoseconds.
-		Weight::from_parts(26_336_628, 3493)
-			// Standard Error: 85_617
-			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+		// Minimum execution time: 15_857_000 picoseconds.
+		Weight::from_parts(19_046_999, 3493)
+			// Standard Error: 78_369
+			.saturating_add(Weight::from_parts(108_376_451, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -384,10 +420,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:65 w:128)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:0)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Provisional` (r:64 w:64)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:128 w:128)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:0 w:64)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// The range of component `f` is `[0, 64]`.
+	fn on_initialize_finalize(f: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3747 + f * (4805 ±0)`
+		//  Estimated: `3493 + f * (6943 ±0)`
+		// Minimum execution time: 18_279_000 picoseconds.
+		Weight::from_parts(24_422_849, 3493)
+			// Standard Error: 76_702
+			.saturating_add(Weight::from_parts(72_865_463, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
+	}
+	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
+	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:65 w:64)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:0)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Provisional` (r:64 w:0)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:64 w:64)
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ResultHashes` (r:0 w:64)
@@ -395,17 +464,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn on_initialize_prune(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `855 + p * (4493 ±0)`
-		//  Estimated: `3493 + p * (6941 ±0)`
-		// Minimum execution time: 16_676_000 picoseconds.
-		Weight::from_parts(23_141_786, 3493)
-			// Standard Error: 45_767
-			.saturating_add(Weight::from_parts(20_252_891, 0).saturating_mul(p.into()))
+		//  Measured:  `879 + p * (4493 ±0)`
+		//  Estimated: `3493 + p * (6943 ±0)`
+		// Minimum execution time: 16_771_000 picoseconds.
+		Weight::from_parts(19_212_834, 3493)
+			// Standard Error: 56_229
+			.saturating_add(Weight::from_parts(22_528_663, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 6941).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
@@ -417,8 +486,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5091`
 		//  Estimated: `7685`
-		// Minimum execution time: 40_811_000 picoseconds.
-		Weight::from_parts(45_575_000, 7685)
+		// Minimum execution time: 41_450_000 picoseconds.
+		Weight::from_parts(46_177_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -430,8 +499,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 33_113_000 picoseconds.
-		Weight::from_parts(36_672_000, 3538)
+		// Minimum execution time: 33_004_000 picoseconds.
+		Weight::from_parts(36_649_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -453,8 +522,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6096`
 		//  Estimated: `7685`
-		// Minimum execution time: 87_045_000 picoseconds.
-		Weight::from_parts(93_293_000, 7685)
+		// Minimum execution time: 87_285_000 picoseconds.
+		Weight::from_parts(93_600_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -462,15 +531,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_649_540_000 picoseconds.
-		Weight::from_parts(24_766_692_000, 0)
+		// Minimum execution time: 24_261_095_000 picoseconds.
+		Weight::from_parts(24_406_030_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_178_184_000 picoseconds.
-		Weight::from_parts(10_248_258_000, 0)
+		// Minimum execution time: 10_180_377_000 picoseconds.
+		Weight::from_parts(10_250_201_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -482,8 +551,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `265`
 		//  Estimated: `3536`
-		// Minimum execution time: 16_286_000 picoseconds.
-		Weight::from_parts(17_627_000, 3536)
+		// Minimum execution time: 16_172_000 picoseconds.
+		Weight::from_parts(17_771_000, 3536)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -493,8 +562,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_367_000 picoseconds.
-		Weight::from_parts(6_028_000, 0)
+		// Minimum execution time: 5_265_000 picoseconds.
+		Weight::from_parts(5_888_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -512,10 +581,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3783`
-		// Minimum execution time: 69_147_000 picoseconds.
-		Weight::from_parts(3_776_543, 3783)
-			// Standard Error: 5_711
-			.saturating_add(Weight::from_parts(1_952_074, 0).saturating_mul(w.into()))
+		// Minimum execution time: 68_681_000 picoseconds.
+		Weight::from_parts(30_335_433, 3783)
+			// Standard Error: 4_271
+			.saturating_add(Weight::from_parts(1_850_418, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -527,8 +596,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `274`
 		//  Estimated: `3783`
-		// Minimum execution time: 47_061_000 picoseconds.
-		Weight::from_parts(49_221_000, 3783)
+		// Minimum execution time: 47_125_000 picoseconds.
+		Weight::from_parts(49_445_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -537,67 +606,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(82_830_000, 3593)
+		Weight::from_parts(80_810_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(81_026_000, 3593)
+		Weight::from_parts(77_212_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(69_526_000, 3593)
+		Weight::from_parts(67_868_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(104_632_857, 7685)
-			.saturating_add(Weight::from_parts(3_170, 0).saturating_mul(n.into()))
+		Weight::from_parts(103_341_146, 7685)
+			.saturating_add(Weight::from_parts(3_610, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(10_600_931_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
-	}
-	fn challenge_upheld() -> Weight {
-		Weight::from_parts(10_600_931_000, 21359)
+		Weight::from_parts(10_545_873_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(10_574_353_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
-	}
-	fn challenge_rejected() -> Weight {
-		Weight::from_parts(10_574_353_000, 21359)
+		Weight::from_parts(10_522_535_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(98_602_000, 7685)
+		Weight::from_parts(98_476_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(98_602_000, 7685)
+		Weight::from_parts(63_516_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn challenge_upheld() -> Weight {
+		Weight::from_parts(10_601_619_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
+	}
+	fn challenge_rejected() -> Weight {
+		Weight::from_parts(10_528_268_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(7_053_496, 1489)
-			.saturating_add(Weight::from_parts(2_625_988, 0).saturating_mul(s.into()))
+		Weight::from_parts(6_725_843, 1489)
+			.saturating_add(Weight::from_parts(2_647_009, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(84_097_767, 65033)
-			.saturating_add(Weight::from_parts(28_823_459, 0).saturating_mul(d.into()))
+		Weight::from_parts(81_949_071, 65033)
+			.saturating_add(Weight::from_parts(28_311_358, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -605,8 +674,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(86_400_134, 28789)
-			.saturating_add(Weight::from_parts(59_561_315, 0).saturating_mul(l.into()))
+		Weight::from_parts(73_343_729, 28789)
+			.saturating_add(Weight::from_parts(60_258_138, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -614,70 +683,70 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(26_336_628, 3493)
-			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
+		Weight::from_parts(19_046_999, 3493)
+			.saturating_add(Weight::from_parts(108_376_451, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
-	fn on_initialize_finalize(e: u32, ) -> Weight {
-		Weight::from_parts(26_336_628, 3493)
-			.saturating_add(Weight::from_parts(107_667_132, 0).saturating_mul(e.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+	fn on_initialize_finalize(f: u32, ) -> Weight {
+		Weight::from_parts(24_422_849, 3493)
+			.saturating_add(Weight::from_parts(72_865_463, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(23_141_786, 3493)
-			.saturating_add(Weight::from_parts(20_252_891, 0).saturating_mul(p.into()))
+		Weight::from_parts(19_212_834, 3493)
+			.saturating_add(Weight::from_parts(22_528_663, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 6941).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(45_575_000, 7685)
+		Weight::from_parts(46_177_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(36_672_000, 3538)
+		Weight::from_parts(36_649_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(93_293_000, 7685)
+		Weight::from_parts(93_600_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(24_766_692_000, 0)
+		Weight::from_parts(24_406_030_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(10_248_258_000, 0)
+		Weight::from_parts(10_250_201_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(17_627_000, 3536)
+		Weight::from_parts(17_771_000, 3536)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(6_028_000, 0)
+		Weight::from_parts(5_888_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(3_776_543, 3783)
-			.saturating_add(Weight::from_parts(1_952_074, 0).saturating_mul(w.into()))
+		Weight::from_parts(30_335_433, 3783)
+			.saturating_add(Weight::from_parts(1_850_418, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(49_221_000, 3783)
+		Weight::from_parts(49_445_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
