@@ -62,6 +62,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	// Vanilla models only: no zk key setup.
 	type ZkSetup = ();
+	type InUse = Inference;
 	type WeightInfo = ();
 }
 
@@ -77,6 +78,7 @@ parameter_types! {
 	pub const InvalidProofSlash: Balance = 300;
 	pub const MinRequestFee: Balance = 10;
 	pub const SyncOutputDeposit: Balance = 50;
+	pub ChallengerShare: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 }
 
 impl pallet_inference::Config for Test {
@@ -93,6 +95,9 @@ impl pallet_inference::Config for Test {
 	type ExpiryCharge = ConstU64<0>;
 	type LapseSlash = ConstU64<0>;
 	type MaxMisses = ConstU32<3>;
+	type ChallengeWindow = ConstU64<5>;
+	type WrongResultSlash = InvalidProofSlash;
+	type ChallengerShare = ChallengerShare;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<8>;
 	type MaxAssignedPerExecutor = ConstU32<8>;
