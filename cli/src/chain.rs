@@ -1192,6 +1192,25 @@ impl Chain {
 		Ok(self.submit(signer, &call).await?.0)
 	}
 
+	/// Deprecates model version `id` (its family's owner): no new requests.
+	pub async fn deprecate_model(&self, owner: &Keypair, id: u64) -> Result<Included, ChainError> {
+		let call = dynamic::tx("Models", "deprecate", (id,));
+		Ok(self.submit(owner, &call).await?.0)
+	}
+
+	/// Removes the deprecated, unused model version `id` (its family's
+	/// owner); returns the deposit released and whether the family went too.
+	pub async fn remove_model(
+		&self,
+		owner: &Keypair,
+		id: u64,
+	) -> Result<(u128, bool, Included), ChainError> {
+		let call = dynamic::tx("Models", "remove_version", (id,));
+		let (included, events) = self.submit(owner, &call).await?;
+		let e: VersionRemovedEvent = event_fields(&events, "Models", "VersionRemoved")?;
+		Ok((e.deposit, e.family_removed, included))
+	}
+
 	/// Joins the executor set, bonding `Inference::ExecutorBond`.
 	pub async fn register_executor(&self, signer: &Keypair) -> Result<Included, ChainError> {
 		let call = dynamic::tx("Inference", "register_executor", ());
@@ -1966,6 +1985,12 @@ struct PaidEvent {
 struct RejectedEvent {
 	slashed: u128,
 	reason: RejectReason,
+}
+
+#[derive(DecodeAsType)]
+struct VersionRemovedEvent {
+	deposit: u128,
+	family_removed: bool,
 }
 
 #[derive(DecodeAsType)]

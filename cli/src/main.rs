@@ -5,7 +5,7 @@
 //! verity model quantize MODEL.onnx --calibration CAL.json --out QMODEL [--act-bits N] [--weight-bits N]
 //! verity model hash MODEL
 //! verity zk setup|prove|verify ...   (see zk.rs; single-party keys, local testing only)
-//! verity model register|list|show, executor register|prove|decline, infer, challenge, result,
+//! verity model register|list|show|deprecate|remove, executor register|prove|decline, infer, challenge, result,
 //! verity account, artifacts upload    (talk to a node; see onchain.rs, chain.rs)
 //! verity ceremony status|contribute|retry   (the chain's setup ceremony; see ceremony.rs)
 //! ```
@@ -115,6 +115,12 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       Runs a sync-enabled model inside a transaction (the node's inference
       precompile) and prints the output the runtime computed, from the same
       block.
+  verity model deprecate ID
+  verity model remove ID
+      As the family's owner: a deprecated version takes no new requests; once
+      no request, provisional result or sync enablement uses it, `remove`
+      deletes it (and its key ceremony) and releases its deposit (the family's
+      too with its last version).
   verity model sync ID [--disable]
   verity model sync-bound WORK
       As the sudo key: enable (or disable) a model for `infer --now` (prints

@@ -35,6 +35,10 @@ pub fn main(argv: &[String]) -> Result<std::process::ExitCode, CliError> {
 	commands(argv).map(|()| std::process::ExitCode::SUCCESS)
 }
 
+/// The `verity model` subcommands.
+const MODEL_COMMANDS: &str =
+	"run, quantize, hash, register, list, show, sync, sync-bound, deprecate, remove";
+
 fn commands(argv: &[String]) -> Result<(), CliError> {
 	match argv.first().map(String::as_str) {
 		Some("run") => run(&Args::parse(&argv[1..], &["input"], &["trace"])?),
@@ -56,13 +60,18 @@ fn commands(argv: &[String]) -> Result<(), CliError> {
 		Some("sync-bound") => {
 			crate::onchain::model_sync_bound(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
 		}
+		Some("deprecate") => {
+			crate::onchain::model_deprecate(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
+		}
+		Some("remove") => {
+			crate::onchain::model_remove(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
+		}
 		Some(other) => Err(CliError(format!(
-			"unknown model command '{other}' (run, quantize, hash, register, list, show, sync, sync-bound)"
+			"unknown model command '{other}' ({MODEL_COMMANDS})"
 		))),
-		None => Err(CliError(
-			"missing model command (run, quantize, hash, register, list, show, sync, sync-bound)"
-				.into(),
-		)),
+		None => Err(CliError(format!(
+			"missing model command ({MODEL_COMMANDS})"
+		))),
 	}
 }
 

@@ -712,6 +712,45 @@ pub fn model_sync(args: &Args) -> Result<(), CliError> {
 	})
 }
 
+/// `verity model deprecate ID`: the version takes no new requests (its
+/// family's owner).
+pub fn model_deprecate(args: &Args) -> Result<(), CliError> {
+	let id = id_arg(args, "ID")?;
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let included = chain.deprecate_model(&key, id).await?;
+		print_json(&json!({
+			"model_id": id,
+			"status": "deprecated",
+			"block": included.block_number,
+		}));
+		Ok(())
+	})
+}
+
+/// `verity model remove ID`: deletes a deprecated version nothing uses any
+/// more and releases its deposit (its family's owner).
+pub fn model_remove(args: &Args) -> Result<(), CliError> {
+	let id = id_arg(args, "ID")?;
+	let key = signer(args)?;
+	let url = url(args);
+	block_on(async {
+		let chain = Chain::connect(&url).await?;
+		let (deposit, family_removed, included) = chain.remove_model(&key, id).await?;
+		progress(format!("model {id} removed: {} released", vrt(deposit)));
+		print_json(&json!({
+			"model_id": id,
+			"status": "removed",
+			"deposit_released": amount(deposit),
+			"family_removed": family_removed,
+			"block": included.block_number,
+		}));
+		Ok(())
+	})
+}
+
 /// `verity model sync-bound WORK`: sets the most work a synchronous inference
 /// may do, as the sudo key.
 pub fn model_sync_bound(args: &Args) -> Result<(), CliError> {

@@ -530,6 +530,36 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	);
 	// None of the failed commands made a request.
 	cli.fails(&["result", "4"], "unknown request 4");
+
+	// --- The owner deprecates the model, then removes it (nothing uses it
+	// any more: every request was served) and gets its deposit back.
+	cli.fails(
+		&["model", "remove", "0", "--suri", "//Alice"],
+		"Models::NotDeprecated",
+	);
+	cli.fails(
+		&["model", "deprecate", "0", "--suri", "//Bob"],
+		"Models::NotOwner",
+	);
+	let deprecated = cli.json(&["model", "deprecate", "0", "--suri", "//Alice"])?;
+	assert_eq!(deprecated["status"], "deprecated");
+	cli.fails(
+		&["infer", "0", "--input", path(&sample), "--suri", "//Bob"],
+		"model 0 is deprecated",
+	);
+	let reserved_before = u128_of(&cli.json(&["account", "--suri", "//Alice"])?["reserved"]);
+	let removed = cli.json(&["model", "remove", "0", "--suri", "//Alice"])?;
+	assert_eq!(removed["status"], "removed");
+	assert_eq!(removed["family_removed"], true);
+	let released = u128_of(&removed["deposit_released"]);
+	// The version's deposit and the family record's.
+	assert!(released > u128_of(&shown["deposit"]), "{removed}");
+	let reserved_after = u128_of(&cli.json(&["account", "--suri", "//Alice"])?["reserved"]);
+	assert_eq!(reserved_before - reserved_after, released);
+	cli.fails(&["model", "show", "0"], "unknown model id 0");
+	assert_eq!(cli.json(&["model", "list"])?, json!([]));
+	// Its served results stay (until their time to live).
+	assert_eq!(cli.json(&["result", "3"])?["output"], local_q);
 	Ok(())
 }
 

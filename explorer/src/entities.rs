@@ -50,7 +50,7 @@ pub struct VersionView {
 	pub outputs: Option<Json>,
 	pub supports_zk: Option<bool>,
 	pub supports_vanilla: Option<bool>,
-	/// `active` or `deprecated`.
+	/// `active`, `deprecated` or `removed`.
 	pub status: String,
 	pub registered_in: Option<i64>,
 	pub deposit: Option<Json>,
@@ -249,6 +249,8 @@ pub fn version_view(model_id: &str, history: Vec<EntityEvent>) -> VersionView {
 				}
 			}
 			"ModelDeprecated" => v.status = "deprecated".into(),
+			// Its deposit went back to the owner; results keep its id.
+			"VersionRemoved" => v.status = "removed".into(),
 			"KeyCeremonyStarted" => v.key_status = Some("pending".into()),
 			"KeyFinalized" => {
 				v.key_status = Some("final".into());
@@ -528,6 +530,14 @@ mod tests {
 		assert_eq!(version.family.as_deref(), Some("0"));
 		assert_eq!(version.verifying_key_len, Some(2));
 		assert_eq!(version.status, "deprecated");
+		let mut history = version.history.clone();
+		history.push(ev(
+			12,
+			"event",
+			"Models.VersionRemoved",
+			json!({"family": 0, "model_id": 4, "deposit": "5", "family_removed": true}),
+		));
+		assert_eq!(version_view("4", history).status, "removed");
 
 		let request = request_view(
 			"7",

@@ -142,6 +142,9 @@ impl pallet_models::Config for Runtime {
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<32>;
 	type ZkSetup = Ceremony;
+	// Open requests, provisional results and synchronous inference keep a
+	// deprecated version from being removed.
+	type InUse = Inference;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
 }
 

@@ -142,8 +142,10 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations run on a runtime upgrade, each once (versioned, see
+/// every pallet's `migrations` module); a pallet whose layout changes bumps
+/// its storage version and adds its step here.
+type Migrations = (pallet_inference::migrations::v2::MigrateToV2<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -371,8 +371,13 @@ pub struct KeyCeremony<T: Config> {
 pub mod pallet {
 	use super::*;
 
+	/// The storage layout's version (0: the first layout; a change of layout
+	/// bumps it and adds a `VersionedMigration` to the runtime's migrations).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	/// The pallet.
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
@@ -1866,6 +1871,18 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		(c.status == KeyStatus::Final)
 			.then_some(c.proving_key)
 			.flatten()
+	}
+
+	fn remove(model_id: ModelId) {
+		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
+		Ceremonies::<T>::remove(model_id);
+		VerifyingKeys::<T>::remove(model_id);
+	}
+
+	fn remove_weight() -> Weight {
+		// Storage only: the active list (bounded) read and written, and two
+		// entries removed; no computation worth a benchmark of its own.
+		T::DbWeight::get().reads_writes(1, 3)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

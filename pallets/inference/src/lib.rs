@@ -129,6 +129,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 pub mod extension;
 pub mod fixture;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod sync;
@@ -319,8 +320,9 @@ pub mod pallet {
 
 	/// The storage layout's version: 1 is the layout with drawn assignments,
 	/// [`Timeouts`] and pruned results (no chain ran the unversioned layout
-	/// before it).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// before it); 2 adds [`OpenRequestsOfModel`] (and [`Provisional`], empty
+	/// at the upgrade), filled by [`migrations::v2::MigrateToV2`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// The pallet.
 	#[pallet::pallet]
@@ -511,6 +513,12 @@ pub mod pallet {
 	/// [`Config::MaxRequestsPerAccount`]; no entry for zero).
 	#[pallet::storage]
 	pub type OpenRequestsOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
+	/// Each model's number of open requests and provisional results (no entry
+	/// for zero): a model with any cannot be removed from the registry
+	/// ([`pallet_models::ModelInUse`]).
+	#[pallet::storage]
+	pub type OpenRequestsOfModel<T: Config> = StorageMap<_, Twox64Concat, ModelId, u32>;
 
 	/// Accepted results, until they are pruned ([`Config::ResultTtl`]).
 	#[pallet::storage]
@@ -1024,6 +1032,7 @@ pub mod pallet {
 			);
 			Timeouts::<T>::insert(now.saturating_add(One::one()), request_id, ());
 			OpenRequestsOf::<T>::insert(&who, open.saturating_add(1));
+			Self::count_model_use(model_id, true);
 			NextRequestId::<T>::put(next_id);
 			Self::deposit_event(Event::Requested {
 				request_id,
@@ -1493,6 +1502,20 @@ pub mod pallet {
 			Timeouts::<T>::insert(now.saturating_add(One::one()), request_id, ());
 		}
 
+		/// One more (`up`) or one fewer open request or provisional result of
+		/// `model_id`.
+		fn count_model_use(model_id: ModelId, up: bool) {
+			OpenRequestsOfModel::<T>::mutate_exists(model_id, |n| {
+				let count = n.unwrap_or(0);
+				let count = if up {
+					count.saturating_add(1)
+				} else {
+					count.saturating_sub(1)
+				};
+				*n = (count > 0).then_some(count);
+			});
+		}
+
 		/// One request fewer assigned to `executor`.
 		fn release_assignment(executor: &T::AccountId) {
 			ExecutorOf::<T>::mutate(executor, |info| {
@@ -1608,6 +1631,7 @@ pub mod pallet {
 			// service).
 			request.executor = None;
 			Self::close(request_id, &request);
+			Self::count_model_use(request.model_id, true);
 			let challenge_end = now.saturating_add(T::ChallengeWindow::get());
 			Timeouts::<T>::insert(challenge_end.saturating_add(One::one()), request_id, ());
 			Provisional::<T>::insert(
@@ -1636,6 +1660,7 @@ pub mod pallet {
 		fn finalize(request_id: RequestId, provisional: ProvisionalOf<T>) {
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::release_assignment(&provisional.executor);
+			Self::count_model_use(provisional.model_id, false);
 			ExecutorOf::<T>::mutate(&provisional.executor, |info| {
 				if let Some(info) = info {
 					info.misses = 0;
@@ -1698,6 +1723,7 @@ pub mod pallet {
 			);
 			let submitter = provisional.executor;
 			Self::release_assignment(&submitter);
+			Self::count_model_use(provisional.model_id, false);
 			let (slashed, reward) = match ExecutorOf::<T>::get(&submitter) {
 				Some(mut info) => {
 					let credit = Self::take_bond(&submitter, &mut info, T::WrongResultSlash::get());
@@ -1808,13 +1834,14 @@ pub mod pallet {
 		}
 
 		/// Removes an open request: from the open set, its timeout, its
-		/// requester's count and its executor's count (not the escrow).
+		/// requester's, its model's and its executor's counts (not the escrow).
 		fn close(request_id: RequestId, request: &RequestOf<T>) {
 			Requests::<T>::remove(request_id);
 			Timeouts::<T>::remove(request.window_end.saturating_add(One::one()), request_id);
 			OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
 				*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 			});
+			Self::count_model_use(request.model_id, false);
 			if let Some(executor) = &request.executor {
 				Self::release_assignment(executor);
 			}
@@ -2074,7 +2101,8 @@ pub mod pallet {
 				.collect()
 		}
 
-		/// Invariants: the held escrow of every requester equals the sum of its
+		/// Invariants: every model's count of open requests and provisional
+		/// results matches them; the held escrow of every requester equals the sum of its
 		/// open requests' and provisional results' fees, and its open count
 		/// matches; every provisional result has its timeout after its
 		/// challenge window and counts as an assignment of its executor; every open request
@@ -2099,8 +2127,10 @@ pub mod pallet {
 			let mut assigned: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 			let mut expected: BTreeSet<(BlockNumberFor<T>, RequestId)> = BTreeSet::new();
 			let mut open = 0u32;
+			let mut of_model: BTreeMap<ModelId, u32> = BTreeMap::new();
 			for (id, r) in Requests::<T>::iter() {
 				open += 1;
+				*of_model.entry(r.model_id).or_insert(0) += 1;
 				ensure!(id < next_id, "open request id not yet issued");
 				ensure!(!Results::<T>::contains_key(id), "open request has a result");
 				ensure!(r.window_end <= r.deadline, "window past the deadline");
@@ -2156,12 +2186,17 @@ pub mod pallet {
 					"challenge window of the wrong length"
 				);
 				expected.insert((p.challenge_end.saturating_add(One::one()), id));
+				*of_model.entry(p.model_id).or_insert(0) += 1;
 				let held = escrow_of
 					.entry(p.requester.clone())
 					.or_insert_with(Zero::zero);
 				*held = held.saturating_add(p.fee);
 				*assigned.entry(p.executor.clone()).or_insert(0) += 1;
 			}
+			ensure!(
+				OpenRequestsOfModel::<T>::iter().collect::<BTreeMap<_, _>>() == of_model,
+				"open requests per model out of sync"
+			);
 			for (who, fee) in &escrow_of {
 				ensure!(
 					T::Currency::balance_on_hold(&escrow, who) == *fee,
@@ -2229,6 +2264,15 @@ pub mod pallet {
 			ensure!(active == set.len(), "executor set has a non-executor");
 			Ok(())
 		}
+	}
+}
+
+/// A model version is in use while it has open requests or provisional
+/// results (they need its spec, input bounds and verifying key) or is enabled
+/// for synchronous inference.
+impl<T: Config> pallet_models::ModelInUse for Pallet<T> {
+	fn in_use(model_id: ModelId) -> bool {
+		OpenRequestsOfModel::<T>::contains_key(model_id) || SyncModels::<T>::contains_key(model_id)
 	}
 }
 

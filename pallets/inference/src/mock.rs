@@ -46,6 +46,7 @@ impl pallet_models::Config for Test {
 	type MaxShapeRank = ConstU32<4>;
 	type MaxVersions = ConstU32<8>;
 	type ZkSetup = MockSetup;
+	type InUse = Inference;
 	type WeightInfo = ();
 }
 
@@ -76,6 +77,12 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 	}
 	fn proving_key_hash(model_id: ModelId) -> Option<[u8; 32]> {
 		Self::verifying_key(model_id).map(|_| [0; 32])
+	}
+	fn remove(model_id: ModelId) {
+		FinalKeys::mutate(|keys| keys.retain(|k| k.0 != model_id));
+	}
+	fn remove_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_final_key_for_benchmarks(model_id: ModelId, key: Vec<u8>, _: [u8; 32]) {

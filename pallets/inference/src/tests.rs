@@ -2814,3 +2814,77 @@ fn the_pool_takes_one_challenge_per_provisional_result() {
 		);
 	});
 }
+
+// ---------------------------------------------------------------------------
+// Model removal and migrations.
+
+/// The registry removes a deprecated version only once nothing here uses it:
+/// no open request, no provisional result (a challenge needs its key), not
+/// enabled for synchronous inference.
+#[test]
+fn a_deprecated_model_is_removed_only_once_nothing_uses_it() {
+	run(|| {
+		let owner = account(20);
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Optimistic);
+		assert_eq!(OpenRequestsOfModel::<Test>::get(model), Some(1));
+		assert_ok!(Models::deprecate(
+			RuntimeOrigin::signed(owner.clone()),
+			model
+		));
+		let remove = || Models::remove_version(RuntimeOrigin::signed(owner.clone()), model);
+		assert_noop!(remove(), pallet_models::Error::<Test>::InUse);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(right_output()),
+			proof_bytes(vec![])
+		));
+		assert_eq!(OpenRequestsOfModel::<Test>::get(model), Some(1));
+		assert_noop!(remove(), pallet_models::Error::<Test>::InUse);
+		run_to(System::block_number() + CHALLENGE_WINDOW + 1);
+		assert_eq!(OpenRequestsOfModel::<Test>::get(model), None);
+		// Enabled for synchronous inference, it stays too.
+		SyncModels::<Test>::insert(model, 1);
+		assert_noop!(remove(), pallet_models::Error::<Test>::InUse);
+		SyncModels::<Test>::remove(model);
+		assert_ok!(remove());
+		assert!(Inference::model(model).is_none());
+		assert!(<Test as Config>::Models::verifying_key(model).is_none());
+		// The served result is still there.
+		assert_eq!(Inference::result(id).unwrap().output, right_output());
+	});
+}
+
+/// Version 1 → 2 counts the open requests of every model, once; the
+/// invariants (what try-runtime checks after an upgrade) hold after it and
+/// not before.
+#[test]
+fn the_v2_migration_counts_open_requests_per_model() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		let (first, second) = (mlp(), mlp());
+		register(1);
+		for (n, model) in [(5, first), (5, first), (6, second)] {
+			request_only(n, model, InferenceMode::Vanilla);
+		}
+		// As a version-1 chain left it: no counts.
+		let _ = OpenRequestsOfModel::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Inference>();
+		assert!(Inference::do_try_state().is_err());
+
+		let weight = migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert!(weight.ref_time() > 0);
+		assert_eq!(OpenRequestsOfModel::<Test>::get(first), Some(2));
+		assert_eq!(OpenRequestsOfModel::<Test>::get(second), Some(1));
+		assert_eq!(Inference::on_chain_storage_version(), STORAGE_VERSION);
+		Inference::do_try_state().expect("invariants after the migration");
+
+		// It runs once: at version 2 it changes nothing.
+		OpenRequestsOfModel::<Test>::insert(second, 9);
+		migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(OpenRequestsOfModel::<Test>::get(second), Some(9));
+		OpenRequestsOfModel::<Test>::insert(second, 1);
+	});
+}

@@ -162,8 +162,13 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use pallet_inference::InferenceProvider;
 
+	/// The storage layout's version (0: the first layout; a change of layout
+	/// bumps it and adds a `VersionedMigration` to the runtime's migrations).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	/// The pallet.
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.

@@ -62,6 +62,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	// Vanilla models only: no zk key setup.
 	type ZkSetup = ();
+	type InUse = Inference;
 	type WeightInfo = ();
 }
 

@@ -119,6 +119,29 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ModelDeprecated { family, model_id });
 	}
 
+	/// Removing a family's first version (zk, the heaviest record) from a
+	/// full version list. (`ZkSetup::remove` is weighed by the setup.)
+	#[benchmark]
+	fn remove_version() {
+		let caller: T::AccountId = whitelisted_caller();
+		let (family, model_id) = family_with::<T>(&caller, T::MaxVersions::get());
+		Pallet::<T>::deprecate(RawOrigin::Signed(caller.clone()).into(), model_id)
+			.expect("deprecates");
+		let deposit = ModelDetails::<T>::get(model_id)
+			.expect("registered")
+			.deposit;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), model_id);
+
+		assert_last_event::<T>(Event::VersionRemoved {
+			family,
+			model_id,
+			deposit,
+			family_removed: false,
+		});
+	}
+
 	#[benchmark]
 	fn transfer_ownership() {
 		let caller: T::AccountId = whitelisted_caller();

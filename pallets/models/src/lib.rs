@@ -45,7 +45,14 @@
 //! with zk support its key ceremony's storage ([`ZkSetup::storage_bytes`]), and
 //! its 8-byte entry in the family's version list) another. The
 //! deposits stay held while the data is stored; deprecating a version keeps its
-//! record (old results still refer to it), so it keeps its deposit.
+//! record (open requests still refer to it), so it keeps its deposit until the
+//! owner removes it ([`remove_version`](Pallet::remove_version)): only a
+//! deprecated version that nothing uses ([`Config::InUse`]: no open request,
+//! no provisional result, not enabled for synchronous inference) can go. Its
+//! spec, details and key ceremony are deleted and its deposit released;
+//! removing a family's last version removes the family and releases its
+//! deposit too. Results already served keep their output (in events) and
+//! their model id, which is never reused.
 //!
 //! **Ownership transfer is two-step**, because the deposits move with it:
 //! [`transfer_ownership`](Pallet::transfer_ownership) by the owner proposes a new
@@ -61,6 +68,8 @@
 //! * [`new_version`](Pallet::new_version): another version of a family (owner only);
 //!   earlier versions stay usable until deprecated.
 //! * [`deprecate`](Pallet::deprecate): a version accepts no new requests (owner only).
+//! * [`remove_version`](Pallet::remove_version): a deprecated version nothing
+//!   uses is deleted and its deposit released (owner only).
 //! * [`transfer_ownership`](Pallet::transfer_ownership) /
 //!   [`accept_ownership`](Pallet::accept_ownership): move a family and its deposits.
 //!
@@ -68,7 +77,8 @@
 //!
 //! `RuntimeHoldReason` and `Currency` (e.g. `pallet_balances`, whose
 //! `RuntimeHoldReason` must include this pallet's [`HoldReason`]); deposits;
-//! bounds; the [`ZkSetup`] (`pallet_ceremony::Pallet`). Reasonable values:
+//! bounds; the [`ZkSetup`] (`pallet_ceremony::Pallet`); [`Config::InUse`]
+//! (`pallet_inference::Pallet`). Reasonable values:
 //! `MaxNameLen` 64, `MaxVersionLen` 32, `MaxIoTensors` 4, `MaxShapeRank` 6,
 //! `MaxVersions` 32.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -97,7 +107,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use scale_info::TypeInfo;
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul, StaticLookup},
+	traits::{CheckedAdd, CheckedMul, Saturating, StaticLookup},
 	ArithmeticError,
 };
 
@@ -195,6 +205,21 @@ pub trait ModelRegistry {
 	fn proving_key_hash(id: ModelId) -> Option<Hash256>;
 }
 
+/// Whether something still uses a model version, so that it cannot be
+/// removed (`pallet-inference` implements it: open requests, provisional
+/// results, synchronous inference).
+pub trait ModelInUse {
+	/// `true` while `model_id` must stay registered.
+	fn in_use(model_id: ModelId) -> bool;
+}
+
+/// Nothing uses any version.
+impl ModelInUse for () {
+	fn in_use(_: ModelId) -> bool {
+		false
+	}
+}
+
 /// Where a zk version's Groth16 keys come from: the setup ceremony
 /// (`pallet-ceremony` implements it). The registry starts a version's
 /// ceremony when it registers it and asks it for the final verifying key;
@@ -218,6 +243,11 @@ pub trait ZkSetup<AccountId> {
 	fn verifying_key(model_id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 	/// The artifact hash of the version's final proving key.
 	fn proving_key_hash(model_id: ModelId) -> Option<Hash256>;
+	/// Deletes the key ceremony of the removed version `model_id` (whatever
+	/// its status), with its verifying key.
+	fn remove(model_id: ModelId);
+	/// The weight of [`ZkSetup::remove`].
+	fn remove_weight() -> Weight;
 	/// Benchmarks of other pallets only: makes `verifying_key` the final key
 	/// of the zk version `model_id` without a ceremony. The default does
 	/// nothing (the benchmark then finds no key and fails loudly).
@@ -254,6 +284,10 @@ impl<AccountId> ZkSetup<AccountId> for () {
 	}
 	fn proving_key_hash(_: ModelId) -> Option<Hash256> {
 		None
+	}
+	fn remove(_: ModelId) {}
+	fn remove_weight() -> Weight {
+		Weight::zero()
 	}
 }
 
@@ -440,15 +474,20 @@ pub struct ModelInfo<T: Config> {
 /// hashes, fixed-point input and output formats, supported modes; zk versions'
 /// keys come from the key ceremony), paid for by storage deposits.
 ///
-/// Calls: `register_model`, `new_version`, `deprecate`, `transfer_ownership`,
-/// `accept_ownership`.
+/// Calls: `register_model`, `new_version`, `deprecate`, `remove_version`,
+/// `transfer_ownership`, `accept_ownership`.
 /// Other pallets read it through [`ModelRegistry`].
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 
+	/// The storage layout's version (0: the first layout; a change of layout
+	/// bumps it and adds a `VersionedMigration` to the runtime's migrations).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	/// The pallet.
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
@@ -492,6 +531,9 @@ pub mod pallet {
 
 		/// Where zk versions' keys come from: the setup ceremony.
 		type ZkSetup: ZkSetup<Self::AccountId>;
+
+		/// Whether a version is still used (then it cannot be removed).
+		type InUse: ModelInUse;
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -564,6 +606,18 @@ pub mod pallet {
 			/// The deprecated version.
 			model_id: ModelId,
 		},
+		/// A deprecated version was removed and its deposit released.
+		VersionRemoved {
+			/// The family.
+			family: FamilyId,
+			/// The removed version.
+			model_id: ModelId,
+			/// Deposit released to the owner (the family's too, if this was
+			/// its last version: the family is gone).
+			deposit: BalanceOf<T>,
+			/// Whether the family was removed with its last version.
+			family_removed: bool,
+		},
 		/// The owner proposed to transfer a family.
 		OwnershipTransferProposed {
 			/// The family.
@@ -634,6 +688,11 @@ pub mod pallet {
 		IdsExhausted,
 		/// The held deposits do not match the records (never expected).
 		DepositMismatch,
+		/// Only a deprecated version can be removed.
+		NotDeprecated,
+		/// The version is still used (open requests, provisional results, or
+		/// synchronous inference).
+		InUse,
 	}
 
 	#[pallet::hooks]
@@ -774,6 +833,58 @@ pub mod pallet {
 			spec.active = false;
 			Specs::<T>::insert(model_id, spec);
 			Self::deposit_event(Event::ModelDeprecated { family, model_id });
+			Ok(())
+		}
+
+		/// Removes the deprecated version `model_id` (owner of its family only),
+		/// once nothing uses it ([`Config::InUse`]): deletes its spec, details
+		/// and key ceremony and releases its deposit. A family's last version
+		/// takes the family (and a pending transfer of it) with it, and the
+		/// family's deposit is released too. Emits [`Event::VersionRemoved`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::remove_version().saturating_add(T::ZkSetup::remove_weight()))]
+		pub fn remove_version(origin: OriginFor<T>, model_id: ModelId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let spec = Specs::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+			let record = ModelDetails::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+			let family = record.family;
+			let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			ensure!(!spec.active, Error::<T>::NotDeprecated);
+			ensure!(!T::InUse::in_use(model_id), Error::<T>::InUse);
+
+			info.versions.retain(|v| *v != model_id);
+			let family_removed = info.versions.is_empty();
+			let deposit = if family_removed {
+				info.deposit
+			} else {
+				record.deposit
+			};
+			T::Currency::release(
+				&HoldReason::ModelDeposit.into(),
+				&who,
+				deposit,
+				Precision::Exact,
+			)
+			.map_err(|_| Error::<T>::DepositMismatch)?;
+			if family_removed {
+				Families::<T>::remove(family);
+				PendingOwners::<T>::remove(family);
+			} else {
+				info.deposit = info.deposit.saturating_sub(record.deposit);
+				Families::<T>::insert(family, info);
+			}
+			if record.zk.is_some() {
+				T::ZkSetup::remove(model_id);
+			}
+			Specs::<T>::remove(model_id);
+			ModelDetails::<T>::remove(model_id);
+			Self::deposit_event(Event::VersionRemoved {
+				family,
+				model_id,
+				deposit,
+				family_removed,
+			});
 			Ok(())
 		}
 

@@ -43,6 +43,7 @@ impl pallet_models::Config for Test {
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<3>;
 	type ZkSetup = TestSetup;
+	type InUse = TestInUse;
 	type WeightInfo = ();
 }
 
@@ -56,6 +57,19 @@ parameter_types! {
 	pub static StartedSpecs: Vec<(ModelId, ModelSpec)> = vec![];
 	/// Keys the tests declared final: model, verifying key, proving-key hash.
 	pub static FinalKeys: Vec<(ModelId, Vec<u8>, Hash256)> = vec![];
+	/// Ceremonies removed with their versions.
+	pub static Removed: Vec<ModelId> = vec![];
+	/// Versions the tests declared in use.
+	pub static InUse: Vec<ModelId> = vec![];
+}
+
+/// The versions in [`InUse`] are used.
+pub struct TestInUse;
+
+impl crate::ModelInUse for TestInUse {
+	fn in_use(model_id: ModelId) -> bool {
+		InUse::get().contains(&model_id)
+	}
 }
 
 /// A key ceremony stand-in that records what the registry asks of it (the
@@ -95,6 +109,13 @@ impl crate::ZkSetup<u64> for TestSetup {
 			.find(|k| k.0 == model_id)
 			.map(|k| k.2)
 	}
+	fn remove(model_id: ModelId) {
+		Removed::mutate(|r| r.push(model_id));
+		FinalKeys::mutate(|k| k.retain(|k| k.0 != model_id));
+	}
+	fn remove_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Accounts: 1 (owner), 2 and 3 start with [`ENDOWMENT`]; 4 with [`POOR`].
@@ -109,6 +130,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	Started::take();
 	StartedSpecs::take();
 	FinalKeys::take();
+	Removed::take();
+	InUse::take();
 	let mut t = frame_system::GenesisConfig::<Test>::default()
 		.build_storage()
 		.unwrap();

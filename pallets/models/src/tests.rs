@@ -740,6 +740,104 @@ fn deprecate_errors() {
 	});
 }
 
+/// A deprecated version nothing uses is removed with its ceremony and its
+/// deposit released; the family's last version takes the family along.
+#[test]
+fn removing_deprecated_versions_releases_their_deposits() {
+	new_test_ext().execute_with(|| {
+		let (family, first) = register(1);
+		let second = add_version(1, family, vanilla_only(mlp()));
+		assert_eq!(
+			held(1),
+			FAMILY_DEPOSIT + VERSION_DEPOSIT + VANILLA_VERSION_DEPOSIT
+		);
+		FinalKeys::mutate(|k| k.push((first, MLP_DIGITS8_VK.to_vec(), [7; 32])));
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), first));
+		assert_ok!(Models::remove_version(RuntimeOrigin::signed(1), first));
+		assert_eq!(
+			last_event(),
+			Event::VersionRemoved {
+				family,
+				model_id: first,
+				deposit: VERSION_DEPOSIT,
+				family_removed: false,
+			}
+		);
+		assert_eq!(held(1), FAMILY_DEPOSIT + VANILLA_VERSION_DEPOSIT);
+		assert!(Models::spec(first).is_none() && ModelDetails::<Test>::get(first).is_none());
+		assert_eq!(Models::verifying_key(first), None);
+		assert_eq!(Removed::get(), vec![first]);
+		assert_eq!(
+			Families::<Test>::get(family).unwrap().versions.to_vec(),
+			vec![second]
+		);
+		Models::do_try_state().unwrap();
+		// The last version: the family goes too, with a pending transfer.
+		assert_ok!(Models::transfer_ownership(
+			RuntimeOrigin::signed(1),
+			family,
+			Some(2)
+		));
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), second));
+		assert_ok!(Models::remove_version(RuntimeOrigin::signed(1), second));
+		assert_eq!(
+			last_event(),
+			Event::VersionRemoved {
+				family,
+				model_id: second,
+				deposit: FAMILY_DEPOSIT + VANILLA_VERSION_DEPOSIT,
+				family_removed: true,
+			}
+		);
+		assert_eq!(held(1), 0);
+		assert_eq!(Balances::balance(&1), ENDOWMENT);
+		assert!(Families::<Test>::get(family).is_none());
+		assert!(PendingOwners::<Test>::get(family).is_none());
+		// A vanilla version has no ceremony to remove.
+		assert_eq!(Removed::get(), vec![first]);
+		// Ids are never reused.
+		let (_, next) = register(1);
+		assert_eq!(next, second + 1);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn only_unused_deprecated_versions_of_ones_own_can_be_removed() {
+	new_test_ext().execute_with(|| {
+		let (_, model) = register(1);
+		let before = held(1);
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(1), 9),
+			Error::<Test>::UnknownModel
+		);
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(1), model),
+			Error::<Test>::NotDeprecated
+		);
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), model));
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(2), model),
+			Error::<Test>::NotOwner
+		);
+		// Open requests (or provisional results, or synchronous inference)
+		// keep it: they still need its spec and key.
+		InUse::mutate(|u| u.push(model));
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(1), model),
+			Error::<Test>::InUse
+		);
+		assert_eq!(held(1), before);
+		InUse::take();
+		assert_ok!(Models::remove_version(RuntimeOrigin::signed(1), model));
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(1), model),
+			Error::<Test>::UnknownModel
+		);
+		Models::do_try_state().unwrap();
+	});
+}
+
 #[test]
 fn transfer_moves_the_family_and_its_deposit() {
 	new_test_ext().execute_with(|| {

@@ -43,6 +43,7 @@ pub trait WeightInfo {
 	fn register_model() -> Weight;
 	fn new_version() -> Weight;
 	fn deprecate() -> Weight;
+	fn remove_version() -> Weight;
 	fn transfer_ownership() -> Weight;
 	fn accept_ownership() -> Weight;
 }
@@ -113,6 +114,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Models::PendingOwners` (r:0 w:1)
 	/// Proof: `Models::PendingOwners` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn remove_version() -> Weight {
+		Weight::from_parts(100_000_000, 6146)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 	fn transfer_ownership() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `581`
@@ -157,6 +163,11 @@ impl WeightInfo for () {
 		Weight::from_parts(52_388_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn remove_version() -> Weight {
+		Weight::from_parts(100_000_000, 6146)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn transfer_ownership() -> Weight {
 		Weight::from_parts(37_836_000, 3860)
