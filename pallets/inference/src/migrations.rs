@@ -15,7 +15,9 @@ pub mod v2 {
 	use alloc::collections::btree_map::BTreeMap;
 	use core::marker::PhantomData;
 	use frame_support::{
-		migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade, weights::Weight,
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
 	};
 	use pallet_models::ModelId;
 

@@ -2874,8 +2874,7 @@ fn the_v2_migration_counts_open_requests_per_model() {
 		StorageVersion::new(1).put::<Inference>();
 		assert!(Inference::do_try_state().is_err());
 
-		let weight = migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
-		assert!(weight.ref_time() > 0);
+		migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(OpenRequestsOfModel::<Test>::get(first), Some(2));
 		assert_eq!(OpenRequestsOfModel::<Test>::get(second), Some(1));
 		assert_eq!(Inference::on_chain_storage_version(), STORAGE_VERSION);
