@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3593`
-		// Minimum execution time: 76_044_000 picoseconds.
-		Weight::from_parts(80_810_000, 3593)
+		// Minimum execution time: 83_119_000 picoseconds.
+		Weight::from_parts(93_626_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
 		//  Estimated: `3593`
-		// Minimum execution time: 72_797_000 picoseconds.
-		Weight::from_parts(77_212_000, 3593)
+		// Minimum execution time: 74_145_000 picoseconds.
+		Weight::from_parts(83_695_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
 		//  Estimated: `3593`
-		// Minimum execution time: 63_252_000 picoseconds.
-		Weight::from_parts(67_868_000, 3593)
+		// Minimum execution time: 65_124_000 picoseconds.
+		Weight::from_parts(73_982_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -135,6 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
@@ -142,12 +144,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `7685`
-		// Minimum execution time: 97_707_000 picoseconds.
-		Weight::from_parts(103_341_146, 7685)
-			// Standard Error: 210
-			.saturating_add(Weight::from_parts(3_610, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 103_898_000 picoseconds.
+		Weight::from_parts(119_422_529, 7685)
+			// Standard Error: 523
+			.saturating_add(Weight::from_parts(2_459, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
@@ -167,18 +169,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8043`
+		//  Measured:  `8084`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_457_561_000 picoseconds.
-		Weight::from_parts(10_545_873_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 10_585_577_000 picoseconds.
+		Weight::from_parts(10_770_197_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
@@ -200,10 +204,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9795`
+		//  Measured:  `9828`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_431_941_000 picoseconds.
-		Weight::from_parts(10_522_535_000, 21359)
+		// Minimum execution time: 10_528_297_000 picoseconds.
+		Weight::from_parts(10_753_770_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -221,22 +225,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_vanilla() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5186`
+		//  Measured:  `5227`
 		//  Estimated: `7685`
-		// Minimum execution time: 93_638_000 picoseconds.
-		Weight::from_parts(98_476_000, 7685)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 97_431_000 picoseconds.
+		Weight::from_parts(104_534_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Storage: `Inference::ExecutorOf` (r:1 w:0)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -244,17 +250,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Provisional` (r:0 w:1)
 	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_optimistic() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5353`
+		//  Measured:  `5394`
 		//  Estimated: `7685`
-		// Minimum execution time: 58_432_000 picoseconds.
-		Weight::from_parts(63_516_000, 7685)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 66_253_000 picoseconds.
+		Weight::from_parts(77_018_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Inference::Provisional` (r:1 w:1)
@@ -271,6 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
@@ -279,12 +289,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn challenge_upheld() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10745`
+		//  Measured:  `10786`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_507_853_000 picoseconds.
-		Weight::from_parts(10_601_619_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 10_616_690_000 picoseconds.
+		Weight::from_parts(10_794_794_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Inference::Provisional` (r:1 w:0)
 	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
@@ -304,10 +314,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn challenge_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9990`
+		//  Measured:  `10023`
 		//  Estimated: `21359`
-		// Minimum execution time: 10_434_794_000 picoseconds.
-		Weight::from_parts(10_528_268_000, 21359)
+		// Minimum execution time: 10_493_000_000 picoseconds.
+		Weight::from_parts(10_666_631_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -320,10 +330,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 4_764_000 picoseconds.
-		Weight::from_parts(6_725_843, 1489)
-			// Standard Error: 400
-			.saturating_add(Weight::from_parts(2_647_009, 0).saturating_mul(s.into()))
+		// Minimum execution time: 4_641_000 picoseconds.
+		Weight::from_parts(6_709_754, 1489)
+			// Standard Error: 601
+			.saturating_add(Weight::from_parts(2_725_506, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -344,12 +354,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 64]`.
 	fn on_initialize_draw(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5883 + d * (4245 ±0)`
+		//  Measured:  `5917 + d * (4245 ±0)`
 		//  Estimated: `65033 + d * (6695 ±0)`
-		// Minimum execution time: 14_699_000 picoseconds.
-		Weight::from_parts(81_949_071, 65033)
-			// Standard Error: 65_531
-			.saturating_add(Weight::from_parts(28_311_358, 0).saturating_mul(d.into()))
+		// Minimum execution time: 15_897_000 picoseconds.
+		Weight::from_parts(80_311_192, 65033)
+			// Standard Error: 77_841
+			.saturating_add(Weight::from_parts(30_196_692, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -375,12 +385,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[0, 64]`.
 	fn on_initialize_lapse(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6596 + l * (4491 ±0)`
+		//  Measured:  `6630 + l * (4491 ±0)`
 		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 15_361_000 picoseconds.
-		Weight::from_parts(73_343_729, 28789)
-			// Standard Error: 69_493
-			.saturating_add(Weight::from_parts(60_258_138, 0).saturating_mul(l.into()))
+		// Minimum execution time: 17_751_000 picoseconds.
+		Weight::from_parts(122_499_082, 28789)
+			// Standard Error: 148_672
+			.saturating_add(Weight::from_parts(61_702_158, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -403,18 +413,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:64 w:64)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 64]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4343 + e * (4643 ±0)`
+		//  Measured:  `4384 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 15_857_000 picoseconds.
-		Weight::from_parts(19_046_999, 3493)
-			// Standard Error: 78_369
-			.saturating_add(Weight::from_parts(108_376_451, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 17_916_000 picoseconds.
+		Weight::from_parts(48_795_806, 3493)
+			// Standard Error: 300_324
+			.saturating_add(Weight::from_parts(115_692_862, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
@@ -428,6 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:128 w:128)
@@ -437,15 +451,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[0, 64]`.
 	fn on_initialize_finalize(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3747 + f * (4805 ±0)`
+		//  Measured:  `3788 + f * (4805 ±0)`
 		//  Estimated: `3493 + f * (6943 ±0)`
-		// Minimum execution time: 18_279_000 picoseconds.
-		Weight::from_parts(24_422_849, 3493)
-			// Standard Error: 76_702
-			.saturating_add(Weight::from_parts(72_865_463, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 17_990_000 picoseconds.
+		Weight::from_parts(108_650_720, 3493)
+			// Standard Error: 169_247
+			.saturating_add(Weight::from_parts(75_544_458, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
@@ -466,10 +480,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879 + p * (4493 ±0)`
 		//  Estimated: `3493 + p * (6943 ±0)`
-		// Minimum execution time: 16_771_000 picoseconds.
-		Weight::from_parts(19_212_834, 3493)
-			// Standard Error: 56_229
-			.saturating_add(Weight::from_parts(22_528_663, 0).saturating_mul(p.into()))
+		// Minimum execution time: 16_471_000 picoseconds.
+		Weight::from_parts(22_992_873, 3493)
+			// Standard Error: 55_913
+			.saturating_add(Weight::from_parts(23_148_175, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -484,10 +498,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5091`
+		//  Measured:  `5124`
 		//  Estimated: `7685`
-		// Minimum execution time: 41_450_000 picoseconds.
-		Weight::from_parts(46_177_000, 7685)
+		// Minimum execution time: 43_288_000 picoseconds.
+		Weight::from_parts(53_530_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -499,8 +513,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 33_004_000 picoseconds.
-		Weight::from_parts(36_649_000, 3538)
+		// Minimum execution time: 34_367_000 picoseconds.
+		Weight::from_parts(40_256_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -514,32 +528,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn force_refund() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6096`
+		//  Measured:  `6137`
 		//  Estimated: `7685`
-		// Minimum execution time: 87_285_000 picoseconds.
-		Weight::from_parts(93_600_000, 7685)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 95_130_000 picoseconds.
+		Weight::from_parts(108_570_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_261_095_000 picoseconds.
-		Weight::from_parts(24_406_030_000, 0)
+		// Minimum execution time: 24_287_424_000 picoseconds.
+		Weight::from_parts(24_664_729_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_180_377_000 picoseconds.
-		Weight::from_parts(10_250_201_000, 0)
+		// Minimum execution time: 10_184_229_000 picoseconds.
+		Weight::from_parts(10_492_521_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -551,8 +567,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `265`
 		//  Estimated: `3536`
-		// Minimum execution time: 16_172_000 picoseconds.
-		Weight::from_parts(17_771_000, 3536)
+		// Minimum execution time: 16_254_000 picoseconds.
+		Weight::from_parts(20_224_000, 3536)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -562,8 +578,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_265_000 picoseconds.
-		Weight::from_parts(5_888_000, 0)
+		// Minimum execution time: 5_161_000 picoseconds.
+		Weight::from_parts(5_961_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -581,10 +597,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3783`
-		// Minimum execution time: 68_681_000 picoseconds.
-		Weight::from_parts(30_335_433, 3783)
-			// Standard Error: 4_271
-			.saturating_add(Weight::from_parts(1_850_418, 0).saturating_mul(w.into()))
+		// Minimum execution time: 69_402_000 picoseconds.
+		Weight::from_parts(5_219_154, 3783)
+			// Standard Error: 8_719
+			.saturating_add(Weight::from_parts(2_128_004, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -596,8 +612,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `274`
 		//  Estimated: `3783`
-		// Minimum execution time: 47_125_000 picoseconds.
-		Weight::from_parts(49_445_000, 3783)
+		// Minimum execution time: 47_199_000 picoseconds.
+		Weight::from_parts(51_201_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -606,67 +622,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(80_810_000, 3593)
+		Weight::from_parts(93_626_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(77_212_000, 3593)
+		Weight::from_parts(83_695_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(67_868_000, 3593)
+		Weight::from_parts(73_982_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(103_341_146, 7685)
-			.saturating_add(Weight::from_parts(3_610, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(119_422_529, 7685)
+			.saturating_add(Weight::from_parts(2_459, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(10_545_873_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		Weight::from_parts(10_770_197_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(10_522_535_000, 21359)
+		Weight::from_parts(10_753_770_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(98_476_000, 7685)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		Weight::from_parts(104_534_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(63_516_000, 7685)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(77_018_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn challenge_upheld() -> Weight {
-		Weight::from_parts(10_601_619_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		Weight::from_parts(10_794_794_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn challenge_rejected() -> Weight {
-		Weight::from_parts(10_528_268_000, 21359)
+		Weight::from_parts(10_666_631_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(6_725_843, 1489)
-			.saturating_add(Weight::from_parts(2_647_009, 0).saturating_mul(s.into()))
+		Weight::from_parts(6_709_754, 1489)
+			.saturating_add(Weight::from_parts(2_725_506, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(81_949_071, 65033)
-			.saturating_add(Weight::from_parts(28_311_358, 0).saturating_mul(d.into()))
+		Weight::from_parts(80_311_192, 65033)
+			.saturating_add(Weight::from_parts(30_196_692, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -674,8 +690,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(73_343_729, 28789)
-			.saturating_add(Weight::from_parts(60_258_138, 0).saturating_mul(l.into()))
+		Weight::from_parts(122_499_082, 28789)
+			.saturating_add(Weight::from_parts(61_702_158, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -683,26 +699,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(19_046_999, 3493)
-			.saturating_add(Weight::from_parts(108_376_451, 0).saturating_mul(e.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(48_795_806, 3493)
+			.saturating_add(Weight::from_parts(115_692_862, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
 	fn on_initialize_finalize(f: u32, ) -> Weight {
-		Weight::from_parts(24_422_849, 3493)
-			.saturating_add(Weight::from_parts(72_865_463, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(108_650_720, 3493)
+			.saturating_add(Weight::from_parts(75_544_458, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(19_212_834, 3493)
-			.saturating_add(Weight::from_parts(22_528_663, 0).saturating_mul(p.into()))
+		Weight::from_parts(22_992_873, 3493)
+			.saturating_add(Weight::from_parts(23_148_175, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -710,43 +726,43 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(46_177_000, 7685)
+		Weight::from_parts(53_530_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(36_649_000, 3538)
+		Weight::from_parts(40_256_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(93_600_000, 7685)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(108_570_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(24_406_030_000, 0)
+		Weight::from_parts(24_664_729_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(10_250_201_000, 0)
+		Weight::from_parts(10_492_521_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(17_771_000, 3536)
+		Weight::from_parts(20_224_000, 3536)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(5_888_000, 0)
+		Weight::from_parts(5_961_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(30_335_433, 3783)
-			.saturating_add(Weight::from_parts(1_850_418, 0).saturating_mul(w.into()))
+		Weight::from_parts(5_219_154, 3783)
+			.saturating_add(Weight::from_parts(2_128_004, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(49_445_000, 3783)
+		Weight::from_parts(51_201_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

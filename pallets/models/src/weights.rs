@@ -2,9 +2,9 @@
 //! Weights for `pallet_models`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-29, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -56,75 +56,121 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::NextModelId` (r:1 w:1)
 	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Phase1` (r:1 w:0)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::DomainTables` (r:1 w:0)
+	/// Proof: `Ceremony::DomainTables` (`max_values`: None, `max_size`: Some(592), added: 3067, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:0 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Families` (r:0 w:1)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Models::ModelDetails` (r:0 w:1)
-	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(380), added: 2855, mode: `MaxEncodedLen`)
+	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:0 w:1)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Models::VerifyingKeys` (r:0 w:1)
-	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
 	fn register_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4`
-		//  Estimated: `3568`
-		// Minimum execution time: 10_185_404_000 picoseconds.
-		Weight::from_parts(10_737_495_000, 3568)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `1652`
+		//  Estimated: `21359`
+		// Minimum execution time: 4_316_755_000 picoseconds.
+		Weight::from_parts(4_405_974_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Models::Families` (r:1 w:1)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Models::NextModelId` (r:1 w:1)
 	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Phase1` (r:1 w:0)
+	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::DomainTables` (r:1 w:0)
+	/// Proof: `Ceremony::DomainTables` (`max_values`: None, `max_size`: Some(592), added: 3067, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Timing` (r:1 w:0)
+	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:0 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Models::ModelDetails` (r:0 w:1)
-	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(380), added: 2855, mode: `MaxEncodedLen`)
+	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:0 w:1)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Models::VerifyingKeys` (r:0 w:1)
-	/// Proof: `Models::VerifyingKeys` (`max_values`: None, `max_size`: Some(940), added: 3415, mode: `MaxEncodedLen`)
 	fn new_version() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `628`
-		//  Estimated: `3860`
-		// Minimum execution time: 10_232_644_000 picoseconds.
-		Weight::from_parts(10_548_074_000, 3860)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `2374`
+		//  Estimated: `21359`
+		// Minimum execution time: 4_530_236_000 picoseconds.
+		Weight::from_parts(4_633_151_000, 21359)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Models::Specs` (r:1 w:1)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Models::ModelDetails` (r:1 w:0)
-	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(380), added: 2855, mode: `MaxEncodedLen`)
+	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Families` (r:1 w:0)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn deprecate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2023`
+		//  Measured:  `2039`
 		//  Estimated: `3860`
-		// Minimum execution time: 48_032_000 picoseconds.
-		Weight::from_parts(52_388_000, 3860)
+		// Minimum execution time: 56_439_000 picoseconds.
+		Weight::from_parts(61_165_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Models::Specs` (r:1 w:1)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Models::ModelDetails` (r:1 w:1)
+	/// Proof: `Models::ModelDetails` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Families` (r:1 w:1)
+	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:0)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::SyncModels` (r:1 w:0)
+	/// Proof: `Inference::SyncModels` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Active` (r:1 w:1)
+	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::Ceremonies` (r:0 w:1)
+	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::VerifyingKeys` (r:0 w:1)
+	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	fn remove_version() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2316`
+		//  Estimated: `3860`
+		// Minimum execution time: 122_514_000 picoseconds.
+		Weight::from_parts(135_372_000, 3860)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Models::Families` (r:1 w:0)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Models::PendingOwners` (r:0 w:1)
 	/// Proof: `Models::PendingOwners` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	fn remove_version() -> Weight {
-		Weight::from_parts(100_000_000, 6146)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
 	fn transfer_ownership() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `581`
+		//  Measured:  `548`
 		//  Estimated: `3860`
-		// Minimum execution time: 32_889_000 picoseconds.
-		Weight::from_parts(37_836_000, 3860)
+		// Minimum execution time: 35_018_000 picoseconds.
+		Weight::from_parts(41_129_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,15 +179,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::Families` (r:1 w:1)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `821`
-		//  Estimated: `6146`
-		// Minimum execution time: 123_043_000 picoseconds.
-		Weight::from_parts(155_881_000, 6146)
+		//  Measured:  `788`
+		//  Estimated: `6182`
+		// Minimum execution time: 121_674_000 picoseconds.
+		Weight::from_parts(130_355_000, 6182)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -150,32 +196,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model() -> Weight {
-		Weight::from_parts(10_737_495_000, 3568)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(4_405_974_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn new_version() -> Weight {
-		Weight::from_parts(10_548_074_000, 3860)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(4_633_151_000, 21359)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn deprecate() -> Weight {
-		Weight::from_parts(52_388_000, 3860)
+		Weight::from_parts(61_165_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_version() -> Weight {
-		Weight::from_parts(100_000_000, 6146)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(135_372_000, 3860)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(37_836_000, 3860)
+		Weight::from_parts(41_129_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(155_881_000, 6146)
+		Weight::from_parts(130_355_000, 6182)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
