@@ -241,13 +241,15 @@ impl Job {
 	}
 }
 
+/// A job's output and proof (empty if not proved); `None` for a check that
+/// found the claimed output right.
+type Executed = Option<(Vec<i32>, Vec<u8>)>;
+
 /// A finished job.
 struct Done {
 	job: Job,
 	seconds: f64,
-	/// The output and the proof (empty if not proved); `None` for a check
-	/// that found the claimed output right.
-	result: Result<Option<(Vec<i32>, Vec<u8>)>, String>,
+	result: Result<Executed, String>,
 }
 
 /// The `Inference::submit_result` call of a journaled result.
@@ -1129,7 +1131,7 @@ fn execute(
 	cache: &Cache,
 	keys: &crate::ceremony::Keys,
 	job: &Job,
-) -> Result<Option<(Vec<i32>, Vec<u8>)>, String> {
+) -> Result<Executed, String> {
 	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
 	let model = &loaded.model;
 	let inputs = model
