@@ -1192,6 +1192,44 @@ impl Chain {
 		Ok(self.submit(signer, &call).await?.0)
 	}
 
+	/// Whether the quantized model `hash` is stored in chain state
+	/// (`Inference::ModelBytes`).
+	pub async fn model_bytes_stored(&self, hash: &Hash) -> Result<bool, ChainError> {
+		let at = self.at().await?;
+		let found = at
+			.storage()
+			.try_fetch(
+				dynamic::storage::<([u8; 32],), Value>("Inference", "StoredModels"),
+				(*hash,),
+			)
+			.await
+			.map_err(rpc("reading Inference::StoredModels"))?;
+		Ok(found.is_some())
+	}
+
+	/// Stores a quantized model's bytes in chain state
+	/// (`Inference::store_model_bytes`); returns the deposit held and the
+	/// transaction's block.
+	pub async fn store_model_bytes(
+		&self,
+		signer: &Keypair,
+		bytes: Vec<u8>,
+	) -> Result<(u128, Included), ChainError> {
+		let call = dynamic::tx("Inference", "store_model_bytes", (bytes,));
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: ModelBytesStoredEvent = event_fields(&events, "Inference", "ModelBytesStored")?;
+		Ok((e.deposit, included))
+	}
+
+	/// Removes the model bytes stored under `hash` (by whoever stored them,
+	/// once no sync-enabled model runs them); returns the deposit released.
+	pub async fn remove_model_bytes(&self, signer: &Keypair, hash: &Hash) -> Result<u128, ChainError> {
+		let call = dynamic::tx("Inference", "remove_model_bytes", (*hash,));
+		let (_, events) = self.submit(signer, &call).await?;
+		let e: ModelBytesStoredEvent = event_fields(&events, "Inference", "ModelBytesRemoved")?;
+		Ok(e.deposit)
+	}
+
 	/// Deprecates model version `id` (its family's owner): no new requests.
 	pub async fn deprecate_model(&self, owner: &Keypair, id: u64) -> Result<Included, ChainError> {
 		let call = dynamic::tx("Models", "deprecate", (id,));
@@ -1985,6 +2023,11 @@ struct PaidEvent {
 struct RejectedEvent {
 	slashed: u128,
 	reason: RejectReason,
+}
+
+#[derive(DecodeAsType)]
+struct ModelBytesStoredEvent {
+	deposit: u128,
 }
 
 #[derive(DecodeAsType)]

@@ -121,10 +121,14 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
       no request, provisional result or sync enablement uses it, `remove`
       deletes it (and its key ceremony) and releases its deposit (the family's
       too with its last version).
-  verity model sync ID [--disable]
+  verity model sync ID [--artifacts DIR] [--disable [--remove-bytes]]
   verity model sync-bound WORK
       As the sudo key: enable (or disable) a model for `infer --now` (prints
-      its work units), or set the most work such a model may do.
+      its work units), or set the most work such a model may do. Enabling
+      first stores the quantized model in chain state if it is not there
+      (DIR/model.qmodel, else downloaded from the node; a deposit is held from
+      the signer): the precompile runs those bytes, on every node alike.
+      --remove-bytes (with --disable) removes them and releases the deposit.
   verity result REQUEST_ID
       The stored result as JSON (status verified/unverified; optimistic ones
       provisional, then final or overturned), or status pending.

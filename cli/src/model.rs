@@ -54,8 +54,8 @@ fn commands(argv: &[String]) -> Result<(), CliError> {
 		Some("show") => crate::onchain::model_show(&Args::parse(&argv[1..], &["url"], &["json"])?),
 		Some("sync") => crate::onchain::model_sync(&Args::parse(
 			&argv[1..],
-			&["url", "suri"],
-			&["disable", "json"],
+			&["url", "suri", "artifacts"],
+			&["disable", "remove-bytes", "json"],
 		)?),
 		Some("sync-bound") => {
 			crate::onchain::model_sync_bound(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)

@@ -699,15 +699,48 @@ pub fn model_sync(args: &Args) -> Result<(), CliError> {
 	let enabled = !args.switch("disable");
 	let key = signer(args)?;
 	let url = url(args);
+	let steps = Progress::new(args.switch("json"));
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
+		let mut out = json!({ "model_id": id, "sync": enabled });
+		if enabled {
+			// The precompile runs the model's bytes from chain state: store
+			// them first (once per quantized model, with a deposit).
+			let model = chain.require_model(id).await?;
+			if chain.model_bytes_stored(&model.quantized_hash).await? {
+				out["bytes"] = json!("stored already");
+			} else {
+				let dir = args.value("artifacts").map(PathBuf::from);
+				let bytes = artifact(
+					&chain,
+					&steps,
+					dir.as_deref(),
+					QMODEL_FILE,
+					&model.quantized_hash,
+					"quantized model",
+				)
+				.await?;
+				let step = steps.spinner(format!(
+					"storing the quantized model ({} bytes) in chain state",
+					bytes.len()
+				));
+				let (deposit, _) = chain.store_model_bytes(&key, bytes).await?;
+				step.done(format!("deposit {}", vrt(deposit)));
+				out["bytes"] = json!("stored");
+				out["bytes_deposit"] = amount(deposit);
+			}
+		}
 		let (work, included) = chain.set_sync_model(&key, id, enabled).await?;
-		print_json(&json!({
-			"model_id": id,
-			"sync": enabled,
-			"work": work,
-			"block": included.block_number,
-		}));
+		out["work"] = json!(work);
+		out["block"] = json!(included.block_number);
+		if !enabled && args.switch("remove-bytes") {
+			let model = chain.require_model(id).await?;
+			let deposit = chain.remove_model_bytes(&key, &model.quantized_hash).await?;
+			progress(format!("model bytes removed: {} released", vrt(deposit)));
+			out["bytes"] = json!("removed");
+			out["bytes_deposit"] = amount(deposit);
+		}
+		print_json(&out);
 		Ok(())
 	})
 }

@@ -197,8 +197,6 @@ pub fn new_full<
 			))
 		})?,
 	);
-	// The inference precompile reads models from the same store.
-	let precompile_missing = crate::precompile::install(artifact_store.clone());
 	// Every node serves its artifacts to its peers, executor or not, so an
 	// artifact uploaded to any node reaches the executors.
 	let artifact_protocol =
@@ -244,14 +242,9 @@ pub fn new_full<
 	));
 
 	task_manager.spawn_handle().spawn(
-		"precompile-prefetch",
+		"precompile-cache",
 		None,
-		crate::precompile::prefetch(
-			client.clone(),
-			artifact_store.clone(),
-			artifact_fetcher.clone(),
-			precompile_missing,
-		),
+		crate::precompile::warm_cache(client.clone()),
 	);
 
 	if config.offchain_worker.enabled {

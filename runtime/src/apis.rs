@@ -284,6 +284,10 @@ impl_runtime_apis! {
 		fn provisional_results() -> Vec<(RequestId, ProvisionalView<Runtime>)> {
 			Inference::provisional_results()
 		}
+
+		fn model_bytes(hash: [u8; 32]) -> Option<Vec<u8>> {
+			pallet_inference::ModelBytes::<Runtime>::get(hash).map(|b| b.into_inner())
+		}
 	}
 
 	impl pallet_ceremony_runtime_api::CeremonyApi<Block, AccountId, BlockNumber> for Runtime {

@@ -210,6 +210,10 @@ parameter_types! {
 	/// Half of it to the challenger, half burnt.
 	pub const ChallengerShare: Perbill = Perbill::from_percent(50);
 	pub const SyncOutputDeposit: Balance = UNIT / 10;
+	/// 1 VRT per stored model plus 0.1 VRT per KB: 1.3 VRT for mlp_digits8's
+	/// 13 KB, 31 VRT for mlp_digits28's 304 KB, 315 VRT for the largest.
+	pub const ModelBytesDepositBase: Balance = UNIT;
+	pub const ModelBytesDepositPerByte: Balance = UNIT / 10_000;
 }
 
 impl pallet_inference::Config for Runtime {
@@ -255,6 +259,11 @@ impl pallet_inference::Config for Runtime {
 	// 2^20 work units (LeNet-5 is 0.43 M): about 10 ms of native inference.
 	type MaxSyncWork = ConstU64<{ 1 << 20 }>;
 	type SyncOutputDeposit = SyncOutputDeposit;
+	// 3 MiB: every example model, and a synthetic model at MaxSyncWork (its
+	// JSON file is about 2 MiB); one upload fits a block (3.75 MiB normal).
+	type MaxModelBytes = ConstU32<{ 3 << 20 }>;
+	type ModelBytesDepositBase = ModelBytesDepositBase;
+	type ModelBytesDepositPerByte = ModelBytesDepositPerByte;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ModelsBenchmarkHelper;

@@ -5,18 +5,19 @@
 //!    another quantized model (its ONNX file has another doc string; the
 //!    test network's SRS is too small for `mlp_digits28`), without uploading
 //!    them (`--no-upload --no-wait`: their key ceremonies, which synchronous
-//!    inference does not need, go on in the background): no validator has
-//!    their quantized models. They are then uploaded to her node only.
-//! 2. Sudo enables `mlp_digits8` for synchronous use. Executing that call
-//!    needs the model (its work units come from the node), so the other
-//!    validators must fetch the artifact from Alice's node before they can
-//!    build or import the block.
+//!    inference does not need, go on in the background).
+//! 2. Sudo enables `mlp_digits8` for synchronous use: `verity model sync`
+//!    first stores its quantized model in chain state (with a deposit), and
+//!    the precompile runs those bytes. No node has the model's file, ever.
 //! 3. Eve calls `infer --now`: the output is in the transaction's own block,
 //!    equals the fixed-point output computed locally, and the block's events
 //!    are byte-identical on all four validators (three of which imported it
 //!    from its author).
 //! 4. A model not enabled, and a model above the on-chain work bound, are
 //!    refused with their pallet errors.
+//! 5. The model is disabled and its bytes removed from state. A fresh node
+//!    with an empty artifact store then syncs from genesis through the block
+//!    that called it and reaches the validators' blocks and state roots.
 
 use std::time::Duration;
 
@@ -74,26 +75,42 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		.collect();
 	let hashes: Vec<&str> = hashes.iter().map(String::as_str).collect();
 	ensure!(hashes[0] != hashes[1], "two quantized models");
+	// No node has the models' files (and none ever gets them here).
+	let no_files = |nodes: Vec<jsonrpsee::ws_client::WsClient>| {
+		let hashes = hashes.clone();
+		async move {
+			for client in nodes {
+				let has = rpc::artifacts_has(&client, &hashes).await?;
+				ensure!(has == [false, false], "a node has a model's file");
+			}
+			Ok::<_, anyhow::Error>(())
+		}
+	};
+	let mut clients = Vec::new();
 	for node in &nodes {
-		let has = rpc::artifacts_has(&node.client().await?, &hashes).await?;
-		ensure!(
-			has == [false, false],
-			"{}: has a model before any upload",
-			node.name()
-		);
+		clients.push(node.client().await?);
 	}
-	let uploaded = cli.json(&["artifacts", "upload", path(&files[0]), path(&files[1])])?;
-	ensure!(
-		uploaded
-			.as_array()
-			.is_some_and(|u| u.iter().all(|f| f["status"] == "uploaded")),
-		"{uploaded}"
-	);
-	let hash = hashes[0].to_string();
+	no_files(clients).await?;
 
-	// --- Enable mlp_digits8: the work comes from the nodes' precompile.
+	// --- Enable mlp_digits8: its bytes go to chain state first; the work
+	// comes from the precompile, which runs them.
 	let model_id = models[0].id.to_string();
-	let enabled = cli.json(&["model", "sync", &model_id, "--suri", "//Alice"])?;
+	let dir = |name: &str| cli.work.path().join(name).to_string_lossy().into_owned();
+	let enabled = cli.json(&[
+		"model",
+		"sync",
+		&model_id,
+		"--artifacts",
+		&dir("mlp_digits8"),
+		"--suri",
+		"//Alice",
+	])?;
+	ensure!(enabled["bytes"] == "stored", "{enabled}");
+	let deposit = 1_000_000_000_000u128 + 100_000_000 * std::fs::read(&files[0])?.len() as u128;
+	ensure!(
+		enabled["bytes_deposit"].as_u64().map(u128::from) == Some(deposit),
+		"deposit: {enabled}, expected {deposit}"
+	);
 	ensure!(
 		enabled["work"].as_u64() == Some(models[0].model.work()),
 		"work units: {enabled}, local {}",
@@ -150,8 +167,6 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 			},
 		)
 		.await?;
-		let has = rpc::artifacts_has(&client, &[&hash]).await?;
-		ensure!(has == [true], "{}: the model was not fetched", node.name());
 		events.push(bytes);
 	}
 	ensure!(
@@ -186,10 +201,70 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	);
 	let below = (models[1].model.work() - 1).to_string();
 	cli.json(&["model", "sync-bound", &below, "--suri", "//Alice"])?;
+	let other_dir = dir("mlp_digits8-other");
 	cli.fails(
-		&["model", "sync", &other, "--suri", "//Alice"],
+		&[
+			"model",
+			"sync",
+			&other,
+			"--artifacts",
+			&other_dir,
+			"--suri",
+			"//Alice",
+		],
 		"WorkAboveBound",
 	);
-	cli.fails(&["model", "sync", &other, "--suri", "//Eve"], "RequireSudo");
+	cli.fails(
+		&["model", "sync", &other, "--artifacts", &other_dir, "--suri", "//Eve"],
+		"RequireSudo",
+	);
+
+	// --- Disabled, its bytes removed from state (the deposit released).
+	let disabled = cli.json(&[
+		"model",
+		"sync",
+		&model_id,
+		"--disable",
+		"--remove-bytes",
+		"--suri",
+		"//Alice",
+	])?;
+	ensure!(
+		disabled["bytes"] == "removed" && disabled["bytes_deposit"].as_u64().map(u128::from) == Some(deposit),
+		"{disabled}"
+	);
+	cli.fails(
+		&["infer", &model_id, "--input", sample, "--now", "--suri", "//Eve"],
+		"NotSyncEnabled",
+	);
+
+	// --- A fresh node, no files, syncs from genesis through the infer_now
+	// block (whose state had the bytes) to the validators' blocks.
+	let alice = nodes[0].client().await?;
+	let (target, _) = rpc::finalized_head(&alice).await?;
+	let mut config = verity_tests::NodeConfig::local_validator("fresh", 9);
+	config.validator_key = None;
+	config.bootnodes = vec![nodes[0].multiaddr().await?];
+	let fresh = verity_tests::Node::start(config).await?;
+	let fresh_rpc = fresh.client().await?;
+	wait_for("the fresh node to sync", Duration::from_secs(180), || async {
+		Ok((rpc::best_number(&fresh_rpc).await? >= target).then_some(()))
+	})
+	.await?;
+	for number in [now["block"].as_u64().context("block")?, target] {
+		let ours = rpc::block_hash(&alice, number).await?;
+		let theirs = rpc::block_hash(&fresh_rpc, number).await?;
+		ensure!(
+			ours.is_some() && ours == theirs,
+			"block #{number}: {ours:?} on Alice, {theirs:?} on the fresh node"
+		);
+		let root = |header: Value| header["stateRoot"].clone();
+		let ours: Value = alice.request("chain_getHeader", rpc_params![&ours]).await?;
+		let theirs: Value = fresh_rpc
+			.request("chain_getHeader", rpc_params![&theirs])
+			.await?;
+		ensure!(root(ours) == root(theirs), "state roots differ at #{number}");
+	}
+	no_files(vec![fresh_rpc]).await?;
 	Ok(())
 }

@@ -2,11 +2,10 @@
 //! models (`models/{mlp_digits8,mlp_digits28,lenet5}.qmodel`, inputs from
 //! `models/samples/<name>.input.json`).
 //!
-//! The precompile is timed through the node's real path: the model's canonical
-//! bytes go into a temporary [`verity_artifacts::ArtifactStore`], installed
-//! with [`verity_precompile::host::set_model_source`], and every call is
-//! [`verity_precompile::host::execute`] by model hash. The first call is cold
-//! (reads and parses the artifact); the warm calls hit the parse cache. Before
+//! The precompile is timed through the node's real path: every call is
+//! [`verity_precompile::host::execute`] with the model's canonical bytes (as
+//! the runtime passes them from chain state) and hash. The first call is cold
+//! (hashes and parses the bytes); the warm calls hit the parse cache. Before
 //! any timing the precompile's output is checked against the engine's
 //! `QuantizedModel::run`, so the bench cannot time a wrong path.
 //!
@@ -25,7 +24,7 @@
 //!
 //! About a minute and a half on 2 shared cores, most of it LeNet-5's setup.
 
-use std::{sync::Arc, time::Instant};
+use std::time::Instant;
 
 use pallet_inference::{work_component, WeightInfo};
 use rand_chacha::rand_core::SeedableRng;
@@ -102,22 +101,13 @@ fn load(models: &str, name: &str) -> (QuantizedModel, Vec<u8>, Vec<IntTensor>) {
 	(model, file, input)
 }
 
-fn bench(
-	models: &str,
-	store: &verity_artifacts::ArtifactStore,
-	name: &'static str,
-	prove_reps: usize,
-) -> Row {
+fn bench(models: &str, name: &'static str, prove_reps: usize) -> Row {
 	let (model, file, input) = load(models, name);
 	if file != model.to_bytes() {
-		eprintln!("note: {name}.qmodel is not in canonical form; storing its canonical bytes");
+		eprintln!("note: {name}.qmodel is not in canonical form; running its canonical bytes");
 	}
-	let hash = store.insert(&model.to_bytes()).expect("storing the model");
-	assert_eq!(
-		hash,
-		model.hash(),
-		"{name}: the store keys the artifact by the model hash"
-	);
+	let bytes = model.to_bytes();
+	let hash = model.hash();
 	let work = model.work();
 
 	// The precompile's input: every input tensor's values, concatenated.
@@ -135,14 +125,10 @@ fn bench(
 		.flat_map(|t| t.data.iter().copied())
 		.collect();
 
-	// Cold: the first call for this hash reads the artifact and parses it.
+	// Cold: the first call for this hash checks and parses the bytes.
 	eprintln!("{name}: precompile ({work} work units)");
-	let (cold_s, out) = timed(|| host::execute(&hash, &flat, work));
-	let first = match out {
-		Some(Ok(out)) => out,
-		Some(Err(e)) => panic!("{name}: the precompile refused the call: {e:?}"),
-		None => panic!("{name}: the precompile did not find the model in the store"),
-	};
+	let (cold_s, out) = timed(|| host::execute(&hash, &bytes, &flat, work));
+	let first = out.unwrap_or_else(|e| panic!("{name}: the precompile refused the call: {e:?}"));
 	let got: Vec<i64> = first.iter().map(|&v| i64::from(v)).collect();
 	assert!(
 		got == expected,
@@ -151,9 +137,9 @@ fn bench(
 
 	let warm: Vec<f64> = (0..WARM_CALLS)
 		.map(|_| {
-			let (s, out) = timed(|| host::execute(&hash, &flat, work));
+			let (s, out) = timed(|| host::execute(&hash, &bytes, &flat, work));
 			assert!(
-				matches!(&out, Some(Ok(o)) if *o == first),
+				matches!(&out, Ok(o) if *o == first),
 				"{name}: a warm precompile call gave another result: {out:?}"
 			);
 			s * 1e6
@@ -211,17 +197,9 @@ fn bench(
 fn main() {
 	let started = Instant::now();
 	let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models");
-	let dir = tempfile::tempdir().expect("temp dir");
-	let store = Arc::new(
-		verity_artifacts::ArtifactStore::open(dir.path(), 1 << 30)
-			.expect("opening the artifact store"),
-	);
-	// A model the store lacks makes `execute` return `None`, which `bench` reports.
-	host::set_model_source(Arc::new(host::StoreSource::new(store.clone(), |_| {})));
-
 	let rows: Vec<Row> = MODELS
 		.iter()
-		.map(|&(name, reps)| bench(models, &store, name, reps))
+		.map(|&(name, reps)| bench(models, name, reps))
 		.collect();
 
 	println!(
@@ -253,7 +231,7 @@ fn main() {
 	let per_component = weight_us(verity_precompile::BENCH_LAYER_WORK) - base;
 	println!();
 	println!(
-		"Precompile: `host::execute` over a temp ArtifactStore; cold = first call (store read + parse), \
+		"Precompile: `host::execute` with the model's bytes; cold = first call (hash check + parse), \
 		 warm = {WARM_CALLS} calls on the parse cache. Output checked equal to `QuantizedModel::run` before timing."
 	);
 	println!(

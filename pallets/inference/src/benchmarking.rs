@@ -123,13 +123,21 @@ fn register_model<T: Config>(
 	T::BenchmarkHelper::register_model(&owner, spec, key)
 }
 
-/// Registers the precompile's synthetic model of `layers` 32×32 layers (work
-/// `layers · BENCH_LAYER_WORK`) and enables it for synchronous inference.
+/// Registers a fresh variant of the precompile's synthetic model of `layers`
+/// 32×32 layers (work `layers · BENCH_LAYER_WORK`), stores its bytes and, if
+/// `enable`, enables it for synchronous inference.
 fn sync_model<T: Config>(layers: u32, enable: bool) -> ModelId {
 	let owner: T::AccountId = account("owner", 0, SEED);
 	fund::<T>(&owner);
+	let bytes = verity_precompile::verity_precompile::bench_model(layers);
+	let hash = sp_io::hashing::blake2_256(&bytes);
+	Inference::<T>::store_model_bytes(
+		RawOrigin::Signed(owner.clone()).into(),
+		BoundedVec::try_from(bytes).expect("the benchmark model fits MaxModelBytes"),
+	)
+	.expect("stores the model bytes");
 	let spec = ModelSpec {
-		quantized_hash: verity_precompile::verity_precompile::bench_model(layers),
+		quantized_hash: hash,
 		input_len: 32,
 		output_len: 32,
 		act_bits: 8,
@@ -139,12 +147,16 @@ fn sync_model<T: Config>(layers: u32, enable: bool) -> ModelId {
 	};
 	let model = T::BenchmarkHelper::register_model(&owner, spec, None);
 	if enable {
-		SyncModels::<T>::insert(
-			model,
-			u64::from(layers) * verity_precompile::BENCH_LAYER_WORK,
-		);
+		let origin = T::SyncOrigin::try_successful_origin().expect("a sync origin");
+		Inference::<T>::set_sync_model(origin, model, true).expect("enables the model");
 	}
 	model
+}
+
+/// The most layers a synthetic model may have here (within `MaxSyncWork`).
+fn max_sync_layers<T: Config>() -> u32 {
+	(T::MaxSyncWork::get() / verity_precompile::BENCH_LAYER_WORK)
+		.clamp(1, u64::from(verity_precompile::MAX_BENCH_LAYERS)) as u32
 }
 
 fn fixture<T: Config>() -> Result<Fixture, BenchmarkError> {
@@ -782,7 +794,9 @@ mod benchmarks {
 	/// Enabling a model (the precompile reports its work).
 	#[benchmark]
 	fn set_sync_model() -> Result<(), BenchmarkError> {
-		let model = sync_model::<T>(1, false);
+		// The largest model, never parsed: enabling parses its bytes.
+		let layers = max_sync_layers::<T>();
+		let model = sync_model::<T>(layers, false);
 		let origin =
 			T::SyncOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -791,9 +805,41 @@ mod benchmarks {
 
 		assert_eq!(
 			SyncModels::<T>::get(model),
-			Some(verity_precompile::BENCH_LAYER_WORK)
+			Some(u64::from(layers) * verity_precompile::BENCH_LAYER_WORK)
 		);
 		Ok(())
+	}
+
+	/// Storing `n` bytes of a model (hashing them, holding the deposit).
+	#[benchmark]
+	fn store_model_bytes(n: Linear<1, { T::MaxModelBytes::get() }>) {
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let bytes: BoundedVec<u8, T::MaxModelBytes> =
+			BoundedVec::truncate_from(vec![7u8; n as usize]);
+		let hash = sp_io::hashing::blake2_256(&bytes);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), bytes);
+
+		assert!(ModelBytes::<T>::contains_key(hash));
+	}
+
+	/// Removing the largest stored model.
+	#[benchmark]
+	fn remove_model_bytes() {
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let bytes: BoundedVec<u8, T::MaxModelBytes> =
+			BoundedVec::truncate_from(vec![7u8; T::MaxModelBytes::get() as usize]);
+		let hash = sp_io::hashing::blake2_256(&bytes);
+		Inference::<T>::store_model_bytes(RawOrigin::Signed(caller.clone()).into(), bytes)
+			.expect("stores");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), hash);
+
+		assert!(!ModelBytes::<T>::contains_key(hash));
 	}
 
 	#[benchmark]

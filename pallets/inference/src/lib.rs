@@ -51,6 +51,17 @@
 //!   emitted. `Vanilla` results (no proof) are stored flagged unverified and paid
 //!   the same way. A stored result is pruned [`Config::ResultTtl`] blocks
 //!   later; its output stays in the event, its hash in [`ResultHashes`].
+//! * **Optimistic results**: an `Optimistic` request's executor submits its
+//!   output without a proof (its bond must cover
+//!   [`Config::WrongResultSlash`]). It is held in [`Provisional`] for
+//!   [`Config::ChallengeWindow`] blocks, the fee still in escrow, then stored
+//!   unverified and paid (`ResultFinalized`). Within the window any other
+//!   bonded executor may `challenge` it with a Groth16 proof of a different
+//!   output for the same statement (made for the challenger's account): the
+//!   proven output replaces it (`ResultOverturned`), the submitter loses
+//!   `WrongResultSlash` ([`Config::ChallengerShare`] of it to the challenger,
+//!   who is also paid the fee). A challenge whose proof fails costs the
+//!   challenger `InvalidProofSlash` (`ChallengeRejected`).
 //! * **Expiry**: a request whose deadline passed without a result is
 //!   refunded, less [`Config::ExpiryCharge`] (burnt: an unserved request is
 //!   not free); `force_refund` ([`Config::AdminOrigin`]) refunds an open
@@ -62,7 +73,8 @@
 //!
 //! * **Synchronous inference** ([`sync`]): `infer_now(model_id, input)` runs
 //!   the model inside the extrinsic through the node's inference precompile
-//!   ([`verity_precompile`]), stores the caller's latest output in
+//!   ([`verity_precompile`]) on its quantized bytes from chain state
+//!   ([`ModelBytes`], stored with a deposit by `store_model_bytes`), stores the caller's latest output in
 //!   [`SyncOutputs`] (holding [`Config::SyncOutputDeposit`] until
 //!   `clear_sync_output`) and emits `InferenceComputed`, all in the same block.
 //!   Only models [`Config::SyncOrigin`] enabled (`set_sync_model`) run this way,
@@ -144,7 +156,7 @@ use codec::Encode;
 use frame_support::traits::fungible;
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_models::{InferenceMode, ModelId, ModelRegistry, ModelSpec};
-use sp_runtime::traits::{CheckedAdd, One, Saturating, Zero};
+use sp_runtime::traits::{CheckedAdd, CheckedMul, One, Saturating, Zero};
 
 /// The balance type of [`Config::Currency`].
 pub type BalanceOf<T> =
@@ -194,6 +206,9 @@ pub type ResultView<T> = InferenceResult<
 	Vec<i32>,
 	Vec<i32>,
 >;
+
+/// [`StoredModel`] of this runtime.
+pub type StoredModelOf<T> = StoredModel<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
 /// [`SyncOutput`] as stored.
 pub type SyncOutputOf<T> =
@@ -300,9 +315,10 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 /// requests are refunded less a charge.
 ///
 /// Calls: `register_executor`, `unregister_executor`, `withdraw_bond`,
-/// `request`, `submit_result`, `decline`, `remove_executor` and
+/// `request`, `submit_result`, `decline`, `challenge`, `remove_executor` and
 /// `force_refund` (admin), and the synchronous `set_sync_model`,
-/// `set_sync_work_bound`, `infer_now`, `clear_sync_output`. Clients read it
+/// `set_sync_work_bound`, `infer_now`, `clear_sync_output`,
+/// `store_model_bytes`, `remove_model_bytes`. Clients read it
 /// through the `InferenceApi` runtime API.
 #[frame_support::pallet]
 pub mod pallet {
@@ -469,6 +485,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type SyncOutputDeposit: Get<BalanceOf<Self>>;
 
+		/// The largest quantized model [`ModelBytes`] stores (what synchronous
+		/// inference runs; it must fit in one transaction).
+		#[pallet::constant]
+		type MaxModelBytes: Get<u32>;
+
+		/// Held from whoever stores a model's bytes, per stored model...
+		#[pallet::constant]
+		type ModelBytesDepositBase: Get<BalanceOf<Self>>;
+
+		/// ...plus this per byte.
+		#[pallet::constant]
+		type ModelBytesDepositPerByte: Get<BalanceOf<Self>>;
+
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
 
@@ -489,6 +518,9 @@ pub mod pallet {
 		/// The deposit for an account's entry in [`SyncOutputs`].
 		#[codec(index = 2)]
 		SyncOutput,
+		/// The deposit for a quantized model stored in [`ModelBytes`].
+		#[codec(index = 3)]
+		ModelBytes,
 	}
 
 	/// The active executor set, sorted. Requests are assigned from it.
@@ -571,6 +603,19 @@ pub mod pallet {
 	/// [`Config::MaxSyncWork`]).
 	#[pallet::storage]
 	pub type SyncWorkBound<T: Config> = StorageValue<_, u64, ValueQuery, DefaultSyncWorkBound<T>>;
+
+	/// Quantized models' canonical bytes, by their blake2-256 hash (the
+	/// registry's `quantized_hash`): what the precompile runs, so that every
+	/// node, also one syncing from genesis, runs synchronous inference from
+	/// chain state alone.
+	#[pallet::storage]
+	pub type ModelBytes<T: Config> =
+		StorageMap<_, Identity, [u8; 32], BoundedVec<u8, T::MaxModelBytes>>;
+
+	/// Who stored each [`ModelBytes`] entry, its deposit, and how many
+	/// sync-enabled model versions run it (it can be removed at zero).
+	#[pallet::storage]
+	pub type StoredModels<T: Config> = StorageMap<_, Identity, [u8; 32], StoredModelOf<T>>;
 
 	/// Each account's latest `infer_now` output (one entry per account,
 	/// overwritten; its deposit is held until `clear_sync_output`).
@@ -730,6 +775,21 @@ pub mod pallet {
 		},
 		/// `who`'s stored synchronous output was removed and its deposit released.
 		SyncOutputCleared { who: T::AccountId },
+		/// A quantized model's bytes were stored under `hash`, holding
+		/// `deposit` from `owner`.
+		ModelBytesStored {
+			hash: [u8; 32],
+			owner: T::AccountId,
+			len: u32,
+			deposit: BalanceOf<T>,
+		},
+		/// The bytes stored under `hash` were removed and `deposit` released
+		/// to `owner`.
+		ModelBytesRemoved {
+			hash: [u8; 32],
+			owner: T::AccountId,
+			deposit: BalanceOf<T>,
+		},
 	}
 
 	/// Errors.
@@ -817,6 +877,15 @@ pub mod pallet {
 		ModelArtifactMismatch,
 		/// The account has no stored synchronous output.
 		NoSyncOutput,
+		/// These model bytes are stored already.
+		ModelBytesAlreadyStored,
+		/// No model bytes are stored under this hash: store the model's
+		/// quantized file (`store_model_bytes`) before enabling it.
+		ModelBytesMissing,
+		/// Only the account that stored the bytes may remove them.
+		NotModelBytesOwner,
+		/// A sync-enabled model still runs these bytes.
+		ModelBytesInUse,
 	}
 
 	#[pallet::hooks]
@@ -1135,10 +1204,10 @@ pub mod pallet {
 		/// Enables model `model_id` for synchronous inference (`enabled`), or
 		/// disables it.
 		///
-		/// Origin: `SyncOrigin`. Enabling asks the node's precompile for the
-		/// model's work units, which must be within `SyncWorkBound`; a node that
-		/// does not have the model's artifact cannot execute this call (see
-		/// [`verity_precompile`]). Emits `SyncModelSet`.
+		/// Origin: `SyncOrigin`. Enabling needs the model's quantized bytes in
+		/// [`ModelBytes`] (`store_model_bytes`): the precompile computes the
+		/// model's work units from them, which must be within `SyncWorkBound`,
+		/// and runs them on every call. Emits `SyncModelSet`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_sync_model())]
 		pub fn set_sync_model(
@@ -1147,18 +1216,22 @@ pub mod pallet {
 			enabled: bool,
 		) -> DispatchResult {
 			T::SyncOrigin::ensure_origin(origin)?;
+			let (hash, was_enabled) = (
+				T::Models::spec(model_id).map(|s| s.quantized_hash),
+				SyncModels::<T>::contains_key(model_id),
+			);
 			let work = if enabled {
 				let work = Self::sync_work(model_id)?;
 				SyncModels::<T>::insert(model_id, work);
 				Some(work)
 			} else {
-				ensure!(
-					SyncModels::<T>::contains_key(model_id),
-					Error::<T>::NotSyncEnabled
-				);
+				ensure!(was_enabled, Error::<T>::NotSyncEnabled);
 				SyncModels::<T>::remove(model_id);
 				None
 			};
+			if let (Some(hash), true) = (hash, enabled != was_enabled) {
+				Self::count_bytes_use(hash, enabled);
+			}
 			Self::deposit_event(Event::SyncModelSet { model_id, work });
 			Ok(())
 		}
@@ -1385,6 +1458,79 @@ pub mod pallet {
 			});
 			Ok(Some(T::WeightInfo::challenge_rejected()).into())
 		}
+
+		/// Stores a quantized model's canonical bytes (its `.qmodel` file) in
+		/// [`ModelBytes`] under their blake2-256 hash, holding
+		/// `ModelBytesDepositBase + ModelBytesDepositPerByte · len` from the
+		/// caller until `remove_model_bytes`. A model version whose
+		/// `quantized_hash` is that hash can then be enabled for synchronous
+		/// inference.
+		///
+		/// Origin: signed. Emits `ModelBytesStored`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::store_model_bytes(bytes.len() as u32))]
+		pub fn store_model_bytes(
+			origin: OriginFor<T>,
+			bytes: BoundedVec<u8, T::MaxModelBytes>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let hash = sp_io::hashing::blake2_256(&bytes);
+			ensure!(
+				!StoredModels::<T>::contains_key(hash),
+				Error::<T>::ModelBytesAlreadyStored
+			);
+			let len = bytes.len() as u32;
+			let deposit = T::ModelBytesDepositPerByte::get()
+				.checked_mul(&len.into())
+				.and_then(|d| d.checked_add(&T::ModelBytesDepositBase::get()))
+				.ok_or(Error::<T>::Overflow)?;
+			T::Currency::hold(&HoldReason::ModelBytes.into(), &who, deposit)?;
+			ModelBytes::<T>::insert(hash, bytes);
+			StoredModels::<T>::insert(
+				hash,
+				StoredModel {
+					owner: who.clone(),
+					deposit,
+					sync_models: 0,
+				},
+			);
+			Self::deposit_event(Event::ModelBytesStored {
+				hash,
+				owner: who,
+				len,
+				deposit,
+			});
+			Ok(())
+		}
+
+		/// Removes the model bytes stored under `hash` and releases their
+		/// deposit; by the account that stored them, once no sync-enabled
+		/// model runs them. (Blocks that ran them stay verifiable: a node
+		/// syncing them reads the bytes from those blocks' state.)
+		///
+		/// Origin: signed. Emits `ModelBytesRemoved`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::remove_model_bytes())]
+		pub fn remove_model_bytes(origin: OriginFor<T>, hash: [u8; 32]) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let stored = StoredModels::<T>::get(hash).ok_or(Error::<T>::ModelBytesMissing)?;
+			ensure!(stored.owner == who, Error::<T>::NotModelBytesOwner);
+			ensure!(stored.sync_models == 0, Error::<T>::ModelBytesInUse);
+			T::Currency::release(
+				&HoldReason::ModelBytes.into(),
+				&who,
+				stored.deposit,
+				Precision::BestEffort,
+			)?;
+			StoredModels::<T>::remove(hash);
+			ModelBytes::<T>::remove(hash);
+			Self::deposit_event(Event::ModelBytesRemoved {
+				hash,
+				owner: who,
+				deposit: stored.deposit,
+			});
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1513,6 +1659,20 @@ pub mod pallet {
 					count.saturating_sub(1)
 				};
 				*n = (count > 0).then_some(count);
+			});
+		}
+
+		/// One more (`up`) or one fewer sync-enabled model running the bytes
+		/// stored under `hash`.
+		fn count_bytes_use(hash: [u8; 32], up: bool) {
+			StoredModels::<T>::mutate(hash, |stored| {
+				if let Some(stored) = stored {
+					stored.sync_models = if up {
+						stored.sync_models.saturating_add(1)
+					} else {
+						stored.sync_models.saturating_sub(1)
+					};
+				}
 			});
 		}
 
@@ -2220,6 +2380,32 @@ pub mod pallet {
 				ensure!(
 					timeouts.iter().all(|(at, _)| *at >= cursor),
 					"a timeout behind the cursor"
+				);
+			}
+			let mut bytes_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			for (hash, stored) in StoredModels::<T>::iter() {
+				ensure!(
+					ModelBytes::<T>::contains_key(hash),
+					"stored model record without its bytes"
+				);
+				let users = SyncModels::<T>::iter_keys()
+					.filter(|id| T::Models::spec(*id).is_some_and(|s| s.quantized_hash == hash))
+					.count();
+				ensure!(
+					stored.sync_models as usize == users,
+					"sync-enabled users of stored bytes out of sync"
+				);
+				let held = bytes_deposits.entry(stored.owner).or_insert_with(Zero::zero);
+				*held = held.saturating_add(stored.deposit);
+			}
+			ensure!(
+				ModelBytes::<T>::iter_keys().count() == StoredModels::<T>::iter_keys().count(),
+				"stored bytes without a record"
+			);
+			for (who, deposit) in bytes_deposits {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::ModelBytes.into(), &who) == deposit,
+					"held model-bytes deposit differs from the records"
 				);
 			}
 			for (who, _) in SyncOutputs::<T>::iter() {

@@ -122,6 +122,9 @@ pub const MAX_INPUT: u32 = 1024;
 pub const MAX_OUTPUT: u32 = 64;
 pub const MAX_SYNC_WORK: u64 = 1 << 20;
 pub const SYNC_DEPOSIT: u64 = 7;
+pub const MAX_MODEL_BYTES: u32 = 1 << 20;
+pub const MODEL_BYTES_BASE: Balance = 5;
+pub const MODEL_BYTES_PER_BYTE: Balance = 1;
 /// Every dev account's starting balance.
 pub const ENDOWMENT: Balance = 1_000_000;
 
@@ -168,6 +171,9 @@ impl pallet_inference::Config for Test {
 	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxSyncWork = ConstU64<MAX_SYNC_WORK>;
 	type SyncOutputDeposit = SyncOutputDeposit;
+	type MaxModelBytes = ConstU32<MAX_MODEL_BYTES>;
+	type ModelBytesDepositBase = ConstU64<MODEL_BYTES_BASE>;
+	type ModelBytesDepositPerByte = ConstU64<MODEL_BYTES_PER_BYTE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Models;

@@ -2,6 +2,11 @@
 //! inference precompile ([`verity_precompile`]), for `infer_now` and for other
 //! pallets through [`InferenceProvider`].
 //!
+//! The precompile runs the model's quantized bytes from chain state
+//! ([`ModelBytes`](crate::ModelBytes), stored with a deposit by
+//! `store_model_bytes`), never a file of the node's: every node, also one
+//! syncing from genesis, computes the same output from the same state.
+//!
 //! Only models the [`Config::SyncOrigin`](crate::Config::SyncOrigin) enabled
 //! ([`SyncModels`](crate::SyncModels)) run this way, and only while their work
 //! (multiply-accumulates plus one unit per computed value, computed by the
@@ -15,7 +20,7 @@ use pallet_models::{ModelId, ModelRegistry, ModelSpec};
 use sp_runtime::DispatchError;
 use verity_precompile::{PrecompileError, BENCH_LAYER_WORK};
 
-use crate::{Config, Error, Pallet, SyncModels, SyncWorkBound, WeightInfo};
+use crate::{Config, Error, ModelBytes, Pallet, SyncModels, SyncWorkBound, WeightInfo};
 
 /// Synchronous inference for other pallets (and later smart contracts): runs
 /// a sync-enabled model in the calling extrinsic.
@@ -71,8 +76,10 @@ impl<T: Config> Pallet<T> {
 			crate::in_range(input, spec.act_bits),
 			Error::<T>::InputOutOfRange
 		);
+		let bytes =
+			ModelBytes::<T>::get(spec.quantized_hash).ok_or(Error::<T>::ModelBytesMissing)?;
 		// The weight was charged for `work`: the host refuses a model doing more.
-		let output = verity_precompile::run(&spec.quantized_hash, input, work)
+		let output = verity_precompile::run(&spec.quantized_hash, &bytes, input, work)
 			.map_err(Self::precompile_error)?;
 		ensure!(
 			output.len() == spec.output_len as usize,
@@ -81,13 +88,16 @@ impl<T: Config> Pallet<T> {
 		Ok((spec, work, output))
 	}
 
-	/// The work of `model_id`'s quantized model, from the node, checked
-	/// against the bound (for enabling it).
+	/// The work of `model_id`'s quantized model (its stored bytes, run by the
+	/// precompile), checked against the bound (for enabling it).
 	pub(crate) fn sync_work(model_id: ModelId) -> Result<u64, DispatchError> {
 		let spec = T::Models::spec(model_id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(spec.active, Error::<T>::ModelInactive);
 		Self::check_spec(&spec)?;
-		let work = verity_precompile::work(&spec.quantized_hash).map_err(Self::precompile_error)?;
+		let bytes =
+			ModelBytes::<T>::get(spec.quantized_hash).ok_or(Error::<T>::ModelBytesMissing)?;
+		let work = verity_precompile::work(&spec.quantized_hash, &bytes)
+			.map_err(Self::precompile_error)?;
 		ensure!(
 			work <= SyncWorkBound::<T>::get(),
 			Error::<T>::WorkAboveBound

@@ -2331,8 +2331,9 @@ fn host_verifier_accepts_and_rejects_like_the_pure_one() {
 /// precompile from an artifact store (installed once per test binary).
 struct SyncModelsFixture {
 	model: QuantizedModel,
+	/// Its file (canonical bytes).
+	bytes: Vec<u8>,
 	input: Vec<i32>,
-	_dir: tempfile::TempDir,
 }
 
 fn sync_fixture() -> &'static SyncModelsFixture {
@@ -2350,25 +2351,30 @@ fn sync_fixture() -> &'static SyncModelsFixture {
 		let input = model
 			.quantize_inputs(&inputs_in_order(sample, &names).unwrap())
 			.unwrap();
-		let dir = tempfile::tempdir().unwrap();
-		let store = std::sync::Arc::new(
-			verity_artifacts::ArtifactStore::open(dir.path(), 1 << 24).unwrap(),
-		);
-		assert_eq!(store.insert(&bytes).unwrap(), model.hash());
-		verity_precompile::host::set_model_source(std::sync::Arc::new(
-			verity_precompile::host::StoreSource::new(store, |_| {}),
-		));
 		SyncModelsFixture {
 			input: input[0].data.iter().map(|&v| v as i32).collect(),
 			model,
-			_dir: dir,
+			bytes,
 		}
 	})
 }
 
-/// Registers the example MLP with its real spec (vanilla only); returns its id.
+/// Stores `bytes` in chain state as account `n` (once per test chain).
+fn store_bytes(n: u8, bytes: &[u8]) {
+	let hash = sp_io::hashing::blake2_256(bytes);
+	if !ModelBytes::<Test>::contains_key(hash) {
+		assert_ok!(Inference::store_model_bytes(
+			RuntimeOrigin::signed(account(n)),
+			BoundedVec::try_from(bytes.to_vec()).unwrap()
+		));
+	}
+}
+
+/// Registers the example MLP with its real spec (vanilla only), its bytes
+/// stored; returns its id.
 fn sync_mlp() -> ModelId {
 	let f = sync_fixture();
+	store_bytes(20, &f.bytes);
 	MockModels::register(
 		&account(20),
 		ModelSpec {
@@ -2384,13 +2390,15 @@ fn sync_mlp() -> ModelId {
 	)
 }
 
-/// Registers the synthetic model of `layers` layers (input and output 32, 8 bits).
+/// Registers the synthetic model of `layers` layers (input and output 32, 8
+/// bits), its bytes stored.
 fn bench_model(layers: u32) -> ModelId {
-	sync_fixture();
+	let bytes = verity_precompile::host::bench_model(layers).to_bytes();
+	store_bytes(20, &bytes);
 	MockModels::register(
 		&account(20),
 		ModelSpec {
-			quantized_hash: verity_precompile::verity_precompile::bench_model(layers),
+			quantized_hash: sp_io::hashing::blake2_256(&bytes),
 			input_len: 32,
 			output_len: 32,
 			act_bits: 8,
@@ -2607,15 +2615,103 @@ fn infer_now_checks_the_input_and_the_spec() {
 	});
 }
 
+/// Synchronous inference runs the model's bytes from chain state: stored
+/// with a deposit by anyone, refused for enabling before they are there,
+/// kept while an enabled model runs them, removed by their owner after.
 #[test]
-#[should_panic(expected = "does not have the quantized model")]
-fn a_missing_artifact_traps_instead_of_failing_the_call() {
-	new_test_ext().execute_with(|| {
-		sync_fixture();
-		let unknown = MockModels::register(
+fn model_bytes_live_in_state_with_a_deposit() {
+	run(|| {
+		let f = sync_fixture();
+		let model = MockModels::register(
 			&account(20),
 			ModelSpec {
-				quantized_hash: [0xab; 32],
+				quantized_hash: f.model.hash(),
+				input_len: 64,
+				output_len: 10,
+				act_bits: f.model.act_bits,
+				supports_zk: false,
+				supports_vanilla: true,
+				active: true,
+			},
+			None,
+		);
+		// Without its bytes on chain, a model cannot be enabled.
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), model, true),
+			Error::<Test>::ModelBytesMissing
+		);
+		let hash = f.model.hash();
+		let deposit = MODEL_BYTES_BASE + MODEL_BYTES_PER_BYTE * f.bytes.len() as Balance;
+		assert_ok!(Inference::store_model_bytes(
+			RuntimeOrigin::signed(account(3)),
+			BoundedVec::try_from(f.bytes.clone()).unwrap()
+		));
+		System::assert_last_event(
+			Event::ModelBytesStored {
+				hash,
+				owner: account(3),
+				len: f.bytes.len() as u32,
+				deposit,
+			}
+			.into(),
+		);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::ModelBytes.into(), &account(3)),
+			deposit
+		);
+		assert_noop!(
+			Inference::store_model_bytes(
+				RuntimeOrigin::signed(account(4)),
+				BoundedVec::try_from(f.bytes.clone()).unwrap()
+			),
+			Error::<Test>::ModelBytesAlreadyStored
+		);
+		// Too large: does not even decode.
+		let too_large = vec![0u8; MAX_MODEL_BYTES as usize + 1].encode();
+		assert!(BoundedVec::<u8, ConstU32<MAX_MODEL_BYTES>>::decode(&mut &too_large[..]).is_err());
+
+		enable(model);
+		assert_eq!(StoredModels::<Test>::get(hash).unwrap().sync_models, 1);
+		assert_ok!(Inference::infer_now(
+			RuntimeOrigin::signed(account(1)),
+			model,
+			sync_input(&f.input)
+		));
+		// In use: it stays; only its owner removes it, once disabled.
+		assert_noop!(
+			Inference::remove_model_bytes(RuntimeOrigin::signed(account(3)), hash),
+			Error::<Test>::ModelBytesInUse
+		);
+		assert_ok!(Inference::set_sync_model(
+			RuntimeOrigin::root(),
+			model,
+			false
+		));
+		assert_noop!(
+			Inference::remove_model_bytes(RuntimeOrigin::signed(account(4)), hash),
+			Error::<Test>::NotModelBytesOwner
+		);
+		assert_ok!(Inference::remove_model_bytes(
+			RuntimeOrigin::signed(account(3)),
+			hash
+		));
+		assert!(!ModelBytes::<Test>::contains_key(hash));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::ModelBytes.into(), &account(3)),
+			0
+		);
+		assert_eq!(free(3), ENDOWMENT);
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), model, true),
+			Error::<Test>::ModelBytesMissing
+		);
+		// Garbage stored under its own hash is refused when enabled, as every
+		// node would refuse it.
+		let garbage = b"not a model".to_vec();
+		let garbage_model = MockModels::register(
+			&account(20),
+			ModelSpec {
+				quantized_hash: sp_io::hashing::blake2_256(&garbage),
 				input_len: 4,
 				output_len: 4,
 				act_bits: 8,
@@ -2625,7 +2721,11 @@ fn a_missing_artifact_traps_instead_of_failing_the_call() {
 			},
 			None,
 		);
-		let _ = Inference::set_sync_model(RuntimeOrigin::root(), unknown, true);
+		store_bytes(3, &garbage);
+		assert_noop!(
+			Inference::set_sync_model(RuntimeOrigin::root(), garbage_model, true),
+			Error::<Test>::ModelArtifactMismatch
+		);
 	});
 }
 

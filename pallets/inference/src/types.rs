@@ -185,3 +185,18 @@ pub struct SyncOutput<BlockNumber, Values> {
 	/// The block it ran in.
 	pub block: BlockNumber,
 }
+
+/// Who stored a quantized model's bytes ([`crate::ModelBytes`]), the deposit
+/// held for them, and how many sync-enabled model versions run them.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct StoredModel<AccountId, Balance> {
+	/// Who stored them and gets the deposit back.
+	pub owner: AccountId,
+	/// Held under `HoldReason::ModelBytes`.
+	pub deposit: Balance,
+	/// Sync-enabled model versions whose quantized hash this is (the bytes
+	/// cannot be removed while this is not zero).
+	pub sync_models: u32,
+}

@@ -65,6 +65,8 @@ pub trait WeightInfo {
 	fn set_sync_work_bound() -> Weight;
 	fn infer_now(w: u32, ) -> Weight;
 	fn clear_sync_output() -> Weight;
+	fn store_model_bytes(n: u32, ) -> Weight;
+	fn remove_model_bytes() -> Weight;
 }
 
 /// Weights for `pallet_inference` using the runtime's database weights.
@@ -617,6 +619,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn store_model_bytes(n: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn remove_model_bytes() -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same weights with ParityDB's database costs, for tests and mocks.
@@ -765,5 +778,16 @@ impl WeightInfo for () {
 		Weight::from_parts(51_201_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn store_model_bytes(n: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn remove_model_bytes() -> Weight {
+		Weight::from_parts(50_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -112,6 +112,9 @@ impl pallet_inference::Config for Test {
 	type SyncOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxSyncWork = ConstU64<MAX_SYNC_WORK>;
 	type SyncOutputDeposit = SyncOutputDeposit;
+	type MaxModelBytes = ConstU32<{ 1 << 20 }>;
+	type ModelBytesDepositBase = ConstU64<1>;
+	type ModelBytesDepositPerByte = ConstU64<0>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Models;

@@ -1,37 +1,35 @@
 //! # verity-precompile
 //!
 //! The native inference precompile: a runtime interface (host function) that
-//! runs a registered quantized model inside the node, so a transaction can use
-//! a model's output in the block that calls it.
+//! runs a quantized model inside the node, so a transaction can use a model's
+//! output in the block that calls it.
 //!
 //! ```text
-//!  runtime (wasm)                         node (native)
-//!  ──────────────                         ─────────────
-//!  precompile::run(hash, input, max_work)
-//!      └─ host call verity_precompile.run ──▶ host::execute
-//!                                              ├─ model by hash: parse cache,
-//!                                              │  else the node's ModelSource
-//!                                              │  (its artifact store)
-//!                                              ├─ refuse if work > max_work
-//!                                              └─ fixed-point run (exact i64)
+//!  runtime (wasm)                                node (native)
+//!  ──────────────                                ─────────────
+//!  model bytes from chain state ─┐
+//!  precompile::run(hash, bytes, input, max_work)
+//!      └─ host call verity_precompile.run ──────▶ host::execute
+//!                                                  ├─ parsed model by hash
+//!                                                  │  (cache; else parse bytes)
+//!                                                  ├─ refuse if work > max_work
+//!                                                  └─ fixed-point run (exact i64)
 //! ```
 //!
-//! **Determinism.** The fixed-point engine is exact integer arithmetic, so
-//! every node computes the same output bytes; the only input that differs
-//! between nodes is whether they *have* the model. A node without the
-//! artifact does not turn that into a dispatch error (its block would then
-//! differ from everyone else's): [`run`] panics, which traps the runtime. A
-//! block author therefore drops the extrinsic, and an importer refuses the
-//! block with a clear log until it has fetched the artifact (the node's
-//! [`host::ModelSource::missing`] hook starts that fetch).
+//! **Determinism.** The model's bytes come from chain state (the runtime
+//! stores the quantized model of every model enabled for synchronous
+//! inference, and checked its hash on upload), and the fixed-point engine is
+//! exact integer arithmetic: every node computes the same output from the
+//! same state, whatever files it has. A node syncing from genesis needs
+//! nothing but the chain.
 //!
 //! **Cost.** A model's work ([`verity_inference::quant::QuantizedModel::work`],
 //! multiply-accumulates plus one unit per computed value) is a property of the
 //! model alone, so the caller prices the call before running it and passes the
 //! work it paid for as `max_work`; the host refuses a model that does more.
+//! Parsing is paid once per node and model: parsed models are cached by hash.
 //!
-//! The node registers [`verity_precompile::HostFunctions`] with its executor
-//! and installs its artifact store with [`host::set_model_source`].
+//! The node registers [`verity_precompile::HostFunctions`] with its executor.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -41,7 +39,10 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use scale_info::TypeInfo;
 use sp_runtime_interface::{
-	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecodeSlice, PassPointerAndRead},
+	pass_by::{
+		AllocateAndReturnByCodec, PassFatPointerAndDecodeSlice, PassFatPointerAndRead,
+		PassPointerAndRead,
+	},
 	runtime_interface,
 };
 
@@ -73,82 +74,57 @@ pub enum PrecompileError {
 	},
 	/// An input value lies outside the model's signed `act_bits` range.
 	InputOutOfRange,
-	/// The bytes stored under the hash are not a valid quantized model.
+	/// The bytes are not a valid quantized model, or do not hash to the
+	/// given hash.
 	InvalidModel,
 }
 
-/// The host functions. The runtime calls them through [`run`] (and the
-/// pallet benchmarks through `bench_model`).
+/// The host functions. The runtime calls them through [`run`] and [`work`]
+/// (and the pallet benchmarks through `bench_model`).
 #[runtime_interface]
 pub trait VerityPrecompile {
-	/// Runs the quantized model whose canonical bytes hash to `quantized_hash`
-	/// on `input` (every input tensor's values, row-major, concatenated) and
-	/// returns its outputs the same way. `None` when this node does not have
-	/// the model's artifact.
+	/// Runs the quantized model `model` (its canonical bytes, which hash to
+	/// `quantized_hash`) on `input` (every input tensor's values, row-major,
+	/// concatenated) and returns its outputs the same way.
 	fn run(
 		quantized_hash: PassPointerAndRead<&[u8; 32], 32>,
+		model: PassFatPointerAndRead<&[u8]>,
 		input: PassFatPointerAndDecodeSlice<&[i32]>,
 		max_work: u64,
-	) -> AllocateAndReturnByCodec<Option<Result<Vec<i32>, PrecompileError>>> {
-		host::execute(quantized_hash, input, max_work)
+	) -> AllocateAndReturnByCodec<Result<Vec<i32>, PrecompileError>> {
+		host::execute(quantized_hash, model, input, max_work)
 	}
 
-	/// The work units of the quantized model behind `quantized_hash` (see
-	/// the crate docs); `None` when this node does not have its artifact.
+	/// The work units of the quantized model `model` (hashing to
+	/// `quantized_hash`; see the crate docs).
 	fn work(
 		quantized_hash: PassPointerAndRead<&[u8; 32], 32>,
-	) -> AllocateAndReturnByCodec<Option<Result<u64, PrecompileError>>> {
-		host::work(quantized_hash)
+		model: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<u64, PrecompileError>> {
+		host::work(quantized_hash, model)
 	}
 
-	/// Builds the synthetic benchmark model of `layers` 32×32 linear layers
-	/// (work `layers · BENCH_LAYER_WORK`, input and output 32 values), makes it
-	/// available to [`run`] and returns its hash. Called only by the
-	/// `runtime-benchmarks` build; `layers` is capped at [`MAX_BENCH_LAYERS`].
-	fn bench_model(layers: u32) -> AllocateAndReturnByCodec<Hash256> {
-		host::install_bench_model(layers)
+	/// The canonical bytes of a synthetic benchmark model of `layers` 32×32
+	/// linear layers (work `layers · BENCH_LAYER_WORK`, input and output 32
+	/// values), a new variant on every call (never parsed yet). Called only
+	/// by the `runtime-benchmarks` build; `layers` is capped at
+	/// [`MAX_BENCH_LAYERS`].
+	fn bench_model(layers: u32) -> AllocateAndReturnByCodec<Vec<u8>> {
+		host::fresh_bench_model(layers).to_bytes()
 	}
 }
 
 /// Runs a model through the precompile (see [`verity_precompile::run`]).
-///
-/// # Panics
-///
-/// When this node does not have the model's artifact: on purpose, so the
-/// runtime traps instead of recording an outcome other nodes would not share
-/// (see the crate docs).
 pub fn run(
 	quantized_hash: &Hash256,
+	model: &[u8],
 	input: &[i32],
 	max_work: u64,
 ) -> Result<Vec<i32>, PrecompileError> {
-	verity_precompile::run(quantized_hash, input, max_work)
-		.unwrap_or_else(|| missing(quantized_hash))
+	verity_precompile::run(quantized_hash, model, input, max_work)
 }
 
 /// The work units of a model (see [`verity_precompile::work`]).
-///
-/// # Panics
-///
-/// When this node does not have the model's artifact, like [`run`].
-pub fn work(quantized_hash: &Hash256) -> Result<u64, PrecompileError> {
-	verity_precompile::work(quantized_hash).unwrap_or_else(|| missing(quantized_hash))
-}
-
-fn missing(quantized_hash: &Hash256) -> ! {
-	panic!(
-		"inference precompile: this node does not have the quantized model {}; \
-		 it is being fetched from peers",
-		HexHash(quantized_hash)
-	)
-}
-
-/// `0x`-hex display of a hash (no_std, no allocation).
-struct HexHash<'a>(&'a Hash256);
-
-impl core::fmt::Display for HexHash<'_> {
-	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-		f.write_str("0x")?;
-		self.0.iter().try_for_each(|byte| write!(f, "{byte:02x}"))
-	}
+pub fn work(quantized_hash: &Hash256, model: &[u8]) -> Result<u64, PrecompileError> {
+	verity_precompile::work(quantized_hash, model)
 }

@@ -82,8 +82,8 @@ sp_api::decl_runtime_apis! {
 		fn executors() -> Vec<AccountId>;
 
 		/// The models enabled for synchronous inference (`infer_now`): id, work
-		/// units and quantized-model hash. Nodes fetch these artifacts ahead of
-		/// the blocks that call them.
+		/// units and quantized-model hash (their bytes are in `model_bytes`;
+		/// nodes parse them ahead of the blocks that call them).
 		fn sync_models() -> Vec<(ModelId, u64, [u8; 32])>;
 
 		/// The provisional result of an `Optimistic` request within its
@@ -96,5 +96,9 @@ sp_api::decl_runtime_apis! {
 		/// Every provisional result within its challenge window, by request id:
 		/// what executors check and challenge.
 		fn provisional_results() -> Vec<(RequestId, ProvisionalInfo<AccountId, Balance, BlockNumber>)>;
+
+		/// The quantized model bytes stored under `hash` (what synchronous
+		/// inference runs), if any.
+		fn model_bytes(hash: [u8; 32]) -> Option<Vec<u8>>;
 	}
 }
