@@ -1223,7 +1223,11 @@ impl Chain {
 
 	/// Removes the model bytes stored under `hash` (by whoever stored them,
 	/// once no sync-enabled model runs them); returns the deposit released.
-	pub async fn remove_model_bytes(&self, signer: &Keypair, hash: &Hash) -> Result<u128, ChainError> {
+	pub async fn remove_model_bytes(
+		&self,
+		signer: &Keypair,
+		hash: &Hash,
+	) -> Result<u128, ChainError> {
 		let call = dynamic::tx("Inference", "remove_model_bytes", (*hash,));
 		let (_, events) = self.submit(signer, &call).await?;
 		let e: ModelBytesStoredEvent = event_fields(&events, "Inference", "ModelBytesRemoved")?;

@@ -735,7 +735,9 @@ pub fn model_sync(args: &Args) -> Result<(), CliError> {
 		out["block"] = json!(included.block_number);
 		if !enabled && args.switch("remove-bytes") {
 			let model = chain.require_model(id).await?;
-			let deposit = chain.remove_model_bytes(&key, &model.quantized_hash).await?;
+			let deposit = chain
+				.remove_model_bytes(&key, &model.quantized_hash)
+				.await?;
 			progress(format!("model bytes removed: {} released", vrt(deposit)));
 			out["bytes"] = json!("removed");
 			out["bytes_deposit"] = amount(deposit);

@@ -215,7 +215,15 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		"WorkAboveBound",
 	);
 	cli.fails(
-		&["model", "sync", &other, "--artifacts", &other_dir, "--suri", "//Eve"],
+		&[
+			"model",
+			"sync",
+			&other,
+			"--artifacts",
+			&other_dir,
+			"--suri",
+			"//Eve",
+		],
 		"RequireSudo",
 	);
 
@@ -230,11 +238,14 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		"//Alice",
 	])?;
 	ensure!(
-		disabled["bytes"] == "removed" && disabled["bytes_deposit"].as_u64().map(u128::from) == Some(deposit),
+		disabled["bytes"] == "removed"
+			&& disabled["bytes_deposit"].as_u64().map(u128::from) == Some(deposit),
 		"{disabled}"
 	);
 	cli.fails(
-		&["infer", &model_id, "--input", sample, "--now", "--suri", "//Eve"],
+		&[
+			"infer", &model_id, "--input", sample, "--now", "--suri", "//Eve",
+		],
 		"NotSyncEnabled",
 	);
 
@@ -247,9 +258,11 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	config.bootnodes = vec![nodes[0].multiaddr().await?];
 	let fresh = verity_tests::Node::start(config).await?;
 	let fresh_rpc = fresh.client().await?;
-	wait_for("the fresh node to sync", Duration::from_secs(180), || async {
-		Ok((rpc::best_number(&fresh_rpc).await? >= target).then_some(()))
-	})
+	wait_for(
+		"the fresh node to sync",
+		Duration::from_secs(180),
+		|| async { Ok((rpc::best_number(&fresh_rpc).await? >= target).then_some(())) },
+	)
 	.await?;
 	for number in [now["block"].as_u64().context("block")?, target] {
 		let ours = rpc::block_hash(&alice, number).await?;
@@ -263,7 +276,10 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		let theirs: Value = fresh_rpc
 			.request("chain_getHeader", rpc_params![&theirs])
 			.await?;
-		ensure!(root(ours) == root(theirs), "state roots differ at #{number}");
+		ensure!(
+			root(ours) == root(theirs),
+			"state roots differ at #{number}"
+		);
 	}
 	no_files(vec![fresh_rpc]).await?;
 	Ok(())

@@ -2395,7 +2395,9 @@ pub mod pallet {
 					stored.sync_models as usize == users,
 					"sync-enabled users of stored bytes out of sync"
 				);
-				let held = bytes_deposits.entry(stored.owner).or_insert_with(Zero::zero);
+				let held = bytes_deposits
+					.entry(stored.owner)
+					.or_insert_with(Zero::zero);
 				*held = held.saturating_add(stored.deposit);
 			}
 			ensure!(

@@ -16,12 +16,7 @@ use pallet_models::{
 	InputDescriptor, ModelId, OutputDescriptor, OutputTransform, VersionDescriptor,
 };
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
-use std::{
-	collections::HashMap,
-	sync::{Arc, Once},
-};
 use verity_inference::QuantizedModel;
-use verity_precompile::{host::ModelSource, Hash256};
 
 pub type AccountId = AccountId32;
 pub type Balance = u64;
@@ -141,34 +136,17 @@ pub fn example_model(name: &str) -> QuantizedModel {
 	QuantizedModel::from_bytes(&bytes).unwrap_or_else(|e| panic!("parsing {path}: {e}"))
 }
 
-/// The precompile's model source in the tests: models by quantized hash.
-struct MapSource(HashMap<Hash256, Vec<u8>>);
-
-impl ModelSource for MapSource {
-	fn model_bytes(&self, hash: &Hash256) -> Option<Vec<u8>> {
-		self.0.get(hash).cloned()
-	}
-}
-
-/// Installs the example models in the precompile's (process-wide) source,
-/// once for all tests.
-fn install_models() {
-	static INSTALL: Once = Once::new();
-	INSTALL.call_once(|| {
-		let models = [DIGITS8, DIGITS28]
-			.into_iter()
-			.map(|name| {
-				let model = example_model(name);
-				(model.hash(), model.to_bytes())
-			})
-			.collect();
-		verity_precompile::host::set_model_source(Arc::new(MapSource(models)));
-	});
-}
-
 /// Registers `model` in `pallet_models` as `owner` with its real input and
-/// output tensors (vanilla only); returns its id.
+/// output tensors (vanilla only), its bytes stored in chain state for the
+/// precompile; returns its id.
 pub fn register(owner: &AccountId, name: &str, model: &QuantizedModel) -> ModelId {
+	let bytes = model.to_bytes();
+	if !pallet_inference::ModelBytes::<Test>::contains_key(model.hash()) {
+		frame_support::assert_ok!(Inference::store_model_bytes(
+			RuntimeOrigin::signed(owner.clone()),
+			BoundedVec::try_from(bytes).expect("the model fits MaxModelBytes")
+		));
+	}
 	let id = pallet_models::NextModelId::<Test>::get();
 	let bounded =
 		|v: &[usize]| BoundedVec::truncate_from(v.iter().map(|&d| d as u32).collect::<Vec<_>>());
@@ -233,10 +211,8 @@ pub fn account(n: u8) -> AccountId {
 	AccountId32::new([n; 32])
 }
 
-/// A fresh chain at block 1 with accounts 1..=20 and 0x42 endowed, and the
-/// example models installed in the precompile.
+/// A fresh chain at block 1 with accounts 1..=20 and 0x42 endowed.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	install_models();
 	let mut t = frame_system::GenesisConfig::<Test>::default()
 		.build_storage()
 		.unwrap();
