@@ -37,7 +37,11 @@ fn fee<T: Config>() -> BalanceOf<T> {
 fn fund<T: Config>(who: &T::AccountId) {
 	let amount = T::Currency::minimum_balance()
 		.saturating_add(T::ExecutorBond::get().saturating_mul(10u32.into()))
-		.saturating_add(fee::<T>().saturating_mul(100_000u32.into()));
+		.saturating_add(fee::<T>().saturating_mul(100_000u32.into()))
+		.saturating_add(T::ModelBytesDepositBase::get())
+		.saturating_add(
+			T::ModelBytesDepositPerByte::get().saturating_mul(T::MaxModelBytes::get().into()),
+		);
 	T::Currency::set_balance(who, amount);
 }
 
@@ -129,28 +133,7 @@ fn register_model<T: Config>(
 fn sync_model<T: Config>(layers: u32, enable: bool) -> ModelId {
 	let owner: T::AccountId = account("owner", 0, SEED);
 	fund::<T>(&owner);
-	let bytes = verity_precompile::verity_precompile::bench_model(layers);
-	let hash = sp_io::hashing::blake2_256(&bytes);
-	Inference::<T>::store_model_bytes(
-		RawOrigin::Signed(owner.clone()).into(),
-		BoundedVec::try_from(bytes).expect("the benchmark model fits MaxModelBytes"),
-	)
-	.expect("stores the model bytes");
-	let spec = ModelSpec {
-		quantized_hash: hash,
-		input_len: 32,
-		output_len: 32,
-		act_bits: 8,
-		supports_zk: false,
-		supports_vanilla: true,
-		active: true,
-	};
-	let model = T::BenchmarkHelper::register_model(&owner, spec, None);
-	if enable {
-		let origin = T::SyncOrigin::try_successful_origin().expect("a sync origin");
-		Inference::<T>::set_sync_model(origin, model, true).expect("enables the model");
-	}
-	model
+	Inference::<T>::benchmark_sync_model(&owner, layers, enable)
 }
 
 /// The most layers a synthetic model may have here (within `MaxSyncWork`).

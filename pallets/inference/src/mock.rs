@@ -122,7 +122,7 @@ pub const MAX_INPUT: u32 = 1024;
 pub const MAX_OUTPUT: u32 = 64;
 pub const MAX_SYNC_WORK: u64 = 1 << 20;
 pub const SYNC_DEPOSIT: u64 = 7;
-pub const MAX_MODEL_BYTES: u32 = 1 << 20;
+pub const MAX_MODEL_BYTES: u32 = 3 << 20;
 pub const MODEL_BYTES_BASE: Balance = 5;
 pub const MODEL_BYTES_PER_BYTE: Balance = 1;
 /// Every dev account's starting balance.

@@ -123,6 +123,48 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Benchmarks (this pallet's and other pallets'): registers, as `owner`
+	/// (funded by the caller for the registry's and the bytes' deposits), a
+	/// fresh variant of the precompile's synthetic model of `layers` 32×32
+	/// layers (32 inputs and outputs, 8-bit activations, work `layers ·
+	/// BENCH_LAYER_WORK`), stores its bytes and, if `enable`, enables it with
+	/// `SyncOrigin`. Returns its id.
+	pub fn benchmark_sync_model(owner: &T::AccountId, layers: u32, enable: bool) -> ModelId {
+		use crate::BenchmarkHelper as _;
+		use frame_support::traits::EnsureOrigin;
+		let bytes = verity_precompile::verity_precompile::bench_model(layers);
+		let hash = sp_io::hashing::blake2_256(&bytes);
+		let len = bytes.len();
+		let Ok(bytes) = frame_support::BoundedVec::try_from(bytes) else {
+			panic!("the benchmark model ({len} bytes) does not fit MaxModelBytes");
+		};
+		let stored =
+			Self::store_model_bytes(frame_system::RawOrigin::Signed(owner.clone()).into(), bytes);
+		assert!(stored.is_ok(), "storing the benchmark model: {stored:?}");
+		let spec = ModelSpec {
+			quantized_hash: hash,
+			input_len: 32,
+			output_len: 32,
+			act_bits: 8,
+			supports_zk: false,
+			supports_vanilla: true,
+			active: true,
+		};
+		let model = T::BenchmarkHelper::register_model(owner, spec, None);
+		if enable {
+			let origin = T::SyncOrigin::try_successful_origin();
+			assert!(origin.is_ok(), "SyncOrigin has no successful origin");
+			if let Ok(origin) = origin {
+				let enabled = Self::set_sync_model(origin, model, true);
+				assert!(enabled.is_ok(), "enabling the benchmark model: {enabled:?}");
+			}
+		}
+		model
+	}
+}
+
 impl<T: Config> InferenceProvider for Pallet<T> {
 	fn infer_weight(model_id: ModelId) -> Weight {
 		Self::infer_now_weight(model_id)

@@ -114,37 +114,25 @@ pub trait BenchmarkHelper {
 }
 
 /// The helper over the real inference pallet: `type BenchmarkHelper =
-/// pallet_inference::Pallet<Runtime>` registers the synthetic one-layer
-/// benchmark model of the inference precompile (32 inputs and outputs, 8-bit
-/// activations) through the inference pallet's own benchmark helper and
-/// enables it with [`pallet_inference::Config::SyncOrigin`].
+/// pallet_inference::Pallet<Runtime>` registers, stores and enables the
+/// synthetic one-layer benchmark model of the inference precompile (32
+/// inputs and outputs, 8-bit activations) with the inference pallet's
+/// [`pallet_inference::Pallet::benchmark_sync_model`].
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: pallet_inference::Config> BenchmarkHelper for pallet_inference::Pallet<T> {
 	fn sync_model() -> (ModelId, alloc::vec::Vec<i32>) {
-		use frame_support::traits::EnsureOrigin;
-		use pallet_inference::BenchmarkHelper as _;
-
-		let quantized_hash = verity_precompile::verity_precompile::bench_model(1);
-		let spec = pallet_models::ModelSpec {
-			quantized_hash,
-			input_len: 32,
-			output_len: 32,
-			act_bits: 8,
-			supports_zk: false,
-			supports_vanilla: true,
-			active: true,
+		use frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			Get,
 		};
+		use sp_runtime::traits::Saturating;
 		let owner: T::AccountId = frame_benchmarking::account("gate-model-owner", 0, 0);
-		let model_id = T::BenchmarkHelper::register_model(&owner, spec, None);
-		let origin = T::SyncOrigin::try_successful_origin();
-		assert!(
-			origin.is_ok(),
-			"SyncOrigin has no successful origin for the benchmarks"
-		);
-		if let Ok(origin) = origin {
-			let enabled = pallet_inference::Pallet::<T>::set_sync_model(origin, model_id, true);
-			assert!(enabled.is_ok(), "enabling the benchmark model: {enabled:?}");
-		}
+		// The registry's and the stored bytes' deposits, with room to spare.
+		let plenty = T::ExecutorBond::get()
+			.saturating_mul(1_000u32.into())
+			.saturating_add(<T as pallet_inference::Config>::Currency::minimum_balance());
+		<T as pallet_inference::Config>::Currency::set_balance(&owner, plenty);
+		let model_id = pallet_inference::Pallet::<T>::benchmark_sync_model(&owner, 1, true);
 		// Within the 8-bit activation range.
 		let input = (0..32).map(|i| (i * 37 % 255) - 127).collect();
 		(model_id, input)
