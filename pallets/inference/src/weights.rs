@@ -561,18 +561,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::SyncModels` (r:1 w:1)
+	/// Proof: `Inference::SyncModels` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:1 w:0)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::SyncWorkBound` (r:1 w:0)
 	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::SyncModels` (r:0 w:1)
-	/// Proof: `Inference::SyncModels` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::StoredModels` (r:1 w:1)
+	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn set_sync_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `265`
-		//  Estimated: `3536`
-		// Minimum execution time: 16_254_000 picoseconds.
-		Weight::from_parts(20_224_000, 3536)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		//  Measured:  `2350553`
+		//  Estimated: `3149229`
+		// Minimum execution time: 15_649_159_000 picoseconds.
+		Weight::from_parts(16_813_746_000, 3149229)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Inference::SyncWorkBound` (r:0 w:1)
 	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -590,20 +594,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::SyncWorkBound` (r:1 w:0)
 	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:1 w:0)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::SyncOutputs` (r:1 w:1)
 	/// Proof: `Inference::SyncOutputs` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `w` is `[1, 1024]`.
 	fn infer_now(w: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `369`
-		//  Estimated: `3783`
-		// Minimum execution time: 69_402_000 picoseconds.
-		Weight::from_parts(5_219_154, 3783)
-			// Standard Error: 8_719
-			.saturating_add(Weight::from_parts(2_128_004, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `463 + w * (2295 ±0)`
+		//  Estimated: `3149229`
+		// Minimum execution time: 74_285_000 picoseconds.
+		Weight::from_parts(75_592_000, 3149229)
+			// Standard Error: 21_937
+			.saturating_add(Weight::from_parts(5_994_222, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Inference::SyncOutputs` (r:1 w:1)
@@ -619,16 +625,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Inference::StoredModels` (r:1 w:1)
+	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:0 w:1)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 3145728]`.
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(50_000_000, 4000)
-			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `42`
+		//  Estimated: `3604`
+		// Minimum execution time: 51_757_000 picoseconds.
+		Weight::from_parts(52_696_000, 3604)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(1_859, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Inference::StoredModels` (r:1 w:1)
+	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:0 w:1)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(50_000_000, 4000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `242`
+		//  Estimated: `3604`
+		// Minimum execution time: 75_314_000 picoseconds.
+		Weight::from_parts(84_076_000, 3604)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
@@ -760,18 +788,18 @@ impl WeightInfo for () {
 		Weight::from_parts(10_492_521_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(20_224_000, 3536)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(16_813_746_000, 3149229)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
 		Weight::from_parts(5_961_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(5_219_154, 3783)
-			.saturating_add(Weight::from_parts(2_128_004, 0).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(75_592_000, 3149229)
+			.saturating_add(Weight::from_parts(5_994_222, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
@@ -780,14 +808,14 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(50_000_000, 4000)
-			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(52_696_000, 3604)
+			.saturating_add(Weight::from_parts(1_859, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(50_000_000, 4000)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(84_076_000, 3604)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }
