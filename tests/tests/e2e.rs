@@ -249,66 +249,20 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	let first_after_kill = sent.iter().map(|s| s.id).max().unwrap() + 1;
 
 	// --- A `Zk` and an `Optimistic` request drawn for Charlie now (his node
-	// is down), answered wrongly under his key from the CLI. The draw is
-	// random, so Eve asks until one of each lands on Charlie (each try has a
-	// 1 in 4 chance); this comes right after the kill, before Charlie's lapses
-	// (three eject him) could take him out of the draw. The CLI proves with
-	// the final proving key it downloads from Dave's node.
-	let mut tampered = None;
-	let mut cheated = None;
-	let mut honest_optimistic = Vec::new();
-	for i in 0..40 {
-		let zk = tampered.is_none() && (cheated.is_some() || i % 2 == 0);
-		let mode = if zk { "zk" } else { "optimistic" };
-		let next = send_one(&cli, &models, 0, mode, "//Eve")?;
-		let on_charlie = next.executor == charlie;
-		match (zk, on_charlie) {
-			(true, true) => tampered = Some(next.clone()),
-			(false, true) => cheated = Some(next.clone()),
-			(false, false) => honest_optimistic.push(next.clone()),
-			(true, false) => {}
-		}
-		if zk {
-			sent.push(next);
-		}
-		if tampered.is_some() && cheated.is_some() {
-			break;
-		}
-	}
-	let tampered = tampered.context("no Zk request was assigned to Charlie in 40 tries")?;
-	let cheated = cheated.context("no Optimistic request was assigned to Charlie in 40 tries")?;
+	// is down), answered wrongly under his key from the CLI, each as soon as
+	// it is drawn (within his window). The draw is random, so Eve asks until
+	// one of each lands on Charlie (each try has a 1 in 4 chance); this comes
+	// right after the kill, before Charlie's lapses (three eject him) could
+	// take him out of the draw. The CLI proves with the final proving key it
+	// downloads from Dave's node.
+	// - Zk: a tampered output with the honest proof is rejected and slashed.
+	// - Optimistic: a wrong output without a proof is accepted provisionally;
+	//   the live validators' workers check every provisional result, prove
+	//   the right output and challenge it: it is overturned and Charlie
+	//   slashed `WrongResultSlash`.
 	let dave_cli = Cli::new(cli_binary(), nodes[3].ws_url())?;
-	let out = dave_cli.run(&[
-		"executor",
-		"prove",
-		&tampered.id.to_string(),
-		"--artifacts",
-		path(&cli.work.path().join("mlp_digits8")),
-		"--tamper-output",
-		"--suri",
-		"//Charlie",
-	]);
-	let stdout: Value = serde_json::from_slice(&out.stdout)
-		.with_context(|| String::from_utf8_lossy(&out.stderr).into_owned())?;
-	ensure!(out.status.code() == Some(1), "tampered proof: {stdout}");
-	ensure!(stdout["status"] == "rejected" && stdout["reason"] == "InvalidProof");
-	ensure!(u128_of(&stdout["slashed"]) == SLASH);
-	// (Windows he let lapse since his node died cost a `LapseSlash` each.)
-	let charlie_account = cli.json(&["account", "--suri", "//Charlie"])?;
-	let misses = charlie_account["executor"]["misses"]
-		.as_u64()
-		.context("misses")? as u128;
-	ensure!(
-		u128_of(&charlie_account["executor"]["bond"]) == BOND - SLASH - misses * LAPSE,
-		"{charlie_account}"
-	);
-
-	// --- Optimistic mode. Charlie answers his request wrongly, without a
-	// proof: accepted provisionally. The live validators' workers check every
-	// provisional result, prove the right output and challenge it: it is
-	// overturned and Charlie slashed `WrongResultSlash`.
 	let model0 = path(&cli.work.path().join("mlp_digits8")).to_string();
-	let optimistic = |id: u64, command: &[&str]| -> Result<(Option<i32>, Value)> {
+	let as_charlie = |command: &[&str], id: u64| -> Result<(Option<i32>, Value)> {
 		let id = id.to_string();
 		let mut args = command.to_vec();
 		args.extend([
@@ -324,7 +278,37 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			.with_context(|| String::from_utf8_lossy(&out.stderr).into_owned())?;
 		Ok((out.status.code(), stdout))
 	};
-	let (code, proposed) = optimistic(cheated.id, &["executor", "prove"])?;
+	let mut tampered = None;
+	let mut cheated = None;
+	let mut honest_optimistic = Vec::new();
+	for i in 0..40 {
+		let zk = tampered.is_none() && (cheated.is_some() || i % 2 == 0);
+		let mode = if zk { "zk" } else { "optimistic" };
+		let next = send_one(&cli, &models, 0, mode, "//Eve")?;
+		let on_charlie = next.executor == charlie;
+		match (zk, on_charlie) {
+			(true, true) => {
+				tampered = Some(as_charlie(&["executor", "prove"], next.id)?);
+			}
+			(false, true) => {
+				cheated = Some((next.clone(), as_charlie(&["executor", "prove"], next.id)?));
+			}
+			(false, false) => honest_optimistic.push(next.clone()),
+			(true, false) => {}
+		}
+		if zk {
+			sent.push(next);
+		}
+		if tampered.is_some() && cheated.is_some() {
+			break;
+		}
+	}
+	let (code, stdout) = tampered.context("no Zk request was assigned to Charlie in 40 tries")?;
+	ensure!(code == Some(1), "tampered proof: {stdout}");
+	ensure!(stdout["status"] == "rejected" && stdout["reason"] == "InvalidProof");
+	ensure!(u128_of(&stdout["slashed"]) == SLASH);
+	let (cheated, (code, proposed)) =
+		cheated.context("no Optimistic request was assigned to Charlie in 40 tries")?;
 	ensure!(
 		code == Some(0) && proposed["status"] == "provisional",
 		"{proposed}"
@@ -347,7 +331,7 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	honest_optimistic.push(honest.clone());
 	let provisional = result_when(&cli, honest.id, 60, |r| r["status"] == "provisional").await?;
 	ensure!(provisional["output"] == models[0].expected, "{provisional}");
-	let (code, bogus) = optimistic(honest.id, &["challenge"])?;
+	let (code, bogus) = as_charlie(&["challenge"], honest.id)?;
 	ensure!(code == Some(1) && bogus["status"] == "rejected", "{bogus}");
 	ensure!(bogus["reason"] == "InvalidProof" && u128_of(&bogus["slashed"]) == SLASH);
 
