@@ -132,7 +132,13 @@ impl fmt::Display for ChainError {
 				}
 				Ok(())
 			}
-			ChainError::Transaction(m) => write!(f, "transaction not included: {m}"),
+			ChainError::Transaction(m) => {
+				write!(f, "transaction not included: {m}")?;
+				if let Some(why) = pool_refusal(m) {
+					write!(f, " ({why})")?;
+				}
+				Ok(())
+			}
 			ChainError::UploadRefused(m) => write!(
 				f,
 				"the node refused the artifact upload ({m}): uploads are unsafe RPC methods; \
@@ -147,6 +153,25 @@ impl fmt::Display for ChainError {
 }
 
 impl std::error::Error for ChainError {}
+
+/// What the transaction pool's refusal `message` means when it comes from
+/// the inference pallet's `CheckSubmission` extension (its
+/// `InvalidTransaction::Custom` codes `NOT_ASSIGNED` and `CANNOT_CHALLENGE`).
+fn pool_refusal(message: &str) -> Option<&'static str> {
+	// As subxt reports it: "... Invalid transaction with custom error: 1".
+	let message = message.to_lowercase();
+	if !message.contains("invalid transaction") {
+		None
+	} else if message.contains("custom error: 1") {
+		Some("refused by the pool: only the request's assigned executor may submit its result or decline it")
+	} else if message.contains("custom error: 2") {
+		Some("refused by the pool: only a bonded executor other than its submitter may challenge a provisional result")
+	} else if message.contains("outdated") {
+		Some("refused by the pool: the request is no longer open, or already has a result or a challenge in the pool")
+	} else {
+		None
+	}
+}
 
 /// `map_err` helper: an RPC failure while doing `what`.
 fn rpc<E: fmt::Display>(what: &'static str) -> impl FnOnce(E) -> ChainError {
@@ -2086,6 +2111,23 @@ fn dispatch_error(e: DispatchError) -> ChainError {
 mod tests {
 	use super::*;
 	use verity_inference::hash::blake2_256;
+
+	#[test]
+	fn pool_refusals_of_the_inference_extension_are_explained() {
+		let refused = |code: u8| {
+			ChainError::Transaction(format!(
+				"Error during transaction progress: The transaction is not valid: \
+				 Invalid transaction with custom error: {code}"
+			))
+			.to_string()
+		};
+		assert!(refused(1).ends_with("(refused by the pool: only the request's assigned executor may submit its result or decline it)"));
+		assert!(refused(2).contains("other than its submitter may challenge"));
+		// Other refusals keep the node's words only.
+		assert!(!refused(7).contains("refused by the pool"));
+		let fees = ChainError::Transaction("Inability to pay some fees".into()).to_string();
+		assert_eq!(fees, "transaction not included: Inability to pay some fees");
+	}
 
 	/// `download_chunks` over an in-memory artifact served like
 	/// `artifacts_getChunk` (`tamper`: flips a byte of what is served).

@@ -90,14 +90,16 @@ chain commands (options: --url URL, default $VERITY_URL or ws://127.0.0.1:9944;
   verity executor decline REQUEST_ID
       Passes a request assigned to this executor on to another (drawn in the
       next block), without the slash a lapsed window costs.
-  verity executor prove REQUEST_ID [--artifacts DIR] [--tamper-output]
+  verity executor prove REQUEST_ID [--artifacts DIR] [--tamper-output] [--skip-assignment-check]
       Runs the request's model in fixed point, proves it for this executor with
       the ceremony's final proving key and submits the result (the quantized
       model and the key from DIR/model.qmodel and DIR/proving.key if there,
       else downloaded from the node; checked against the chain's hashes). Exits 0 if accepted, 1 if the chain rejected the
       proof (and slashed the executor). --tamper-output is a test tool: it
-      changes one output integer after proving. An optimistic request's result
-      goes without a proof and is provisional (status provisional).
+      changes one output integer after proving; --skip-assignment-check (also a
+      test tool) submits for a request assigned to another executor, which the
+      transaction pool refuses. An optimistic request's result goes without a
+      proof and is provisional (status provisional).
   verity challenge REQUEST_ID [--artifacts DIR] [--tamper-output]
       Proves the right output of a provisional (optimistic) result for this
       executor and, if it differs from the submitted one, challenges it: exit 0

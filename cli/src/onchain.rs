@@ -826,7 +826,7 @@ pub fn executor_main(argv: &[String]) -> Result<ExitCode, CliError> {
 		Some("prove") => executor_prove(&Args::parse(
 			&argv[1..],
 			&["url", "suri", "artifacts"],
-			&["tamper-output", "json"],
+			&["tamper-output", "skip-assignment-check", "json"],
 		)?),
 		Some("decline") => executor_decline(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
 			.map(|()| ExitCode::SUCCESS),
@@ -957,11 +957,14 @@ async fn load_artifacts(
 
 /// Open request `request_id`, once it is assigned (a request has no executor
 /// in its own block, nor right after a rejected proof or a decline; waits up
-/// to 30 s): an error unless it is assigned to `who`.
+/// to 30 s): an error unless it is assigned to `who` (or `any_executor`: the
+/// test tool `--skip-assignment-check`, to show that the transaction pool
+/// refuses the submission).
 async fn assigned_request(
 	chain: &Chain,
 	request_id: u64,
 	who: &subxt::utils::AccountId32,
+	any_executor: bool,
 ) -> Result<Request, CliError> {
 	chain
 		.wait_for_assignment(request_id, Duration::from_secs(30))
@@ -989,7 +992,7 @@ async fn assigned_request(
 			return Err(CliError(format!("unknown request {request_id}")))
 		}
 	};
-	if request.executor.as_ref() != Some(who) {
+	if request.executor.as_ref() != Some(who) && !any_executor {
 		return Err(CliError(format!(
 			"request {request_id} is assigned to {}, not {who}: the chain takes its result \
 			 only from its assigned executor (until block #{}, then a backup is drawn)",
@@ -1014,7 +1017,7 @@ fn executor_decline(args: &Args) -> Result<(), CliError> {
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
-		assigned_request(&chain, request_id, &who).await?;
+		assigned_request(&chain, request_id, &who, false).await?;
 		let step = steps.spinner(format!(
 			"declining request {request_id} (waiting for finalization)"
 		));
@@ -1110,11 +1113,12 @@ fn executor_prove(args: &Args) -> Result<ExitCode, CliError> {
 	let key = signer(args)?;
 	let url = url(args);
 	let tamper = args.switch("tamper-output");
+	let any_executor = args.switch("skip-assignment-check");
 	let steps = Progress::new(args.switch("json"));
 	block_on(async {
 		let chain = Chain::connect(&url).await?;
 		let who = chain::account_of(&key);
-		let request = assigned_request(&chain, request_id, &who).await?;
+		let request = assigned_request(&chain, request_id, &who, any_executor).await?;
 		let chain_model = chain.require_model(request.model_id).await?;
 		// Only `Zk` results carry a proof.
 		let zk = request.mode == Mode::Zk;

@@ -22,7 +22,7 @@ use pallet_models::{ModelId, ModelSpec};
 
 use super::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Ceremony, Executive,
-	Grandpa, Inference, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	Grandpa, Inference, InherentDataExt, Models, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -287,6 +287,16 @@ impl_runtime_apis! {
 
 		fn model_bytes(hash: [u8; 32]) -> Option<Vec<u8>> {
 			pallet_inference::ModelBytes::<Runtime>::get(hash).map(|b| b.into_inner())
+		}
+
+		fn check_invariants() -> Result<(), alloc::string::String> {
+			let failed = |pallet: &str, e: sp_runtime::DispatchError| match e {
+				sp_runtime::DispatchError::Other(what) => alloc::format!("{pallet}: {what}"),
+				e => alloc::format!("{pallet}: {e:?}"),
+			};
+			Models::do_try_state().map_err(|e| failed("models", e))?;
+			Ceremony::do_try_state().map_err(|e| failed("ceremony", e))?;
+			Inference::do_try_state().map_err(|e| failed("inference", e))
 		}
 	}
 

@@ -90,11 +90,12 @@ impl NodeConfig {
 	}
 
 	/// Validator `key` (e.g. `bob`) of the four-validator `local` chain, with
-	/// the test-sized ceremony ([`local_test_spec`]).
+	/// the test-sized ceremony from the development SRS
+	/// ([`local_dev_srs_test_spec`]).
 	pub fn local_validator(key: &str, node_key_seed: u8) -> Self {
 		Self {
 			name: key.into(),
-			chain: local_test_spec().to_string_lossy().into_owned(),
+			chain: local_dev_srs_test_spec().to_string_lossy().into_owned(),
 			validator_key: Some(key.into()),
 			node_key: Some(hex_node_key(node_key_seed)),
 			bootnodes: vec![],
@@ -322,34 +323,48 @@ pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
 /// to the runtime's preset) with a test-sized setup ceremony: an SRS of
 /// [`TEST_SRS_DOMAIN`] points (seconds per phase-1 contribution instead of
 /// minutes) and short turns (12 blocks), checks (8) and beacon delay (2).
-/// Written once per test process.
+/// Written once per test process. For the tests of phase 1 itself; the
+/// others start from [`local_dev_srs_test_spec`].
 pub fn local_test_spec() -> PathBuf {
 	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-	SPEC.get_or_init(|| write_local_spec("test", 12)).clone()
+	SPEC.get_or_init(|| write_local_spec("test", 12, false))
+		.clone()
 }
 
-/// [`local_test_spec`] with turns of 100 blocks instead of 12, long enough
-/// for the first contributor to `mlp_digits28`'s key, who computes the
+/// [`local_test_spec`] with phase 1 already done: the insecure development
+/// SRS (known secrets) of the same size, final at genesis. Phase 1 on four
+/// validators takes about a minute and a half, which the tests of what
+/// comes after it (key ceremonies, requests, artifacts, synchronous
+/// inference) need not spend; `tests/ceremony.rs` runs it.
+pub fn local_dev_srs_test_spec() -> PathBuf {
+	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+	SPEC.get_or_init(|| write_local_spec("dev-srs", 12, true))
+		.clone()
+}
+
+/// [`local_dev_srs_test_spec`] with turns of 100 blocks instead of 12, long
+/// enough for the first contributor to `mlp_digits28`'s key, who computes the
 /// initial key (Lagrange bases over 12,288 points: about a minute while
 /// four nodes share two cores). A turn ends as soon as its contribution is
 /// in: long turns cost time only when a validator misses one.
 pub fn local_long_turns_test_spec() -> PathBuf {
 	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-	SPEC.get_or_init(|| write_local_spec("long-turns", 100))
+	SPEC.get_or_init(|| write_local_spec("long-turns", 100, true))
 		.clone()
 }
 
 /// `chain-spec/local.json` with the ceremony's genesis replaced (an SRS of
-/// [`TEST_SRS_DOMAIN`] points, turns of `contribution` blocks), written to a
-/// temporary file named after `tag` and this process.
-fn write_local_spec(tag: &str, contribution: u32) -> PathBuf {
+/// [`TEST_SRS_DOMAIN`] points, turns of `contribution` blocks, the insecure
+/// development SRS if `dev_srs`), written to a temporary file named after
+/// `tag` and this process.
+fn write_local_spec(tag: &str, contribution: u32, dev_srs: bool) -> PathBuf {
 	let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.json");
 	let mut spec: Value =
 		serde_json::from_slice(&std::fs::read(&committed).expect("chain-spec/local.json"))
 			.expect("a JSON chain spec");
 	spec["genesis"]["runtimeGenesis"]["patch"]["ceremony"] = serde_json::json!({
 		"maxDomain": TEST_SRS_DOMAIN,
-		"insecureDevSrs": false,
+		"insecureDevSrs": dev_srs,
 		"contributionPeriod": contribution,
 		"checkPeriod": 8,
 		"beaconDelay": 2,
@@ -382,6 +397,12 @@ pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 /// [`local_test_spec`]).
 pub async fn start_local_network(extra_args: &[&str]) -> Result<Vec<Node>> {
 	start_local_network_on(&local_test_spec(), extra_args).await
+}
+
+/// [`start_local_network`] from the development SRS
+/// ([`local_dev_srs_test_spec`]): no phase 1 to wait for.
+pub async fn start_local_dev_srs_network(extra_args: &[&str]) -> Result<Vec<Node>> {
+	start_local_network_on(&local_dev_srs_test_spec(), extra_args).await
 }
 
 /// [`start_local_network`] on another spec (e.g. [`local_long_turns_test_spec`]).

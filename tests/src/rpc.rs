@@ -1,6 +1,7 @@
 //! Typed helpers over Substrate's standard JSON-RPC methods.
 
 use anyhow::{anyhow, ensure, Result};
+use codec::Decode;
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
 
@@ -118,22 +119,60 @@ pub async fn artifacts_has(client: &WsClient, hashes: &[&str]) -> Result<Vec<boo
 	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
 }
 
+/// Decodes the `0x`-prefixed hex the node's RPC returns bytes in.
+pub fn unhex(text: &str) -> Result<Vec<u8>> {
+	Ok(hex::decode(text.trim_start_matches("0x"))?)
+}
+
+/// Hash of the best block.
+pub async fn best_hash(client: &WsClient) -> Result<String> {
+	Ok(client.request("chain_getBlockHash", rpc_params![]).await?)
+}
+
+/// Runtime API `method` (e.g. `InferenceApi_executors`) called with the
+/// SCALE-encoded `args` on the state of block `at` (a hex hash): its
+/// SCALE-encoded answer.
+pub async fn state_call(client: &WsClient, method: &str, args: &[u8], at: &str) -> Result<Vec<u8>> {
+	let out: String = client
+		.request("state_call", rpc_params![method, hex(args), at])
+		.await?;
+	unhex(&out)
+}
+
+/// The raw storage value under `key` (hex) at block `at`, if any.
+pub async fn storage(client: &WsClient, key: &str, at: &str) -> Result<Option<Vec<u8>>> {
+	let out: Option<String> = client
+		.request("state_getStorage", rpc_params![key, at])
+		.await?;
+	out.as_deref().map(unhex).transpose()
+}
+
+/// The executor set (`InferenceApi_executors`) at block `at`: the accounts'
+/// 32 bytes, sorted as the chain draws from them.
+pub async fn executors(client: &WsClient, at: &str) -> Result<Vec<[u8; 32]>> {
+	let bytes = state_call(client, "InferenceApi_executors", &[], at).await?;
+	Ok(Decode::decode(&mut &bytes[..])?)
+}
+
+/// The invariants of Verity's pallets (`InferenceApi_check_invariants`: their
+/// `try_state` checks) on the state of block `at`: `Err` names the first that
+/// fails.
+pub async fn check_invariants(client: &WsClient, at: &str) -> Result<Result<(), String>> {
+	let bytes = state_call(client, "InferenceApi_check_invariants", &[], at).await?;
+	Ok(Decode::decode(&mut &bytes[..])?)
+}
+
 /// Phase 1 of the setup ceremony as `CeremonyApi_srs` reports it at the
 /// finalized head (what clients read): the SRS size and the phase (`0`
 /// contributing, `1` beacon scheduled, `2` sealing, `3` final); `None` if the
 /// runtime has no SRS.
 pub async fn srs_phase(client: &WsClient) -> Result<Option<(u32, u8)>> {
 	let at = finalized_hash(client).await?;
-	let out: String = client
-		.request("state_call", rpc_params!["CeremonyApi_srs", "0x", at])
-		.await?;
-	let bytes = (0..out.len().saturating_sub(2) / 2)
-		.map(|i| u8::from_str_radix(&out[2 + 2 * i..4 + 2 * i], 16))
-		.collect::<Result<Vec<u8>, _>>()?;
+	let bytes = state_call(client, "CeremonyApi_srs", &[], &at).await?;
 	// Option<SrsInfo>: 0x01, max_domain (u32 LE), the phase's variant index.
 	match bytes.as_slice() {
 		[0, ..] => Ok(None),
 		[1, a, b, c, d, phase, ..] => Ok(Some((u32::from_le_bytes([*a, *b, *c, *d]), *phase))),
-		_ => Err(anyhow!("bad CeremonyApi_srs answer: {out}")),
+		_ => Err(anyhow!("bad CeremonyApi_srs answer: {}", hex(&bytes))),
 	}
 }

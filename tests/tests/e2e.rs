@@ -1,6 +1,8 @@
-//! Verity as a whole, on the four-validator `local` network with every
-//! validator running the inference worker (`--executor`), and a test-sized
-//! ceremony (see `verity_tests::local_long_turns_test_spec`):
+//! Verity as a whole, and under attack, on the four-validator `local`
+//! network with every validator running the inference worker (`--executor`),
+//! and test-sized key ceremonies from the development SRS (see
+//! `verity_tests::local_long_turns_test_spec`; `tests/ceremony.rs` runs phase
+//! 1):
 //!
 //! 1. Alice registers two models (`mlp_digits8`, and `mlp_digits28` in int8)
 //!    with the `verity` CLI; their files are uploaded to her node only. Each
@@ -9,12 +11,18 @@
 //!    last contributor, made the final proving keys; the other validators'
 //!    nodes fetch them from their peers to check them.
 //! 2. The four validators bond as executors; Eve and Ferdie send `Zk`
-//!    requests over both models. Charlie's node is killed after the first
-//!    few.
+//!    requests over both models, while a spammer sends 40 `Vanilla` requests
+//!    within two seconds: the first 32 (its cap of open requests) are taken
+//!    and served, the rest refused. Charlie's node is killed after the
+//!    first few requests (the idle executor).
 //! 3. Charlie's key is then used (from the CLI, not his node, with the
 //!    proving key downloaded from Dave's node) to submit a tampered output
-//!    for a request drawn for him: rejected and slashed, and the request is
-//!    drawn again. An `Optimistic` request drawn for him gets a wrong output
+//!    for a `Zk` request drawn for him: rejected and slashed, and the request
+//!    is drawn again. Before that, Bob races him for it with an honest proof
+//!    in Charlie's window: the transaction pool refuses it (only the assigned
+//!    executor may submit), as it refuses Bob's wrong output for a `Vanilla`
+//!    request drawn for Charlie, which a backup serves after Charlie's
+//!    window lapses. An `Optimistic` request drawn for him gets a wrong output
 //!    without a proof: provisional, then overturned by a live validator's
 //!    worker, which proves the right output and challenges it (Charlie is
 //!    slashed). A bogus challenge under his key (a changed output with an
@@ -26,6 +34,16 @@
 //!    his window lapses (each lapse slashed). Every executor's node holds
 //!    the final proving key of each model it proved.
 //! 5. Charlie's node, restarted, catches up and serves every result.
+//! 6. Eve tried to choose her executors: before each request she predicted
+//!    its executor from what she knew when signing (the request id it would
+//!    get and the best block), which is what a draw in the request's own
+//!    block would use. The chain draws from the hash of the block that
+//!    includes the request, so her predictions hit only by chance.
+//! 7. Nothing was lost: the pallets' invariants (escrow, bonds and deposits
+//!    held exactly as recorded, counters and timeouts in sync:
+//!    `InferenceApi_check_invariants`, their `try_state`) hold on the state
+//!    after every block of the run; no requester has escrow left; the live
+//!    executors' bonds are whole.
 //!
 //! (The validator that dies is Charlie, not Dave, the last contributor.)
 
@@ -37,6 +55,7 @@ use verity_tests::cli::{cli_binary, key_contributors, path, Cli, ExampleModel};
 use verity_tests::{
 	local_long_turns_test_spec, rpc, start_local_network_on, wait_for, LOCAL_VALIDATORS,
 };
+use verity_zk::ceremony::blake2_256;
 
 /// The runtime's `ExecutorBond`, `InvalidProofSlash`, `LapseSlash` and
 /// `WrongResultSlash`, in plancks.
@@ -44,9 +63,19 @@ const BOND: u128 = 1_000 * 1_000_000_000_000;
 const SLASH: u128 = 100 * 1_000_000_000_000;
 const LAPSE: u128 = 10 * 1_000_000_000_000;
 const WRONG: u128 = 200 * 1_000_000_000_000;
-/// Requests each requester sends before and after Dave's node is killed.
+/// Requests each requester sends before and after Charlie's node is killed.
 const BEFORE_KILL: usize = 3;
 const AFTER_KILL: usize = 7;
+/// The runtime's `MaxRequestsPerAccount`, and what the spammer tries to open.
+const ACCOUNT_CAP: u64 = 32;
+const SPAM: &str = "40";
+/// The spammer's account (endowed in the `local` genesis).
+const SPAMMER: &str = "//Ferdie//stash";
+/// `twox128("Inference") ++ twox128("NextRequestId")`.
+const NEXT_REQUEST_ID_KEY: &str =
+	"0x0fbb8c673569023f0e5fbd0530f6a051603c9e7bb8fd6551fcfa113d187d98cb";
+/// Requests Eve at least sends with a prediction of their executor.
+const STEERING_TRIES: u32 = 8;
 
 fn u128_of(v: &Value) -> u128 {
 	v.as_u64()
@@ -67,11 +96,13 @@ struct Registered {
 	proving_key_hash: String,
 }
 
-/// A submitted request: who sent it, for which model, assigned to whom.
+/// A submitted request: who sent it, for which model, in which mode,
+/// assigned to whom.
 #[derive(Clone, Debug)]
 struct Sent {
 	id: u64,
 	model: usize,
+	mode: &'static str,
 	executor: String,
 }
 
@@ -87,15 +118,41 @@ fn send_one(
 	cli: &Cli,
 	models: &[Registered],
 	model: usize,
-	mode: &str,
+	mode: &'static str,
 	suri: &str,
 ) -> Result<Sent> {
 	let out = cli.infer(models[model].id, &models[model].sample, mode, suri, None)?;
 	Ok(Sent {
 		id: out["request_id"].as_u64().context("request_id")?,
 		model,
+		mode,
 		executor: out["executor"].as_str().context("executor")?.into(),
 	})
+}
+
+/// A requester's attempt to choose its executor: the executor its next
+/// request would get if the draw used what the requester knows when it signs
+/// (the id the request will get, and the best block, the parent of the
+/// block that includes it if it goes in at once), the formula of
+/// `pallet_inference::Pallet::draw`. The chain draws in the next block, from
+/// the hash of the block that included the request, which the requester
+/// cannot know.
+async fn predicted_executor(client: &jsonrpsee::ws_client::WsClient) -> Result<[u8; 32]> {
+	let best = rpc::best_hash(client).await?;
+	let next_id = match rpc::storage(client, NEXT_REQUEST_ID_KEY, &best).await? {
+		Some(bytes) => u64::from_le_bytes(bytes.as_slice().try_into()?),
+		None => 0,
+	};
+	let set = rpc::executors(client, &best).await?;
+	ensure!(!set.is_empty(), "no executors");
+	let seed = blake2_256(&[
+		b"verity/assign",
+		&next_id.to_le_bytes(),
+		&0u32.to_le_bytes(),
+		&rpc::unhex(&best)?,
+	]);
+	let word = u64::from_le_bytes(seed[..8].try_into()?);
+	Ok(set[(word % set.len() as u64) as usize])
 }
 
 /// `verity result ID`, polled until `done` holds of it (at most `secs`).
@@ -130,18 +187,32 @@ fn send_from_both(cli: &Cli, models: &[Registered], count: usize) -> Result<Vec<
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	// --- Four validators, each an executor node; phase 1 (the SRS) done.
-	let mut nodes = start_local_network_on(&local_long_turns_test_spec(), &["--executor"]).await?;
+	// Archive nodes: the invariants are checked on every block's state at the
+	// end.
+	let mut nodes = start_local_network_on(
+		&local_long_turns_test_spec(),
+		&["--executor", "--state-pruning", "archive"],
+	)
+	.await?;
 	let alice_rpc = nodes[0].client().await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 	// Every validator's account (their dev `vinf` keys are the accounts
 	// //Alice .. //Dave), in node order.
-	let accounts: Vec<String> = LOCAL_VALIDATORS
+	let (accounts, public_keys): (Vec<String>, Vec<String>) = LOCAL_VALIDATORS
 		.iter()
 		.map(|key| {
 			let account = cli.json(&["account", "--suri", &suri(key)])?;
-			Ok(account["account"].as_str().context("account")?.to_string())
+			Ok((
+				account["account"].as_str().context("account")?.to_string(),
+				account["public_key"]
+					.as_str()
+					.context("public_key")?
+					.to_string(),
+			))
 		})
-		.collect::<Result<_>>()?;
+		.collect::<Result<Vec<_>>>()?
+		.into_iter()
+		.unzip();
 
 	// --- Two models, files uploaded to Alice's node only. The first is
 	// registered without waiting, the second (int8, as scripts/make-models
@@ -243,72 +314,173 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	})?;
 	let charlie = accounts[2].clone();
 
-	// --- Requests; Charlie's node dies mid-run.
-	let mut sent = send_from_both(&cli, &models, BEFORE_KILL)?;
+	// --- Requests, and a spammer at its cap: 40 `Vanilla` requests from one
+	// account within two seconds (two blocks at most, before any of them can
+	// have a result): the first `MaxRequestsPerAccount` are taken, the rest
+	// refused, and every other requester is served as usual.
+	let (spam, sent) = std::thread::scope(|s| {
+		let spam = s.spawn(|| {
+			cli.json(&[
+				"bench",
+				"load",
+				&models[0].id.to_string(),
+				"--input",
+				path(&models[0].sample),
+				"--mode",
+				"vanilla",
+				"--rate",
+				SPAM,
+				"--duration",
+				"1",
+				"--accounts",
+				SPAMMER,
+				"--drain",
+				"120",
+				"--json",
+			])
+		});
+		let sent = send_from_both(&cli, &models, BEFORE_KILL);
+		(spam.join().expect("the spammer"), sent)
+	});
+	let (spam, mut sent) = (spam?, sent?);
+	let n = |key: &str| spam[key].as_u64().unwrap_or(u64::MAX);
+	ensure!(n("sent") > ACCOUNT_CAP, "{spam:#}");
+	ensure!(
+		n("in_block") == ACCOUNT_CAP && n("unverified") == ACCOUNT_CAP,
+		"the spammer's first {ACCOUNT_CAP} requests are taken and served: {spam:#}"
+	);
+	ensure!(
+		n("failed_to_submit") == n("sent") - ACCOUNT_CAP
+			&& spam["submit_errors"]
+				.as_object()
+				.is_some_and(|e| e.keys().all(|k| k.contains("TooManyRequestsOfAccount"))),
+		"the rest are refused: {spam:#}"
+	);
+	eprintln!(
+		"spammer: {} sent, {ACCOUNT_CAP} taken and served, {} refused",
+		n("sent"),
+		n("failed_to_submit")
+	);
+
+	// --- Charlie's node dies mid-run.
 	nodes[2].stop();
 	let first_after_kill = sent.iter().map(|s| s.id).max().unwrap() + 1;
 
-	// --- A `Zk` and an `Optimistic` request drawn for Charlie now (his node
-	// is down), answered wrongly under his key from the CLI, each as soon as
-	// it is drawn (within his window). The draw is random, so Eve asks until
-	// one of each lands on Charlie (each try has a 1 in 4 chance); this comes
-	// right after the kill, before Charlie's lapses (three eject him) could
-	// take him out of the draw. The CLI proves with the final proving key it
-	// downloads from Dave's node.
-	// - Zk: a tampered output with the honest proof is rejected and slashed.
+	// --- A `Zk`, an `Optimistic` and a `Vanilla` request drawn for Charlie
+	// now (his node is down), each attacked as soon as it is drawn (within
+	// his window). The draw is random, so Eve asks until one of each lands on
+	// Charlie (each try has a 1 in 4 chance; `Vanilla` last, as its window
+	// lapses); this comes right after the kill, before Charlie's lapses
+	// (three eject him) could take him out of the draw. The CLI proves with
+	// the final proving key it downloads from a node.
+	// - Zk: Bob races Charlie with an honest proof of his own: the pool
+	//   refuses it. Then a tampered output with Charlie's honest proof is
+	//   rejected and slashed.
 	// - Optimistic: a wrong output without a proof is accepted provisionally;
 	//   the live validators' workers check every provisional result, prove
 	//   the right output and challenge it: it is overturned and Charlie
 	//   slashed `WrongResultSlash`.
+	// - Vanilla: Bob's wrong output is refused by the pool; Charlie's window
+	//   lapses (the idle executor is slashed) and a backup serves it.
+	// Before each request Eve predicts its executor (`predicted_executor`).
 	let dave_cli = Cli::new(cli_binary(), nodes[3].ws_url())?;
 	let model0 = path(&cli.work.path().join("mlp_digits8")).to_string();
-	let as_charlie = |command: &[&str], id: u64| -> Result<(Option<i32>, Value)> {
+	let attack = |cli: &Cli, who: &str, command: &[&str], id: u64, flags: &[&str]| {
 		let id = id.to_string();
 		let mut args = command.to_vec();
-		args.extend([
-			id.as_str(),
-			"--artifacts",
-			&model0,
-			"--tamper-output",
-			"--suri",
-			"//Charlie",
-		]);
-		let out = dave_cli.run(&args);
-		let stdout: Value = serde_json::from_slice(&out.stdout)
-			.with_context(|| String::from_utf8_lossy(&out.stderr).into_owned())?;
-		Ok((out.status.code(), stdout))
+		args.extend([id.as_str(), "--artifacts", &model0, "--suri", who]);
+		args.extend(flags);
+		let out = cli.run(&args);
+		let stdout: Option<Value> = serde_json::from_slice(&out.stdout).ok();
+		(
+			out.status.code(),
+			stdout,
+			String::from_utf8_lossy(&out.stderr).into_owned(),
+		)
 	};
+	let as_charlie = |command: &[&str], id: u64| -> Result<(Option<i32>, Value)> {
+		let (code, stdout, stderr) =
+			attack(&dave_cli, "//Charlie", command, id, &["--tamper-output"]);
+		Ok((code, stdout.context(stderr)?))
+	};
+	let public_key_of = |account: &str| -> Result<&String> {
+		let i = accounts
+			.iter()
+			.position(|a| a == account)
+			.context("an executor that is no validator")?;
+		Ok(&public_keys[i])
+	};
+	// Eve's predictions: (tries, hits).
+	let mut steering = (0u32, 0u32);
+	let mut raced = None;
 	let mut tampered = None;
 	let mut cheated = None;
+	let mut wrong_vanilla = None;
 	let mut honest_optimistic = Vec::new();
-	for i in 0..40 {
-		let zk = tampered.is_none() && (cheated.is_some() || i % 2 == 0);
-		let mode = if zk { "zk" } else { "optimistic" };
+	for i in 0..60 {
+		let mode = match (tampered.is_none(), cheated.is_none()) {
+			(true, true) => ["zk", "optimistic"][i % 2],
+			(true, false) => "zk",
+			(false, true) => "optimistic",
+			(false, false) if wrong_vanilla.is_none() => "vanilla",
+			(false, false) => break,
+		};
+		let predicted = rpc::hex(&predicted_executor(&alice_rpc).await?);
 		let next = send_one(&cli, &models, 0, mode, "//Eve")?;
+		steering.0 += 1;
+		steering.1 += u32::from(*public_key_of(&next.executor)? == predicted);
 		let on_charlie = next.executor == charlie;
-		match (zk, on_charlie) {
-			(true, true) => {
+		match (mode, on_charlie) {
+			("zk", true) => {
+				raced = Some(attack(
+					&cli,
+					"//Bob",
+					&["executor", "prove"],
+					next.id,
+					&["--skip-assignment-check"],
+				));
 				tampered = Some(as_charlie(&["executor", "prove"], next.id)?);
 			}
-			(false, true) => {
+			("optimistic", true) => {
 				cheated = Some((next.clone(), as_charlie(&["executor", "prove"], next.id)?));
 			}
-			(false, false) => honest_optimistic.push(next.clone()),
-			(true, false) => {}
+			("vanilla", true) => {
+				wrong_vanilla = Some(attack(
+					&cli,
+					"//Bob",
+					&["executor", "prove"],
+					next.id,
+					&["--tamper-output", "--skip-assignment-check"],
+				));
+			}
+			("optimistic", false) => honest_optimistic.push(next.clone()),
+			_ => {}
 		}
-		if zk {
+		if mode != "optimistic" {
 			sent.push(next);
 		}
-		if tampered.is_some() && cheated.is_some() {
-			break;
-		}
 	}
-	let (code, stdout) = tampered.context("no Zk request was assigned to Charlie in 40 tries")?;
+	// The pool refuses a submission from anyone but the assigned executor:
+	// an honest proof racing the assigned executor, or a wrong output.
+	for (what, attempt) in [
+		("Bob's racing proof", &raced),
+		("Bob's wrong Vanilla output", &wrong_vanilla),
+	] {
+		let (code, _, stderr) = attempt.as_ref().with_context(|| {
+			format!("no request for {what} was assigned to Charlie in 60 tries")
+		})?;
+		ensure!(
+			*code != Some(0)
+				&& stderr.contains("refused by the pool: only the request's assigned executor"),
+			"{what}: {stderr}"
+		);
+	}
+	let (code, stdout) = tampered.context("no Zk request was assigned to Charlie")?;
 	ensure!(code == Some(1), "tampered proof: {stdout}");
 	ensure!(stdout["status"] == "rejected" && stdout["reason"] == "InvalidProof");
 	ensure!(u128_of(&stdout["slashed"]) == SLASH);
 	let (cheated, (code, proposed)) =
-		cheated.context("no Optimistic request was assigned to Charlie in 40 tries")?;
+		cheated.context("no Optimistic request was assigned to Charlie")?;
 	ensure!(
 		code == Some(0) && proposed["status"] == "provisional",
 		"{proposed}"
@@ -335,6 +507,16 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	ensure!(code == Some(1) && bogus["status"] == "rejected", "{bogus}");
 	ensure!(bogus["reason"] == "InvalidProof" && u128_of(&bogus["slashed"]) == SLASH);
 
+	// More of Eve's tries to choose her executor, if the draws above were
+	// too few to tell chance from choice.
+	while steering.0 < STEERING_TRIES {
+		let predicted = rpc::hex(&predicted_executor(&alice_rpc).await?);
+		let next = send_one(&cli, &models, 0, "vanilla", "//Eve")?;
+		steering.0 += 1;
+		steering.1 += u32::from(*public_key_of(&next.executor)? == predicted);
+		sent.push(next);
+	}
+
 	sent.extend(send_from_both(&cli, &models, AFTER_KILL)?);
 
 	// The wrong result was overturned by a live validator's challenge; the
@@ -352,8 +534,11 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		})
 		.await?;
 		ensure!(r["status"] == "final" && r["verified"] == false, "{r}");
+		// One drawn for Charlie (his node is down) lapses to a backup.
+		let by = |who: &str| r["executor"] == who;
 		ensure!(
-			r["output"] == models[0].expected && r["executor"] == o.executor,
+			r["output"] == models[0].expected
+				&& (by(&o.executor) || (o.executor == charlie && !by(&charlie))),
 			"{r}"
 		);
 	}
@@ -368,7 +553,7 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 	let mut results = BTreeMap::new();
 	for s in &sent {
 		let result = wait_for(
-			&format!("request {} verified", s.id),
+			&format!("request {}'s result", s.id),
 			Duration::from_secs(240),
 			|| async {
 				let r = cli.json(&["result", &s.id.to_string()])?;
@@ -376,7 +561,12 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			},
 		)
 		.await?;
-		ensure!(result["status"] == "verified", "request {}: {result}", s.id);
+		let status = if s.mode == "zk" {
+			"verified"
+		} else {
+			"unverified"
+		};
+		ensure!(result["status"] == status, "request {}: {result}", s.id);
 		ensure!(
 			result["output"] == models[s.model].expected,
 			"request {}: output {} != {}",
@@ -417,14 +607,54 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		.context("misses")? as u128;
 	eprintln!("Charlie let {misses} window(s) lapse");
 	ensure!(
+		misses >= 1,
+		"the Vanilla request left to Charlie lapsed: {charlie_account}"
+	);
+	ensure!(
 		u128_of(&charlie_account["executor"]["bond"])
 			== BOND - SLASH - WRONG - SLASH - misses * LAPSE,
 		"{charlie_account}"
 	);
 	eprintln!(
-		"{} requests verified; {taken_over} taken over from Charlie",
+		"{} requests served; {taken_over} taken over from Charlie",
 		results.len()
 	);
+
+	// --- Eve could not choose her executors: her predictions, exact if the
+	// draw used what she knew when signing, hit only by chance (about 1 in
+	// 4; all of them hitting by chance has odds below 1 in 60,000).
+	let (tries, hits) = steering;
+	eprintln!("Eve's predicted executor was drawn {hits} times in {tries}");
+	ensure!(
+		tries >= STEERING_TRIES && hits < tries,
+		"Eve chose her executor {hits} times in {tries}"
+	);
+
+	// --- Nothing lost: no requester has escrow left (every request is
+	// closed), the live executors' bonds are whole (the challenger's share
+	// goes to its free balance), and the pallets' invariants held after every
+	// block of the run.
+	for requester in ["//Eve", "//Ferdie", SPAMMER] {
+		let account = cli.json(&["account", "--suri", requester])?;
+		ensure!(u128_of(&account["reserved"]) == 0, "{requester}: {account}");
+	}
+	for key in ["alice", "bob", "dave"] {
+		let account = cli.json(&["account", "--suri", &suri(key)])?;
+		ensure!(
+			u128_of(&account["executor"]["bond"]) == BOND,
+			"{key}: {account}"
+		);
+	}
+	let (last, _) = rpc::finalized_head(&alice_rpc).await?;
+	for number in 0..=last {
+		let hash = rpc::block_hash(&alice_rpc, number)
+			.await?
+			.with_context(|| format!("block #{number}"))?;
+		if let Err(broken) = rpc::check_invariants(&alice_rpc, &hash).await? {
+			anyhow::bail!("after block #{number}: {broken}");
+		}
+	}
+	eprintln!("the invariants held after each of blocks #0..=#{last}");
 
 	// --- Charlie's node, restarted, catches up and serves every result.
 	nodes[2].restart().await?;

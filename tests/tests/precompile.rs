@@ -1,5 +1,6 @@
 //! Synchronous inference through the native precompile, on the four-validator
-//! `local` network (test-sized ceremony, see `verity_tests::local_test_spec`):
+//! `local` network (test-sized ceremony from the development SRS, see
+//! `verity_tests::local_dev_srs_test_spec`):
 //!
 //! 1. Alice registers two models, `mlp_digits8` and a variant of it with
 //!    another quantized model (its ONNX file has another doc string; the
@@ -26,7 +27,7 @@ use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
 use verity_inference::QuantizedModel;
 use verity_tests::cli::{cli_binary, path, Cli, ExampleModel};
-use verity_tests::{rpc, start_local_network, wait_for};
+use verity_tests::{rpc, start_local_dev_srs_network, wait_for};
 
 /// `twox128("System") ++ twox128("Events")`.
 const EVENTS_KEY: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
@@ -39,7 +40,7 @@ struct Registered {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
-	let nodes = start_local_network(&[]).await?;
+	let nodes = start_local_dev_srs_network(&[]).await?;
 	let cli = Cli::new(cli_binary(), nodes[0].ws_url())?;
 
 	// --- Two models, registered without their files; then the quantized

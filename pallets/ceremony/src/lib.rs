@@ -1452,7 +1452,9 @@ impl<T: Config> Pallet<T> {
 	///   round's participants have refuted it;
 	/// * the active list holds exactly the pending ceremonies;
 	/// * a final SRS has a table for every domain size it serves.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Always compiled: the runtime API `InferenceApi::check_invariants`
+	/// runs it on any block's state, off chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let active = Active::<T>::get();
 		for (id, c) in Ceremonies::<T>::iter() {

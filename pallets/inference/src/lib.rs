@@ -2275,7 +2275,9 @@ pub mod pallet {
 		/// match and are within `MaxAssignedPerExecutor`; every stored sync
 		/// output holds its deposit; the sync work bound is within
 		/// `MaxSyncWork`.
-		#[cfg(any(feature = "try-runtime", test))]
+		///
+		/// Always compiled: the runtime API `InferenceApi::check_invariants`
+		/// runs it on any block's state, off chain.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 			use frame_support::traits::fungible::InspectHold;

@@ -1092,7 +1092,9 @@ impl<T: Config> Pallet<T> {
 	///   `NextModelId`;
 	/// * the deposit held from every owner equals the sum of their families' deposits;
 	/// * pending transfers are for existing families.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Always compiled: the runtime API `InferenceApi::check_invariants`
+	/// runs it on any block's state, off chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;

@@ -100,5 +100,12 @@ sp_api::decl_runtime_apis! {
 		/// The quantized model bytes stored under `hash` (what synchronous
 		/// inference runs), if any.
 		fn model_bytes(hash: [u8; 32]) -> Option<Vec<u8>>;
+
+		/// The invariants (the `try_state` checks) of the inference, models
+		/// and ceremony pallets on this block's state: escrow, bonds and
+		/// deposits held exactly as recorded, counters and timeouts in sync.
+		/// `Err` names the first that fails. Off chain only: it reads every
+		/// entry of the three pallets' storage.
+		fn check_invariants() -> Result<(), alloc::string::String>;
 	}
 }
