@@ -403,6 +403,12 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			attack(&dave_cli, "//Charlie", command, id, &["--tamper-output"]);
 		Ok((code, stdout.context(stderr)?))
 	};
+	// Bob, a live executor, submits for a request drawn for someone else.
+	let as_bob = |id: u64, flags: &[&str]| {
+		let mut flags = flags.to_vec();
+		flags.push("--skip-assignment-check");
+		attack(&cli, "//Bob", &["executor", "prove"], id, &flags)
+	};
 	let public_key_of = |account: &str| -> Result<&String> {
 		let i = accounts
 			.iter()
@@ -432,26 +438,14 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 		let on_charlie = next.executor == charlie;
 		match (mode, on_charlie) {
 			("zk", true) => {
-				raced = Some(attack(
-					&cli,
-					"//Bob",
-					&["executor", "prove"],
-					next.id,
-					&["--skip-assignment-check"],
-				));
+				raced = Some(as_bob(next.id, &[]));
 				tampered = Some(as_charlie(&["executor", "prove"], next.id)?);
 			}
 			("optimistic", true) => {
 				cheated = Some((next.clone(), as_charlie(&["executor", "prove"], next.id)?));
 			}
 			("vanilla", true) => {
-				wrong_vanilla = Some(attack(
-					&cli,
-					"//Bob",
-					&["executor", "prove"],
-					next.id,
-					&["--tamper-output", "--skip-assignment-check"],
-				));
+				wrong_vanilla = Some(as_bob(next.id, &["--tamper-output"]));
 			}
 			("optimistic", false) => honest_optimistic.push(next.clone()),
 			_ => {}
