@@ -52,10 +52,12 @@ pub async fn peers(client: &WsClient) -> Result<u64> {
 
 /// `0x`-prefixed lowercase hex, as the node's RPC takes bytes and hashes.
 pub fn hex(bytes: &[u8]) -> String {
-	format!(
-		"0x{}",
-		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-	)
+	format!("0x{}", hex::encode(bytes))
+}
+
+/// Decodes the `0x`-prefixed hex the node's RPC returns bytes in.
+pub fn unhex(text: &str) -> Result<Vec<u8>> {
+	Ok(hex::decode(text.trim_start_matches("0x"))?)
 }
 
 /// Uploads `bytes` to the node's artifact store in `chunk`-byte pieces
@@ -93,7 +95,7 @@ pub async fn download_chunked(client: &WsClient, hash: &str, chunk: usize) -> Re
 		let piece: String = client
 			.request("artifacts_getChunk", rpc_params![hash, bytes.len(), chunk])
 			.await?;
-		let piece = hex::decode(piece.trim_start_matches("0x"))?;
+		let piece = unhex(&piece)?;
 		ensure!(
 			piece.len() <= chunk,
 			"{} bytes for a {chunk}-byte chunk",
@@ -117,11 +119,6 @@ pub async fn download_chunked(client: &WsClient, hash: &str, chunk: usize) -> Re
 /// Which of `hashes` the node's artifact store holds (`artifacts_has`).
 pub async fn artifacts_has(client: &WsClient, hashes: &[&str]) -> Result<Vec<bool>> {
 	Ok(client.request("artifacts_has", rpc_params![hashes]).await?)
-}
-
-/// Decodes the `0x`-prefixed hex the node's RPC returns bytes in.
-pub fn unhex(text: &str) -> Result<Vec<u8>> {
-	Ok(hex::decode(text.trim_start_matches("0x"))?)
 }
 
 /// Hash of the best block.
