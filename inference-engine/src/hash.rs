@@ -16,13 +16,8 @@ pub fn blake2_256(bytes: &[u8]) -> Hash256 {
 }
 
 /// Lowercase hex, `0x`-prefixed (the form the chain's JSON uses).
-pub fn to_hex(hash: &Hash256) -> String {
-	let mut s = String::with_capacity(66);
-	s.push_str("0x");
-	for b in hash {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
+pub fn to_hex(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
 }
 
 /// The ONNX hash of a model file's bytes.

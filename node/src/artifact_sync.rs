@@ -18,6 +18,7 @@
 //!   when no peer has the artifact.
 
 use std::{sync::Arc, time::Duration};
+use verity_inference::hash::to_hex;
 
 use codec::{Decode, DecodeAll, Encode};
 use futures::channel::oneshot;
@@ -72,7 +73,7 @@ pub enum ArtifactResponse {
 /// The protocol's name on the wire: `/<genesis hash hex>[/<fork id>]/verity/artifacts/1`,
 /// so nodes of different chains never exchange artifacts.
 pub fn protocol_name(genesis_hash: &Hash, fork_id: Option<&str>) -> ProtocolName {
-	let genesis = hex(genesis_hash.as_ref());
+	let genesis = to_hex(genesis_hash.as_ref());
 	let genesis = genesis.trim_start_matches("0x");
 	match fork_id {
 		Some(fork_id) => format!("/{genesis}/{fork_id}/verity/artifacts/1"),
@@ -84,13 +85,6 @@ pub fn protocol_name(genesis_hash: &Hash, fork_id: Option<&str>) -> ProtocolName
 /// Largest response: an artifact of the store's maximum size, encoded.
 fn max_response_size(store: &ArtifactStore) -> u64 {
 	(store.max_len() as u64).saturating_add(RESPONSE_OVERHEAD)
-}
-
-/// `0x`-hex of `bytes`.
-/// `0x`-prefixed lowercase hex, as hashes show in the node's logs.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-	format!("0x{digits}")
 }
 
 /// Answers the peers' [`ArtifactRequest`]s from the local store.
@@ -154,7 +148,7 @@ impl ArtifactServer {
 		let request = ArtifactRequest::decode_all(&mut &payload[..]).map_err(|e| {
 			log::debug!(target: LOG, "undecodable artifact request from {peer}: {e}");
 		})?;
-		let hash = hex(&request.hash);
+		let hash = to_hex(&request.hash);
 		Ok(match self.store.get(&request.hash) {
 			Ok(Some(bytes)) => {
 				log::debug!(
@@ -256,7 +250,7 @@ impl ArtifactFetcher {
 					})
 				}
 				Err(answer) => {
-					log::debug!(target: LOG, "artifact {} from {peer}: {answer}", hex(&hash));
+					log::debug!(target: LOG, "artifact {} from {peer}: {answer}", to_hex(&hash));
 					answers.push(format!("{peer}: {answer}"));
 				}
 			}

@@ -39,6 +39,7 @@ use std::{
 	sync::Arc,
 	time::Duration,
 };
+use verity_inference::hash::to_hex;
 
 use codec::Encode;
 use futures::{channel::mpsc, FutureExt, StreamExt};
@@ -56,12 +57,7 @@ use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
 use verity_zk::ceremony::{self as zk, lagrange, phase2, srs::Srs, SrsHead};
 use verity_zk::{Bls12_381, ProvingKey, VerifyingKey};
 
-use crate::{
-	artifact_sync::{hex, ArtifactFetcher},
-	service::FullClient,
-	tx::Signer,
-	worker::Pool,
-};
+use crate::{artifact_sync::ArtifactFetcher, service::FullClient, tx::Signer, worker::Pool};
 
 /// Log target.
 const LOG: &str = "verity-ceremony";
@@ -89,7 +85,7 @@ pub enum SrsId {
 impl SrsId {
 	fn label(&self) -> String {
 		match self {
-			SrsId::Artifact(h) => hex(h),
+			SrsId::Artifact(h) => to_hex(h),
 			SrsId::Identity(n) => format!("identity-{n}"),
 			SrsId::InsecureDev(n) => format!("insecure-dev-{n}"),
 		}
@@ -137,9 +133,9 @@ impl Keys {
 				let bytes = self
 					.store
 					.get(&hash)
-					.map_err(|e| format!("reading SRS {}: {e}", hex(&hash)))?
-					.ok_or_else(|| format!("SRS {} is not in the artifact store", hex(&hash)))?;
-				Srs::from_bytes(&bytes).map_err(|e| format!("SRS {}: {e}", hex(&hash)))?
+					.map_err(|e| format!("reading SRS {}: {e}", to_hex(&hash)))?
+					.ok_or_else(|| format!("SRS {} is not in the artifact store", to_hex(&hash)))?;
+				Srs::from_bytes(&bytes).map_err(|e| format!("SRS {}: {e}", to_hex(&hash)))?
 			}
 			SrsId::Identity(n) => Srs::identity(n as usize).map_err(|e| e.to_string())?,
 			SrsId::InsecureDev(n) => {
@@ -157,7 +153,7 @@ impl Keys {
 		let marker = self.dir.join("verified").join(format!(
 			"{}-{}",
 			id.label(),
-			hex(&zk::blake2_256(&[head]))
+			to_hex(&zk::blake2_256(&[head]))
 		));
 		if !marker.exists() {
 			let head = SrsHead::<Bls12_381>::from_bytes(head).map_err(|e| e.to_string())?;
@@ -275,7 +271,7 @@ impl Keys {
 		log::info!(
 			target: LOG,
 			"proving key {} checked against the SRS and the chain's key in {:.1} s",
-			hex(&pk_hash),
+			to_hex(&pk_hash),
 			started.elapsed().as_secs_f64()
 		);
 		self.checked.lock().insert(key);
@@ -512,7 +508,7 @@ fn describe(task: &CeremonyTask) -> String {
 			format!("phase 1: contributing to the SRS (domains up to {max_domain})")
 		}
 		CeremonyTask::CheckSrs { srs_hash, .. } => {
-			format!("phase 1: checking the contributed SRS {}", hex(srs_hash))
+			format!("phase 1: checking the contributed SRS {}", to_hex(srs_hash))
 		}
 		CeremonyTask::SealSrs { .. } => "phase 1: applying the beacon and sealing the SRS".into(),
 		CeremonyTask::ContributeKey { model_id, .. } => {
@@ -527,7 +523,7 @@ fn describe(task: &CeremonyTask) -> String {
 			..
 		} => format!(
 			"phase 1: checking the published Lagrange bases {} on {domain_size} points",
-			hex(bases_hash)
+			to_hex(bases_hash)
 		),
 		CeremonyTask::CheckKey {
 			model_id,
@@ -535,7 +531,7 @@ fn describe(task: &CeremonyTask) -> String {
 			..
 		} => format!(
 			"model {model_id}: checking proving key {}",
-			hex(proving_key)
+			to_hex(proving_key)
 		),
 	}
 }
@@ -589,7 +585,7 @@ impl Job {
 						log::info!(
 							target: LOG,
 							"artifact {} ({} bytes) fetched from peer {peer} ({what})",
-							hex(&hash),
+							to_hex(&hash),
 							fetched.len
 						);
 					}
@@ -599,7 +595,7 @@ impl Job {
 			}
 			futures_timer::Delay::new(Duration::from_secs(2 << attempt)).await;
 		}
-		Err(format!("{what} {}: no peer had it ({last})", hex(&hash)))
+		Err(format!("{what} {}: no peer had it ({last})", to_hex(&hash)))
 	}
 
 	fn store(&self, bytes: &[u8], what: &str) -> Result<Hash256, String> {
@@ -639,7 +635,7 @@ impl Job {
 				Err(e) => log::warn!(
 					target: LOG,
 					"the published Lagrange bases {} on {size} points: {e}; computing them here",
-					hex(&hash)
+					to_hex(&hash)
 				),
 			}
 		}
@@ -660,7 +656,7 @@ impl Job {
 		log::info!(
 			target: LOG,
 			"Lagrange bases {} on {size} points checked against the SRS in {:.1} s",
-			hex(&hash),
+			to_hex(&hash),
 			started.elapsed().as_secs_f64()
 		);
 		Ok(bases)
@@ -686,7 +682,7 @@ impl Job {
 					log::error!(
 						target: LOG,
 						"the published Lagrange bases {} on {size} points are refused: {e}",
-						hex(&bases_hash)
+						to_hex(&bases_hash)
 					);
 				}
 				Ok(None)
@@ -736,7 +732,7 @@ impl Job {
 						log::warn!(
 							target: LOG,
 							"model {model_id}: refuting proving key {}: {e}",
-							hex(&proving_key)
+							to_hex(&proving_key)
 						);
 						Ok(Some(RuntimeCall::Ceremony(
 							pallet_ceremony::Call::refute_key {
@@ -779,7 +775,7 @@ impl Job {
 					target: LOG,
 					"phase 1: contributed in {:.1} s; new SRS {} ({} MB)",
 					started.elapsed().as_secs_f64(),
-					hex(&hash),
+					to_hex(&hash),
 					bytes.len() / 1_000_000
 				);
 				Ok(RuntimeCall::Ceremony(Call::contribute_srs {
@@ -793,7 +789,7 @@ impl Job {
 				let ok = match self.keys.checked_srs(SrsId::Artifact(srs_hash), &head) {
 					Ok(_) => true,
 					Err(e) => {
-						log::error!(target: LOG, "phase 1: the SRS {} is refused: {e}", hex(&srs_hash));
+						log::error!(target: LOG, "phase 1: the SRS {} is refused: {e}", to_hex(&srs_hash));
 						false
 					}
 				};
@@ -825,7 +821,7 @@ impl Job {
 				log::info!(
 					target: LOG,
 					"phase 1: final SRS {} and {} domain tables in {:.1} s",
-					hex(&hash),
+					to_hex(&hash),
 					tables.len(),
 					started.elapsed().as_secs_f64()
 				);
@@ -888,7 +884,7 @@ impl Job {
 					target: LOG,
 					"model {model_id}: contributed in {:.1} s; new proving key {}",
 					started.elapsed().as_secs_f64(),
-					hex(&hash)
+					to_hex(&hash)
 				);
 				let delta = next.delta();
 				Ok(RuntimeCall::Ceremony(Call::contribute_key {

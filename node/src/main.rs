@@ -17,5 +17,10 @@ mod tx;
 mod worker;
 
 fn main() -> sc_cli::Result<()> {
+	// Before anything else: this build may use BMI2/ADX anywhere.
+	if let Err(message) = verity_zk::cpu::check() {
+		eprintln!("error: {message}");
+		std::process::exit(2);
+	}
 	command::run()
 }

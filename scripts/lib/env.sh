@@ -8,6 +8,15 @@
 # - Paths of the clone are remapped in the wasm so that the runtime (and so the
 #   committed chain specs) are byte-identical whichever directory it is built in.
 
+# VERITY_PORTABLE=1 builds for any x86-64 CPU: without the BMI2/ADX that
+# .cargo/config.toml enables (the node and CLI refuse to start on a CPU that
+# lacks them), into a target dir of its own so the two builds do not replace
+# each other. An empty RUSTFLAGS overrides the config's target rustflags.
+if [ "${VERITY_PORTABLE:-0}" = 1 ]; then
+  export RUSTFLAGS=""
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/verity/target-portable}"
+fi
+
 VERITY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export VERITY_ROOT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/verity/target}"

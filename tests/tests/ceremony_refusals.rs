@@ -39,10 +39,7 @@ use verity_zk::ceremony::{binding, dev as dev_srs, lagrange, phase2, srs::Srs};
 use verity_zk::Fr;
 
 fn hex_bytes(v: &Value) -> Result<Vec<u8>> {
-	let s = v.as_str().context("a hex string")?.trim_start_matches("0x");
-	(0..s.len() / 2)
-		.map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).context("hex"))
-		.collect()
+	verity_tests::rpc::unhex(v.as_str().context("a hex string")?)
 }
 
 /// Submits `Ceremony::contribute_key` signed by `who`; `Ok(None)` if it was

@@ -151,9 +151,5 @@ async fn dev_chain_produces_finalizes_and_transfers() -> Result<()> {
 }
 
 fn hex_decode(s: &str) -> Vec<u8> {
-	let s = s.trim_start_matches("0x");
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-		.collect()
+	verity_tests::rpc::unhex(s).expect("the node answers hex")
 }

@@ -156,6 +156,8 @@ extern crate alloc;
 pub mod ceremony;
 #[cfg(feature = "prover")]
 pub mod circuit;
+#[cfg(feature = "std")]
+pub mod cpu;
 pub mod error;
 #[cfg(feature = "prover")]
 pub mod gadgets;

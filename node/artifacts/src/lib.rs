@@ -7,7 +7,8 @@
 //! crate keeps them under a directory, one file per artifact named by its hash
 //! in hex, and never hands out bytes that do not hash to what was asked for.
 //!
-//! * Writes are atomic (temporary file, fsync, rename), so a crash leaves
+//! * Writes are atomic ([`write_atomically`]: temporary file, fsync, rename,
+//!   fsync of the directory), so a crash leaves
 //!   either the whole artifact or nothing; leftover temporary files are removed
 //!   when the store is opened.
 //! * Reads re-hash the bytes: a file corrupted on disk is deleted and reported
@@ -213,17 +214,29 @@ impl ArtifactStore {
 		let temp = self
 			.dir
 			.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
-		let written = (|| {
-			let mut file = fs::File::create(&temp)?;
-			file.write_all(bytes)?;
-			file.sync_all()?;
-			fs::rename(&temp, &path)
-		})();
-		if written.is_err() {
-			let _ = fs::remove_file(&temp);
-		}
-		Ok(written?)
+		Ok(write_atomically(&temp, &path, bytes)?)
 	}
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file (or
+/// none) or the whole new one: they go to `temp` (in the same directory) first,
+/// which is fsynced and renamed over `path`, and then the directory is fsynced
+/// so the rename itself survives a power loss. `temp` is removed on failure.
+pub fn write_atomically(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+	let written = (|| {
+		let mut file = fs::File::create(temp)?;
+		file.write_all(bytes)?;
+		file.sync_all()?;
+		fs::rename(temp, path)?;
+		match path.parent() {
+			Some(dir) if !dir.as_os_str().is_empty() => fs::File::open(dir)?.sync_all(),
+			_ => fs::File::open(".")?.sync_all(),
+		}
+	})();
+	if written.is_err() {
+		let _ = fs::remove_file(temp);
+	}
+	written
 }
 
 /// Parses 64 lowercase hex digits (a file name in the store).

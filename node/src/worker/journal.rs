@@ -2,15 +2,14 @@
 //! restarted node neither proves a request again nor forgets to submit it.
 //!
 //! One JSON file per request (`<request id>.json`) under the journal
-//! directory, written atomically (temporary file, fsync, rename). An entry is
+//! directory, written atomically (`verity_artifacts::write_atomically`). An entry is
 //! written as soon as a proof exists, before the transaction is submitted, and
 //! removed once a finalized block no longer has the request open (the result
 //! was accepted, or it expired).
 
 use std::{
 	collections::BTreeMap,
-	fs,
-	io::{self, Write},
+	fs, io,
 	path::{Path, PathBuf},
 };
 
@@ -105,15 +104,7 @@ impl Journal {
 		let id = entry.request_id;
 		let bytes = serde_json::to_vec(&entry).map_err(io::Error::other)?;
 		let temp = self.dir.join(format!(".tmp-{id}"));
-		let written = (|| {
-			let mut file = fs::File::create(&temp)?;
-			file.write_all(&bytes)?;
-			file.sync_all()?;
-			fs::rename(&temp, self.path(id))
-		})();
-		if written.is_err() {
-			let _ = fs::remove_file(&temp);
-		}
+		let written = verity_artifacts::write_atomically(&temp, &self.path(id), &bytes);
 		// Kept in memory even if the disk failed.
 		self.entries.insert(id, entry);
 		written

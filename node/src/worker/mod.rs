@@ -53,6 +53,7 @@ use std::{
 	sync::Arc,
 	time::{Duration, Instant},
 };
+use verity_inference::hash::to_hex;
 
 use futures::{channel::mpsc, FutureExt, StreamExt};
 use pallet_ceremony_runtime_api::CeremonyApi;
@@ -74,7 +75,7 @@ use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
 use verity_zk::{Binding, ProvingKey};
 
 use crate::{
-	artifact_sync::{hex, ArtifactFetcher, FetchError, Fetched},
+	artifact_sync::{ArtifactFetcher, FetchError, Fetched},
 	service::FullClient,
 };
 use journal::{Entry, Journal};
@@ -575,7 +576,7 @@ impl Worker {
 					} else {
 						let list: Vec<String> = missing
 							.iter()
-							.map(|(h, what)| format!("{} ({what})", hex(h)))
+							.map(|(h, what)| format!("{} ({what})", to_hex(h)))
 							.collect();
 						log::warn!(
 							target: LOG,
@@ -686,7 +687,7 @@ impl Worker {
 			log::info!(
 				target: LOG,
 				"artifact {} (request(s) {ids:?}): asking peers",
-				hex(&hash)
+				to_hex(&hash)
 			);
 			let fetcher = self.fetcher.clone();
 			let fetched_tx = self.fetched_tx.clone();
@@ -731,7 +732,7 @@ impl Worker {
 						log::info!(
 							target: LOG,
 							"artifact {} ({} bytes) fetched from peer {peer}",
-							hex(&hash),
+							to_hex(&hash),
 							fetched.len
 						);
 						if let Some(m) = &self.metrics {
@@ -741,7 +742,7 @@ impl Worker {
 					None => log::info!(
 						target: LOG,
 						"artifact {} arrived in the store while asking peers",
-						hex(&hash)
+						to_hex(&hash)
 					),
 				}
 			}
@@ -759,7 +760,7 @@ impl Worker {
 					 upload it to this node or any peer (artifacts_upload / \
 					 artifacts_beginUpload RPC) before the request's deadline, or it expires \
 					 and is refunded; asking peers again in {} s",
-					hex(&hash),
+					to_hex(&hash),
 					retry.as_secs()
 				);
 				if let Some(m) = &self.metrics {
@@ -1155,7 +1156,10 @@ fn execute(
 					return Err("a Zk job without its key's SRS or hashes".into());
 				};
 				keys.check_key(srs, pk_hash, pk, model, vk).map_err(|e| {
-					format!("refusing to prove with proving key {}: {e}", hex(&pk_hash))
+					format!(
+						"refusing to prove with proving key {}: {e}",
+						to_hex(&pk_hash)
+					)
 				})?;
 				let binding = Binding {
 					request_id: job.request_id,
@@ -1217,18 +1221,18 @@ fn load(
 	let read = |hash: &[u8; 32], what: &str| {
 		store
 			.get(hash)
-			.map_err(|e| format!("{what} {}: {e}", hex(hash)))?
-			.ok_or_else(|| format!("{what} {} is not in the artifact store", hex(hash)))
+			.map_err(|e| format!("{what} {}: {e}", to_hex(hash)))?
+			.ok_or_else(|| format!("{what} {} is not in the artifact store", to_hex(hash)))
 	};
 	let model = QuantizedModel::from_bytes(&read(&quantized_hash, "quantized model")?)
-		.map_err(|e| format!("quantized model {}: {e}", hex(&quantized_hash)))?;
+		.map_err(|e| format!("quantized model {}: {e}", to_hex(&quantized_hash)))?;
 	let proving_key = match proving_key_hash {
 		Some(h) => {
 			let bytes = read(&h, "proving key")?;
 			let pk = ProvingKey::read(&mut &bytes[..])
-				.map_err(|e| format!("proving key {}: {e}", hex(&h)))?;
+				.map_err(|e| format!("proving key {}: {e}", to_hex(&h)))?;
 			pk.prepare(&model)
-				.map_err(|e| format!("proving key {}: {e}", hex(&h)))?;
+				.map_err(|e| format!("proving key {}: {e}", to_hex(&h)))?;
 			Some(pk)
 		}
 		None => None,
