@@ -28,11 +28,19 @@ export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-verity-wasm}"
 export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:---remap-path-prefix=$VERITY_ROOT=/verity --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo -C strip=symbols}"
 export VERITY_NODE_BIN="${VERITY_NODE_BIN:-$CARGO_TARGET_DIR/release/verity-node}"
 
-# Builds every binary, test and bench of the workspace in the release profile.
-# Every script builds this same set: cargo unifies dependency features over
-# what it builds, so building a subset (say `-p verity-node`) would compile
-# ~1000 crates a second time with other features.
+# Builds every binary, test and bench of the workspace in the release profile
+# (scripts/test, and every script that needs more than scripts/dev's binaries).
 verity_build() { cargo build --release --locked --workspace --all-targets "$@"; }
+
+# What scripts/dev runs: the node, the CLI and the explorer, about two thirds
+# of verity_build's work. Cargo unifies dependency features over what it
+# builds, so a subset usually compiles crates a second time with other
+# features; this one is chosen so that every crate in it gets the same
+# features as in verity_build (pallet-model-gate is listed because the full
+# build selects it with its default features), and the two builds share
+# every artifact. scripts/check-build-sets checks that.
+VERITY_DEV_PACKAGES=(-p verity-node -p verity-cli -p verity-explorer -p pallet-model-gate)
+verity_build_dev() { cargo build --release --locked "${VERITY_DEV_PACKAGES[@]}" "$@"; }
 
 # Prints a bold step header.
 verity_step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
