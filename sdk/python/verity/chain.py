@@ -176,10 +176,10 @@ class Chain:
 
     def pallet_name(self, index: int) -> str:
         """The name of the pallet at ``index`` in the runtime."""
-        for p in self.substrate.metadata.pallets:
-            if int(p["index"].value) == int(index):
-                return p.name
-        return f"Pallet{index}"
+        try:
+            return self.substrate.metadata.get_pallet_by_index(int(index)).value["name"]
+        except ValueError:
+            return f"Pallet{index}"
 
     def dispatch_error(self, error: Any) -> ChainError:
         """A ``DispatchError`` value as the matching exception."""
@@ -193,8 +193,8 @@ class Chain:
             pallet = self.pallet_name(index)
             try:
                 e = self.substrate.metadata.get_module_error(module_index=index, error_index=code)
-                name = e.name if hasattr(e, "name") else e["name"]
-                docs = " ".join(e.docs if hasattr(e, "docs") else e.get("docs", []))
+                name = e.name
+                docs = " ".join(e.docs or [])
             except Exception:
                 name, docs = f"Error{code}", ""
             return ModuleError(pallet, name, docs.strip())
