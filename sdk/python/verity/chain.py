@@ -67,6 +67,12 @@ class Chain:
         self.url = url
         self.wait_for_finalization = wait_for_finalization
 
+    @property
+    def ss58_format(self) -> int:
+        """The chain's SS58 address format (42 unless its properties say)."""
+        fmt = self.substrate.ss58_format
+        return 42 if fmt is None else int(fmt)
+
     def close(self) -> None:
         """Closes the websocket."""
         self.substrate.close()

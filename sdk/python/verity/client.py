@@ -21,6 +21,7 @@ import time
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from substrateinterface import Keypair
+from substrateinterface.utils.ss58 import ss58_encode
 
 from verity import engine
 from verity.chain import Chain, enum_name, hash_hex, hex0x, text
@@ -38,11 +39,11 @@ DEFAULT_CEREMONY_TIMEOUT = 600.0
 _CHAIN_MODES = {"zk": "Zk", "vanilla": "Vanilla", "optimistic": "Optimistic"}
 
 
-def _keypair(key: Union[Keypair, str, None]) -> Optional[Keypair]:
+def _keypair(key: Union[Keypair, str, None], ss58_format: int) -> Optional[Keypair]:
     if key is None or isinstance(key, Keypair):
         return key
     if isinstance(key, str):
-        return Keypair.create_from_uri(key)
+        return Keypair.create_from_uri(key, ss58_format=ss58_format)
     raise InputError(f"keypair must be a substrateinterface.Keypair or a SURI, got {key!r}")
 
 
@@ -64,7 +65,7 @@ class Client:
         wait_for_finalization: bool = False,
     ) -> None:
         self.chain = Chain(url, wait_for_finalization)
-        self.keypair = _keypair(keypair)
+        self.keypair = _keypair(keypair, self.chain.ss58_format)
 
     def close(self) -> None:
         """Closes the connection."""
@@ -78,8 +79,9 @@ class Client:
 
     @property
     def address(self) -> str:
-        """The signer's SS58 address."""
-        return self._signer().ss58_address
+        """The signer's SS58 address, in the chain's address format (as the
+        results' ``executor`` and ``requester`` are)."""
+        return ss58_encode(self._signer().public_key, self.chain.ss58_format)
 
     def _signer(self) -> Keypair:
         if self.keypair is None:
@@ -323,7 +325,7 @@ class Client:
                 executor=None,
                 verified=False,
                 proof="none needed: computed by the runtime in the transaction (infer_now)",
-                requester=signer.ss58_address,
+                requester=self.address,
             )
         if max_fee is None:
             max_fee = int(self.chain.constant("Inference", "MinRequestFee")) + int(
