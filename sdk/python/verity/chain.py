@@ -18,6 +18,8 @@ from verity.errors import ChainError, DispatchError, ModuleError, TransactionErr
 #: Largest artifact sent in one ``artifacts_upload`` call (the CLI's
 #: ``UPLOAD_CHUNK``); larger ones go in chunks of this size.
 UPLOAD_CHUNK = 1 << 20
+#: Bytes asked for per ``artifacts_getChunk`` call (the CLI's).
+DOWNLOAD_CHUNK = 4 << 20
 
 
 def hex0x(data: bytes) -> str:
@@ -138,6 +140,22 @@ class Chain:
         if stored != digest:
             raise ChainError(f"the node stored the artifact as {stored}, its hash is {digest}")
         return digest, True
+
+    def download_artifact(self, digest: str) -> bytes:
+        """Artifact ``digest`` (``0x``-hex) from the node's store
+        (``artifacts_getChunk``), checked against its hash."""
+        from verity.engine import blake2_256
+
+        data = b""
+        while True:
+            part = self.rpc("artifacts_getChunk", [digest, len(data), DOWNLOAD_CHUNK])
+            chunk = bytes.fromhex(str(part)[2:])
+            data += chunk
+            if len(chunk) < DOWNLOAD_CHUNK:
+                break
+        if hex0x(blake2_256(data)) != digest:
+            raise ChainError(f"the node's artifact {digest} does not have that hash")
+        return data
 
     # --- calls ---
 

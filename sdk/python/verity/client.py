@@ -243,10 +243,36 @@ class Client:
                 found.append(m)
         return found
 
-    def set_sync(self, model_id: int, enabled: bool = True) -> None:
-        """Enables (or disables) a model for ``mode="now"``
-        (``Inference.set_sync_model`` through ``Sudo.sudo``: the client's
-        keypair must be the sudo key), as ``verity model sync`` does."""
+    def set_sync(
+        self,
+        model_id: int,
+        enabled: bool = True,
+        qmodel: Union[QuantizedModel, str, os.PathLike, bytes, None] = None,
+    ) -> None:
+        """Enables (or disables) a model for ``mode="now"``, as ``verity
+        model sync`` does: the runtime runs the quantized model's bytes from
+        chain state, so enabling first stores them
+        (``Inference.store_model_bytes``, a deposit from the signer) unless
+        they are there; they come from ``qmodel`` or else the node's artifact
+        store. Then ``Inference.set_sync_model`` through ``Sudo.sudo``: the
+        client's keypair must be the sudo key."""
+        if enabled:
+            model = self.model(model_id)
+            if model is None:
+                raise InputError(f"unknown model id {model_id}: no such model is registered")
+            stored = self.chain.query("Inference", "StoredModels", [model.quantized_hash])
+            if stored is None:
+                if isinstance(qmodel, QuantizedModel):
+                    data = qmodel.bytes
+                elif qmodel is not None:
+                    data = engine._read(qmodel)
+                else:
+                    data = self.chain.download_artifact(model.quantized_hash)
+                if engine.QuantizedModel.from_bytes(data).quantized_hash != model.quantized_hash:
+                    raise InputError(f"qmodel is not model {model_id}'s quantized model")
+                self.chain.submit(
+                    self._signer(), "Inference", "store_model_bytes", {"bytes": hex0x(data)}
+                )
         self.chain.sudo(
             self._signer(),
             "Inference",
