@@ -27,6 +27,13 @@ def hex0x(data: bytes) -> str:
     return "0x" + bytes(data).hex()
 
 
+def bounded(values: Any) -> List[Any]:
+    """A ``BoundedVec`` call argument: py-scalecodec sees the runtime's
+    ``BoundedVec<T, S>`` as a one-field composite around the ``Vec<T>``, so
+    the list goes in a list (``BoundedVec<u8, _>`` also takes ``0x``-hex)."""
+    return [list(values)]
+
+
 def text(value: Any) -> str:
     """A ``Vec<u8>`` storage value (hex string, str or list of ints) as text."""
     if value is None:

@@ -24,7 +24,7 @@ from substrateinterface import Keypair
 from substrateinterface.utils.ss58 import ss58_encode
 
 from verity import engine
-from verity.chain import Chain, enum_name, hash_hex, hex0x, text
+from verity.chain import Chain, bounded, enum_name, hash_hex, hex0x, text
 from verity.engine import QuantizedModel, TensorFormat
 from verity.errors import ChainError, InputError, ModuleError, RequestError
 from verity.types import MODES, InferenceResult, ModelInfo
@@ -137,17 +137,19 @@ class Client:
             "quantized_hash": model.quantized_hash,
             "zk": {"domain_size": domain, "owner_contributes": False},
             "act_bits": model.act_bits,
-            "inputs": [{"shape": list(i.shape), "frac_bits": i.frac_bits} for i in model.inputs],
-            "outputs": [
+            "inputs": bounded(
+                [{"shape": bounded(i.shape), "frac_bits": i.frac_bits} for i in model.inputs]
+            ),
+            "outputs": bounded(
                 {
-                    "shape": list(o.shape),
+                    "shape": bounded(o.shape),
                     "frac_bits": o.frac_bits,
                     "transform": "None"
                     if o.softmax_axis is None
                     else {"Softmax": {"axis": o.softmax_axis}},
                 }
                 for o in model.outputs
-            ],
+            ),
             "supports_zk": True,
             "supports_vanilla": True,
         }
@@ -337,7 +339,7 @@ class Client:
             values = engine.quantize_request(inputs, model.inputs, model.act_bits, model_id)
         if mode == "now":
             receipt = self.chain.submit(
-                signer, "Inference", "infer_now", {"model_id": model_id, "input": values}
+                signer, "Inference", "infer_now", {"model_id": model_id, "input": bounded(values)}
             )
             output = [int(v) for v in receipt.event("Inference", "InferenceComputed")["output"]]
             return InferenceResult(
@@ -364,7 +366,7 @@ class Client:
             "request",
             {
                 "model_id": model_id,
-                "input": values,
+                "input": bounded(values),
                 "mode": _CHAIN_MODES[mode],
                 "max_fee": int(max_fee),
                 "deadline": deadline,
