@@ -10,9 +10,13 @@
   (``Inference.UnknownModel``, ...).
 """
 
-from substrateinterface import Keypair
+from verity._load import load_native
 
-from verity.client import Client
+_native = load_native()
+
+from substrateinterface import Keypair  # noqa: E402
+
+from verity.client import Client  # noqa: E402
 from verity.engine import (
     QuantizedModel,
     QuantizedRun,
