@@ -9,15 +9,19 @@ use crate::error::CliError;
 use crate::output;
 use crate::views::amount;
 
+/// `account`'s description.
+pub const ACCOUNT_ABOUT: &str =
+	"Balances (free, reserved, frozen) and executor bond of ADDRESS, or of the \
+	              signing key's account without one. A table on a terminal, JSON otherwise \
+	              (--json).";
+
+/// `account`'s examples.
+pub const ACCOUNT_EXAMPLES: &str =
+	"Examples:\n  verity account 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\n  \
+	              verity account --suri-file alice.suri --json";
+
 /// `verity account`.
 #[derive(Debug, Args)]
-#[command(
-	long_about = "Balances (free, reserved, frozen) and executor bond of ADDRESS, or of the \
-	              signing key's account without one. A table on a terminal, JSON otherwise \
-	              (--json).",
-	after_help = "Examples:\n  verity account 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\n  \
-	              verity account --suri-file alice.suri --json"
-)]
 pub struct AccountArgs {
 	/// SS58 address or 0x account id [default: the signing key's]
 	#[arg(value_name = "ADDRESS")]

@@ -129,12 +129,16 @@ pub enum Command {
 	#[command(subcommand, after_help = executor::EXAMPLES)]
 	Executor(executor::ExecutorCommand),
 	/// Request an inference (or run one in a transaction with --now)
+	#[command(long_about = request::INFER_ABOUT, after_help = request::INFER_EXAMPLES)]
 	Infer(request::InferArgs),
 	/// Challenge a provisional (optimistic) result with a proof of the right output
+	#[command(long_about = request::CHALLENGE_ABOUT, after_help = request::CHALLENGE_EXAMPLES)]
 	Challenge(request::ChallengeArgs),
 	/// Show a request's result, or its status while pending
+	#[command(long_about = request::RESULT_ABOUT, after_help = request::RESULT_EXAMPLES)]
 	Result(request::ResultArgs),
 	/// Show an account's balances and executor bond
+	#[command(long_about = account::ACCOUNT_ABOUT, after_help = account::ACCOUNT_EXAMPLES)]
 	Account(account::AccountArgs),
 	/// The node's artifact store (model files and keys)
 	#[command(subcommand, after_help = artifacts::EXAMPLES)]

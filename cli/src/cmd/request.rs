@@ -26,20 +26,23 @@ const DEFAULT_DEADLINE_BLOCKS: u64 = 100;
 /// `infer --wait`'s default timeout.
 const DEFAULT_WAIT_SECS: u64 = 300;
 
-/// `verity infer`.
-#[derive(Debug, Args)]
-#[command(
-	long_about = "Requests an inference of model MODEL_ID (input quantized with the model's \
+/// `infer`'s description.
+pub const INFER_ABOUT: &str =
+	"Requests an inference of model MODEL_ID (input quantized with the model's \
 	              on-chain format; fee in plancks or like 0.5VRT, default the minimum; deadline \
 	              in blocks from now, default 100). Prints the request id; with --wait, waits \
 	              for the result and prints the output, its block and the proof status.\n\n\
 	              With --now: runs a sync-enabled model inside a transaction (the node's \
 	              inference precompile) and prints the output the runtime computed, from the \
-	              same block.",
-	after_help = "Examples:\n  verity infer 0 --input input.json\n  \
+	              same block.";
+
+/// `infer`'s examples.
+pub const INFER_EXAMPLES: &str = "Examples:\n  verity infer 0 --input input.json\n  \
 	              verity infer 0 --input input.json --mode optimistic --max-fee 0.5VRT --wait\n  \
-	              verity infer 0 --input input.json --now"
-)]
+	              verity infer 0 --input input.json --now";
+
+/// `verity infer`.
+#[derive(Debug, Args)]
 pub struct InferArgs {
 	/// The model version to run
 	#[arg(value_name = "MODEL_ID")]
@@ -67,18 +70,21 @@ pub struct InferArgs {
 	pub now: bool,
 }
 
-/// `verity challenge`.
-#[derive(Debug, Args)]
-#[command(
-	long_about = "Proves the right output of a provisional (optimistic) result for this \
+/// `challenge`'s description.
+pub const CHALLENGE_ABOUT: &str =
+	"Proves the right output of a provisional (optimistic) result for this \
 	              executor and, if it differs from the submitted one, challenges it: exit 0 if \
 	              the result was overturned (the submitter slashed, a share of it and the fee \
 	              paid to the challenger), 1 if the chain rejected the challenge's proof (the \
 	              challenger was charged), 2 if nothing was submitted (the output is right). \
-	              --tamper-output changes one output integer after proving.",
-	after_help = "Examples:\n  verity challenge 7 --suri-file bob.suri\n  \
-	              verity challenge 7 --artifacts verity-artifacts/<hash>"
-)]
+	              --tamper-output changes one output integer after proving.";
+
+/// `challenge`'s examples.
+pub const CHALLENGE_EXAMPLES: &str = "Examples:\n  verity challenge 7 --suri-file bob.suri\n  \
+	              verity challenge 7 --artifacts verity-artifacts/<hash>";
+
+/// `verity challenge`.
+#[derive(Debug, Args)]
 pub struct ChallengeArgs {
 	/// The request whose provisional result to challenge
 	#[arg(value_name = "REQUEST_ID")]
@@ -92,14 +98,17 @@ pub struct ChallengeArgs {
 	pub tamper_output: bool,
 }
 
+/// `result`'s description.
+pub const RESULT_ABOUT: &str =
+	"The stored result of REQUEST_ID (status verified/unverified; optimistic \
+	              ones provisional, then final or overturned), or status pending. A table on a \
+	              terminal, JSON otherwise (--json).";
+
+/// `result`'s examples.
+pub const RESULT_EXAMPLES: &str = "Examples:\n  verity result 7\n  verity result 7 --json";
+
 /// `verity result`.
 #[derive(Debug, Args)]
-#[command(
-	long_about = "The stored result of REQUEST_ID (status verified/unverified; optimistic \
-	              ones provisional, then final or overturned), or status pending. A table on a \
-	              terminal, JSON otherwise (--json).",
-	after_help = "Examples:\n  verity result 7\n  verity result 7 --json"
-)]
 pub struct ResultArgs {
 	/// The request's id
 	#[arg(value_name = "REQUEST_ID")]
