@@ -464,7 +464,7 @@ fn suri_file_is_read_and_checked_before_connecting() {
 	std::fs::write(&key, "  //Alice\n").unwrap();
 	fails_with_2(&account(&["--suri-file", key_s]), "cannot connect");
 	std::fs::write(&key, "not a key\n").unwrap();
-	fails_with_2(&account(&["--suri-file", key_s]), "not a secret URI");
+	fails_with_2(&account(&["--suri-file", key_s]), "--suri: ");
 	std::fs::write(&key, "\n").unwrap();
 	fails_with_2(&account(&["--suri-file", key_s]), "is empty");
 	fails_with_2(

@@ -19,7 +19,7 @@ use verity_inference::QuantizedModel;
 use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use super::registry::QMODEL_FILE;
-use super::{block_on, Ctx, Outcome};
+use super::{block_on, done, Ctx, Outcome};
 use crate::chain::{self, hex, Chain, KeyInfo, Mode, Model, Request, RequestStatus, Submitted};
 use crate::error::CliError;
 use crate::output::{note, print_json};
@@ -119,12 +119,11 @@ pub struct ProveArgs {
 
 /// Runs an `executor` subcommand.
 pub fn run(ctx: &Ctx, command: ExecutorCommand) -> Outcome {
-	let ok = |r: Result<(), CliError>| r.map(|()| ExitCode::SUCCESS);
 	match command {
-		ExecutorCommand::Register => ok(register(ctx)),
-		ExecutorCommand::Unregister => ok(unregister(ctx)),
-		ExecutorCommand::Withdraw => ok(withdraw(ctx)),
-		ExecutorCommand::Decline(a) => ok(decline(ctx, a)),
+		ExecutorCommand::Register => done(register(ctx)),
+		ExecutorCommand::Unregister => done(unregister(ctx)),
+		ExecutorCommand::Withdraw => done(withdraw(ctx)),
+		ExecutorCommand::Decline(a) => done(decline(ctx, a)),
 		ExecutorCommand::Prove(a) => prove(ctx, a),
 	}
 }

@@ -31,6 +31,11 @@ use crate::progress::Progress;
 /// What a command returns: its exit code, or the failure (which sets it).
 pub type Outcome = Result<ExitCode, CliError>;
 
+/// The outcome of a command that has no exit code of its own.
+pub fn done(result: Result<(), CliError>) -> Outcome {
+	result.map(|()| ExitCode::SUCCESS)
+}
+
 const ABOUT: &str = "Verity: verifiable AI inference on a Substrate chain";
 
 const LONG_ABOUT: &str = "\
@@ -234,20 +239,19 @@ pub fn run() -> Outcome {
 		flags,
 		json: cli.global.json,
 	};
-	let ok = |r: Result<(), CliError>| r.map(|()| ExitCode::SUCCESS);
 	match cli.command {
 		Command::Model(c) => model::run(&ctx, c),
 		Command::Executor(c) => executor::run(&ctx, c),
-		Command::Infer(a) => ok(request::infer(&ctx, a)),
+		Command::Infer(a) => done(request::infer(&ctx, a)),
 		Command::Challenge(a) => request::challenge(&ctx, a),
-		Command::Result(a) => ok(request::result(&ctx, a)),
-		Command::Account(a) => ok(account::account(&ctx, a)),
-		Command::Artifacts(c) => ok(artifacts::run(&ctx, c)),
-		Command::Ceremony(c) => ok(ceremony::run(&ctx, c)),
+		Command::Result(a) => done(request::result(&ctx, a)),
+		Command::Account(a) => done(account::account(&ctx, a)),
+		Command::Artifacts(c) => done(artifacts::run(&ctx, c)),
+		Command::Ceremony(c) => done(ceremony::run(&ctx, c)),
 		Command::Zk(c) => zk::run(c),
-		Command::Sync(c) => ok(sync::run(&ctx, c)),
-		Command::Bench(c) => ok(bench::run(&ctx, c)),
-		Command::Config(c) => ok(config::run(&ctx, c)),
+		Command::Sync(c) => done(sync::run(&ctx, c)),
+		Command::Bench(c) => done(bench::run(&ctx, c)),
+		Command::Config(c) => done(config::run(&ctx, c)),
 		Command::Completions { shell } => {
 			completions(shell, &mut std::io::stdout());
 			Ok(ExitCode::SUCCESS)

@@ -13,7 +13,7 @@ use verity_inference::quant::{quantize, QuantizeOptions};
 use verity_inference::{FloatModel, IntTensor, QuantizedModel, Tensor};
 
 use super::registry;
-use super::{Ctx, Outcome};
+use super::{done, Ctx, Outcome};
 use crate::error::CliError;
 use crate::output::print_line;
 
@@ -111,7 +111,7 @@ pub enum ModelCommand {
 		              enablement uses the deprecated version ID, deletes it (and its key \
 		              ceremony) and releases its deposit (the family's too with its last \
 		              version).",
-		after_help = "Examples:\n  verity model deprecate 3 && verity model remove 3"
+		after_help = "Examples:\n  verity model remove 3\n  verity model deprecate 3 && verity model remove 3"
 	)]
 	Remove(registry::IdArgs),
 	/// Propose a new owner for a model family (or withdraw the proposal)
@@ -244,21 +244,20 @@ pub struct HashArgs {
 
 /// Runs a `model` subcommand.
 pub fn run(ctx: &Ctx, command: ModelCommand) -> Outcome {
-	let ok = |r: Result<(), CliError>| r.map(|()| std::process::ExitCode::SUCCESS);
 	match command {
-		ModelCommand::Run(a) => ok(run_model(a)),
-		ModelCommand::Quantize(a) => ok(quantize_cmd(ctx, a)),
-		ModelCommand::Hash(a) => ok(hash(a)),
+		ModelCommand::Run(a) => done(run_model(a)),
+		ModelCommand::Quantize(a) => done(quantize_cmd(ctx, a)),
+		ModelCommand::Hash(a) => done(hash(a)),
 		ModelCommand::Register(a) => registry::register(ctx, a),
 		ModelCommand::NewVersion(a) => registry::new_version(ctx, a),
-		ModelCommand::List(a) => ok(registry::list(ctx, a)),
-		ModelCommand::Show(a) => ok(registry::show(ctx, a)),
-		ModelCommand::Sync(a) => ok(registry::sync(ctx, a)),
-		ModelCommand::SyncBound(a) => ok(registry::sync_bound(ctx, a)),
-		ModelCommand::Deprecate(a) => ok(registry::deprecate(ctx, a)),
-		ModelCommand::Remove(a) => ok(registry::remove(ctx, a)),
-		ModelCommand::TransferOwnership(a) => ok(registry::transfer_ownership(ctx, a)),
-		ModelCommand::AcceptOwnership(a) => ok(registry::accept_ownership(ctx, a)),
+		ModelCommand::List(a) => done(registry::list(ctx, a)),
+		ModelCommand::Show(a) => done(registry::show(ctx, a)),
+		ModelCommand::Sync(a) => done(registry::sync(ctx, a)),
+		ModelCommand::SyncBound(a) => done(registry::sync_bound(ctx, a)),
+		ModelCommand::Deprecate(a) => done(registry::deprecate(ctx, a)),
+		ModelCommand::Remove(a) => done(registry::remove(ctx, a)),
+		ModelCommand::TransferOwnership(a) => done(registry::transfer_ownership(ctx, a)),
+		ModelCommand::AcceptOwnership(a) => done(registry::accept_ownership(ctx, a)),
 	}
 }
 
