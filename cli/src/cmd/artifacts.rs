@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use verity_inference::hash::blake2_256;
 
-use super::{block_on, Ctx};
+use super::{block_on, read_file, Ctx};
 use crate::chain::{hex, Chain};
 use crate::error::CliError;
 use crate::output::print_json;
@@ -52,7 +52,7 @@ fn upload(ctx: &Ctx, args: UploadArgs) -> Result<(), CliError> {
 	let contents = args
 		.files
 		.iter()
-		.map(|p| std::fs::read(p).map_err(|e| CliError::input(format!("{p}: {e}"))))
+		.map(read_file)
 		.collect::<Result<Vec<_>, _>>()?;
 	let files: Vec<(&str, &[u8])> = args
 		.files

@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use clap::{Args, Subcommand};
 
 use super::request::quantize_request_input;
-use super::{block_on, Ctx};
+use super::{block_on, read_file, Ctx};
 use crate::chain::{self, Chain, ChainError, Mode};
 use crate::error::CliError;
 use crate::output::print_line;
@@ -130,8 +130,7 @@ fn load(ctx: &Ctx, args: LoadArgs) -> Result<(), CliError> {
 	let mode: Mode = args.mode.parse()?;
 	let accounts: Vec<String> = args.accounts.split(',').map(str::to_string).collect();
 	let input_path = args.input.as_str();
-	let bytes =
-		std::fs::read(input_path).map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
+	let bytes = read_file(input_path)?;
 	let url = ctx.url().to_string();
 	let json_out = ctx.json;
 

@@ -270,6 +270,12 @@ pub fn completions(shell: Shell, out: &mut dyn std::io::Write) {
 	clap_complete::generate(shell, &mut cmd, "verity", out);
 }
 
+/// The bytes of the file at `path`; errors name the file.
+pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, CliError> {
+	let path = path.as_ref();
+	std::fs::read(path).map_err(|e| CliError::input(format!("{}: {e}", path.display())))
+}
+
 /// Runs an async command on a fresh runtime.
 pub fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliError> {
 	tokio::runtime::Builder::new_multi_thread()

@@ -13,7 +13,7 @@ use verity_inference::quant::{quantize, QuantizeOptions};
 use verity_inference::{FloatModel, IntTensor, QuantizedModel, Tensor};
 
 use super::registry;
-use super::{done, Ctx, Outcome};
+use super::{done, read_file as read, Ctx, Outcome};
 use crate::error::CliError;
 use crate::output::print_line;
 
@@ -259,10 +259,6 @@ pub fn run(ctx: &Ctx, command: ModelCommand) -> Outcome {
 		ModelCommand::TransferOwnership(a) => done(registry::transfer_ownership(ctx, a)),
 		ModelCommand::AcceptOwnership(a) => done(registry::accept_ownership(ctx, a)),
 	}
-}
-
-fn read(path: &str) -> Result<Vec<u8>, CliError> {
-	std::fs::read(path).map_err(|e| CliError::input(format!("{path}: {e}")))
 }
 
 /// A model file: quantized models are JSON objects, anything else is ONNX.

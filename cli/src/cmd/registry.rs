@@ -29,7 +29,7 @@ use verity_inference::{OutputTransform, QuantizedModel};
 use super::artifacts::upload_artifacts;
 use super::executor::artifact;
 use super::model::BitsArgs;
-use super::{block_on, Ctx, Outcome};
+use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{
 	self, hex, Chain, InputFormat, KeyStatus, NewModel, OutputFormat, Transform, ZkParams,
 };
@@ -235,8 +235,7 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 	let wait = !args.no_wait;
 	let timeout = args.timeout.map(Duration::from_secs);
 	let steps = ctx.progress();
-	let onnx =
-		std::fs::read(onnx_path).map_err(|e| CliError::input(format!("{onnx_path}: {e}")))?;
+	let onnx = read_file(onnx_path)?;
 	block_on(async {
 		// Connect first: a wrong URL, a node that will refuse the upload, or
 		// a chain whose SRS is not final fails before the slow steps.

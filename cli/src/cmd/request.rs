@@ -13,7 +13,7 @@ use verity_inference::quant::arith::quantize_value;
 use verity_inference::Tensor;
 
 use super::executor::{load_artifacts, run_and_prove, tampered};
-use super::{block_on, Ctx, Outcome};
+use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{self, Chain, Challenged, Mode, Model, Provisional, RequestStatus};
 use crate::error::CliError;
 use crate::output::{self, note, print_json};
@@ -321,8 +321,7 @@ pub fn infer(ctx: &Ctx, args: InferArgs) -> Result<(), CliError> {
 	let timeout = args.timeout;
 	let wait = args.wait;
 	let now = args.now;
-	let bytes =
-		std::fs::read(input_path).map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
+	let bytes = read_file(input_path)?;
 	// Malformed JSON fails before anything is sent.
 	serde_json::from_slice::<Value>(&bytes)
 		.map_err(|e| CliError::input(format!("{input_path}: invalid JSON: {e}")))?;

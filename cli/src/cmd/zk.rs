@@ -27,7 +27,7 @@ use verity_zk::{Binding, Bls12_381, Proof, ProvingKey, Statement, VerifyingKey};
 
 use clap::{Args, Subcommand};
 
-use super::Outcome;
+use super::{read_file as read, Outcome};
 use crate::chain::hex;
 use crate::error::CliError;
 
@@ -129,10 +129,6 @@ pub fn run(command: ZkCommand) -> Outcome {
 		ZkCommand::Prove(a) => prove(a),
 		ZkCommand::Verify(a) => verify(a),
 	}
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, CliError> {
-	std::fs::read(path).map_err(|e| CliError::input(format!("{}: {e}", path.display())))
 }
 
 fn load_model(path: &str) -> Result<QuantizedModel, CliError> {
