@@ -21,7 +21,7 @@ use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 use super::registry::QMODEL_FILE;
 use super::{block_on, done, Ctx, Outcome};
 use crate::chain::{self, hex, Chain, KeyInfo, Mode, Model, Request, RequestStatus, Submitted};
-use crate::error::CliError;
+use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{note, print_json};
 use crate::progress::Progress;
 use crate::views::{amount, events_json, vrt};
@@ -552,7 +552,7 @@ fn prove(ctx: &Ctx, args: ProveArgs) -> Outcome {
 					included.block_number,
 					vrt(slashed)
 				));
-				ExitCode::from(1)
+				ExitCode::from(EXIT_REJECTED)
 			}
 		};
 		print_json(&out);

@@ -33,7 +33,7 @@ use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{
 	self, hex, Chain, InputFormat, KeyStatus, NewModel, OutputFormat, Transform, ZkParams,
 };
-use crate::error::CliError;
+use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{self, note, print_json};
 use crate::views::{amount, model_json, vrt};
 
@@ -467,7 +467,7 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 				"error: model {model_id} is registered, but {}",
 				info.summary()
 			);
-			return Ok(ExitCode::from(1));
+			return Ok(ExitCode::from(EXIT_REJECTED));
 		}
 		Ok(ExitCode::SUCCESS)
 	})

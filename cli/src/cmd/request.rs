@@ -15,7 +15,7 @@ use verity_inference::Tensor;
 use super::executor::{load_artifacts, run_and_prove, tampered};
 use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{self, Chain, Challenged, Mode, Model, Provisional, RequestStatus};
-use crate::error::CliError;
+use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{self, note, print_json};
 use crate::views::{
 	amount, events_json, outputs_json, pending_json, provisional_json, result_json, vrt, UNIT,
@@ -223,7 +223,7 @@ pub fn challenge(ctx: &Ctx, args: ChallengeArgs) -> Outcome {
 					included.block_number,
 					vrt(slashed)
 				));
-				ExitCode::from(1)
+				ExitCode::from(EXIT_REJECTED)
 			}
 		};
 		print_json(&out);

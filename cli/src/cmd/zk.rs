@@ -29,7 +29,7 @@ use clap::{Args, Subcommand};
 
 use super::{read_file as read, Outcome};
 use crate::chain::hex;
-use crate::error::CliError;
+use crate::error::{CliError, EXIT_REJECTED};
 
 const PROOF_FORMAT: &str = "verity-zk-proof/1";
 /// What `zk setup` says about the keys it makes.
@@ -315,7 +315,7 @@ fn verify(args: VerifyArgs) -> Outcome {
 		}
 		Err(e) => {
 			println!("invalid: {e}");
-			Ok(ExitCode::from(1))
+			Ok(ExitCode::from(EXIT_REJECTED))
 		}
 	}
 }
