@@ -506,7 +506,8 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		"has shape [1, 65], model 0 expects [1, 64]",
 	);
 	bad_infer("0", &models_dir().join("missing.json"), "missing.json");
-	cli.fails(
+	rejected(
+		&cli,
 		&[
 			"infer",
 			"0",
