@@ -606,7 +606,8 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(cli.json(&["result", "3"])?["output"], local_q);
 
 	// --- Alice leaves the executor set: nothing is assigned to her, so the
-	// bond comes back at once and there is nothing left to withdraw.
+	// bond (less the slash of the tampered proof) comes back at once and
+	// there is nothing left to withdraw.
 	rejected(
 		&cli,
 		&["executor", "withdraw", "--suri", "//Alice"],
@@ -614,7 +615,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	);
 	let left = cli.json(&["executor", "unregister", "--suri", "//Alice"])?;
 	assert_eq!(left["status"], "unregistered");
-	assert_eq!(u128_of(&left["bond_released"]), BOND);
+	assert_eq!(u128_of(&left["bond_released"]), BOND - SLASH);
 	assert_eq!(
 		cli.json(&["account", "--suri", "//Alice"])?["executor"],
 		Value::Null
