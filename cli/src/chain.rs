@@ -208,8 +208,9 @@ pub fn account_of(key: &Keypair) -> AccountId32 {
 
 /// Parses an SS58 address or `0x`-prefixed 32-byte hex account id.
 pub fn parse_account(s: &str) -> Result<AccountId32, ChainError> {
-	if let Some(hex) = s.strip_prefix("0x") {
-		let bytes = unhex(hex).ok_or_else(|| ChainError::Input(format!("'{s}': not hex")))?;
+	if let Some(digits) = s.strip_prefix("0x") {
+		let bytes =
+			hex::decode(digits).map_err(|_| ChainError::Input(format!("'{s}': not hex")))?;
 		let raw: [u8; 32] = bytes
 			.try_into()
 			.map_err(|_| ChainError::Input(format!("'{s}': expected 32 bytes")))?;
@@ -218,24 +219,9 @@ pub fn parse_account(s: &str) -> Result<AccountId32, ChainError> {
 	AccountId32::from_str(s).map_err(|e| ChainError::Input(format!("'{s}': not an address: {e}")))
 }
 
-fn unhex(s: &str) -> Option<Vec<u8>> {
-	if !s.len().is_multiple_of(2) || !s.bytes().all(|c| c.is_ascii_hexdigit()) {
-		return None;
-	}
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-		.collect()
-}
-
-/// Lowercase `0x` hex.
+/// Lowercase `0x` hex, as the chain's RPC and explorers print hashes.
 pub fn hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + 2 * bytes.len());
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
+	format!("0x{}", hex::encode(bytes))
 }
 
 // ---------------------------------------------------------------------------
@@ -363,6 +349,23 @@ pub struct Model {
 	pub deposit: u128,
 	/// The key ceremony (zk versions).
 	pub ceremony: Option<KeyInfo>,
+}
+
+impl NewModel {
+	/// The pallet's `VersionDescriptor` for this version.
+	fn descriptor(&self) -> VersionDescriptor {
+		VersionDescriptor {
+			version: self.version.as_bytes().to_vec(),
+			onnx_hash: self.onnx_hash,
+			quantized_hash: self.quantized_hash,
+			zk: self.zk,
+			act_bits: self.act_bits,
+			inputs: self.inputs.clone(),
+			outputs: self.outputs.clone(),
+			supports_zk: self.supports_zk,
+			supports_vanilla: self.supports_vanilla,
+		}
+	}
 }
 
 impl Model {
@@ -1085,21 +1088,10 @@ impl Chain {
 		signer: &Keypair,
 		model: &NewModel,
 	) -> Result<Registered, ChainError> {
-		let descriptor = VersionDescriptor {
-			version: model.version.as_bytes().to_vec(),
-			onnx_hash: model.onnx_hash,
-			quantized_hash: model.quantized_hash,
-			zk: model.zk,
-			act_bits: model.act_bits,
-			inputs: model.inputs.clone(),
-			outputs: model.outputs.clone(),
-			supports_zk: model.supports_zk,
-			supports_vanilla: model.supports_vanilla,
-		};
 		let call = dynamic::tx(
 			"Models",
 			"register_model",
-			(model.name.as_bytes().to_vec(), descriptor),
+			(model.name.as_bytes().to_vec(), model.descriptor()),
 		);
 		let (included, events) = self.submit(signer, &call).await?;
 		let e: ModelRegisteredEvent = event_fields(&events, "Models", "ModelRegistered")?;
@@ -1109,6 +1101,64 @@ impl Chain {
 			deposit: e.deposit,
 			included,
 		})
+	}
+
+	/// Adds a version to family `family` (its owner), signed by `signer`
+	/// (`Models::new_version`); `model.name` is not used (the family has one).
+	pub async fn new_version(
+		&self,
+		signer: &Keypair,
+		family: u64,
+		model: &NewModel,
+	) -> Result<Registered, ChainError> {
+		let call = dynamic::tx("Models", "new_version", (family, model.descriptor()));
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: VersionAddedEvent = event_fields(&events, "Models", "VersionAdded")?;
+		Ok(Registered {
+			model_id: e.model_id,
+			family: e.family,
+			deposit: e.deposit,
+			included,
+		})
+	}
+
+	/// Proposes `new_owner` as the owner of `family`, or withdraws the
+	/// pending proposal with `None` (`Models::transfer_ownership`, its
+	/// owner).
+	pub async fn transfer_ownership(
+		&self,
+		owner: &Keypair,
+		family: u64,
+		new_owner: Option<&AccountId32>,
+	) -> Result<Included, ChainError> {
+		// `Option<MultiAddress>`: the runtime's lookup takes an address.
+		let target = match new_owner {
+			Some(who) => Value::unnamed_variant(
+				"Some",
+				[Value::unnamed_variant("Id", [Value::from_bytes(who.0)])],
+			),
+			None => Value::unnamed_variant("None", []),
+		};
+		let call = dynamic::tx(
+			"Models",
+			"transfer_ownership",
+			Composite::unnamed([Value::u128(family.into()), target]),
+		);
+		Ok(self.submit(owner, &call).await?.0)
+	}
+
+	/// Accepts the transfer of `family` proposed to the signer
+	/// (`Models::accept_ownership`); returns the previous owner and the
+	/// deposit now held from the signer.
+	pub async fn accept_ownership(
+		&self,
+		signer: &Keypair,
+		family: u64,
+	) -> Result<(AccountId32, u128, Included), ChainError> {
+		let call = dynamic::tx("Models", "accept_ownership", (family,));
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: OwnershipTransferredEvent = event_fields(&events, "Models", "OwnershipTransferred")?;
+		Ok((e.from, e.deposit, included))
 	}
 
 	// --- pallet-ceremony ---
@@ -1281,6 +1331,37 @@ impl Chain {
 	/// Joins the executor set, bonding `Inference::ExecutorBond`.
 	pub async fn register_executor(&self, signer: &Keypair) -> Result<Included, ChainError> {
 		let call = dynamic::tx("Inference", "register_executor", ());
+		Ok(self.submit(signer, &call).await?.0)
+	}
+
+	/// Leaves the executor set (`Inference::unregister_executor`); returns
+	/// the bond released now, `None` while requests assigned to the signer
+	/// are open (then `withdraw_bond` releases it later).
+	pub async fn unregister_executor(
+		&self,
+		signer: &Keypair,
+	) -> Result<(Option<u128>, Included), ChainError> {
+		let call = dynamic::tx("Inference", "unregister_executor", ());
+		let (included, events) = self.submit(signer, &call).await?;
+		let released = event_fields::<BondReleasedEvent>(&events, "Inference", "BondReleased")
+			.ok()
+			.map(|e| e.amount);
+		Ok((released, included))
+	}
+
+	/// Releases the bond of an executor that left the set
+	/// (`Inference::withdraw_bond`); returns the amount released.
+	pub async fn withdraw_bond(&self, signer: &Keypair) -> Result<(u128, Included), ChainError> {
+		let call = dynamic::tx("Inference", "withdraw_bond", ());
+		let (included, events) = self.submit(signer, &call).await?;
+		let e: BondReleasedEvent = event_fields(&events, "Inference", "BondReleased")?;
+		Ok((e.amount, included))
+	}
+
+	/// Removes the signer's stored synchronous output and releases its
+	/// deposit (`Inference::clear_sync_output`).
+	pub async fn clear_sync_output(&self, signer: &Keypair) -> Result<Included, ChainError> {
+		let call = dynamic::tx("Inference", "clear_sync_output", ());
 		Ok(self.submit(signer, &call).await?.0)
 	}
 
@@ -1883,7 +1964,7 @@ impl Chain {
 			})?;
 		bytes
 			.strip_prefix("0x")
-			.and_then(unhex)
+			.and_then(|digits| hex::decode(digits).ok())
 			.ok_or_else(|| ChainError::Rpc("artifacts_getChunk: the node sent no hex".into()))
 	}
 
@@ -2017,6 +2098,24 @@ struct ModelRegisteredEvent {
 	family: u64,
 	model_id: u64,
 	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct VersionAddedEvent {
+	family: u64,
+	model_id: u64,
+	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct OwnershipTransferredEvent {
+	from: AccountId32,
+	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct BondReleasedEvent {
+	amount: u128,
 }
 
 #[derive(DecodeAsType)]

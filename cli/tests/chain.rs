@@ -260,7 +260,8 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	let exec = cli.json(&["executor", "register", "--suri", "//Alice"])?;
 	assert_eq!(exec["executor"], alice["account"]);
 	assert_eq!(u128_of(&exec["bond"]), BOND);
-	cli.fails(
+	rejected(
+		&cli,
 		&["executor", "register", "--suri", "//Alice"],
 		"Inference::AlreadyExecutor",
 	);
@@ -505,7 +506,8 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		"has shape [1, 65], model 0 expects [1, 64]",
 	);
 	bad_infer("0", &models_dir().join("missing.json"), "missing.json");
-	cli.fails(
+	rejected(
+		&cli,
 		&[
 			"infer",
 			"0",
@@ -531,13 +533,55 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	// None of the failed commands made a request.
 	cli.fails(&["result", "4"], "unknown request 4");
 
+	// --- Ownership transfers are proposed by the owner and accepted by the
+	// proposed account only; a cancelled proposal cannot be accepted.
+	let family = shown["family"].as_u64().unwrap().to_string();
+	let bob = cli.json(&["account", "--suri", "//Bob"])?["account"].clone();
+	let proposed = cli.json(&[
+		"model",
+		"transfer-ownership",
+		&family,
+		bob.as_str().unwrap(),
+		"--suri",
+		"//Alice",
+	])?;
+	assert_eq!(proposed["status"], "proposed");
+	assert_eq!(proposed["new_owner"], bob);
+	rejected(
+		&cli,
+		&["model", "accept-ownership", &family, "--suri", "//Charlie"],
+		"Models::NotPendingOwner",
+	);
+	let cancelled = cli.json(&[
+		"model",
+		"transfer-ownership",
+		&family,
+		"--cancel",
+		"--suri",
+		"//Alice",
+	])?;
+	assert_eq!(cancelled["status"], "cancelled");
+	rejected(
+		&cli,
+		&["model", "accept-ownership", &family, "--suri", "//Bob"],
+		"Models::NoPendingTransfer",
+	);
+	// Nothing stored by `infer --now` for Bob: nothing to clear.
+	rejected(
+		&cli,
+		&["sync", "clear-output", "--suri", "//Bob"],
+		"Inference::NoSyncOutput",
+	);
+
 	// --- The owner deprecates the model, then removes it (nothing uses it
 	// any more: every request was served) and gets its deposit back.
-	cli.fails(
+	rejected(
+		&cli,
 		&["model", "remove", "0", "--suri", "//Alice"],
 		"Models::NotDeprecated",
 	);
-	cli.fails(
+	rejected(
+		&cli,
 		&["model", "deprecate", "0", "--suri", "//Bob"],
 		"Models::NotOwner",
 	);
@@ -560,7 +604,40 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	assert_eq!(cli.json(&["model", "list"])?, json!([]));
 	// Its served results stay (until their time to live).
 	assert_eq!(cli.json(&["result", "3"])?["output"], local_q);
+
+	// --- Alice leaves the executor set: nothing is assigned to her, so the
+	// bond (less the slash of the tampered proof) comes back at once and
+	// there is nothing left to withdraw.
+	rejected(
+		&cli,
+		&["executor", "withdraw", "--suri", "//Alice"],
+		"Inference::StillActive",
+	);
+	let left = cli.json(&["executor", "unregister", "--suri", "//Alice"])?;
+	assert_eq!(left["status"], "unregistered");
+	assert_eq!(u128_of(&left["bond_released"]), BOND - SLASH);
+	assert_eq!(
+		cli.json(&["account", "--suri", "//Alice"])?["executor"],
+		Value::Null
+	);
+	rejected(
+		&cli,
+		&["executor", "withdraw", "--suri", "//Alice"],
+		"Inference::NotExecutor",
+	);
 	Ok(())
+}
+
+/// Runs a command the chain must reject with a dispatch error (exit 1,
+/// `error: ...` naming `needle`).
+fn rejected(cli: &Cli, args: &[&str], needle: &str) {
+	let out = cli.run(args);
+	let stderr = String::from_utf8_lossy(&out.stderr);
+	assert_eq!(out.status.code(), Some(1), "verity {args:?}: {stderr}");
+	assert!(
+		stderr.contains("error: the chain rejected the call") && stderr.contains(needle),
+		"verity {args:?}: expected '{needle}' in: {stderr}"
+	);
 }
 
 #[test]
@@ -577,23 +654,30 @@ fn unreachable_or_malformed_urls_fail_cleanly() {
 	let cli = Cli::new(env!("CARGO_BIN_EXE_verity"), "http//nonsense").unwrap();
 	cli.fails(&["result", "0"], "expected a ws:// or wss:// URL");
 	cli.fails(&["executor", "register"], "missing --suri");
-	// The ceremony commands' arguments are checked before connecting.
-	cli.fails(&["ceremony"], "missing ceremony command");
-	cli.fails(&["ceremony", "vote"], "unknown ceremony command 'vote'");
-	cli.fails(
-		&["ceremony", "status", "x"],
-		"'x' is not a non-negative integer",
-	);
-	cli.fails(&["ceremony", "status", "1", "2"], "at most one MODEL_ID");
-	cli.fails(&["ceremony", "contribute"], "expected MODEL_ID");
+	// The ceremony commands' arguments are checked before connecting (by
+	// clap: usage errors exit 2 too).
+	let usage = |args: &[&str], needle: &str| {
+		let out = cli.run(args);
+		let stderr = String::from_utf8_lossy(&out.stderr);
+		assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+		assert!(
+			stderr.contains(needle),
+			"{args:?}: expected '{needle}' in {stderr}"
+		);
+	};
+	usage(&["ceremony"], "Usage: verity ceremony");
+	cli.fails(&["ceremony", "vote"], "unrecognized subcommand 'vote'");
+	cli.fails(&["ceremony", "status", "x"], "invalid value 'x'");
+	cli.fails(&["ceremony", "status", "1", "2"], "unexpected argument '2'");
+	cli.fails(&["ceremony", "contribute"], "<MODEL_ID>");
 	cli.fails(&["ceremony", "contribute", "0"], "missing --suri");
 	cli.fails(
 		&["ceremony", "retry", "-1", "--suri", "//Bob"],
-		"not a non-negative integer",
+		"unexpected argument '-1'",
 	);
 	cli.fails(
 		&["ceremony", "contribute", "0", "--suri", "//Bob", "--force"],
-		"unknown option --force",
+		"unexpected argument '--force'",
 	);
 	let register = [
 		"model",
@@ -610,11 +694,11 @@ fn unreachable_or_malformed_urls_fail_cleanly() {
 	];
 	cli.fails(
 		&[&register[..], &["--no-wait", "--timeout", "5"]].concat(),
-		"--timeout is for waiting",
+		"cannot be used with",
 	);
 	cli.fails(
 		&[&register[..], &["--timeout", "soon"]].concat(),
-		"'soon' is not a number of seconds",
+		"invalid value 'soon' for '--timeout <SECS>'",
 	);
 }
 
@@ -651,7 +735,7 @@ async fn uploads_to_a_node_without_unsafe_rpc_fail_before_the_slow_steps() -> Re
 	assert_eq!(cli.json(&["model", "list"])?, json!([]));
 	cli.fails(
 		&[&register[..], &["--no-upload", "--contribute"]].concat(),
-		"cannot go with --no-upload",
+		"cannot be used with",
 	);
 	// --no-upload --no-wait registers and keeps the files on disk only
 	// (default directory: the quantized hash); the ceremony waits for a node

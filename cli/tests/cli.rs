@@ -254,8 +254,265 @@ fn bad_files_exit_with_code_2() {
 		]),
 		"calibration shape",
 	);
-	fails_with_2(&verity(&["model", "run", &onnx]), "missing --input");
-	fails_with_2(&verity(&["model", "frobnicate"]), "unknown model command");
-	fails_with_2(&verity(&["nope"]), "unknown command");
+	fails_with_2(&verity(&["model", "run", &onnx]), "--input <IN.json>");
+	fails_with_2(
+		&verity(&["model", "frobnicate"]),
+		"unrecognized subcommand 'frobnicate'",
+	);
+	fails_with_2(&verity(&["nope"]), "unrecognized subcommand 'nope'");
+	// A model over the loader's limit is refused, and the limit is an option.
+	fails_with_2(
+		&verity(&[
+			"model",
+			"run",
+			&onnx,
+			"--input",
+			&input,
+			"--max-model-bytes",
+			"100",
+		]),
+		"over the limit of 100",
+	);
 	std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `verity` with a config file of its own (at `config`) and none of the
+/// settings' environment variables unless `env` sets them.
+fn verity_with(config: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+	let mut cmd = Command::new(env!("CARGO_BIN_EXE_verity"));
+	cmd.args(args)
+		.env("VERITY_CONFIG", config)
+		.env_remove("VERITY_URL")
+		.env_remove("VERITY_SURI");
+	for (k, v) in env {
+		cmd.env(k, v);
+	}
+	cmd.output().unwrap()
+}
+
+#[test]
+fn help_and_version_exit_0() {
+	let out = verity(&["--help"]);
+	assert_eq!(out.status.code(), Some(0));
+	let help = String::from_utf8_lossy(&out.stdout);
+	for needle in [
+		"Usage: verity",
+		"Exit codes:",
+		"Examples:",
+		"--suri-file",
+		"completions",
+	] {
+		assert!(help.contains(needle), "'{needle}' not in:\n{help}");
+	}
+	for path in [
+		&["model", "run"][..],
+		&["model", "new-version"],
+		&["executor", "withdraw"],
+		&["sync", "clear-output"],
+		&["config", "init"],
+	] {
+		let out = verity(&[path, &["--help"]].concat());
+		assert_eq!(out.status.code(), Some(0), "{path:?}");
+		let help = String::from_utf8_lossy(&out.stdout);
+		let invocation = format!("verity {}", path.join(" "));
+		assert!(
+			help.contains("Examples:") && help.contains(&invocation),
+			"{path:?}:\n{help}"
+		);
+	}
+	let out = verity(&["--version"]);
+	assert_eq!(out.status.code(), Some(0));
+	assert_eq!(
+		String::from_utf8_lossy(&out.stdout).trim(),
+		format!("verity {}", env!("CARGO_PKG_VERSION"))
+	);
+	// No command: the help, as a usage error.
+	let out = verity(&[]);
+	assert_eq!(out.status.code(), Some(2));
+	assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: verity"));
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish() {
+	for (shell, marker) in [
+		("bash", "complete -F _verity"),
+		("zsh", "#compdef verity"),
+		("fish", "complete -c verity"),
+	] {
+		let out = verity(&["completions", shell]);
+		assert_eq!(out.status.code(), Some(0), "{shell}");
+		let script = String::from_utf8_lossy(&out.stdout);
+		assert!(script.contains(marker), "{shell}: {script}");
+		assert!(script.contains("transfer-ownership"), "{shell}");
+	}
+	fails_with_2(&verity(&["completions", "tcsh"]), "invalid value 'tcsh'");
+}
+
+#[test]
+fn config_precedence_is_flag_env_file_default() {
+	let dir = tempfile::tempdir().unwrap();
+	let config = dir.path().join("verity").join("config.toml");
+	let key = dir.path().join("alice.suri");
+	std::fs::write(&key, "//Alice\n").unwrap();
+	let key_s = key.to_str().unwrap();
+	let show = |env: &[(&str, &str)], extra: &[&str]| {
+		json(&verity_with(
+			&config,
+			env,
+			&[&["config", "show"], extra].concat(),
+		))
+	};
+
+	// Nothing anywhere: the default, and no key.
+	let v = show(&[], &[]);
+	assert_eq!(v["url"]["value"], "ws://127.0.0.1:9944");
+	assert_eq!(v["url"]["source"], "default");
+	assert_eq!(v["suri"], serde_json::Value::Null);
+	assert_eq!(v["config_file"]["exists"], false);
+
+	// `config init` writes the file; a second one needs --force.
+	let init = json(&verity_with(
+		&config,
+		&[],
+		&[
+			"config",
+			"init",
+			"--url",
+			"ws://file:1",
+			"--suri-file",
+			key_s,
+		],
+	));
+	assert_eq!(init["url"], "ws://file:1");
+	let text = std::fs::read_to_string(&config).unwrap();
+	assert!(
+		text.contains("ws://file:1") && text.contains("alice.suri"),
+		"{text}"
+	);
+	assert!(
+		!text.contains("//Alice"),
+		"the secret stays in its file: {text}"
+	);
+	fails_with_2(
+		&verity_with(&config, &[], &["config", "init", "--url", "ws://x:1"]),
+		"--force",
+	);
+	fails_with_2(
+		&verity_with(
+			&config,
+			&[],
+			&["config", "init", "--suri", "//Alice", "--force"],
+		),
+		"does not take a secret",
+	);
+
+	let from_file = format!("config file {}", config.display());
+	let v = show(&[], &[]);
+	assert_eq!(v["url"]["value"], "ws://file:1");
+	assert_eq!(v["url"]["source"], from_file);
+	assert_eq!(v["suri"]["source"], from_file);
+	assert_eq!(v["config_file"]["exists"], true);
+
+	let v = show(
+		&[("VERITY_URL", "ws://env:2"), ("VERITY_SURI", "//Bob")],
+		&[],
+	);
+	assert_eq!(v["url"]["value"], "ws://env:2");
+	assert_eq!(v["url"]["source"], "env $VERITY_URL");
+	assert_eq!(v["suri"]["source"], "env $VERITY_SURI");
+
+	let v = show(
+		&[("VERITY_URL", "ws://env:2"), ("VERITY_SURI", "//Bob")],
+		&["--url", "ws://flag:3", "--suri-file", key_s],
+	);
+	assert_eq!(v["url"]["value"], "ws://flag:3");
+	assert_eq!(v["url"]["source"], "flag --url");
+	assert_eq!(v["suri"]["source"], "flag --suri-file");
+
+	// Never a secret, whatever its source.
+	let out = verity_with(
+		&config,
+		&[("VERITY_SURI", "//Bob")],
+		&[
+			"config",
+			"show",
+			"--suri",
+			"bottom drive obey lake curtain smoke basket hold race lonely fit walk",
+		],
+	);
+	let text = String::from_utf8_lossy(&out.stdout);
+	assert!(
+		out.status.success() && !text.contains("curtain") && !text.contains("//Bob"),
+		"{text}"
+	);
+}
+
+#[test]
+fn suri_file_is_read_and_checked_before_connecting() {
+	let dir = tempfile::tempdir().unwrap();
+	let config = dir.path().join("config.toml");
+	let key = dir.path().join("key");
+	let key_s = key.to_str().unwrap();
+	// Nothing listens on port 1: a valid key gets as far as connecting.
+	let account = |extra: &[&str]| {
+		verity_with(
+			&config,
+			&[],
+			&[&["account", "--url", "ws://127.0.0.1:1"], extra].concat(),
+		)
+	};
+	std::fs::write(&key, "  //Alice\n").unwrap();
+	fails_with_2(&account(&["--suri-file", key_s]), "cannot connect");
+	std::fs::write(&key, "not a key\n").unwrap();
+	fails_with_2(&account(&["--suri-file", key_s]), "--suri: ");
+	std::fs::write(&key, "\n").unwrap();
+	fails_with_2(&account(&["--suri-file", key_s]), "is empty");
+	fails_with_2(
+		&account(&["--suri-file", "/nonexistent/key"]),
+		"--suri-file /nonexistent/key",
+	);
+	fails_with_2(&account(&[]), "missing --suri");
+	fails_with_2(
+		&account(&["--suri", "//Alice", "--suri-file", key_s]),
+		"cannot be used with",
+	);
+}
+
+#[test]
+fn tables_on_a_terminal_json_otherwise() {
+	let dir = tempfile::tempdir().unwrap();
+	let config = dir.path().join("config.toml");
+	// Piped: JSON.
+	json(&verity_with(&config, &[], &["config", "show"]));
+	// On a terminal (script(1) gives it a pseudo-terminal): a table, unless
+	// --json.
+	let on_tty = |args: &str| {
+		let out = Command::new("script")
+			.args([
+				"-qec",
+				&format!("{} {args}", env!("CARGO_BIN_EXE_verity")),
+				"/dev/null",
+			])
+			.env("VERITY_CONFIG", &config)
+			.env_remove("VERITY_URL")
+			.env_remove("VERITY_SURI")
+			.output();
+		match out {
+			Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+			Err(_) => None,
+		}
+	};
+	let Some(table) = on_tty("config show") else {
+		eprintln!("no script(1) here: skipping the terminal half");
+		return;
+	};
+	assert!(table.contains('│') && table.contains("setting"), "{table}");
+	assert!(
+		table.contains("ws://127.0.0.1:9944") && table.contains("default"),
+		"{table}"
+	);
+	assert!(serde_json::from_str::<serde_json::Value>(&table).is_err());
+	let forced = on_tty("config show --json").unwrap();
+	let v: serde_json::Value = serde_json::from_str(forced.trim()).unwrap();
+	assert_eq!(v["url"]["source"], "default");
 }

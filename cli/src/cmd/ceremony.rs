@@ -37,11 +37,14 @@ use verity_inference::QuantizedModel;
 use verity_zk::ceremony::{self as zk, lagrange, phase2, srs::Srs};
 use verity_zk::{Bls12_381, Fr, ProvingKey, VerifyingKey};
 
-use crate::args::Args;
+use clap::{Args, Subcommand};
+
+use super::artifacts::upload_artifacts;
+use super::{block_on, Ctx};
 use crate::chain::{self, hex, plural, Chain, FinalSrs, KeyInfo, KeyStatus, SrsInfo, SrsPhase};
-use crate::onchain::{block_on, id_arg, print_json, signer, upload_artifacts, url};
+use crate::error::CliError;
+use crate::output::{self, print_json};
 use crate::progress::Progress;
-use crate::CliError;
 
 /// What `ceremony status` says about the development SRS, everywhere it shows.
 pub const INSECURE_WARNING: &str = "INSECURE development SRS: its secrets are public, so anyone \
@@ -51,19 +54,67 @@ pub const INSECURE_WARNING: &str = "INSECURE development SRS: its secrets are pu
 /// How often a waiting command reads the ceremony again.
 const POLL: Duration = Duration::from_secs(1);
 
-pub fn main(argv: &[String]) -> Result<(), CliError> {
-	match argv.first().map(String::as_str) {
-		Some("status") => status(&Args::parse(&argv[1..], &["url"], &["json"])?),
-		Some("contribute") => {
-			contribute_cmd(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?)
-		}
-		Some("retry") => retry(&Args::parse(&argv[1..], &["url", "suri"], &["json"])?),
-		Some(other) if !other.starts_with("--") => Err(CliError(format!(
-			"unknown ceremony command '{other}' (status, contribute, retry)"
-		))),
-		_ => Err(CliError(
-			"missing ceremony command (status, contribute, retry)".into(),
-		)),
+/// The `ceremony` group's examples.
+pub const EXAMPLES: &str = "\
+Examples:
+  verity ceremony status
+  verity ceremony status 0
+  verity ceremony contribute 0 --suri-file alice.suri";
+
+/// `verity ceremony` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CeremonyCommand {
+	/// Show phase 1 (the universal SRS) or a model's key ceremony
+	#[command(
+		long_about = "Phase 1 (the universal SRS: size, phase, INSECURE for the development \
+		              SRS, round, participants, whose turn until when, accepted contributions, \
+		              the contribution being checked, the final SRS hash) or, with MODEL_ID, \
+		              that model's key ceremony (status, domain, round, turn order, whose turn \
+		              until when, every contribution, the final verifying key's hash). A table \
+		              on a terminal, JSON otherwise (--json); a summary on stderr.",
+		after_help = "Examples:\n  verity ceremony status\n  verity ceremony status 0 --json"
+	)]
+	Status(StatusArgs),
+	/// Contribute to a model's key when it is your turn
+	#[command(
+		long_about = "Contributes to the model's key when it is the signer's turn: checks the \
+		              current proving key against the SRS and the chain's verifying key, \
+		              multiplies it by a fresh secret, uploads the new key to the node and \
+		              submits it. Refuses when it is not the signer's turn.",
+		after_help = "Examples:\n  verity ceremony contribute 0 --suri-file alice.suri"
+	)]
+	Contribute(ModelIdArgs),
+	/// Start another round of a failed key ceremony
+	#[command(
+		long_about = "Starts another round of model MODEL_ID's failed key ceremony \
+		              (Ceremony::retry_key; anyone may).",
+		after_help = "Examples:\n  verity ceremony retry 0 --suri-file alice.suri"
+	)]
+	Retry(ModelIdArgs),
+}
+
+/// `verity ceremony status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+	/// A model's key ceremony instead of phase 1
+	#[arg(value_name = "MODEL_ID")]
+	pub model_id: Option<u64>,
+}
+
+/// A model version id.
+#[derive(Debug, Args)]
+pub struct ModelIdArgs {
+	/// The model version's id
+	#[arg(value_name = "MODEL_ID")]
+	pub model_id: u64,
+}
+
+/// Runs a `ceremony` subcommand.
+pub fn run(ctx: &Ctx, command: CeremonyCommand) -> Result<(), CliError> {
+	match command {
+		CeremonyCommand::Status(a) => status(ctx, a),
+		CeremonyCommand::Contribute(a) => contribute_cmd(ctx, a),
+		CeremonyCommand::Retry(a) => retry(ctx, a),
 	}
 }
 
@@ -289,7 +340,7 @@ pub fn domain_for(smallest: usize, max_domain: u32) -> Option<u32> {
 /// points it needs.
 fn dev_secrets_for(max_domain: u32, n: u32) -> Result<[Fr; 3], CliError> {
 	if n == 0 || !max_domain.is_multiple_of(n) || !zk::is_domain_size(n) {
-		return Err(CliError(format!(
+		return Err(CliError::input(format!(
 			"domain size {n} is not a QAP domain dividing the SRS's {max_domain}"
 		)));
 	}
@@ -313,16 +364,12 @@ fn pow(x: Fr, mut e: u64) -> Fr {
 // ---------------------------------------------------------------------------
 // verity ceremony status
 
-fn status(args: &Args) -> Result<(), CliError> {
-	let id = match args.positional.as_slice() {
-		[] => None,
-		[_] => Some(id_arg(args, "MODEL_ID")?),
-		_ => return Err(CliError("expected at most one MODEL_ID".into())),
-	};
-	let url = url(args);
-	let steps = Progress::new(args.switch("json"));
+fn status(ctx: &Ctx, args: StatusArgs) -> Result<(), CliError> {
+	let id = args.model_id;
+	let steps = ctx.progress();
+	let format = ctx.format();
 	block_on(async {
-		let chain = Chain::connect(&url).await?;
+		let chain = Chain::connect(ctx.url()).await?;
 		let srs = chain.require_srs().await?;
 		let best = chain.best_number().await?;
 		match id {
@@ -331,7 +378,7 @@ fn status(args: &Args) -> Result<(), CliError> {
 				if srs.insecure {
 					steps.note(format!("!!! {INSECURE_WARNING} !!!"));
 				}
-				print_json(&srs_json(&srs, best));
+				output::print(format, &srs_json(&srs, best), output::fields_table);
 			}
 			Some(id) => {
 				let key = chain.require_key_info(id).await?;
@@ -339,7 +386,11 @@ fn status(args: &Args) -> Result<(), CliError> {
 				if srs.insecure {
 					steps.note(format!("!!! {INSECURE_WARNING} !!!"));
 				}
-				print_json(&key_json(id, &key, Some(srs.insecure), best));
+				output::print(
+					format,
+					&key_json(id, &key, Some(srs.insecure), best),
+					output::fields_table,
+				);
 			}
 		}
 		Ok(())
@@ -349,13 +400,12 @@ fn status(args: &Args) -> Result<(), CliError> {
 // ---------------------------------------------------------------------------
 // verity ceremony contribute
 
-fn contribute_cmd(args: &Args) -> Result<(), CliError> {
-	let model_id = id_arg(args, "MODEL_ID")?;
-	let key = signer(args)?;
-	let url = url(args);
-	let steps = Progress::new(args.switch("json"));
+fn contribute_cmd(ctx: &Ctx, args: ModelIdArgs) -> Result<(), CliError> {
+	let model_id = args.model_id;
+	let key = ctx.signer()?;
+	let steps = ctx.progress();
 	block_on(async {
-		let chain = Chain::connect(&url).await?;
+		let chain = Chain::connect(ctx.url()).await?;
 		let out = contribute(&chain, &key, model_id, &steps).await?;
 		if out["insecure_srs"] == true {
 			steps.note(format!("warning: {INSECURE_WARNING}"));
@@ -374,7 +424,7 @@ async fn final_srs(
 	steps: &Progress,
 ) -> Result<(Srs, FinalSrs), CliError> {
 	let which = info.final_srs().ok_or_else(|| {
-		CliError(format!(
+		CliError::input(format!(
 			"the SRS is not final yet ({}): model keys are made once phase 1 is sealed",
 			srs_summary(info)
 		))
@@ -383,10 +433,9 @@ async fn final_srs(
 		FinalSrs::InsecureDev => {
 			// The chain's development SRS must be this CLI's.
 			if zk::dev::head::<Bls12_381>().to_bytes() != info.head {
-				return Err(CliError(
+				return Err(CliError::input(
 					"the chain's development SRS is not the one this verity knows (its head \
-					 differs): a different verity version?"
-						.into(),
+					 differs): a different verity version?",
 				));
 			}
 			let max_domain = info.max_domain;
@@ -403,15 +452,15 @@ async fn final_srs(
 			let bytes = chain
 				.download_artifact(&hash, |done| step.set_position(done))
 				.await
-				.map_err(|e| CliError(format!("the final SRS: {e}")))?;
+				.map_err(|e| CliError::input(format!("the final SRS: {e}")))?;
 			step.done(format!("{} bytes in {:.2} s", bytes.len(), step.seconds()));
 			let step = steps.spinner("reading the SRS (every point validated)");
 			let head = info.head.clone();
 			let srs = blocking(move || {
 				let srs = Srs::from_bytes(&bytes)
-					.map_err(|e| CliError(format!("the final SRS {}: {e}", hex(&hash))))?;
+					.map_err(|e| CliError::input(format!("the final SRS {}: {e}", hex(&hash))))?;
 				if srs.head().to_bytes() != head {
-					return Err(CliError(format!(
+					return Err(CliError::input(format!(
 						"the final SRS {} does not have the chain's head",
 						hex(&hash)
 					)));
@@ -431,13 +480,13 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, CliError> {
 	tokio::task::spawn_blocking(f)
 		.await
-		.map_err(|e| CliError(format!("a worker thread failed: {e}")))?
+		.map_err(|e| CliError::input(format!("a worker thread failed: {e}")))?
 }
 
 /// A fixed-size array from bytes of that length.
 fn fixed<const N: usize>(bytes: &[u8], what: &str) -> Result<[u8; N], CliError> {
 	bytes.try_into().map_err(|_| {
-		CliError(format!(
+		CliError::input(format!(
 			"{what}: {} bytes where {N} were expected",
 			bytes.len()
 		))
@@ -448,7 +497,7 @@ fn fixed<const N: usize>(bytes: &[u8], what: &str) -> Result<[u8; N], CliError> 
 fn dev_srs(max_domain: u32, n: u32) -> Result<Srs, CliError> {
 	let [tau, alpha, beta] = dev_secrets_for(max_domain, n)?;
 	Srs::from_secrets(n as usize, tau, alpha, beta)
-		.map_err(|e| CliError(format!("the development SRS: {e}")))
+		.map_err(|e| CliError::input(format!("the development SRS: {e}")))
 }
 
 /// The published Lagrange bases `b`, downloaded and checked against `srs`;
@@ -474,11 +523,11 @@ async fn published_bases(
 	};
 	let srs = std::sync::Arc::clone(srs);
 	let checked = blocking(move || {
-		let bases =
-			lagrange::LagrangeBases::read(&mut &bytes[..]).map_err(|e| CliError(e.to_string()))?;
+		let bases = lagrange::LagrangeBases::read(&mut &bytes[..])
+			.map_err(|e| CliError::input(e.to_string()))?;
 		bases
 			.check(&srs, &mut verity_zk::rand::rngs::OsRng)
-			.map_err(|e| CliError(e.to_string()))?;
+			.map_err(|e| CliError::input(e.to_string()))?;
 		Ok(bases)
 	})
 	.await;
@@ -491,7 +540,7 @@ async fn published_bases(
 			Some(bases)
 		}
 		Err(e) => {
-			step.done(format!("REFUSED ({}); computing them here", e.0));
+			step.done(format!("REFUSED ({e}); computing them here"));
 			None
 		}
 	}
@@ -515,9 +564,9 @@ fn initial_key(
 		}
 		(None, None) => lagrange::bases(srs, n as usize),
 	}
-	.map_err(|e| CliError(format!("Lagrange bases: {e}")))?;
+	.map_err(|e| CliError::input(format!("Lagrange bases: {e}")))?;
 	phase2::initial_proving_key(srs, &bases, model)
-		.map_err(|e| CliError(format!("the initial proving key: {e}")))
+		.map_err(|e| CliError::input(format!("the initial proving key: {e}")))
 }
 
 /// The full check of `pk` against `srs` and the chain's verifying key
@@ -530,9 +579,9 @@ fn check_key(
 	vk: &[u8],
 ) -> Result<(), CliError> {
 	let expected = VerifyingKey::<Bls12_381>::decode_points(vk)
-		.map_err(|e| CliError(format!("the chain's verifying key: {e}")))?;
+		.map_err(|e| CliError::input(format!("the chain's verifying key: {e}")))?;
 	phase2::check_proving_key(srs, pk, model, &expected, &mut verity_zk::rand::rngs::OsRng)
-		.map_err(|e| CliError(e.to_string()))
+		.map_err(|e| CliError::input(e.to_string()))
 }
 
 /// A contribution, as `Ceremony::contribute_key` takes it.
@@ -555,7 +604,7 @@ fn contribute_to(
 ) -> Result<Contribution, CliError> {
 	let binding = zk::binding(transcript, account);
 	let (key, proof) = phase2::contribute(pk, &binding, &mut verity_zk::rand::rngs::OsRng)
-		.map_err(|e| CliError(format!("contributing: {e}")))?;
+		.map_err(|e| CliError::input(format!("contributing: {e}")))?;
 	Ok(Contribution {
 		delta: fixed(&key.delta().to_bytes(), "δ")?,
 		proof: fixed(&proof.to_bytes(), "the proof of knowledge")?,
@@ -575,7 +624,7 @@ pub async fn contribute(
 	let key = chain.require_key_info(model_id).await?;
 	let best = chain.best_number().await?;
 	if let Some(why) = contribute_refusal(model_id, &key, &who, best) {
-		return Err(CliError(why));
+		return Err(CliError::input(why));
 	}
 	// The new key goes to the node: fail before the slow steps if it cannot.
 	chain.check_uploads_allowed().await?;
@@ -588,9 +637,9 @@ pub async fn contribute(
 	let model_bytes = chain
 		.download_artifact(&key.model_hash, |_| {})
 		.await
-		.map_err(|e| CliError(format!("model {model_id}'s quantized model: {e}")))?;
+		.map_err(|e| CliError::input(format!("model {model_id}'s quantized model: {e}")))?;
 	let model = QuantizedModel::from_bytes(&model_bytes)
-		.map_err(|e| CliError(format!("model {model_id}'s quantized model: {e}")))?;
+		.map_err(|e| CliError::input(format!("model {model_id}'s quantized model: {e}")))?;
 	step.done(format!("{} bytes", model_bytes.len()));
 
 	let n = key.domain_size;
@@ -603,9 +652,10 @@ pub async fn contribute(
 			let bytes = chain
 				.download_artifact(&h, |_| {})
 				.await
-				.map_err(|e| CliError(format!("the current proving key: {e}")))?;
-			let pk = ProvingKey::from_bytes(&bytes)
-				.map_err(|e| CliError(format!("the current proving key {}: {e}", hex(&h))))?;
+				.map_err(|e| CliError::input(format!("the current proving key: {e}")))?;
+			let pk = ProvingKey::from_bytes(&bytes).map_err(|e| {
+				CliError::input(format!("the current proving key {}: {e}", hex(&h)))
+			})?;
 			step.done(format!("{} bytes in {:.2} s", bytes.len(), step.seconds()));
 			(pk, h)
 		}
@@ -634,8 +684,8 @@ pub async fn contribute(
 	));
 	let vk_bytes = key.verifying_key.clone();
 	let pk = blocking(move || {
-		check_key(&srs, &pk, &model, &vk_bytes).map_err(|CliError(e)| {
-			CliError(format!(
+		check_key(&srs, &pk, &model, &vk_bytes).map_err(|e| {
+			CliError::input(format!(
 				"refusing to contribute: the current proving key {} fails the key check \
 				 against the SRS and the chain's verifying key ({e})",
 				hex(&pk_hash)
@@ -666,7 +716,7 @@ pub async fn contribute(
 	// The turn may have passed during the slow steps.
 	let best = chain.best_number().await?;
 	if let Some(why) = contribute_refusal(model_id, &key, &who, best) {
-		return Err(CliError(format!("{why} (while contributing)")));
+		return Err(CliError::input(format!("{why} (while contributing)")));
 	}
 	let uploaded = upload_artifacts(chain, steps, &[("proving.key", &new_bytes[..])]).await?;
 	let step = steps.spinner(format!(
@@ -762,7 +812,7 @@ pub async fn follow(
 		step.update(progress_line(&key));
 		if let Some(timeout) = timeout {
 			if start.elapsed() >= timeout {
-				return Err(CliError(format!(
+				return Err(CliError::input(format!(
 					"timed out after {} s waiting for model {model_id}'s key ceremony ({}); it \
 					 goes on without this command: `verity ceremony status {model_id}` shows it",
 					timeout.as_secs(),
@@ -777,16 +827,15 @@ pub async fn follow(
 // ---------------------------------------------------------------------------
 // verity ceremony retry
 
-fn retry(args: &Args) -> Result<(), CliError> {
-	let model_id = id_arg(args, "MODEL_ID")?;
-	let key = signer(args)?;
-	let url = url(args);
-	let steps = Progress::new(args.switch("json"));
+fn retry(ctx: &Ctx, args: ModelIdArgs) -> Result<(), CliError> {
+	let model_id = args.model_id;
+	let key = ctx.signer()?;
+	let steps = ctx.progress();
 	block_on(async {
-		let chain = Chain::connect(&url).await?;
+		let chain = Chain::connect(ctx.url()).await?;
 		let info = chain.require_key_info(model_id).await?;
 		if info.status != KeyStatus::Failed {
-			return Err(CliError(format!(
+			return Err(CliError::input(format!(
 				"model {model_id}'s key ceremony has not failed (it is {}): nothing to retry",
 				info.status.name()
 			)));
@@ -983,7 +1032,7 @@ mod tests {
 		check_key(&srs, &downloaded, &model, &vk.to_bytes()).unwrap();
 		let old = initial_key(&srs, None, Some(max), n, &model).unwrap();
 		let e = check_key(&srs, &old, &model, &vk.to_bytes()).unwrap_err();
-		assert!(e.0.contains("not the chain's"), "{}", e.0);
+		assert!(e.message().contains("not the chain's"), "{e}");
 	}
 
 	/// The CLI makes the development SRS of the key's domain from the

@@ -25,8 +25,11 @@ use verity_inference::QuantizedModel;
 use verity_zk::statement::field_to_bytes;
 use verity_zk::{Binding, Bls12_381, Proof, ProvingKey, Statement, VerifyingKey};
 
-use crate::args::Args;
-use crate::CliError;
+use clap::{Args, Subcommand};
+
+use super::{read_file as read, Outcome};
+use crate::chain::hex;
+use crate::error::{CliError, EXIT_REJECTED};
 
 const PROOF_FORMAT: &str = "verity-zk-proof/1";
 /// What `zk setup` says about the keys it makes.
@@ -36,88 +39,136 @@ const SINGLE_PARTY_WARNING: &str = "a single-party key is for local testing only
 const PROVING_KEY: &str = "proving.key";
 const VERIFYING_KEY: &str = "verifying.key";
 
-/// Runs a `zk` subcommand and maps its outcome to the exit code.
-pub fn main(argv: &[String]) -> ExitCode {
-	let result = match argv.first().map(String::as_str) {
-		Some("setup") => Args::parse(&argv[1..], &["out"], &[]).and_then(|a| setup(&a)),
-		Some("prove") => Args::parse(
-			&argv[1..],
-			&["keys", "input", "request-id", "executor", "out"],
-			&[],
-		)
-		.and_then(|a| prove(&a)),
-		Some("verify") => Args::parse(&argv[1..], &["keys", "proof"], &[]).and_then(|a| verify(&a)),
-		Some(other) => Err(CliError(format!(
-			"unknown zk command '{other}' (setup, prove, verify)"
-		))),
-		None => Err(CliError("missing zk command (setup, prove, verify)".into())),
-	};
-	match result {
-		Ok(code) => code,
-		Err(CliError(message)) => {
-			eprintln!("error: {}", message.trim_end());
-			ExitCode::from(2)
-		}
-	}
+/// The `zk` group's examples.
+pub const EXAMPLES: &str = "\
+Examples:
+  verity zk setup model.qmodel --out keys/
+  verity zk prove model.qmodel --keys keys/ --input input.json --out proof.json
+  verity zk verify --keys keys/ --proof proof.json";
+
+/// `verity zk` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ZkCommand {
+	/// Single-party Groth16 setup (FOR LOCAL TESTING ONLY)
+	#[command(
+		long_about = "Single-party Groth16 setup, FOR LOCAL TESTING ONLY: writes \
+		              DIR/proving.key and DIR/verifying.key. Whoever runs it knows the key's \
+		              secrets and can forge proofs under it; keys on chain come only from the \
+		              setup ceremony (`verity model register`, `verity ceremony`).",
+		after_help = "Examples:\n  verity zk setup model.qmodel --out keys/"
+	)]
+	Setup(SetupArgs),
+	/// Run a quantized model and prove the run
+	#[command(
+		long_about = "Runs the model and writes the output, public inputs and proof (hex) to \
+		              PROOF.json, bound to the request id and executor given (0 and zeros by \
+		              default).",
+		after_help = "Examples:\n  verity zk prove model.qmodel --keys keys/ --input input.json --out proof.json\n  \
+		              verity zk prove model.qmodel --keys keys/ --input input.json --request-id 7 \
+		              --executor 0x<32 bytes> --out proof.json"
+	)]
+	Prove(ProveArgs),
+	/// Verify a proof file
+	#[command(
+		long_about = "Exits 0 if the proof is valid, 1 if not, 2 if an input cannot be read; \
+		              prints a one-line reason.",
+		after_help = "Examples:\n  verity zk verify --keys keys/ --proof proof.json"
+	)]
+	Verify(VerifyArgs),
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, CliError> {
-	std::fs::read(path).map_err(|e| CliError(format!("{}: {e}", path.display())))
+/// `verity zk setup`.
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+	/// The quantized model
+	#[arg(value_name = "QMODEL")]
+	pub model: String,
+	/// Where to write proving.key and verifying.key
+	#[arg(long, value_name = "DIR")]
+	pub out: PathBuf,
+}
+
+/// `verity zk prove`.
+#[derive(Debug, Args)]
+pub struct ProveArgs {
+	/// The quantized model
+	#[arg(value_name = "QMODEL")]
+	pub model: String,
+	/// The directory with proving.key
+	#[arg(long, value_name = "DIR")]
+	pub keys: PathBuf,
+	/// The inputs
+	#[arg(long, value_name = "IN.json")]
+	pub input: String,
+	/// The request id the proof is bound to
+	#[arg(long, value_name = "N", default_value_t = 0)]
+	pub request_id: u64,
+	/// The executor the proof is bound to (32 bytes of hex) [default: zeros]
+	#[arg(long, value_name = "HEX32")]
+	pub executor: Option<String>,
+	/// Where to write the proof
+	#[arg(long, value_name = "PROOF.json")]
+	pub out: String,
+}
+
+/// `verity zk verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+	/// The directory with verifying.key
+	#[arg(long, value_name = "DIR")]
+	pub keys: PathBuf,
+	/// The proof file
+	#[arg(long, value_name = "PROOF.json")]
+	pub proof: String,
+}
+
+/// Runs a `zk` subcommand; `verify` exits 1 on an invalid proof.
+pub fn run(command: ZkCommand) -> Outcome {
+	match command {
+		ZkCommand::Setup(a) => setup(a),
+		ZkCommand::Prove(a) => prove(a),
+		ZkCommand::Verify(a) => verify(a),
+	}
 }
 
 fn load_model(path: &str) -> Result<QuantizedModel, CliError> {
 	QuantizedModel::from_bytes(&read(Path::new(path))?)
-		.map_err(|e| CliError(format!("{path}: {e}")))
-}
-
-fn hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + 2 * bytes.len());
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
+		.map_err(|e| CliError::input(format!("{path}: {e}")))
 }
 
 fn unhex(s: &str, what: &str) -> Result<Vec<u8>, CliError> {
-	let digits = s.strip_prefix("0x").unwrap_or(s);
-	if !digits.len().is_multiple_of(2) || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
-		return Err(CliError(format!("{what}: not a hex string")));
-	}
-	Ok((0..digits.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).unwrap_or(0))
-		.collect())
+	hex::decode(s.strip_prefix("0x").unwrap_or(s))
+		.map_err(|_| CliError::input(format!("{what}: not a hex string")))
 }
 
 fn hex32(s: &str, what: &str) -> Result<[u8; 32], CliError> {
 	unhex(s, what)?
 		.try_into()
-		.map_err(|_| CliError(format!("{what}: expected 32 bytes of hex")))
+		.map_err(|_| CliError::input(format!("{what}: expected 32 bytes of hex")))
 }
 
-fn setup(args: &Args) -> Result<ExitCode, CliError> {
-	let [model_path] = args.positional(1, "QMODEL")? else {
-		unreachable!()
-	};
-	let out = PathBuf::from(args.required("out")?);
+/// `verity zk setup`.
+fn setup(args: SetupArgs) -> Outcome {
+	let model_path = args.model.as_str();
+	let out = args.out;
 	let model = load_model(model_path)?;
 	let start = Instant::now();
 	let (pk, vk) = verity_zk::setup(&model, &mut verity_zk::rand::rngs::OsRng)
-		.map_err(|e| CliError(format!("{model_path}: {e}")))?;
+		.map_err(|e| CliError::input(format!("{model_path}: {e}")))?;
 	let elapsed = start.elapsed();
-	std::fs::create_dir_all(&out).map_err(|e| CliError(format!("{}: {e}", out.display())))?;
+	std::fs::create_dir_all(&out)
+		.map_err(|e| CliError::input(format!("{}: {e}", out.display())))?;
 	let pk_path = out.join(PROVING_KEY);
 	let mut file = std::io::BufWriter::new(
 		std::fs::File::create(&pk_path)
-			.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
+			.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?,
 	);
 	pk.write(&mut file)
-		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	drop(file);
 	let vk_path = out.join(VERIFYING_KEY);
 	std::fs::write(&vk_path, vk.to_bytes())
-		.map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
+		.map_err(|e| CliError::input(format!("{}: {e}", vk_path.display())))?;
 	let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
 	eprintln!("warning: {SINGLE_PARTY_WARNING}");
 	println!(
@@ -134,20 +185,14 @@ fn setup(args: &Args) -> Result<ExitCode, CliError> {
 	Ok(ExitCode::SUCCESS)
 }
 
-fn prove(args: &Args) -> Result<ExitCode, CliError> {
-	let [model_path] = args.positional(1, "QMODEL")? else {
-		unreachable!()
-	};
-	let keys = PathBuf::from(args.required("keys")?);
-	let input_path = args.required("input")?;
-	let out = args.required("out")?;
-	let request_id = match args.value("request-id") {
-		None => 0,
-		Some(v) => v
-			.parse()
-			.map_err(|_| CliError(format!("--request-id: '{v}' is not a u64")))?,
-	};
-	let executor = match args.value("executor") {
+/// `verity zk prove`.
+fn prove(args: ProveArgs) -> Outcome {
+	let model_path = args.model.as_str();
+	let keys = args.keys;
+	let input_path = args.input.as_str();
+	let out = args.out.as_str();
+	let request_id = args.request_id;
+	let executor = match &args.executor {
 		None => [0u8; 32],
 		Some(v) => hex32(v, "--executor")?,
 	};
@@ -155,32 +200,33 @@ fn prove(args: &Args) -> Result<ExitCode, CliError> {
 	let pk_path = keys.join(PROVING_KEY);
 	let mut file = std::io::BufReader::new(
 		std::fs::File::open(&pk_path)
-			.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?,
+			.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?,
 	);
-	let pk =
-		ProvingKey::read(&mut file).map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+	let pk = ProvingKey::read(&mut file)
+		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	let inputs = parse_tensor_map(&read(Path::new(input_path))?)
-		.map_err(|e| CliError(format!("{input_path}: {e}")))?;
+		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-	let xs = inputs_in_order(inputs, &names).map_err(|e| CliError(format!("{input_path}: {e}")))?;
+	let xs = inputs_in_order(inputs, &names)
+		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	let qx = model
 		.quantize_inputs(&xs)
-		.map_err(|e| CliError(format!("{input_path}: {e}")))?;
+		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	pk.prepare(&model)
-		.map_err(|e| CliError(format!("{}: {e}", pk_path.display())))?;
+		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	let binding = Binding {
 		request_id,
 		executor,
 	};
 	let start = Instant::now();
 	let (outputs, proof) =
-		verity_zk::prove(&pk, &model, &qx, &binding).map_err(|e| CliError(e.to_string()))?;
+		verity_zk::prove(&pk, &model, &qx, &binding).map_err(|e| CliError::input(e.to_string()))?;
 	let elapsed = start.elapsed();
 	let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
 	let public_inputs = pk
 		.layout
 		.public_inputs(&statement)
-		.map_err(|e| CliError(e.to_string()))?;
+		.map_err(|e| CliError::input(e.to_string()))?;
 	let named: serde_json::Map<String, Value> = model
 		.outputs
 		.iter()
@@ -199,7 +245,7 @@ fn prove(args: &Args) -> Result<ExitCode, CliError> {
 		"proof": hex(&proof.to_bytes()),
 	});
 	std::fs::write(out, serde_json::to_vec_pretty(&doc).unwrap_or_default())
-		.map_err(|e| CliError(format!("{out}: {e}")))?;
+		.map_err(|e| CliError::input(format!("{out}: {e}")))?;
 	println!(
 		"proved in {:.3} s ({} constraints); wrote {out}",
 		elapsed.as_secs_f64(),
@@ -230,7 +276,8 @@ fn parse_proof_file(bytes: &[u8]) -> Result<(Statement, Vec<u8>), String> {
 			})
 			.collect()
 	};
-	let h32 = |k: &str| -> Result<[u8; 32], String> { hex32(text(k)?, k).map_err(|CliError(m)| m) };
+	let h32 =
+		|k: &str| -> Result<[u8; 32], String> { hex32(text(k)?, k).map_err(|e| e.to_string()) };
 	let statement = Statement {
 		model_id: h32("model_id")?,
 		request_id: doc
@@ -241,19 +288,19 @@ fn parse_proof_file(bytes: &[u8]) -> Result<(Statement, Vec<u8>), String> {
 		input: ints("input")?,
 		output: ints("output")?,
 	};
-	let proof = unhex(text("proof")?, "proof").map_err(|CliError(m)| m)?;
+	let proof = unhex(text("proof")?, "proof").map_err(|e| e.to_string())?;
 	Ok((statement, proof))
 }
 
-fn verify(args: &Args) -> Result<ExitCode, CliError> {
-	args.positional(0, "no positional arguments")?;
-	let keys = PathBuf::from(args.required("keys")?);
-	let proof_path = args.required("proof")?;
+/// `verity zk verify`: exit 0 for a valid proof, 1 for an invalid one.
+fn verify(args: VerifyArgs) -> Outcome {
+	let keys = args.keys;
+	let proof_path = args.proof.as_str();
 	let vk_path = keys.join(VERIFYING_KEY);
 	let vk = VerifyingKey::<Bls12_381>::from_bytes(&read(&vk_path)?)
-		.map_err(|e| CliError(format!("{}: {e}", vk_path.display())))?;
+		.map_err(|e| CliError::input(format!("{}: {e}", vk_path.display())))?;
 	let (statement, proof_bytes) = parse_proof_file(&read(Path::new(proof_path))?)
-		.map_err(|e| CliError(format!("{proof_path}: {e}")))?;
+		.map_err(|e| CliError::input(format!("{proof_path}: {e}")))?;
 	let outcome = Proof::<Bls12_381>::from_bytes(&proof_bytes)
 		.and_then(|proof| verity_zk::verify(&vk, &statement, &proof));
 	match outcome {
@@ -268,7 +315,7 @@ fn verify(args: &Args) -> Result<ExitCode, CliError> {
 		}
 		Err(e) => {
 			println!("invalid: {e}");
-			Ok(ExitCode::from(1))
+			Ok(ExitCode::from(EXIT_REJECTED))
 		}
 	}
 }

@@ -17,10 +17,13 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::args::Args;
+use clap::{Args, Subcommand};
+
+use super::request::quantize_request_input;
+use super::{block_on, read_file, Ctx};
 use crate::chain::{self, Chain, ChainError, Mode};
-use crate::onchain::{block_on, quantize_request_input, url};
-use crate::CliError;
+use crate::error::CliError;
+use crate::output::print_line;
 
 /// Blocks a request stays open by default (as `verity infer`).
 const DEADLINE_BLOCKS: u64 = 100;
@@ -57,56 +60,85 @@ struct Options {
 }
 
 /// `verity bench load MODEL_ID --input IN.json ...`.
-pub fn main(argv: &[String]) -> Result<(), CliError> {
-	let args = match argv.first().map(String::as_str) {
-		Some("load") => Args::parse(
-			&argv[1..],
-			&[
-				"input", "mode", "rate", "duration", "drain", "accounts", "url",
-			],
-			&["json"],
-		)?,
-		_ => return Err(CliError("usage: verity bench load MODEL_ID --input IN.json [--rate R] [--duration SECS] [--accounts //Eve,//Ferdie] [--mode zk|vanilla|optimistic] [--drain SECS]".into())),
-	};
-	let [model_id] = args.positional(1, "MODEL_ID")? else {
-		unreachable!()
-	};
-	let model_id: u64 = model_id
-		.parse()
-		.map_err(|_| CliError(format!("MODEL_ID: '{model_id}' is not a number")))?;
-	let seconds = |name: &str, default: f64| -> Result<f64, CliError> {
-		let v = match args.value(name) {
-			None => default,
-			Some(v) => v
-				.parse::<f64>()
-				.map_err(|_| CliError(format!("--{name}: '{v}' is not a number")))?,
-		};
+/// The `bench` group's examples.
+pub const EXAMPLES: &str = "\
+Examples:
+  verity bench load 0 --input input.json --rate 2 --duration 30
+  verity bench load 0 --input input.json --accounts //Eve,//Ferdie --mode vanilla --json";
+
+/// `verity bench` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+	/// Load generator: a steady stream of requests, with latency percentiles
+	#[command(
+		long_about = "Load generator: R requests per second (default 1) for SECS (default 60), \
+		              each account with its own nonces; prints latency percentiles (request -> \
+		              block with its result), results per block and failures (a text report, \
+		              or JSON with --json).",
+		after_help = "Examples:\n  verity bench load 0 --input input.json --rate 2 --duration 30\n  \
+		              verity bench load 0 --input input.json --accounts //Eve,//Ferdie --mode vanilla --drain 60 --json"
+	)]
+	Load(LoadArgs),
+}
+
+/// `verity bench load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+	/// The model version to request
+	#[arg(value_name = "MODEL_ID")]
+	pub model_id: u64,
+	/// The input, as `infer` takes it
+	#[arg(long, value_name = "IN.json")]
+	pub input: String,
+	/// Requests per second
+	#[arg(long, value_name = "R", default_value_t = 1.0)]
+	pub rate: f64,
+	/// How long to send, in seconds
+	#[arg(long, value_name = "SECS", default_value_t = 60.0)]
+	pub duration: f64,
+	/// How long to wait for the last results, in seconds
+	#[arg(long, value_name = "SECS", default_value_t = 120.0)]
+	pub drain: f64,
+	/// The sending accounts' secret URIs, comma-separated
+	#[arg(long, value_name = "SURIS", default_value = "//Eve,//Ferdie")]
+	pub accounts: String,
+	/// How the results are checked
+	#[arg(long, value_parser = ["zk", "vanilla", "optimistic"], default_value = "zk")]
+	pub mode: String,
+}
+
+/// Runs a `bench` subcommand.
+pub fn run(ctx: &Ctx, command: BenchCommand) -> Result<(), CliError> {
+	match command {
+		BenchCommand::Load(a) => load(ctx, a),
+	}
+}
+
+/// `verity bench load`.
+fn load(ctx: &Ctx, args: LoadArgs) -> Result<(), CliError> {
+	let model_id = args.model_id;
+	let positive = |name: &str, v: f64| -> Result<f64, CliError> {
 		if v.is_finite() && v > 0.0 {
 			Ok(v)
 		} else {
-			Err(CliError(format!("--{name} must be positive")))
+			Err(CliError::input(format!("--{name} must be positive")))
 		}
 	};
-	let rate = seconds("rate", 1.0)?;
-	let duration = Duration::from_secs_f64(seconds("duration", 60.0)?);
-	let drain = Duration::from_secs_f64(seconds("drain", 120.0)?);
-	let mode: Mode = args.value("mode").unwrap_or("zk").parse()?;
-	let accounts: Vec<String> = args
-		.value("accounts")
-		.unwrap_or("//Eve,//Ferdie")
-		.split(',')
-		.map(str::to_string)
-		.collect();
-	let input_path = args.required("input")?;
-	let bytes = std::fs::read(input_path).map_err(|e| CliError(format!("{input_path}: {e}")))?;
-	let url = url(&args);
-	let json_out = args.switch("json");
+	let rate = positive("rate", args.rate)?;
+	let duration = Duration::from_secs_f64(positive("duration", args.duration)?);
+	let drain = Duration::from_secs_f64(positive("drain", args.drain)?);
+	let mode: Mode = args.mode.parse()?;
+	let accounts: Vec<String> = args.accounts.split(',').map(str::to_string).collect();
+	let input_path = args.input.as_str();
+	let bytes = read_file(input_path)?;
+	let url = ctx.url().to_string();
+	let json_out = ctx.json;
 
 	block_on(async move {
 		let chain = Arc::new(Chain::connect(&url).await?);
 		let model = chain.require_model(model_id).await?;
 		if let Some(why) = model.refusal(mode) {
-			return Err(CliError(why));
+			return Err(CliError::input(why));
 		}
 		let input = quantize_request_input(input_path, &bytes, &model)?;
 		let options = Options {
@@ -118,9 +150,9 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 			drain,
 			accounts,
 		};
-		let report = run(chain, &options).await?;
+		let report = drive(chain, &options).await?;
 		if json_out {
-			println!("{report:#}");
+			print_line(&format!("{report:#}"));
 		} else {
 			print_table(&options, &report);
 		}
@@ -129,7 +161,7 @@ pub fn main(argv: &[String]) -> Result<(), CliError> {
 }
 
 /// Sends, watches, drains; returns the report as JSON.
-async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
+async fn drive(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 	let record = Arc::new(Mutex::new(Record::default()));
 	let max_fee = chain.min_request_fee(DEADLINE_BLOCKS).await?;
 	let first_block = chain.best_number().await? + 1;
@@ -232,7 +264,7 @@ async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 	for sender in senders {
 		sender
 			.await
-			.map_err(|e| CliError(format!("a sender task failed: {e}")))?;
+			.map_err(|e| CliError::input(format!("a sender task failed: {e}")))?;
 	}
 	let sending = start.elapsed();
 
@@ -254,7 +286,7 @@ async fn run(chain: Arc<Chain>, o: &Options) -> Result<Value, CliError> {
 	stop.store(true, std::sync::atomic::Ordering::Relaxed);
 	let last_block = watcher
 		.await
-		.map_err(|e| CliError(format!("the block watcher failed: {e}")))??;
+		.map_err(|e| CliError::input(format!("the block watcher failed: {e}")))??;
 
 	let r = record.lock().unwrap_or_else(|e| e.into_inner());
 	let mut latencies = Vec::new();
