@@ -28,6 +28,11 @@ mod views;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+	// Before anything else: this build may use BMI2/ADX anywhere.
+	if let Err(message) = verity_zk::cpu::check() {
+		eprintln!("error: {message}");
+		return ExitCode::from(2);
+	}
 	match cmd::run() {
 		Ok(code) => code,
 		Err(e) => {

@@ -19,6 +19,7 @@ use codec::Decode;
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::{json, Value};
 use verity_tests::cli::{models_dir, path, Cli, ExampleModel};
+use verity_tests::rpc::hex;
 use verity_tests::{wait_for, Node, NodeConfig};
 
 /// One VRT in plancks.
@@ -50,18 +51,7 @@ struct ResultView {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-	let s = s.trim_start_matches("0x");
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-		.collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-	format!(
-		"0x{}",
-		bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-	)
+	verity_tests::rpc::unhex(s).expect("the node answers hex")
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -260,8 +250,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	let exec = cli.json(&["executor", "register", "--suri", "//Alice"])?;
 	assert_eq!(exec["executor"], alice["account"]);
 	assert_eq!(u128_of(&exec["bond"]), BOND);
-	rejected(
-		&cli,
+	cli.rejected(
 		&["executor", "register", "--suri", "//Alice"],
 		"Inference::AlreadyExecutor",
 	);
@@ -506,8 +495,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		"has shape [1, 65], model 0 expects [1, 64]",
 	);
 	bad_infer("0", &models_dir().join("missing.json"), "missing.json");
-	rejected(
-		&cli,
+	cli.rejected(
 		&[
 			"infer",
 			"0",
@@ -547,8 +535,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	])?;
 	assert_eq!(proposed["status"], "proposed");
 	assert_eq!(proposed["new_owner"], bob);
-	rejected(
-		&cli,
+	cli.rejected(
 		&["model", "accept-ownership", &family, "--suri", "//Charlie"],
 		"Models::NotPendingOwner",
 	);
@@ -561,27 +548,23 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		"//Alice",
 	])?;
 	assert_eq!(cancelled["status"], "cancelled");
-	rejected(
-		&cli,
+	cli.rejected(
 		&["model", "accept-ownership", &family, "--suri", "//Bob"],
 		"Models::NoPendingTransfer",
 	);
 	// Nothing stored by `infer --now` for Bob: nothing to clear.
-	rejected(
-		&cli,
+	cli.rejected(
 		&["sync", "clear-output", "--suri", "//Bob"],
 		"Inference::NoSyncOutput",
 	);
 
 	// --- The owner deprecates the model, then removes it (nothing uses it
 	// any more: every request was served) and gets its deposit back.
-	rejected(
-		&cli,
+	cli.rejected(
 		&["model", "remove", "0", "--suri", "//Alice"],
 		"Models::NotDeprecated",
 	);
-	rejected(
-		&cli,
+	cli.rejected(
 		&["model", "deprecate", "0", "--suri", "//Bob"],
 		"Models::NotOwner",
 	);
@@ -608,8 +591,7 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 	// --- Alice leaves the executor set: nothing is assigned to her, so the
 	// bond (less the slash of the tampered proof) comes back at once and
 	// there is nothing left to withdraw.
-	rejected(
-		&cli,
+	cli.rejected(
 		&["executor", "withdraw", "--suri", "//Alice"],
 		"Inference::StillActive",
 	);
@@ -620,24 +602,11 @@ async fn cli_registers_requests_proves_and_reads_results_on_a_dev_chain() -> Res
 		cli.json(&["account", "--suri", "//Alice"])?["executor"],
 		Value::Null
 	);
-	rejected(
-		&cli,
+	cli.rejected(
 		&["executor", "withdraw", "--suri", "//Alice"],
 		"Inference::NotExecutor",
 	);
 	Ok(())
-}
-
-/// Runs a command the chain must reject with a dispatch error (exit 1,
-/// `error: ...` naming `needle`).
-fn rejected(cli: &Cli, args: &[&str], needle: &str) {
-	let out = cli.run(args);
-	let stderr = String::from_utf8_lossy(&out.stderr);
-	assert_eq!(out.status.code(), Some(1), "verity {args:?}: {stderr}");
-	assert!(
-		stderr.contains("error: the chain rejected the call") && stderr.contains(needle),
-		"verity {args:?}: expected '{needle}' in: {stderr}"
-	);
 }
 
 #[test]

@@ -255,4 +255,17 @@ impl Cli {
 		assert!(!stderr.contains("panicked"), "verity {args:?} panicked");
 		stderr
 	}
+
+	/// Runs a command the chain must reject (a dispatch error): exit code 1
+	/// and `needle` (the pallet error's name) on stderr. Returns stderr.
+	pub fn rejected(&self, args: &[&str], needle: &str) -> String {
+		let out = self.run(args);
+		let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+		assert_eq!(out.status.code(), Some(1), "verity {args:?}: {stderr}");
+		assert!(
+			stderr.contains("error: the chain rejected the call") && stderr.contains(needle),
+			"verity {args:?}: expected '{needle}' in: {stderr}"
+		);
+		stderr
+	}
 }

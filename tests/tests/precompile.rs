@@ -188,7 +188,7 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	// --- Refusals.
 	let other = models[1].id.to_string();
 	let other_sample = path(&models[1].sample);
-	cli.fails(
+	cli.rejected(
 		&[
 			"infer",
 			&other,
@@ -203,7 +203,7 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	let below = (models[1].model.work() - 1).to_string();
 	cli.json(&["model", "sync-bound", &below, "--suri", "//Alice"])?;
 	let other_dir = dir("mlp_digits8-other");
-	cli.fails(
+	cli.rejected(
 		&[
 			"model",
 			"sync",
@@ -215,7 +215,7 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 		],
 		"WorkAboveBound",
 	);
-	cli.fails(
+	cli.rejected(
 		&[
 			"model",
 			"sync",
@@ -243,7 +243,7 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 			&& disabled["bytes_deposit"].as_u64().map(u128::from) == Some(deposit),
 		"{disabled}"
 	);
-	cli.fails(
+	cli.rejected(
 		&[
 			"infer", &model_id, "--input", sample, "--now", "--suri", "//Eve",
 		],
