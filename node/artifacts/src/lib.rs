@@ -241,17 +241,11 @@ pub fn write_atomically(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()
 
 /// Parses 64 lowercase hex digits (a file name in the store).
 fn parse_hash(name: &str) -> Option<Hash256> {
-	if name.len() != 64 {
+	if name.len() != 64 || name.bytes().any(|c| c.is_ascii_uppercase()) {
 		return None;
 	}
 	let mut hash = [0u8; 32];
-	for (i, byte) in hash.iter_mut().enumerate() {
-		let digits = name.get(2 * i..2 * i + 2)?;
-		if digits.bytes().any(|c| c.is_ascii_uppercase()) {
-			return None;
-		}
-		*byte = u8::from_str_radix(digits, 16).ok()?;
-	}
+	hex::decode_to_slice(name, &mut hash).ok()?;
 	Some(hash)
 }
 
