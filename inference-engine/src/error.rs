@@ -31,6 +31,11 @@ pub enum Error {
 	#[error("input '{name}': {reason}")]
 	Input { name: String, reason: String },
 
+	/// A set of named inputs does not match the model's: a missing or an
+	/// unknown name.
+	#[error("{0}")]
+	Inputs(String),
+
 	/// A quantized model file is malformed or breaks an invariant.
 	#[error("quantized model: {0}")]
 	QuantizedModel(String),

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::error::Error;
 use crate::tensor::Tensor;
 
 /// Largest number of elements accepted in one JSON tensor.
@@ -75,16 +76,19 @@ fn parse_tensor(v: &Value) -> Result<Tensor, String> {
 pub fn inputs_in_order(
 	mut map: BTreeMap<String, Tensor>,
 	names: &[String],
-) -> Result<Vec<Tensor>, String> {
+) -> Result<Vec<Tensor>, Error> {
 	let tensors = names
 		.iter()
 		.map(|n| {
-			map.remove(n)
-				.ok_or_else(|| format!("missing input '{n}' (model inputs: {names:?})"))
+			map.remove(n).ok_or_else(|| {
+				Error::Inputs(format!("missing input '{n}' (model inputs: {names:?})"))
+			})
 		})
 		.collect::<Result<Vec<_>, _>>()?;
 	if let Some(extra) = map.keys().next() {
-		return Err(format!("unknown input '{extra}' (model inputs: {names:?})"));
+		return Err(Error::Inputs(format!(
+			"unknown input '{extra}' (model inputs: {names:?})"
+		)));
 	}
 	Ok(tensors)
 }

@@ -530,3 +530,62 @@ fn quantized_inputs_must_fit() {
 		.to_string()
 		.contains("expected shape"));
 }
+
+#[test]
+fn calibration_sets_that_do_not_fit_are_calibration_errors() {
+	use std::collections::BTreeMap;
+	use verity_inference::quant::{quantize_onnx, QuantizeOnnxError};
+
+	// `x: [N, 4]`: N is bound from the calibration's per-sample shape.
+	let bytes = model(
+		13,
+		vec![node("act", "Relu", &["x"], &["y"], vec![])],
+		vec![],
+		value_info("x", &[Err("N"), Ok(4)]),
+		"y",
+	);
+	let cal = |entries: &[(&str, Vec<usize>)]| -> BTreeMap<String, Tensor> {
+		entries
+			.iter()
+			.map(|(name, shape)| {
+				let n = shape.iter().product::<usize>();
+				let data = (0..n).map(|i| i as f32 / n as f32 - 0.5).collect();
+				(name.to_string(), Tensor::new(shape.clone(), data).unwrap())
+			})
+			.collect()
+	};
+	let options = QuantizeOptions::default();
+	let limits = LoadOptions::default();
+	// Three samples of shape [2, 4].
+	let (q, samples) =
+		quantize_onnx(&bytes, &cal(&[("x", vec![3, 2, 4])]), &options, &limits).unwrap();
+	assert_eq!(samples, 3);
+	assert_eq!(q.input_spec("x").unwrap().1.shape, vec![2, 4]);
+
+	let calibration_error = |entries: &[(&str, Vec<usize>)]| match quantize_onnx(
+		&bytes,
+		&cal(entries),
+		&options,
+		&limits,
+	) {
+		Err(QuantizeOnnxError::Calibration(why)) => why,
+		other => panic!("expected a calibration error, got {other:?}"),
+	};
+	assert!(calibration_error(&[]).contains("missing input 'x'"));
+	assert!(
+		calibration_error(&[("x", vec![3, 2, 4]), ("z", vec![3, 1])]).contains("unknown input 'z'")
+	);
+	assert!(calibration_error(&[("x", vec![3, 2, 5])]).contains("'x': calibration shape"));
+	// The model itself is wrong: a model error, not a calibration error.
+	let err = quantize_onnx(
+		b"not onnx",
+		&cal(&[("x", vec![3, 2, 4])]),
+		&options,
+		&limits,
+	)
+	.unwrap_err();
+	assert!(
+		matches!(err, QuantizeOnnxError::Model(Error::Decode(_))),
+		"{err:?}"
+	);
+}

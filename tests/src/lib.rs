@@ -122,7 +122,9 @@ pub struct Node {
 }
 
 impl Node {
-	/// Starts a node and waits until its RPC server answers.
+	/// Starts a node and waits until its RPC server answers. Node tests run
+	/// beside each other, so a port found free can be taken before the node
+	/// binds it: then the node starts again on other ports (twice at most).
 	pub async fn start(config: NodeConfig) -> Result<Node> {
 		let base_dir = tempfile::Builder::new()
 			.prefix(&format!("verity-{}-", config.name))
@@ -134,9 +136,19 @@ impl Node {
 			rpc_port: free_port(),
 			p2p_port: free_port(),
 		};
-		node.spawn()?;
-		node.wait_for_rpc().await?;
-		Ok(node)
+		let mut attempt = 0;
+		loop {
+			node.spawn()?;
+			match node.wait_for_rpc().await {
+				Ok(()) => return Ok(node),
+				Err(e) if attempt < 2 && e.to_string().contains("Address already in use") => {
+					attempt += 1;
+					node.rpc_port = free_port();
+					node.p2p_port = free_port();
+				}
+				Err(e) => return Err(e),
+			}
+		}
 	}
 
 	fn log_path(&self) -> PathBuf {

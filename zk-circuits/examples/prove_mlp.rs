@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use rand::SeedableRng;
-use verity_inference::io::{inputs_in_order, parse_tensor_map};
+use verity_inference::io::parse_tensor_map;
 use verity_inference::QuantizedModel;
 use verity_zk::{prove, setup, statement, verify, Binding, Bls12_381, Proof, VerifyingKey};
 
@@ -18,8 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 	let sample = parse_tensor_map(&std::fs::read(format!(
 		"{models}/samples/mlp_digits8.input.json"
 	))?)?;
-	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-	let input = model.quantize_inputs(&inputs_in_order(sample, &names)?)?;
+	let input = model.quantize_input_map(sample)?;
 
 	// A seeded RNG keeps the example reproducible; real setups use OsRng.
 	let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);

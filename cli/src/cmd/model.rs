@@ -5,11 +5,9 @@
 use clap::{Args, Subcommand};
 use serde_json::{json, Map, Value};
 use verity_inference::hash::{onnx_hash, to_hex};
-use verity_inference::io::{
-	calibration_sample_shape, inputs_in_order, parse_tensor_map, split_samples,
-};
+use verity_inference::io::{inputs_in_order, parse_tensor_map};
 use verity_inference::onnx::{self, LoadOptions};
-use verity_inference::quant::{quantize, QuantizeOptions};
+use verity_inference::quant::{quantize_onnx, QuantizeOnnxError, QuantizeOptions};
 use verity_inference::{FloatModel, IntTensor, QuantizedModel, Tensor};
 
 use super::registry;
@@ -315,11 +313,8 @@ fn run_model(args: RunArgs) -> Result<(), CliError> {
 			model_info = json!({"kind": "onnx", "onnx_hash": to_hex(&graph.onnx_hash)});
 		}
 		ModelFile::Quantized(model) => {
-			let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-			let xs = inputs_in_order(inputs, &names)
-				.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 			let qx = model
-				.quantize_inputs(&xs)
+				.quantize_input_map(inputs)
 				.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 			let trace = model.run_traced(&qx)?;
 			let q_outputs: Vec<IntTensor> = trace.outputs(&model).into_iter().cloned().collect();
@@ -401,42 +396,10 @@ pub fn quantize_file(
 	let bytes = read(model_path)?;
 	let cal = parse_tensor_map(&read(cal_path)?)
 		.map_err(|e| CliError::input(format!("{cal_path}: {e}")))?;
-	let specs =
-		onnx::input_dim_specs(&bytes).map_err(|e| CliError::input(format!("{model_path}: {e}")))?;
-	// Derive each input's per-sample shape, binding symbolic dims from it.
-	let mut sample_shapes = Vec::new();
-	let mut per_input_samples = Vec::new();
-	let mut count = None;
-	for (name, dims) in &specs {
-		let t = cal
-			.get(name)
-			.ok_or_else(|| CliError::input(format!("{cal_path}: missing input '{name}'")))?;
-		let shape = calibration_sample_shape(&t.shape, dims)
-			.map_err(|e| CliError::input(format!("{cal_path}: '{name}': {e}")))?;
-		let samples = split_samples(t, &shape);
-		if *count.get_or_insert(samples.len()) != samples.len() {
-			return Err(CliError::input(format!(
-				"{cal_path}: inputs have different sample counts"
-			)));
-		}
-		sample_shapes.push((name.clone(), shape));
-		per_input_samples.push(samples);
-	}
-	if let Some(extra) = cal.keys().find(|k| !specs.iter().any(|(n, _)| n == *k)) {
-		return Err(CliError::input(format!(
-			"{cal_path}: unknown input '{extra}'"
-		)));
-	}
-	let load_options = onnx::options_for_shapes(&bytes, &sample_shapes, limits)
-		.map_err(|e| CliError::input(format!("{model_path}: {e}")))?;
-	let graph = onnx::load(&bytes, &load_options)
-		.map_err(|e| CliError::input(format!("{model_path}: {e}")))?;
-	let samples: Vec<Vec<Tensor>> = (0..count.unwrap_or(0))
-		.map(|i| per_input_samples.iter().map(|s| s[i].clone()).collect())
-		.collect();
-	let model = quantize(&graph, &samples, options)
-		.map_err(|e| CliError::input(format!("{model_path}: {e}")))?;
-	Ok((model, samples.len()))
+	quantize_onnx(&bytes, &cal, options, limits).map_err(|e| match e {
+		QuantizeOnnxError::Calibration(e) => CliError::input(format!("{cal_path}: {e}")),
+		QuantizeOnnxError::Model(e) => CliError::input(format!("{model_path}: {e}")),
+	})
 }
 
 /// `verity model hash`.

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use verity_inference::io::{inputs_in_order, parse_tensor_map};
+use verity_inference::io::parse_tensor_map;
 use verity_inference::QuantizedModel;
 use verity_zk::statement::field_to_bytes;
 use verity_zk::{Binding, Bls12_381, Proof, ProvingKey, Statement, VerifyingKey};
@@ -206,11 +206,8 @@ fn prove(args: ProveArgs) -> Outcome {
 		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	let inputs = parse_tensor_map(&read(Path::new(input_path))?)
 		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
-	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-	let xs = inputs_in_order(inputs, &names)
-		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	let qx = model
-		.quantize_inputs(&xs)
+		.quantize_input_map(inputs)
 		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	pk.prepare(&model)
 		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;

@@ -2,12 +2,25 @@
 //! the client; the chain stores the resulting integers) and output
 //! dequantization. Neither is part of the proven integer semantics.
 
+use std::collections::BTreeMap;
+
 use super::arith::{dequantize_value, quantize_value};
 use super::model::{IntTensor, OutputTransform, QuantizedModel};
 use crate::error::{Error, Result};
 use crate::tensor::Tensor;
 
 impl QuantizedModel {
+	/// The names of the model's inputs, in order.
+	pub fn input_names(&self) -> Vec<String> {
+		self.inputs.iter().map(|i| i.name.clone()).collect()
+	}
+
+	/// Quantizes inputs given by name (an input file's tensor map): every
+	/// model input exactly once, no unknown names.
+	pub fn quantize_input_map(&self, inputs: BTreeMap<String, Tensor>) -> Result<Vec<IntTensor>> {
+		self.quantize_inputs(&crate::io::inputs_in_order(inputs, &self.input_names())?)
+	}
+
 	/// Quantize float inputs (in [`QuantizedModel::inputs`] order) at each input's
 	/// scale: `q = clamp_bits(floor(x · 2^frac_bits + 1/2), act_bits)`.
 	pub fn quantize_inputs(&self, inputs: &[Tensor]) -> Result<Vec<IntTensor>> {

@@ -18,5 +18,5 @@ pub use model::{
 	IntTensor, OutputTransform, QInput, QNode, QOp, QOutput, QuantizedModel, TensorId, TensorSpec,
 	QMODEL_FORMAT,
 };
-pub use quantize::{choose_frac_bits, quantize, QuantizeOptions};
+pub use quantize::{choose_frac_bits, quantize, quantize_onnx, QuantizeOnnxError, QuantizeOptions};
 pub use shapes::output_shape;

@@ -1,7 +1,7 @@
 //! The quantization pass: calibrate activation ranges on sample inputs with the
 //! float executor, pick power-of-two scales, and lower each IR node to integer ops.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::approx::{piecewise_linear, Curve};
 use super::arith::{bit_range, quantize_value, MAX_ACT_BITS, MIN_ACT_BITS};
@@ -12,7 +12,9 @@ use super::model::{
 use crate::error::{Error, Result};
 use crate::float::FloatModel;
 use crate::hash::to_hex;
+use crate::io::{calibration_sample_shape, split_samples};
 use crate::ir::{Graph, Node, Op, ValueId};
+use crate::onnx::{self, LoadOptions};
 use crate::tensor::Tensor;
 
 /// Knobs of the quantization pass.
@@ -54,6 +56,65 @@ pub fn choose_frac_bits(max_abs: f64, bits: u32, max_frac: u32) -> u32 {
 		f -= 1;
 	}
 	f
+}
+
+/// Why [`quantize_onnx`] failed: the calibration set does not fit the model's
+/// inputs, or the model cannot be loaded or quantized.
+#[derive(Debug, thiserror::Error)]
+pub enum QuantizeOnnxError {
+	/// The calibration set (names, shapes or sample counts) is wrong.
+	#[error("{0}")]
+	Calibration(String),
+	/// The ONNX model cannot be loaded or quantized.
+	#[error(transparent)]
+	Model(#[from] Error),
+}
+
+/// Quantizes the ONNX model `onnx`, calibrating on `calibration` (one tensor
+/// per graph input, each with a leading sample dimension), loaded within
+/// `limits`; returns the model and the number of samples. Symbolic input
+/// dimensions are bound from the calibration shapes. What `verity model
+/// quantize`, `verity model register` and the Python SDK run.
+pub fn quantize_onnx(
+	onnx: &[u8],
+	calibration: &BTreeMap<String, Tensor>,
+	options: &QuantizeOptions,
+	limits: &LoadOptions,
+) -> std::result::Result<(QuantizedModel, usize), QuantizeOnnxError> {
+	let specs = onnx::input_dim_specs(onnx)?;
+	let mut sample_shapes = Vec::with_capacity(specs.len());
+	let mut per_input_samples = Vec::with_capacity(specs.len());
+	let mut count = None;
+	for (name, dims) in &specs {
+		let t = calibration
+			.get(name)
+			.ok_or_else(|| QuantizeOnnxError::Calibration(format!("missing input '{name}'")))?;
+		let shape = calibration_sample_shape(&t.shape, dims)
+			.map_err(|e| QuantizeOnnxError::Calibration(format!("'{name}': {e}")))?;
+		let samples = split_samples(t, &shape);
+		if *count.get_or_insert(samples.len()) != samples.len() {
+			return Err(QuantizeOnnxError::Calibration(
+				"inputs have different sample counts".into(),
+			));
+		}
+		sample_shapes.push((name.clone(), shape));
+		per_input_samples.push(samples);
+	}
+	if let Some(extra) = calibration
+		.keys()
+		.find(|k| !specs.iter().any(|(n, _)| n == *k))
+	{
+		return Err(QuantizeOnnxError::Calibration(format!(
+			"unknown input '{extra}'"
+		)));
+	}
+	let load_options = onnx::options_for_shapes(onnx, &sample_shapes, limits)?;
+	let graph = onnx::load(onnx, &load_options)?;
+	let samples: Vec<Vec<Tensor>> = (0..count.unwrap_or(0))
+		.map(|i| per_input_samples.iter().map(|s| s[i].clone()).collect())
+		.collect();
+	let model = quantize(&graph, &samples, options)?;
+	Ok((model, samples.len()))
 }
 
 /// Quantize `graph`, calibrating on `calibration` (each sample: one tensor per

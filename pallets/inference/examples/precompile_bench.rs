@@ -28,10 +28,7 @@ use std::time::Instant;
 
 use pallet_inference::{work_component, WeightInfo};
 use rand_chacha::rand_core::SeedableRng;
-use verity_inference::{
-	io::{inputs_in_order, parse_tensor_map},
-	IntTensor, QuantizedModel,
-};
+use verity_inference::{io::parse_tensor_map, IntTensor, QuantizedModel};
 use verity_precompile::host;
 
 /// Warm precompile calls per model.
@@ -92,11 +89,8 @@ fn load(models: &str, name: &str) -> (QuantizedModel, Vec<u8>, Vec<IntTensor>) {
 		&std::fs::read(&sample_path).unwrap_or_else(|e| panic!("reading {sample_path}: {e}")),
 	)
 	.unwrap_or_else(|e| panic!("parsing {sample_path}: {e}"));
-	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
 	let input = model
-		.quantize_inputs(
-			&inputs_in_order(sample, &names).unwrap_or_else(|e| panic!("{sample_path}: {e}")),
-		)
+		.quantize_input_map(sample)
 		.unwrap_or_else(|e| panic!("quantizing {sample_path}: {e}"));
 	(model, file, input)
 }

@@ -32,7 +32,7 @@ fn zk() -> &'static Zk {
 	static ZK: OnceLock<Zk> = OnceLock::new();
 	ZK.get_or_init(|| {
 		use rand_chacha::rand_core::SeedableRng;
-		use verity_inference::io::{inputs_in_order, parse_tensor_map};
+		use verity_inference::io::parse_tensor_map;
 		let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models");
 		let model = QuantizedModel::from_bytes(
 			&std::fs::read(format!("{models}/mlp_digits8.qmodel")).unwrap(),
@@ -42,10 +42,7 @@ fn zk() -> &'static Zk {
 			&std::fs::read(format!("{models}/samples/mlp_digits8.input.json")).unwrap(),
 		)
 		.unwrap();
-		let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-		let input = model
-			.quantize_inputs(&inputs_in_order(sample, &names).unwrap())
-			.unwrap();
+		let input = model.quantize_input_map(sample).unwrap();
 		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
 		let (pk, vk) = verity_zk::setup(&model, &mut rng).unwrap();
 		let (other_pk, _) = verity_zk::setup(&model, &mut rng).unwrap();
@@ -2339,7 +2336,7 @@ struct SyncModelsFixture {
 fn sync_fixture() -> &'static SyncModelsFixture {
 	static FIXTURE: OnceLock<SyncModelsFixture> = OnceLock::new();
 	FIXTURE.get_or_init(|| {
-		use verity_inference::io::{inputs_in_order, parse_tensor_map};
+		use verity_inference::io::parse_tensor_map;
 		let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models");
 		let bytes = std::fs::read(format!("{models}/mlp_digits8.qmodel")).unwrap();
 		let model = QuantizedModel::from_bytes(&bytes).unwrap();
@@ -2347,10 +2344,7 @@ fn sync_fixture() -> &'static SyncModelsFixture {
 			&std::fs::read(format!("{models}/samples/mlp_digits8.input.json")).unwrap(),
 		)
 		.unwrap();
-		let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-		let input = model
-			.quantize_inputs(&inputs_in_order(sample, &names).unwrap())
-			.unwrap();
+		let input = model.quantize_input_map(sample).unwrap();
 		SyncModelsFixture {
 			input: input[0].data.iter().map(|&v| v as i32).collect(),
 			model,

@@ -17,10 +17,10 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use verity_inference::hash::{blake2_256 as blake2, onnx_hash as onnx_digest, to_hex};
-use verity_inference::io::{calibration_sample_shape, parse_tensor_map, split_samples};
+use verity_inference::io::{inputs_in_order, parse_tensor_map};
 use verity_inference::onnx::{self, LoadOptions};
 use verity_inference::quant::arith::{dequantize_value, quantize_value};
-use verity_inference::quant::{quantize, QuantizeOptions};
+use verity_inference::quant::{quantize_onnx, QuantizeOnnxError, QuantizeOptions};
 use verity_inference::{FloatModel, IntTensor, OutputTransform, QuantizedModel, Tensor};
 
 create_exception!(
@@ -49,24 +49,11 @@ fn tensor(name: &str, (shape, data): PyTensor) -> PyResult<Tensor> {
 	})
 }
 
-/// The tensors of `map` in the order of `names`, rejecting missing and
-/// unknown names (the CLI's `inputs_in_order`).
-fn in_order(mut map: BTreeMap<String, PyTensor>, names: &[String]) -> PyResult<Vec<Tensor>> {
-	let xs = names
-		.iter()
-		.map(|n| {
-			let t = map
-				.remove(n)
-				.ok_or_else(|| err(format!("missing input '{n}' (model inputs: {names:?})")))?;
-			tensor(n, t)
-		})
-		.collect::<PyResult<Vec<_>>>()?;
-	if let Some(extra) = map.keys().next() {
-		return Err(err(format!(
-			"unknown input '{extra}' (model inputs: {names:?})"
-		)));
-	}
-	Ok(xs)
+/// `{name: (shape, data)}` from Python as the engine's tensors.
+fn tensor_map(map: BTreeMap<String, PyTensor>) -> PyResult<BTreeMap<String, Tensor>> {
+	map.into_iter()
+		.map(|(name, t)| Ok((name.clone(), tensor(&name, t)?)))
+		.collect()
 }
 
 /// blake2-256 of `data` (Substrate's `blake2_256`).
@@ -112,42 +99,13 @@ fn quantize_model<'py>(
 		weight_bits: weight_bits.unwrap_or(defaults.weight_bits),
 		..defaults
 	};
-	let mut cal = BTreeMap::new();
-	for (name, t) in calibration {
-		let t = tensor(&name, t)?;
-		cal.insert(name, t);
-	}
-	let specs = onnx::input_dim_specs(onnx_bytes).map_err(err)?;
-	// Each input's per-sample shape, binding symbolic dims from it (the CLI's
-	// `quantize_file`).
-	let mut sample_shapes = Vec::new();
-	let mut per_input_samples = Vec::new();
-	let mut count = None;
-	for (name, dims) in &specs {
-		let t = cal
-			.get(name)
-			.ok_or_else(|| err(format!("calibration: missing input '{name}'")))?;
-		let shape = calibration_sample_shape(&t.shape, dims)
-			.map_err(|e| err(format!("calibration: '{name}': {e}")))?;
-		let samples = split_samples(t, &shape);
-		if *count.get_or_insert(samples.len()) != samples.len() {
-			return Err(err("calibration: inputs have different sample counts"));
-		}
-		sample_shapes.push((name.clone(), shape));
-		per_input_samples.push(samples);
-	}
-	if let Some(extra) = cal.keys().find(|k| !specs.iter().any(|(n, _)| n == *k)) {
-		return Err(err(format!("calibration: unknown input '{extra}'")));
-	}
-	let load_options =
-		onnx::options_for_shapes(onnx_bytes, &sample_shapes, &LoadOptions::default())
-			.map_err(err)?;
-	let graph = onnx::load(onnx_bytes, &load_options).map_err(err)?;
-	let samples: Vec<Vec<Tensor>> = (0..count.unwrap_or(0))
-		.map(|i| per_input_samples.iter().map(|s| s[i].clone()).collect())
-		.collect();
-	let model = quantize(&graph, &samples, &options).map_err(err)?;
-	Ok((PyBytes::new(py, &model.to_bytes()), samples.len()))
+	let cal = tensor_map(calibration)?;
+	let (model, samples) = quantize_onnx(onnx_bytes, &cal, &options, &LoadOptions::default())
+		.map_err(|e| match e {
+			QuantizeOnnxError::Calibration(e) => err(format!("calibration: {e}")),
+			QuantizeOnnxError::Model(e) => err(e),
+		})?;
+	Ok((PyBytes::new(py, &model.to_bytes()), samples))
 }
 
 /// Parses (and validates) a quantized model file.
@@ -207,9 +165,7 @@ fn run_quantized(
 	inputs: BTreeMap<String, PyTensor>,
 ) -> PyResult<(Vec<QuantizedOutput>, Vec<(String, Vec<usize>, Vec<i64>)>)> {
 	let model = open_quantized(qmodel_bytes)?;
-	let names: Vec<String> = model.inputs.iter().map(|i| i.name.clone()).collect();
-	let xs = in_order(inputs, &names)?;
-	let qx = model.quantize_inputs(&xs).map_err(err)?;
+	let qx = model.quantize_input_map(tensor_map(inputs)?).map_err(err)?;
 	let trace = model.run_traced(&qx).map_err(err)?;
 	let q_outputs: Vec<IntTensor> = trace.outputs(&model).into_iter().cloned().collect();
 	let ys = model.dequantize_outputs(&q_outputs);
@@ -220,7 +176,8 @@ fn run_quantized(
 		.zip(q_outputs)
 		.map(|((o, y), q)| (o.name.clone(), y.shape, y.data, q.data))
 		.collect();
-	let quantized_inputs = names
+	let quantized_inputs = model
+		.input_names()
 		.into_iter()
 		.zip(qx)
 		.map(|(n, q)| (n, q.shape, q.data))
@@ -244,7 +201,7 @@ fn run_float(
 		onnx::options_for_shapes(onnx_bytes, &shapes, &LoadOptions::default()).map_err(err)?;
 	let graph = onnx::load(onnx_bytes, &options).map_err(err)?;
 	let names: Vec<String> = graph.input_names().iter().map(|s| s.to_string()).collect();
-	let xs = in_order(inputs, &names)?;
+	let xs = inputs_in_order(tensor_map(inputs)?, &names).map_err(err)?;
 	let float = FloatModel::new(&graph).map_err(err)?;
 	let ys = float.run(&xs).map_err(err)?;
 	Ok(graph
