@@ -19,7 +19,12 @@ fn properties() -> sc_chain_spec::Properties {
 }
 
 fn wasm_binary() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "the runtime wasm was not built (SKIP_WASM_BUILD set?)".to_string())
+	WASM_BINARY.ok_or_else(|| {
+		"this verity-node was built without the runtime's wasm (SKIP_WASM_BUILD), so it has \
+		 no built-in chains: start it with --chain chain-spec/dev.json (or local.json), \
+		 whose code is that runtime"
+			.to_string()
+	})
 }
 
 /// Single-validator development chain (Alice).

@@ -42,5 +42,46 @@ verity_build() { cargo build --release --locked --workspace --all-targets "$@"; 
 VERITY_DEV_PACKAGES=(-p verity-node -p verity-cli -p verity-explorer -p pallet-model-gate)
 verity_build_dev() { cargo build --release --locked "${VERITY_DEV_PACKAGES[@]}" "$@"; }
 
+# The runtime's wasm as built in this target dir (absent until a build makes
+# it: a scripts/dev build may skip it, see verity_build_dev_fast).
+VERITY_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/verity-runtime/verity_runtime.compact.compressed.wasm"
+
+# A digest of what the runtime's wasm is built from: the tracked (and new,
+# unignored) files of the crates it compiles, less their tests, benches,
+# examples and docs, with the lockfile, the cargo config, the wasm build's
+# flags (this file), the sysroot's recipe (scripts/setup) and the wasm
+# toolchain's rustc version. scripts/chain-specs records it in
+# chain-spec/runtime-source.sha256 beside the specs whose code is that wasm;
+# the chain-spec test checks it is current. Of the clone at $1 if given.
+verity_runtime_source_digest() {
+  (
+    cd "${1:-$VERITY_ROOT}" || exit 1
+    git ls-files --cached --others --exclude-standard -- \
+      runtime pallets zk-circuits inference-engine crates \
+      Cargo.toml Cargo.lock .cargo scripts/lib/env.sh scripts/setup \
+      | grep -Ev '(^|/)(tests|benches|bench|examples)/|(^|/)(tests|mock|benchmarking)\.rs$|\.md$' \
+      | LC_ALL=C sort | tr '\n' '\0' | xargs -0 sha256sum 2>&1
+    rustc +"$WASM_BUILD_TOOLCHAIN" -V 2>&1
+  ) | sha256sum | cut -d' ' -f1
+}
+
+# scripts/dev's build: verity_build_dev, but on a target dir with no runtime
+# wasm yet (a cold build), and when the committed chain specs were exported
+# from these very runtime sources, without building the wasm
+# (SKIP_WASM_BUILD): chain-spec/dev.json holds it. That takes the wasm build
+# (about 5 minutes, on the critical path) out of a newcomer's first run; the
+# node it makes has no built-in chains and runs chain-spec/dev.json. The next
+# build that makes the wasm (scripts/test's, or this one once the runtime
+# sources change) rebuilds the runtime and node crates once.
+verity_build_dev_fast() {
+  if [ ! -e "$VERITY_RUNTIME_WASM" ] \
+    && [ "$(verity_runtime_source_digest)" = "$(cat "$VERITY_ROOT/chain-spec/runtime-source.sha256" 2>/dev/null)" ]; then
+    verity_step "the committed chain-spec/dev.json holds this runtime's wasm: not building it (SKIP_WASM_BUILD)"
+    SKIP_WASM_BUILD=1 verity_build_dev "$@"
+  else
+    verity_build_dev "$@"
+  fi
+}
+
 # Prints a bold step header.
 verity_step() { printf '\033[1m==> %s\033[0m\n' "$*"; }

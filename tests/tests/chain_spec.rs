@@ -124,3 +124,79 @@ fn dev_chain_spec_is_current() -> Result<()> {
 fn local_chain_spec_is_current() -> Result<()> {
 	check("local", "local.json", 4)
 }
+
+/// `verity_runtime_source_digest` (scripts/lib/env.sh) of the clone at `root`.
+fn runtime_source_digest(root: &Path) -> Result<String> {
+	let env_sh = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/lib/env.sh");
+	let out = Command::new("bash")
+		.arg("-c")
+		.arg(r#"source "$0" && verity_runtime_source_digest "$1""#)
+		.arg(&env_sh)
+		.arg(root)
+		.output()?;
+	ensure!(
+		out.status.success(),
+		"verity_runtime_source_digest failed: {}",
+		String::from_utf8_lossy(&out.stderr)
+	);
+	let digest = String::from_utf8(out.stdout)?.trim().to_string();
+	ensure!(digest.len() == 64, "not a sha256: {digest:?}");
+	Ok(digest)
+}
+
+/// `chain-spec/runtime-source.sha256` is the digest of the runtime's current
+/// sources, so a cold `scripts/dev` runs the committed `dev.json` instead of
+/// building the wasm only when that code is this runtime. The digest follows
+/// every source of the wasm and nothing else: in a copy of the clone, a
+/// changed runtime source changes it, a changed test or doc does not.
+#[test]
+fn recorded_runtime_source_digest_is_current() -> Result<()> {
+	let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+	let recorded = std::fs::read_to_string(root.join("chain-spec/runtime-source.sha256"))?;
+	let digest = runtime_source_digest(&root)?;
+	assert_eq!(
+		recorded.trim(),
+		digest,
+		"chain-spec/runtime-source.sha256 is not the digest of the runtime's sources: run scripts/chain-specs"
+	);
+
+	let copy = tempfile::tempdir()?;
+	let status = Command::new("git")
+		.args(["clone", "--quiet", "--depth", "1"])
+		.arg(format!("file://{}", root.canonicalize()?.display()))
+		.arg(copy.path())
+		.status()?;
+	ensure!(status.success(), "git clone failed");
+	let before = runtime_source_digest(copy.path())?;
+	let append = |file: &str, text: &str| -> Result<()> {
+		use std::io::Write;
+		let mut f = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(copy.path().join(file))?;
+		Ok(f.write_all(text.as_bytes())?)
+	};
+	append("pallets/inference/src/tests.rs", "\n// a test changed\n")?;
+	append("runtime/README.md", "\nA doc changed.\n")?;
+	assert_eq!(
+		runtime_source_digest(copy.path())?,
+		before,
+		"tests and docs are not sources of the wasm"
+	);
+	append("pallets/inference/src/lib.rs", "\n// a source changed\n")?;
+	let changed = runtime_source_digest(copy.path())?;
+	assert_ne!(
+		changed, before,
+		"a changed pallet source changes the digest"
+	);
+	append(
+		"runtime/src/new_module.rs",
+		"// a new, not yet committed source\n",
+	)?;
+	assert_ne!(
+		runtime_source_digest(copy.path())?,
+		changed,
+		"a new source changes the digest"
+	);
+	Ok(())
+}
