@@ -65,17 +65,22 @@ verity_runtime_source_digest() {
   ) | sha256sum | cut -d' ' -f1
 }
 
+# Whether the committed chain specs were exported from the runtime's current
+# sources (their code is the wasm these sources build).
+verity_chain_specs_current() {
+  [ "$(verity_runtime_source_digest)" = "$(cat "$VERITY_ROOT/chain-spec/runtime-source.sha256" 2>/dev/null)" ]
+}
+
 # scripts/dev's build: verity_build_dev, but on a target dir with no runtime
-# wasm yet (a cold build), and when the committed chain specs were exported
-# from these very runtime sources, without building the wasm
-# (SKIP_WASM_BUILD): chain-spec/dev.json holds it. That takes the wasm build
-# (about 5 minutes, on the critical path) out of a newcomer's first run; the
-# node it makes has no built-in chains and runs chain-spec/dev.json. The next
-# build that makes the wasm (scripts/test's, or this one once the runtime
-# sources change) rebuilds the runtime and node crates once.
+# wasm yet (a cold build) and when the committed chain specs are current,
+# without building the wasm (SKIP_WASM_BUILD): chain-spec/dev.json holds it.
+# That takes the wasm build (about 5 minutes, on the critical path) out of a
+# newcomer's first run; the node it makes has no built-in chains and runs
+# chain-spec/dev.json. The next build that makes the wasm (scripts/test's,
+# or this one once the runtime sources change) rebuilds the runtime and node
+# crates once.
 verity_build_dev_fast() {
-  if [ ! -e "$VERITY_RUNTIME_WASM" ] \
-    && [ "$(verity_runtime_source_digest)" = "$(cat "$VERITY_ROOT/chain-spec/runtime-source.sha256" 2>/dev/null)" ]; then
+  if [ ! -e "$VERITY_RUNTIME_WASM" ] && verity_chain_specs_current; then
     verity_step "the committed chain-spec/dev.json holds this runtime's wasm: not building it (SKIP_WASM_BUILD)"
     SKIP_WASM_BUILD=1 verity_build_dev "$@"
   else
