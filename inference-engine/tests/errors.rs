@@ -124,6 +124,17 @@ fn relu_model() -> Vec<u8> {
 	)
 }
 
+/// `y = Relu(x)` with `x: [N, 4]`, N symbolic.
+fn relu_model_with_batch_dim() -> Vec<u8> {
+	model(
+		13,
+		vec![node("act", "Relu", &["x"], &["y"], vec![])],
+		vec![],
+		value_info("x", &[Err("N"), Ok(4)]),
+		"y",
+	)
+}
+
 #[test]
 fn unsupported_op_names_node_and_op() {
 	let bytes = model(
@@ -138,13 +149,7 @@ fn unsupported_op_names_node_and_op() {
 
 #[test]
 fn dynamic_shape_is_rejected_unless_bound() {
-	let bytes = model(
-		13,
-		vec![node("act", "Relu", &["x"], &["y"], vec![])],
-		vec![],
-		value_info("x", &[Err("N"), Ok(4)]),
-		"y",
-	);
+	let bytes = relu_model_with_batch_dim();
 	let err = load(&bytes).unwrap_err().to_string();
 	assert!(
 		err.contains("'x'") && err.contains("dynamic shape") && err.contains("'N'"),
@@ -536,14 +541,8 @@ fn calibration_sets_that_do_not_fit_are_calibration_errors() {
 	use std::collections::BTreeMap;
 	use verity_inference::quant::{quantize_onnx, QuantizeOnnxError};
 
-	// `x: [N, 4]`: N is bound from the calibration's per-sample shape.
-	let bytes = model(
-		13,
-		vec![node("act", "Relu", &["x"], &["y"], vec![])],
-		vec![],
-		value_info("x", &[Err("N"), Ok(4)]),
-		"y",
-	);
+	// N is bound from the calibration's per-sample shape.
+	let bytes = relu_model_with_batch_dim();
 	let cal = |entries: &[(&str, Vec<usize>)]| -> BTreeMap<String, Tensor> {
 		entries
 			.iter()
