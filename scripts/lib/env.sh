@@ -43,7 +43,7 @@ VERITY_DEV_PACKAGES=(-p verity-node -p verity-cli -p verity-explorer -p pallet-m
 verity_build_dev() { cargo build --release --locked "${VERITY_DEV_PACKAGES[@]}" "$@"; }
 
 # The runtime's wasm as built in this target dir (absent until a build makes
-# it: a scripts/dev build may skip it, see verity_build_dev_fast).
+# it: scripts/dev's cold build may skip it).
 VERITY_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/verity-runtime/verity_runtime.compact.compressed.wasm"
 
 # A digest of what the runtime's wasm is built from: the tracked (and new,
@@ -69,23 +69,6 @@ verity_runtime_source_digest() {
 # sources (their code is the wasm these sources build).
 verity_chain_specs_current() {
   [ "$(verity_runtime_source_digest)" = "$(cat "$VERITY_ROOT/chain-spec/runtime-source.sha256" 2>/dev/null)" ]
-}
-
-# scripts/dev's build: verity_build_dev, but on a target dir with no runtime
-# wasm yet (a cold build) and when the committed chain specs are current,
-# without building the wasm (SKIP_WASM_BUILD): chain-spec/dev.json holds it.
-# That takes the wasm build (about 5 minutes, on the critical path) out of a
-# newcomer's first run; the node it makes has no built-in chains and runs
-# chain-spec/dev.json. The next build that makes the wasm (scripts/test's,
-# or this one once the runtime sources change) rebuilds the runtime and node
-# crates once.
-verity_build_dev_fast() {
-  if [ ! -e "$VERITY_RUNTIME_WASM" ] && verity_chain_specs_current; then
-    verity_step "the committed chain-spec/dev.json holds this runtime's wasm: not building it (SKIP_WASM_BUILD)"
-    SKIP_WASM_BUILD=1 verity_build_dev "$@"
-  else
-    verity_build_dev "$@"
-  fi
 }
 
 # Prints a bold step header.
