@@ -4,8 +4,10 @@
 For each example model: ezkl (pip `ezkl`) with public inputs and outputs, fixed
 (constant) parameters, `calibrate_settings` target "resources", an SRS made
 locally with `gen_srs` (no downloads); then verity-zk's `zk_bench` example on
-the quantized twin of the same ONNX file. Prints constraints / rows, setup,
-prove and verify times, key and proof sizes, and the ezkl / verity-zk ratios.
+the quantized twin of the same ONNX file, and the `verity zk prove` command
+(like for like with ezkl's gen_witness + prove). Prints constraints / rows,
+setup, prove, command and verify times, key and proof sizes, and the
+ezkl / verity-zk ratios.
 
 Usage: bench/run.sh [MODEL ...]   (MODEL in mlp_digits8, mlp_digits28, lenet5)
 """
@@ -81,10 +83,14 @@ def ezkl_run(name):
     srs = p(f"kzg{logrows}.srs")
     if not os.path.exists(srs):
         call(ezkl.gen_srs, srs, logrows)
-    call(ezkl.gen_witness, p("input.json"), p("model.compiled"), p("witness.json"))
     t = time.perf_counter()
     assert call(ezkl.setup, p("model.compiled"), p("vk.key"), p("pk.key"), srs)
     setup_s = time.perf_counter() - t
+    # What a user runs to prove one input: the witness, then the proof (which
+    # loads the proving key from disk).
+    t = time.perf_counter()
+    call(ezkl.gen_witness, p("input.json"), p("model.compiled"), p("witness.json"))
+    witness_s = time.perf_counter() - t
     t = time.perf_counter()
     call(ezkl.prove, p("witness.json"), p("model.compiled"), p("pk.key"), p("proof.json"), srs)
     prove_s = time.perf_counter() - t
@@ -98,6 +104,7 @@ def ezkl_run(name):
         "rows": 2**logrows,
         "setup_s": setup_s,
         "prove_s": prove_s,
+        "command_s": witness_s + prove_s,
         "verify_ms": verify_ms,
         "pk_bytes": os.path.getsize(p("pk.key")),
         "vk_bytes": os.path.getsize(p("vk.key")),
@@ -111,8 +118,30 @@ def verity_run(names):
         ["cargo", "run", "--quiet", "--release", "-p", "verity-zk", "--example", "zk_bench", "--", *paths],
         cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout
-    rows = [json.loads(line[5:]) for line in out.splitlines() if line.startswith("JSON ")]
-    return {r["model"]: r for r in rows}
+    rows = {r["model"]: r for r in (json.loads(line[5:]) for line in out.splitlines() if line.startswith("JSON "))}
+    for n in names:
+        rows[n]["command_s"], rows[n]["first_command_s"] = verity_command(n)
+    return rows
+
+
+def verity_command(name):
+    """Wall time of `verity zk prove` on the sample input, as a user runs it:
+    best of 3, after a first run that unpacks the proving key (also returned)."""
+    verity = os.path.join(os.environ["CARGO_TARGET_DIR"], "release", "verity")
+    if not os.path.exists(verity):
+        sys.exit(f"{verity} is missing: build the workspace first (scripts/test or scripts/dev)")
+    keys = os.path.join(WORK, name, "verity-keys")
+    qmodel = os.path.join(MODELS, f"{name}.qmodel")
+    subprocess.run([verity, "zk", "setup", qmodel, "--out", keys], check=True, capture_output=True)
+    cmd = [verity, "zk", "prove", qmodel, "--keys", keys,
+           "--input", os.path.join(MODELS, "samples", f"{name}.input.json"),
+           "--out", os.path.join(WORK, name, "verity-proof.json")]
+    times = []
+    for _ in range(4):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return min(times[1:]), times[0]
 
 
 def main():
@@ -127,11 +156,14 @@ def main():
     print("\n" + head + "\n" + "-" * len(head))
     for n in names:
         e, v = ezkl_results[n], ours[n]
-        for key, label in [("setup_s", "setup s"), ("prove_s", "prove s"), ("verify_ms", "verify ms"),
+        for key, label in [("setup_s", "setup s"), ("prove_s", "prove s"), ("command_s", "command s"), ("verify_ms", "verify ms"),
                            ("pk_bytes", "pk bytes"), ("vk_bytes", "vk bytes"), ("proof_bytes", "proof bytes")]:
             ratio = e[key] / v[key] if v[key] else float("inf")
             print(f"{n:<14}{label:<14}{e[key]:>14.4g}{v[key]:>14.4g}{ratio:>9.1f}x")
         print(f"{n:<14}{'size':<14}{str(e['rows']) + ' rows':>14}{str(v['constraints']) + ' R1CS':>14}")
+        print(f"{n:<14}{'1st command s':<14}{'':>14}{v['first_command_s']:>14.4g}  (unpacks the proving key)")
+    print("\nprove s: the proving call alone (ezkl.prove, which reads its key from disk; verity-zk in memory).")
+    print("command s: what a user runs for one proof: ezkl gen_witness + prove, against `verity zk prove` (best of 3).")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@
 //! * [`prover`] (feature `prover`, default): [`setup`] (single-party: local
 //!   testing only), [`prove`], key files; [`groth16`] (the QAP, key
 //!   generation and proving over the recorded matrices) and [`msm`]
-//!   (multi-scalar multiplication) under it.
+//!   (multi-scalar multiplication) under it; [`unpacked`]: the local copy of
+//!   a key file that a prover loads in milliseconds.
 //! * [`ceremony`]: the keys the chain uses — a phase-1 powers-of-tau SRS and
 //!   a per-model phase 2, every step with a proof of knowledge; the checks
 //!   the runtime runs are `no_std`, the SRS, Lagrange bases, key generation
@@ -171,6 +172,8 @@ pub mod prover;
 #[cfg(feature = "prover")]
 pub mod r1cs;
 pub mod statement;
+#[cfg(feature = "prover")]
+pub mod unpacked;
 pub mod verifier;
 
 pub use ark_bls12_381::{Bls12_381, Fr};

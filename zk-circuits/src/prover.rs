@@ -11,7 +11,6 @@ use std::io::{Read, Write};
 use std::sync::{Arc, OnceLock};
 
 use ark_bls12_381::{G1Affine, G2Affine};
-use ark_ec::AffineRepr;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use rand::{CryptoRng, RngCore};
 use rayon::prelude::*;
@@ -21,7 +20,7 @@ use crate::circuit::{layout, ModelCircuit};
 use crate::groth16::{self, ArkProvingKey, Qap, Trapdoor};
 use crate::r1cs::{MatrixBackend, WitnessBackend};
 use crate::statement::{Binding, Statement, StatementLayout};
-use crate::verifier::{G1_BYTES, G2_BYTES};
+use crate::unpacked::{raw_size, read_raw, write_raw, KeyPoint, PointForm};
 use crate::{Bls12_381, Error, Proof, Result, VerifyingKey};
 
 impl Qap {
@@ -47,7 +46,7 @@ pub struct ProvingKey {
 	/// Points of the QAP domain (at least `num_constraints`).
 	pub domain_size: usize,
 	pub(crate) groth16: ArkProvingKey,
-	compiled: OnceLock<Arc<Qap>>,
+	pub(crate) compiled: OnceLock<Arc<Qap>>,
 }
 
 /// Sizes of a model's circuit and keys.
@@ -246,13 +245,15 @@ pub fn statement(
 // ---------------------------------------------------------------------------
 // Proving-key file.
 //
-// "vzkp", version 3, model id (32), layout (1 + 4 + 4), QAP rows (u64),
-// variables (u64), domain size (u64), the verifying key (length-prefixed, its own encoding),
-// beta_g1, delta_g1, then four point vectors: A and B (G2) queries, stored
-// sparsely (u64 count, a presence bitmap, the non-identity points), and the
-// H and L queries (u64 count, points). Points are compressed. Loading checks
-// that every point is on the curve but skips the subgroup checks: a proving
-// key is the prover's own artifact, and a bad one can only make its proofs fail.
+// "vzkp", version 3, then the body: model id (32), layout (1 + 4 + 4), QAP
+// rows (u64), variables (u64), domain size (u64), the verifying key
+// (length-prefixed, its own encoding), beta_g1, delta_g1, then four point
+// vectors: A and B (G2) queries, stored sparsely (u64 count, a presence
+// bitmap, the non-identity points), and the H and L queries (u64 count,
+// points). Points are compressed. Loading checks that every point is on the
+// curve but skips the subgroup checks: a proving key is the prover's own
+// artifact, and a bad one can only make its proofs fail. The same body with
+// raw points is the unpacked form ([`crate::unpacked`]).
 
 const PK_MAGIC: &[u8; 4] = b"vzkp";
 /// Version 3: public inputs in fixed QAP rows, `γ = 1`, any domain size at
@@ -263,11 +264,6 @@ const MAX_QUERY: u64 = 1 << 28;
 
 pub(crate) fn io_err(e: std::io::Error) -> Error {
 	Error::Decode(format!("file: {e}"))
-}
-
-/// Writes points compressed.
-fn write_points<P: CanonicalSerialize + Sync>(w: &mut impl Write, points: &[P]) -> Result<()> {
-	write_points_with(w, points, Compress::Yes)
 }
 
 /// Writes points in `compress` form, serialized in parallel.
@@ -292,16 +288,6 @@ pub(crate) fn write_points_with<P: CanonicalSerialize + Sync>(
 	Ok(())
 }
 
-/// Reads `count` compressed points without subgroup checks (see the format).
-fn read_points<P: CanonicalDeserialize + Send>(
-	r: &mut impl Read,
-	count: usize,
-	size: usize,
-	what: &str,
-) -> Result<Vec<P>> {
-	read_points_with(r, count, size, what, Compress::Yes, Validate::No)
-}
-
 /// Reads `count` points of `size` bytes each, decoded in parallel.
 pub(crate) fn read_points_with<P: CanonicalDeserialize + Send>(
 	r: &mut impl Read,
@@ -310,6 +296,19 @@ pub(crate) fn read_points_with<P: CanonicalDeserialize + Send>(
 	what: &str,
 	compress: Compress,
 	validate: Validate,
+) -> Result<Vec<P>> {
+	read_chunked(r, count, size, |c| {
+		P::deserialize_with_mode(c, compress, validate)
+			.map_err(|e| Error::Decode(format!("{what}: {e}")))
+	})
+}
+
+/// Reads `count` items of `size` bytes each, decoded by `decode` in parallel.
+pub(crate) fn read_chunked<P: Send>(
+	r: &mut impl Read,
+	count: usize,
+	size: usize,
+	decode: impl Fn(&[u8]) -> Result<P> + Sync,
 ) -> Result<Vec<P>> {
 	// Read in bounded chunks, so a corrupt count in a short file fails at the
 	// end of the data instead of allocating for points that are not there.
@@ -321,17 +320,34 @@ pub(crate) fn read_points_with<P: CanonicalDeserialize + Send>(
 		let n = left.min(CHUNK);
 		bytes.resize(n * size, 0);
 		r.read_exact(&mut bytes).map_err(io_err)?;
-		let chunk: Result<Vec<P>> = bytes
-			.par_chunks(size)
-			.map(|c| {
-				P::deserialize_with_mode(c, compress, validate)
-					.map_err(|e| Error::Decode(format!("{what}: {e}")))
-			})
-			.collect();
+		let chunk: Result<Vec<P>> = bytes.par_chunks(size).map(&decode).collect();
 		points.extend(chunk?);
 		left -= n;
 	}
 	Ok(points)
+}
+
+/// Writes key points in `form`, serialized in parallel.
+fn write_key_points<P: KeyPoint>(w: &mut impl Write, points: &[P], form: PointForm) -> Result<()> {
+	match form {
+		PointForm::Compressed => write_points_with(w, points, Compress::Yes),
+		PointForm::Raw => {
+			let bytes: Vec<Vec<u8>> = points
+				.par_chunks(4096)
+				.map(|chunk| {
+					let mut out = Vec::with_capacity(chunk.len() * raw_size::<P>());
+					for p in chunk {
+						write_raw(p, &mut out);
+					}
+					out
+				})
+				.collect();
+			for b in bytes {
+				w.write_all(&b).map_err(io_err)?;
+			}
+			Ok(())
+		}
+	}
 }
 
 pub(crate) fn write_u64(w: &mut impl Write, v: u64) -> Result<()> {
@@ -354,10 +370,7 @@ fn read_len(r: &mut impl Read, what: &str) -> Result<usize> {
 	Ok(n as usize)
 }
 
-fn write_sparse<P: AffineRepr + CanonicalSerialize + Sync>(
-	w: &mut impl Write,
-	points: &[P],
-) -> Result<()> {
+fn write_sparse<P: KeyPoint>(w: &mut impl Write, points: &[P], form: PointForm) -> Result<()> {
 	write_u64(w, points.len() as u64)?;
 	let mut bitmap = vec![0u8; points.len().div_ceil(8)];
 	for (i, p) in points.iter().enumerate() {
@@ -367,19 +380,34 @@ fn write_sparse<P: AffineRepr + CanonicalSerialize + Sync>(
 	}
 	w.write_all(&bitmap).map_err(io_err)?;
 	let present: Vec<P> = points.iter().filter(|p| !p.is_zero()).copied().collect();
-	write_points(w, &present)
+	write_key_points(w, &present, form)
 }
 
-fn read_sparse<P: AffineRepr + CanonicalDeserialize + Send>(
+/// Reads `count` key points in `form`; compressed ones without subgroup
+/// checks (see the format).
+fn read_key_points<P: KeyPoint>(
 	r: &mut impl Read,
-	size: usize,
+	count: usize,
+	form: PointForm,
 	what: &str,
 ) -> Result<Vec<P>> {
+	match form {
+		PointForm::Compressed => {
+			let size = P::zero().serialized_size(Compress::Yes);
+			read_points_with(r, count, size, what, Compress::Yes, Validate::No)
+		}
+		PointForm::Raw => read_chunked(r, count, raw_size::<P>(), |c| {
+			read_raw(c).map_err(|e| Error::Decode(format!("{what}: {e}")))
+		}),
+	}
+}
+
+fn read_sparse<P: KeyPoint>(r: &mut impl Read, form: PointForm, what: &str) -> Result<Vec<P>> {
 	let n = read_len(r, what)?;
 	let mut bitmap = vec![0u8; n.div_ceil(8)];
 	r.read_exact(&mut bitmap).map_err(io_err)?;
 	let present = (0..n).filter(|i| bitmap[i / 8] >> (i % 8) & 1 == 1).count();
-	let points: Vec<P> = read_points(r, present, size, what)?;
+	let points: Vec<P> = read_key_points(r, present, form, what)?;
 	let mut it = points.into_iter();
 	Ok((0..n)
 		.map(|i| {
@@ -397,6 +425,11 @@ impl ProvingKey {
 	pub fn write(&self, w: &mut impl Write) -> Result<()> {
 		w.write_all(PK_MAGIC).map_err(io_err)?;
 		w.write_all(&[PK_VERSION]).map_err(io_err)?;
+		self.write_body(w, PointForm::Compressed)
+	}
+
+	/// Writes the key file's body with points in `form`.
+	pub(crate) fn write_body(&self, w: &mut impl Write, form: PointForm) -> Result<()> {
 		w.write_all(&self.model_id).map_err(io_err)?;
 		w.write_all(&[self.layout.act_bits as u8]).map_err(io_err)?;
 		w.write_all(&self.layout.input_len.to_le_bytes())
@@ -410,13 +443,13 @@ impl ProvingKey {
 		write_u64(w, vk.len() as u64)?;
 		w.write_all(&vk).map_err(io_err)?;
 		let g = &self.groth16;
-		write_points(w, &[g.beta_g1, g.delta_g1])?;
-		write_sparse(w, &g.a_query)?;
-		write_sparse(w, &g.b_g2_query)?;
+		write_key_points(w, &[g.beta_g1, g.delta_g1], form)?;
+		write_sparse(w, &g.a_query, form)?;
+		write_sparse(w, &g.b_g2_query, form)?;
 		write_u64(w, g.h_query.len() as u64)?;
-		write_points(w, &g.h_query)?;
+		write_key_points(w, &g.h_query, form)?;
 		write_u64(w, g.l_query.len() as u64)?;
-		write_points(w, &g.l_query)
+		write_key_points(w, &g.l_query, form)
 	}
 
 	pub fn to_bytes(&self) -> Vec<u8> {
@@ -427,21 +460,33 @@ impl ProvingKey {
 
 	/// Reads a key file. Every malformed input is an error, never a panic.
 	pub fn read(r: &mut impl Read) -> Result<Self> {
-		let mut header = [0u8; 4 + 1 + 32 + 9];
-		r.read_exact(&mut header).map_err(io_err)?;
-		if &header[..4] != PK_MAGIC || header[4] != PK_VERSION {
+		let mut magic = [0u8; 5];
+		r.read_exact(&mut magic).map_err(io_err)?;
+		if &magic[..4] != PK_MAGIC || magic[4] != PK_VERSION {
 			return Err(Error::Decode(
 				"not a verity-zk proving key (bad magic or version)".into(),
 			));
 		}
+		let key = Self::read_body(r, PointForm::Compressed)?;
+		let mut rest = [0u8; 1];
+		if r.read(&mut rest).map_err(io_err)? != 0 {
+			return Err(Error::Decode("proving key: trailing bytes".into()));
+		}
+		Ok(key)
+	}
+
+	/// Reads a key file's body with points in `form`.
+	pub(crate) fn read_body(r: &mut impl Read, form: PointForm) -> Result<Self> {
+		let mut header = [0u8; 32 + 9];
+		r.read_exact(&mut header).map_err(io_err)?;
 		let mut model_id = [0u8; 32];
-		model_id.copy_from_slice(&header[5..37]);
+		model_id.copy_from_slice(&header[..32]);
 		let u32_at =
 			|i: usize| u32::from_le_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
 		let layout = StatementLayout {
-			act_bits: header[37] as u32,
-			input_len: u32_at(38),
-			output_len: u32_at(42),
+			act_bits: header[32] as u32,
+			input_len: u32_at(33),
+			output_len: u32_at(37),
 		};
 		layout
 			.check()
@@ -463,17 +508,13 @@ impl ProvingKey {
 				"proving key: embedded verifying key is for another model".into(),
 			));
 		}
-		let pair: Vec<G1Affine> = read_points(r, 2, G1_BYTES, "proving key β/δ")?;
-		let a_query: Vec<G1Affine> = read_sparse(r, G1_BYTES, "proving key A query")?;
-		let b_g2_query: Vec<G2Affine> = read_sparse(r, G2_BYTES, "proving key B query")?;
+		let pair: Vec<G1Affine> = read_key_points(r, 2, form, "proving key β/δ")?;
+		let a_query: Vec<G1Affine> = read_sparse(r, form, "proving key A query")?;
+		let b_g2_query: Vec<G2Affine> = read_sparse(r, form, "proving key B query")?;
 		let nh = read_len(r, "H query")?;
-		let h_query: Vec<G1Affine> = read_points(r, nh, G1_BYTES, "proving key H query")?;
+		let h_query: Vec<G1Affine> = read_key_points(r, nh, form, "proving key H query")?;
 		let nl = read_len(r, "L query")?;
-		let l_query: Vec<G1Affine> = read_points(r, nl, G1_BYTES, "proving key L query")?;
-		let mut rest = [0u8; 1];
-		if r.read(&mut rest).map_err(io_err)? != 0 {
-			return Err(Error::Decode("proving key: trailing bytes".into()));
-		}
+		let l_query: Vec<G1Affine> = read_key_points(r, nl, form, "proving key L query")?;
 		let n_public = layout.num_public_inputs();
 		if a_query.len() != num_vars
 			|| b_g2_query.len() != num_vars

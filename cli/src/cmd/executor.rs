@@ -16,6 +16,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 use verity_inference::hash::blake2_256;
 use verity_inference::QuantizedModel;
+use verity_zk::unpacked;
 use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use super::registry::QMODEL_FILE;
@@ -28,6 +29,8 @@ use crate::views::{amount, events_json, vrt};
 
 /// The ceremony's final proving key's file name in `--artifacts DIR`.
 const PROVING_KEY_FILE: &str = "proving.key";
+/// Its unpacked copy (`verity_zk::unpacked`).
+const UNPACKED_KEY_FILE: &str = "proving.key.unpacked";
 
 /// The `executor` group's examples.
 pub const EXAMPLES: &str = "\
@@ -289,8 +292,16 @@ pub async fn load_artifacts(
 		&format!("model {id}'s proving key"),
 	)
 	.await?;
-	let pk = ProvingKey::read(&mut &bytes[..])
-		.map_err(|e| CliError::input(format!("model {id}'s proving key {}: {e}", hex(&pk_hash))))?;
+	// With an artifacts dir, through the key's unpacked copy there (made on
+	// the first proof: later ones skip decompressing the key).
+	let pk = match dir {
+		Some(dir) => {
+			let path = dir.join(UNPACKED_KEY_FILE);
+			unpacked::load(&path, &pk_hash, &model, || Ok(bytes)).map(|(pk, _)| pk)
+		}
+		None => ProvingKey::read(&mut &bytes[..]),
+	}
+	.map_err(|e| CliError::input(format!("model {id}'s proving key {}: {e}", hex(&pk_hash))))?;
 	Ok(Artifacts {
 		model,
 		proving_key: Some(pk),

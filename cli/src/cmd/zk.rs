@@ -23,7 +23,8 @@ use serde_json::{json, Value};
 use verity_inference::io::parse_tensor_map;
 use verity_inference::QuantizedModel;
 use verity_zk::statement::field_to_bytes;
-use verity_zk::{Binding, Bls12_381, Proof, ProvingKey, Statement, VerifyingKey};
+use verity_zk::unpacked::{self, KeySource};
+use verity_zk::{Binding, Bls12_381, Proof, Statement, VerifyingKey};
 
 use clap::{Args, Subcommand};
 
@@ -37,6 +38,9 @@ const SINGLE_PARTY_WARNING: &str = "a single-party key is for local testing only
 	this setup knows its secrets and can forge proofs under it. Keys on chain come only from \
 	the setup ceremony (`verity model register`, `verity ceremony`).";
 const PROVING_KEY: &str = "proving.key";
+/// The proving key unpacked for fast loads (`verity_zk::unpacked`), made by
+/// the first `zk prove`.
+const UNPACKED_KEY: &str = "proving.key.unpacked";
 const VERIFYING_KEY: &str = "verifying.key";
 
 /// The `zk` group's examples.
@@ -198,19 +202,28 @@ fn prove(args: ProveArgs) -> Outcome {
 	};
 	let model = load_model(model_path)?;
 	let pk_path = keys.join(PROVING_KEY);
-	let mut file = std::io::BufReader::new(
-		std::fs::File::open(&pk_path)
-			.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?,
-	);
-	let pk = ProvingKey::read(&mut file)
+	let key_file = read(&pk_path)?;
+	let source = verity_inference::hash::blake2_256(&key_file);
+	let unpacked_path = keys.join(UNPACKED_KEY);
+	let (pk, from) = unpacked::load(&unpacked_path, &source, &model, || Ok(key_file))
 		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
+	match from {
+		KeySource::Unpacked => {}
+		KeySource::KeyFile => eprintln!(
+			"unpacked {} into {} (later proofs load it in milliseconds)",
+			pk_path.display(),
+			unpacked_path.display()
+		),
+		KeySource::KeyFileNotCached(why) => eprintln!(
+			"warning: could not write {} ({why}); every proof decodes the key again",
+			unpacked_path.display()
+		),
+	}
 	let inputs = parse_tensor_map(&read(Path::new(input_path))?)
 		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
 	let qx = model
 		.quantize_input_map(inputs)
 		.map_err(|e| CliError::input(format!("{input_path}: {e}")))?;
-	pk.prepare(&model)
-		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	let binding = Binding {
 		request_id,
 		executor,

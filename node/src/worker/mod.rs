@@ -72,6 +72,7 @@ use sp_runtime::{traits::Header as _, BoundedVec};
 use verity_artifacts::ArtifactStore;
 use verity_inference::QuantizedModel;
 use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
+use verity_zk::unpacked::{self, KeySource};
 use verity_zk::{Binding, ProvingKey};
 
 use crate::{
@@ -94,6 +95,11 @@ const RESUBMIT_AFTER: u32 = 5;
 const MAX_ATTEMPTS: u32 = 5;
 /// Loaded models and proving keys kept in memory.
 const CACHE_MODELS: usize = 2;
+/// Where the unpacked copies of proving keys live, under the artifact store
+/// (`verity_zk::unpacked`: a key loads in milliseconds instead of seconds).
+const UNPACKED_DIR: &str = "unpacked";
+/// Unpacked keys kept on disk (LeNet-5's is 110 MB); the oldest go first.
+const UNPACKED_KEPT: usize = 4;
 /// A missing artifact no peer had is asked for again after this long...
 const FETCH_RETRY: Duration = Duration::from_secs(30);
 /// ...doubling after each failure, up to this.
@@ -1228,11 +1234,22 @@ fn load(
 		.map_err(|e| format!("quantized model {}: {e}", to_hex(&quantized_hash)))?;
 	let proving_key = match proving_key_hash {
 		Some(h) => {
-			let bytes = read(&h, "proving key")?;
-			let pk = ProvingKey::read(&mut &bytes[..])
+			let dir = store.dir().join(UNPACKED_DIR);
+			let path = dir.join(to_hex(&h));
+			let (pk, from) = std::fs::create_dir_all(&dir)
+				.map_err(|e| verity_zk::Error::Key(format!("{}: {e}", dir.display())))
+				.and_then(|()| unpacked::load(&path, &h, &model, || read(&h, "proving key")))
 				.map_err(|e| format!("proving key {}: {e}", to_hex(&h)))?;
-			pk.prepare(&model)
-				.map_err(|e| format!("proving key {}: {e}", to_hex(&h)))?;
+			match from {
+				KeySource::Unpacked => {}
+				KeySource::KeyFile => {
+					log::info!(target: LOG, "unpacked proving key {} into {}", to_hex(&h), path.display());
+					prune_unpacked(&dir, &path);
+				}
+				KeySource::KeyFileNotCached(why) => {
+					log::warn!(target: LOG, "could not keep proving key {} unpacked: {why}", to_hex(&h))
+				}
+			}
 			Some(pk)
 		}
 		None => None,
@@ -1246,6 +1263,24 @@ fn load(
 	Ok(loaded)
 }
 
+/// Removes the oldest unpacked keys in `dir` beyond [`UNPACKED_KEPT`], never
+/// `keep` (the one just written).
+fn prune_unpacked(dir: &std::path::Path, keep: &std::path::Path) {
+	let Ok(entries) = std::fs::read_dir(dir) else {
+		return;
+	};
+	let mut copies: Vec<(std::time::SystemTime, std::path::PathBuf)> = entries
+		.flatten()
+		.filter(|e| e.path() != keep)
+		.filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+		.collect();
+	copies.sort();
+	let excess = (copies.len() + 1).saturating_sub(UNPACKED_KEPT);
+	for (_, path) in copies.into_iter().take(excess) {
+		let _ = std::fs::remove_file(path);
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -1253,6 +1288,24 @@ mod tests {
 	#[test]
 	fn key_type_is_vinf() {
 		assert_eq!(&KEY_TYPE.0, b"vinf");
+	}
+
+	#[test]
+	fn only_the_most_recent_unpacked_keys_are_kept() {
+		let dir = tempfile::tempdir().unwrap();
+		let start = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+		let paths: Vec<_> = (0..6).map(|i| dir.path().join(format!("key{i}"))).collect();
+		for (i, path) in paths.iter().enumerate() {
+			let file = std::fs::File::create(path).unwrap();
+			// key0 is the newest, key5 the oldest.
+			file.set_modified(start - std::time::Duration::from_secs(i as u64 * 60))
+				.unwrap();
+		}
+		// The one just written is kept even though it is the oldest here.
+		prune_unpacked(dir.path(), &paths[5]);
+		let left: Vec<bool> = paths.iter().map(|p| p.exists()).collect();
+		assert_eq!(left, [true, true, true, false, false, true]);
+		assert_eq!(UNPACKED_KEPT, 4);
 	}
 
 	#[test]
