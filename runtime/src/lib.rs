@@ -145,7 +145,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on a runtime upgrade, each once (versioned, see
 /// every pallet's `migrations` module); a pallet whose layout changes bumps
 /// its storage version and adds its step here.
-type Migrations = (pallet_inference::migrations::v2::MigrateToV2<Runtime>,);
+type Migrations = (
+	pallet_inference::migrations::v2::MigrateToV2<Runtime>,
+	pallet_ceremony::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

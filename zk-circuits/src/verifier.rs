@@ -15,7 +15,7 @@
 use alloc::{format, vec::Vec};
 
 use ark_ec::pairing::{Pairing, PairingOutput};
-use ark_ec::{AffineRepr, CurveGroup};
+use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, PrimeField};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 
@@ -308,22 +308,45 @@ pub fn verify_public_inputs<E: Pairing<ScalarField = Fr>>(
 	}
 }
 
-/// A verifying key prepared for many verifications (a node or client that
-/// checks proofs of one model): `e(α, β)` computed once, the Miller-loop
-/// lines of `γ` and `δ` precomputed, and the model id's two public inputs
-/// folded into the first IC point. A check is then a 3-pairing multi-Miller
-/// loop and a final exponentiation. The runtime, which sees a key once per
-/// call, uses [`verify`].
+/// A verifying key prepared once for many verifications: `e(α, β)` computed,
+/// the model id's two public inputs folded into the first IC point, so a
+/// check is a 3-pairing multi-Miller loop, one final exponentiation and a
+/// multi-scalar multiplication over the remaining inputs.
+///
+/// Its encoding ([`PreparedVerifyingKey::to_bytes`]) is what the runtime
+/// keeps for a model once the key's ceremony has ended: made from a key that
+/// [`VerifyingKey::from_bytes`] validated, it stores every point
+/// uncompressed and is read back without any check
+/// ([`PreparedVerifyingKey::from_trusted_bytes`]): no square roots, no
+/// subgroup checks, no pairing per verification.
+///
+/// Encoding: `"vzkq"`, version `1`, model id (32 B), `act_bits` (1 B), input
+/// and output lengths (u32 LE each), `e(α, β)` (576 B), `γ` and `δ` (G2,
+/// 192 B each), the IC count (u32 LE) and the IC points (G1, 96 B each),
+/// arkworks' uncompressed encodings.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreparedVerifyingKey<E: Pairing> {
-	pub vk: VerifyingKey<E>,
+	pub model_id: [u8; 32],
+	pub layout: StatementLayout,
 	alpha_beta: PairingOutput<E>,
-	gamma: E::G2Prepared,
-	delta: E::G2Prepared,
+	gamma_g2: E::G2Affine,
+	delta_g2: E::G2Affine,
 	/// `IC₀ + id₀·IC₁ + id₁·IC₂`, then `IC₃..`.
 	ic: Vec<E::G1Affine>,
 }
 
+const PVK_MAGIC: &[u8; 4] = b"vzkq";
+const PVK_VERSION: u8 = 1;
+
+/// Bytes of a prepared key for `public_inputs` public inputs (at least 2,
+/// the model id's).
+pub const fn prepared_key_len(public_inputs: usize) -> usize {
+	VK_HEADER_BYTES + 576 + 2 * 192 + 4 + 96 * public_inputs.saturating_sub(1)
+}
+
 impl<E: Pairing<ScalarField = Fr>> VerifyingKey<E> {
+	/// The prepared form of this key. Prepare only keys that
+	/// [`VerifyingKey::from_bytes`] accepted: the prepared form is trusted.
 	pub fn prepare(&self) -> PreparedVerifyingKey<E> {
 		let ids = crate::statement::bytes32_to_fields(&self.model_id);
 		let mut ic = Vec::with_capacity(self.ic.len().saturating_sub(2));
@@ -335,36 +358,114 @@ impl<E: Pairing<ScalarField = Fr>> VerifyingKey<E> {
 			ic.extend_from_slice(&self.ic[3..]);
 		}
 		PreparedVerifyingKey {
-			vk: self.clone(),
+			model_id: self.model_id,
+			layout: self.layout,
 			alpha_beta: E::pairing(self.alpha_g1, self.beta_g2),
-			gamma: self.gamma_g2.into(),
-			delta: self.delta_g2.into(),
+			gamma_g2: self.gamma_g2,
+			delta_g2: self.delta_g2,
 			ic,
 		}
 	}
 }
 
-/// [`verify`] with a [`PreparedVerifyingKey`].
+impl<E: Pairing<ScalarField = Fr>> PreparedVerifyingKey<E> {
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut out = Vec::new();
+		out.extend_from_slice(PVK_MAGIC);
+		out.push(PVK_VERSION);
+		out.extend_from_slice(&self.model_id);
+		out.push(self.layout.act_bits as u8);
+		out.extend_from_slice(&self.layout.input_len.to_le_bytes());
+		out.extend_from_slice(&self.layout.output_len.to_le_bytes());
+		// Writing into a Vec cannot fail.
+		let _ = self.alpha_beta.serialize_uncompressed(&mut out);
+		let _ = self.gamma_g2.serialize_uncompressed(&mut out);
+		let _ = self.delta_g2.serialize_uncompressed(&mut out);
+		out.extend_from_slice(&(self.ic.len() as u32).to_le_bytes());
+		for p in &self.ic {
+			let _ = p.serialize_uncompressed(&mut out);
+		}
+		out
+	}
+
+	/// Decodes [`PreparedVerifyingKey::to_bytes`] without checking a single
+	/// point: for bytes this code wrote from a validated key (the runtime's
+	/// own storage). Lengths, the layout and the IC count are still checked,
+	/// so no input makes it panic.
+	pub fn from_trusted_bytes(bytes: &[u8]) -> Result<Self> {
+		let bad = |what: &str| Error::Decode(format!("prepared verifying key: {what}"));
+		if bytes.len() < VK_HEADER_BYTES || &bytes[..4] != PVK_MAGIC || bytes[4] != PVK_VERSION {
+			return Err(bad("bad magic or version"));
+		}
+		let u32_at =
+			|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+		let mut model_id = [0u8; 32];
+		model_id.copy_from_slice(&bytes[5..37]);
+		let layout = StatementLayout {
+			act_bits: bytes[37] as u32,
+			input_len: u32_at(38),
+			output_len: u32_at(42),
+		};
+		layout.check().map_err(|e| bad(&format!("layout: {e}")))?;
+		let mut r = &bytes[VK_HEADER_BYTES..];
+		fn unchecked<T: CanonicalDeserialize>(r: &mut &[u8]) -> Result<T> {
+			T::deserialize_with_mode(r, Compress::No, Validate::No)
+				.map_err(|e| Error::Decode(format!("prepared verifying key: {e}")))
+		}
+		let alpha_beta = unchecked(&mut r)?;
+		let gamma_g2 = unchecked(&mut r)?;
+		let delta_g2 = unchecked(&mut r)?;
+		let n_ic: u32 = unchecked(&mut r)?;
+		if n_ic as usize + 1 != layout.num_public_inputs() {
+			return Err(bad("the IC count does not fit the layout"));
+		}
+		let ic = (0..n_ic)
+			.map(|_| unchecked(&mut r))
+			.collect::<Result<Vec<E::G1Affine>>>()?;
+		if !r.is_empty() {
+			return Err(bad("trailing bytes"));
+		}
+		Ok(PreparedVerifyingKey {
+			model_id,
+			layout,
+			alpha_beta,
+			gamma_g2,
+			delta_g2,
+			ic,
+		})
+	}
+}
+
+/// [`verify`] with a [`PreparedVerifyingKey`]: the same checks, with the
+/// public inputs summed by one multi-scalar multiplication.
 pub fn verify_prepared<E: Pairing<ScalarField = Fr>>(
 	pvk: &PreparedVerifyingKey<E>,
 	statement: &Statement,
 	proof: &Proof<E>,
 ) -> Result<()> {
-	if statement.model_id != pvk.vk.model_id {
+	if statement.model_id != pvk.model_id {
 		return Err(Error::Statement(
 			"the model id is not the verifying key's".into(),
 		));
 	}
 	proof.check_not_identity()?;
-	let inputs = pvk.vk.layout.public_inputs(statement)?;
+	let inputs = pvk.layout.public_inputs(statement)?;
 	// The model id's two inputs are folded into the key.
-	let acc = input_point::<E>(&pvk.ic, inputs.get(2..).unwrap_or_default())?;
+	let rest = inputs.get(2..).unwrap_or_default();
+	let (first, bases) = pvk
+		.ic
+		.split_first()
+		.filter(|(_, bases)| bases.len() == rest.len())
+		.ok_or_else(|| Error::Statement("the inputs do not fit the verifying key".into()))?;
+	let acc = E::G1::msm(bases, rest)
+		.map_err(|_| Error::Statement("the inputs do not fit the verifying key".into()))?
+		+ first;
 	let g1 = [
 		proof.a,
 		(-acc).into_affine(),
 		(-proof.c.into_group()).into_affine(),
 	];
-	let g2 = [proof.b.into(), pvk.gamma.clone(), pvk.delta.clone()];
+	let g2 = [proof.b, pvk.gamma_g2, pvk.delta_g2];
 	let miller = E::multi_miller_loop(g1, g2);
 	match E::final_exponentiation(miller) {
 		Some(out) if out == pvk.alpha_beta => Ok(()),
@@ -472,6 +573,43 @@ mod tests {
 			let mut twin = key();
 			twin.ic[i] = g1(99);
 			accepted(&twin);
+		}
+	}
+
+	#[test]
+	fn prepared_keys_round_trip_and_bad_encodings_are_errors() {
+		let vk = key();
+		let pvk = vk.prepare();
+		let bytes = pvk.to_bytes();
+		// 46 + 576 + 2·192 + 4 + 6·96: 8 IC points for 7 public inputs, less the
+		// two the model id folds into the first.
+		assert_eq!(bytes.len(), 46 + 576 + 384 + 4 + 6 * 96);
+		assert_eq!(bytes.len(), prepared_key_len(7));
+		assert_eq!(PreparedVerifyingKey::from_trusted_bytes(&bytes), Ok(pvk));
+		for cut in [0, 4, 45, 46, 600, bytes.len() - 96, bytes.len() - 1] {
+			assert!(
+				PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&bytes[..cut]).is_err(),
+				"cut at {cut}"
+			);
+		}
+		let mut extra = bytes.clone();
+		extra.push(0);
+		assert!(PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&extra).is_err());
+		// A compressed key is not a prepared one.
+		assert!(PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&vk.to_bytes()).is_err());
+		// An IC count the layout does not take.
+		let mut count = bytes.clone();
+		let at = 46 + 576 + 384;
+		count[at..at + 4].copy_from_slice(&4u32.to_le_bytes());
+		assert!(PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&count).is_err());
+		// Arbitrary bytes after a valid header: errors or (unchecked) keys,
+		// never a panic.
+		for i in 0..64u8 {
+			let mut junk = bytes.clone();
+			for (j, b) in junk[46..].iter_mut().enumerate() {
+				*b = (j as u8).wrapping_mul(31).wrapping_add(i);
+			}
+			let _ = PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&junk);
 		}
 	}
 

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use verity_zk::{
-	prove, setup, statement, verify, verify_prepared, Bls12_381, Error, Proof, ProvingKey,
-	Statement, VerifyingKey,
+	prove, setup, statement, verify, verify_prepared, Bls12_381, Error, PreparedVerifyingKey,
+	Proof, ProvingKey, Statement, VerifyingKey,
 };
 
 #[test]
@@ -23,8 +23,11 @@ fn prove_verify_and_reject_every_changed_field() {
 		"prove returns the engine's outputs"
 	);
 	let st = statement(&model, &inputs, &outputs, &b);
-	// Every check below runs through both verifiers, which must agree.
-	let pvk = vk.prepare();
+	// Every check below runs through both verifiers, which must agree; the
+	// prepared key goes through its encoding, as the runtime stores it.
+	let prepared = vk.prepare().to_bytes();
+	let pvk = PreparedVerifyingKey::<Bls12_381>::from_trusted_bytes(&prepared).unwrap();
+	assert_eq!(pvk, vk.prepare());
 	let check = |st: &Statement| {
 		let plain = verify(&vk, st, &proof);
 		assert_eq!(

@@ -211,7 +211,7 @@ mod benchmarks {
 	}
 
 	/// The last turn's contribution: checks the δ update and finalizes the key
-	/// (decodes and validates the verifying key).
+	/// (decodes, validates and prepares the verifying key).
 	#[benchmark]
 	fn contribute_key() {
 		final_dev_srs::<T>(1024);
@@ -236,6 +236,7 @@ mod benchmarks {
 			Ceremonies::<T>::get(0).expect("set").status,
 			KeyStatus::Final
 		);
+		assert!(PreparedKeys::<T>::contains_key(0));
 	}
 
 	#[benchmark]
@@ -260,8 +261,8 @@ mod benchmarks {
 	}
 
 	/// The refutation that reaches the majority against a final key's last
-	/// contribution: removes it and finalizes the key before it (decodes and
-	/// validates the verifying key).
+	/// contribution: removes it and finalizes the key before it (decodes,
+	/// validates and prepares the verifying key).
 	#[benchmark]
 	fn refute_key() {
 		final_dev_srs::<T>(1024);
@@ -342,7 +343,8 @@ mod benchmarks {
 	}
 
 	/// `n` key ceremonies whose last turn expired, with enough contributions
-	/// to be final: each ends its round (and decodes its verifying key).
+	/// to be final: each ends its round (and decodes and prepares its
+	/// verifying key).
 	#[benchmark]
 	fn on_initialize_keys(n: Linear<0, { T::MaxActiveCeremonies::get() }>) {
 		final_dev_srs::<T>(1024);

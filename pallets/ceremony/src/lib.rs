@@ -81,6 +81,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -116,6 +117,9 @@ pub const DELTA_BYTES: usize = DeltaUpdate::<verity_zk::Bls12_381>::SIZE;
 pub const KEY_PROOF_BYTES: usize = KeyProof::<verity_zk::Bls12_381>::SIZE;
 /// Encoded [`DomainTable`].
 pub const TABLE_BYTES: usize = DomainTable::<verity_zk::Bls12_381>::SIZE;
+/// Longest prepared verifying key (the most public inputs a circuit has).
+pub type MaxPreparedKeyLen =
+	ConstU32<{ verity_zk::prepared_key_len(zk::domain::MAX_PUBLIC_INPUTS) as u32 }>;
 /// Most domain sizes an SRS serves (`2^k` and `3·2^k` from 16 up to 2^28).
 pub const MAX_DOMAINS: u32 = 64;
 /// Smallest domain whose Lagrange bases the chain shares ([`Bases`]): a node
@@ -371,9 +375,10 @@ pub struct KeyCeremony<T: Config> {
 pub mod pallet {
 	use super::*;
 
-	/// The storage layout's version (0: the first layout; a change of layout
-	/// bumps it and adds a `VersionedMigration` to the runtime's migrations).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The storage layout's version (0: the first layout; 1: with
+	/// [`PreparedKeys`], see [`crate::migrations::v1`]). A change of layout
+	/// bumps it and adds a `VersionedMigration` to the runtime's migrations.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The pallet.
 	#[pallet::pallet]
@@ -468,6 +473,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VerifyingKeys<T: Config> =
 		StorageMap<_, Twox64Concat, ModelId, BoundedVec<u8, T::MaxVerifyingKeyLen>>;
+
+	/// Every final key's prepared form (`verity_zk::PreparedVerifyingKey`),
+	/// made once from the validated key when its ceremony ends: what
+	/// `pallet-inference` verifies proofs with, without decompressing or
+	/// checking a point and without the `e(α, β)` pairing.
+	#[pallet::storage]
+	pub type PreparedKeys<T: Config> =
+		StorageMap<_, Twox64Concat, ModelId, BoundedVec<u8, MaxPreparedKeyLen>>;
 
 	/// The pending key ceremonies (visited by `on_initialize`).
 	#[pallet::storage]
@@ -1336,13 +1349,17 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let contributions = c.contributions.len() as u32;
-		// Decoding validates every point: only for a key that could be final.
-		let usable = || {
-			VerifyingKeys::<T>::get(model_id)
-				.is_some_and(|vk| verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok())
+		// Decoding validates every point: only for a key that could be final,
+		// which is prepared here, once.
+		let final_key = match c.proving_key {
+			Some(proving_key) if contributions >= T::MinKeyContributions::get() => {
+				Self::prepare_key(model_id).map(|prepared| (proving_key, prepared))
+			}
+			_ => None,
 		};
-		match c.proving_key {
-			Some(proving_key) if contributions >= T::MinKeyContributions::get() && usable() => {
+		match final_key {
+			Some((proving_key, prepared)) => {
+				PreparedKeys::<T>::insert(model_id, prepared);
 				c.status = KeyStatus::Final;
 				Self::deposit_event(Event::KeyFinalized {
 					model_id,
@@ -1350,7 +1367,9 @@ impl<T: Config> Pallet<T> {
 					contributions,
 				});
 			}
-			_ => {
+			None => {
+				// A final key whose last contribution was refuted may fail now.
+				PreparedKeys::<T>::remove(model_id);
 				c.status = KeyStatus::Failed;
 				Self::deposit_event(Event::KeyFailed {
 					model_id,
@@ -1359,6 +1378,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
+	}
+
+	/// The prepared form of `model_id`'s current verifying key, if that
+	/// decodes with every check and is not degenerate.
+	fn prepare_key(model_id: ModelId) -> Option<BoundedVec<u8, MaxPreparedKeyLen>> {
+		let vk = VerifyingKeys::<T>::get(model_id)?;
+		let vk = verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).ok()?;
+		BoundedVec::try_from(vk.prepare().to_bytes()).ok()
 	}
 
 	/// Starts `model_id`'s key ceremony (see [`pallet_models::ZkSetup`]).
@@ -1471,10 +1498,17 @@ impl<T: Config> Pallet<T> {
 				c.refuted_by.iter().all(|p| c.turns.order.contains(p)),
 				"a refutation by a non-participant"
 			);
+			ensure!(
+				PreparedKeys::<T>::contains_key(id) == (c.status == KeyStatus::Final),
+				"a prepared key without a final key, or a final key without one"
+			);
 			if c.status == KeyStatus::Final {
+				let decoded = verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk)
+					.map_err(|_| "final key does not decode")?;
 				ensure!(
-					verity_zk::VerifyingKey::<T::Curve>::from_bytes(&vk).is_ok(),
-					"final key does not decode"
+					PreparedKeys::<T>::get(id).map(|p| p.into_inner())
+						== Some(decoded.prepare().to_bytes()),
+					"the prepared key is not the final key's"
 				);
 				ensure!(c.proving_key.is_some(), "final key without a proving key");
 				ensure!(
@@ -1868,6 +1902,12 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		VerifyingKeys::<T>::get(model_id).map(|k| k.into_inner())
 	}
 
+	fn prepared_verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		// Written when the ceremony becomes final, removed when it stops
+		// being final: present iff the key is final.
+		PreparedKeys::<T>::get(model_id).map(|k| k.into_inner())
+	}
+
 	fn proving_key_hash(model_id: ModelId) -> Option<Hash256> {
 		let c = Ceremonies::<T>::get(model_id)?;
 		(c.status == KeyStatus::Final)
@@ -1879,12 +1919,13 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
 		Ceremonies::<T>::remove(model_id);
 		VerifyingKeys::<T>::remove(model_id);
+		PreparedKeys::<T>::remove(model_id);
 	}
 
 	fn remove_weight() -> Weight {
-		// Storage only: the active list (bounded) read and written, and two
+		// Storage only: the active list (bounded) read and written, and three
 		// entries removed; no computation worth a benchmark of its own.
-		T::DbWeight::get().reads_writes(1, 3)
+		T::DbWeight::get().reads_writes(1, 4)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -1901,5 +1942,8 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		});
 		Active::<T>::mutate(|a| a.retain(|m| *m != model_id));
 		VerifyingKeys::<T>::insert(model_id, BoundedVec::truncate_from(verifying_key));
+		if let Some(prepared) = Self::prepare_key(model_id) {
+			PreparedKeys::<T>::insert(model_id, prepared);
+		}
 	}
 }

@@ -394,6 +394,7 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 			None,
 			"not final before the last turn"
 		);
+		assert_eq!(Ceremony::prepared_verifying_key(7), None, "nor prepared");
 		run_to(System::block_number() + PERIOD + 1);
 		assert!(events().contains(&Event::KeyTurnSkipped {
 			model_id: 7,
@@ -425,8 +426,30 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 			verity_zk::verify_encoded::<Host>(&final_vk, &st, &proof),
 			Ok(())
 		);
+		// The prepared key, made when the ceremony ended, is the final key's
+		// and verifies the same way.
+		let prepared = Ceremony::prepared_verifying_key(7).unwrap();
+		let final_key = verity_zk::VerifyingKey::<Host>::from_bytes(&final_vk).unwrap();
+		assert_eq!(prepared, final_key.prepare().to_bytes());
+		let pvk = verity_zk::PreparedVerifyingKey::<Host>::from_trusted_bytes(&prepared).unwrap();
+		let decoded = verity_zk::Proof::<Host>::from_bytes(&proof).unwrap();
+		assert_eq!(verity_zk::verify_prepared(&pvk, &st, &decoded), Ok(()));
 		st.output[0] += 1;
 		assert!(verity_zk::verify_encoded::<Host>(&final_vk, &st, &proof).is_err());
+		assert_eq!(
+			verity_zk::verify_prepared(&pvk, &st, &decoded),
+			Err(verity_zk::Error::InvalidProof)
+		);
+		Ceremony::do_try_state().unwrap();
+		// A prepared key that is not the final key's breaks an invariant.
+		let mut other = prepared.clone();
+		let last = other.len() - 1;
+		other[last] ^= 1;
+		PreparedKeys::<Test>::insert(7, BoundedVec::truncate_from(other));
+		assert!(Ceremony::do_try_state().is_err());
+		// Removing the version removes its prepared key.
+		Ceremony::remove(7);
+		assert_eq!(PreparedKeys::<Test>::get(7), None);
 		Ceremony::do_try_state().unwrap();
 	});
 }
@@ -558,6 +581,7 @@ fn phase2_a_refuted_contribution_is_removed() {
 		contribute(7, 3, (d, p, hash3));
 		assert_eq!(Ceremony::ceremony(7).unwrap().status, KeyStatus::Final);
 		assert_eq!(Ceremony::proving_key_hash(7), Some(hash3));
+		let prepared3 = Ceremony::prepared_verifying_key(7).unwrap();
 
 		assert_noop!(
 			Ceremony::refute_key(origin(1), 7, hash2),
@@ -594,6 +618,16 @@ fn phase2_a_refuted_contribution_is_removed() {
 		assert!(c.refuted_by.is_empty());
 		assert_eq!(VerifyingKeys::<Test>::get(7).unwrap(), vk2);
 		assert_eq!(Ceremony::proving_key_hash(7), Some(hash2));
+		// The prepared key follows: 2's key, prepared again.
+		let prepared2 = Ceremony::prepared_verifying_key(7).unwrap();
+		assert_ne!(prepared2, prepared3);
+		assert_eq!(
+			prepared2,
+			verity_zk::VerifyingKey::<Bls12_381>::from_bytes(&vk2)
+				.unwrap()
+				.prepare()
+				.to_bytes()
+		);
 		Ceremony::do_try_state().unwrap();
 
 		// Refuting 2's key leaves one contribution: failed (two needed).
@@ -602,6 +636,8 @@ fn phase2_a_refuted_contribution_is_removed() {
 		let c = Ceremony::ceremony(7).unwrap();
 		assert_eq!(c.status, KeyStatus::Failed);
 		assert_eq!(Ceremony::verifying_key(7), None);
+		assert_eq!(Ceremony::prepared_verifying_key(7), None);
+		assert_eq!(PreparedKeys::<Test>::get(7), None);
 		assert_eq!(
 			(c.proving_key, c.transcript),
 			(Some(hash1), after1.transcript)
@@ -711,5 +747,45 @@ fn lagrange_bases_are_published_once_per_domain_by_its_assignee() {
 		assert_eq!(prepare(3), vec![1024, 2048, 4096, 12288]);
 		assert_eq!(prepare(1), vec![1536, 6144]);
 		assert!(prepare(2).is_empty());
+	});
+}
+
+/// Version 0 → 1 prepares every final key, once; the invariants hold after
+/// it and not before.
+#[test]
+fn the_v1_migration_prepares_the_final_keys() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use pallet_models::ZkSetup;
+	new_test_ext(6144, true).execute_with(|| {
+		let (model, spec, domain) = mlp_digits8();
+		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
+		let bases = lagrange::bases(&srs, domain as usize).unwrap();
+		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
+		let (pk1, d, p, hash1) = key_contribution(pk, 7, 1, 40);
+		contribute(7, 1, (d, p, hash1));
+		let (_, d, p, hash2) = key_contribution(pk1, 7, 2, 41);
+		contribute(7, 2, (d, p, hash2));
+		run_to(System::block_number() + PERIOD + 1);
+		assert_eq!(Ceremony::ceremony(7).unwrap().status, KeyStatus::Final);
+		let prepared = Ceremony::prepared_verifying_key(7).unwrap();
+		// A pending ceremony has none, before and after.
+		assert_ok!(Ceremony::start(8, &spec, domain, None));
+
+		// As a version-0 chain left it: no prepared keys.
+		let _ = PreparedKeys::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(0).put::<Ceremony>();
+		assert!(Ceremony::do_try_state().is_err());
+
+		migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Ceremony::prepared_verifying_key(7), Some(prepared.clone()));
+		assert_eq!(PreparedKeys::<Test>::get(8), None);
+		assert_eq!(Ceremony::on_chain_storage_version(), STORAGE_VERSION);
+		Ceremony::do_try_state().expect("invariants after the migration");
+
+		// It runs once: at version 1 it changes nothing.
+		PreparedKeys::<Test>::remove(7);
+		migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(PreparedKeys::<Test>::get(7), None);
 	});
 }

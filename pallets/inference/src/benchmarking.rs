@@ -747,11 +747,12 @@ mod benchmarks {
 	fn verify_groth16_pure() -> Result<(), BenchmarkError> {
 		let f = fixture::<T>()?;
 		let statement = f.statement();
+		let key = f.prepared_key();
 		let result;
 
 		#[block]
 		{
-			result = PureGroth16::verify(&f.verifying_key, &statement, &f.proof);
+			result = PureGroth16::verify(&key, &statement, &f.proof);
 		}
 
 		assert_eq!(result, Ok(()));
@@ -763,11 +764,12 @@ mod benchmarks {
 	fn verify_groth16_host() -> Result<(), BenchmarkError> {
 		let f = fixture::<T>()?;
 		let statement = f.statement();
+		let key = f.prepared_key();
 		let result;
 
 		#[block]
 		{
-			result = HostGroth16::verify(&f.verifying_key, &statement, &f.proof);
+			result = HostGroth16::verify(&key, &statement, &f.proof);
 		}
 
 		assert_eq!(result, Ok(()));

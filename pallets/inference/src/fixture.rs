@@ -38,6 +38,15 @@ impl Fixture {
 		Self::decode(&mut &BENCHMARK_FIXTURE[..]).ok()
 	}
 
+	/// The verifying key's prepared form (what `pallet-ceremony` stores when
+	/// a ceremony ends, and what the verifier reads); empty if the key does
+	/// not decode.
+	pub fn prepared_key(&self) -> Vec<u8> {
+		verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(&self.verifying_key)
+			.map(|vk| vk.prepare().to_bytes())
+			.unwrap_or_default()
+	}
+
 	/// The statement the fixture's proof proves.
 	pub fn statement(&self) -> verity_zk::Statement {
 		verity_zk::Statement {

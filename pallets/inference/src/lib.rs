@@ -1757,7 +1757,8 @@ pub mod pallet {
 			output: &[i32],
 			proof: &[u8],
 		) -> Result<Option<RejectReason>, DispatchError> {
-			let key = T::Models::verifying_key(model_id).ok_or(Error::<T>::NoVerifyingKey)?;
+			let key =
+				T::Models::prepared_verifying_key(model_id).ok_or(Error::<T>::NoVerifyingKey)?;
 			let statement = verity_zk::Statement {
 				model_id: spec.quantized_hash,
 				request_id,

@@ -75,6 +75,9 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 			.find(|k| k.0 == model_id)
 			.map(|k| k.1)
 	}
+	fn prepared_verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		Self::verifying_key(model_id).map(|key| prepared(&key))
+	}
 	fn proving_key_hash(model_id: ModelId) -> Option<[u8; 32]> {
 		Self::verifying_key(model_id).map(|_| [0; 32])
 	}
@@ -88,6 +91,15 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 	fn set_final_key_for_benchmarks(model_id: ModelId, key: Vec<u8>, _: [u8; 32]) {
 		set_final_key(model_id, key);
 	}
+}
+
+/// The prepared form of the verifying key `key`, as `pallet-ceremony` stores
+/// it; a key that does not decode (which no ceremony makes final) is passed
+/// on as it is, so that verifying under it fails as a registry fault.
+pub fn prepared(key: &[u8]) -> Vec<u8> {
+	verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(key)
+		.map(|vk| vk.prepare().to_bytes())
+		.unwrap_or_else(|_| key.to_vec())
 }
 
 /// Makes `key` the final verifying key of `model_id`.

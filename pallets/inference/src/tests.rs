@@ -2091,17 +2091,23 @@ fn committed_fixture_still_verifies() {
 	assert_eq!(f.proof.len() as u32, PROOF_BYTES);
 	assert_eq!(f.output.len() as u32, f.output_len);
 	let st = f.statement();
-	assert_eq!(PureGroth16::verify(&f.verifying_key, &st, &f.proof), Ok(()));
+	assert_eq!(
+		PureGroth16::verify(&f.prepared_key(), &st, &f.proof),
+		Ok(())
+	);
 	// The host-function pairing (native here) accepts exactly the same.
-	assert_eq!(HostGroth16::verify(&f.verifying_key, &st, &f.proof), Ok(()));
+	assert_eq!(
+		HostGroth16::verify(&f.prepared_key(), &st, &f.proof),
+		Ok(())
+	);
 	let mut other = st.clone();
 	other.request_id += 1;
 	assert_eq!(
-		PureGroth16::verify(&f.verifying_key, &other, &f.proof),
+		PureGroth16::verify(&f.prepared_key(), &other, &f.proof),
 		Err(VerifyError::InvalidProof)
 	);
 	assert_eq!(
-		HostGroth16::verify(&f.verifying_key, &other, &f.proof),
+		HostGroth16::verify(&f.prepared_key(), &other, &f.proof),
 		Err(VerifyError::InvalidProof)
 	);
 	// The executor bytes decode as the AccountId32 the benchmark submits with.
@@ -2112,6 +2118,7 @@ fn committed_fixture_still_verifies() {
 #[test]
 fn verifiers_classify_failures() {
 	let z = zk();
+	let key = prepared(&z.vk);
 	let (output, proof) = prove(3, &account(1), &z.input);
 	let st = verity_zk::Statement {
 		model_id: z.model.hash(),
@@ -2120,26 +2127,26 @@ fn verifiers_classify_failures() {
 		input: z.input.iter().map(|&v| v as i64).collect(),
 		output: output.iter().map(|&v| v as i64).collect(),
 	};
-	assert_eq!(PureGroth16::verify(&z.vk, &st, &proof), Ok(()));
-	assert_eq!(HostGroth16::verify(&z.vk, &st, &proof), Ok(()));
+	assert_eq!(PureGroth16::verify(&key, &st, &proof), Ok(()));
+	assert_eq!(HostGroth16::verify(&key, &st, &proof), Ok(()));
 	assert_eq!(
-		PureGroth16::verify(&z.vk[1..], &st, &proof),
+		PureGroth16::verify(&key[1..], &st, &proof),
 		Err(VerifyError::InvalidVerifyingKey)
 	);
 	assert_eq!(
-		PureGroth16::verify(&z.vk, &st, &proof[1..]),
+		PureGroth16::verify(&key, &st, &proof[1..]),
 		Err(VerifyError::MalformedProof)
 	);
 	let mut short = st.clone();
 	short.output.pop();
 	assert_eq!(
-		PureGroth16::verify(&z.vk, &short, &proof),
+		PureGroth16::verify(&key, &short, &proof),
 		Err(VerifyError::StatementMismatch)
 	);
 	let mut other_model = st.clone();
 	other_model.model_id = [0; 32];
 	assert_eq!(
-		PureGroth16::verify(&z.vk, &other_model, &proof),
+		PureGroth16::verify(&key, &other_model, &proof),
 		Err(VerifyError::StatementMismatch)
 	);
 }
@@ -2165,10 +2172,21 @@ fn host_verifier_accepts_and_rejects_like_the_pure_one() {
 		input: z.input.iter().map(|&v| v as i64).collect(),
 		output: output.iter().map(|&v| v as i64).collect(),
 	};
+	// Keys are given compressed and prepared as the ceremony would (one it
+	// cannot prepare is passed as it is and must fail as a bad key).
 	let check =
 		|what: &str, vk: &[u8], st: &Statement, proof: &[u8], expected: Result<(), VerifyError>| {
-			assert_eq!(PureGroth16::verify(vk, st, proof), expected, "pure: {what}");
-			assert_eq!(HostGroth16::verify(vk, st, proof), expected, "host: {what}");
+			let key = prepared(vk);
+			assert_eq!(
+				PureGroth16::verify(&key, st, proof),
+				expected,
+				"pure: {what}"
+			);
+			assert_eq!(
+				HostGroth16::verify(&key, st, proof),
+				expected,
+				"host: {what}"
+			);
 		};
 	let invalid = Err(VerifyError::InvalidProof);
 	let malformed = Err(VerifyError::MalformedProof);

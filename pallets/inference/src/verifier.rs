@@ -14,14 +14,14 @@
 use core::marker::PhantomData;
 
 use ark_ec::pairing::Pairing;
-use verity_zk::{Proof, Statement, VerifyingKey};
+use verity_zk::{PreparedVerifyingKey, Proof, Statement};
 
 /// Why verification failed. The pallet slashes the submitter for
 /// [`VerifyError::MalformedProof`] and [`VerifyError::InvalidProof`] only: the
 /// other two are the registry's fault, not the executor's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VerifyError {
-	/// The stored verifying key does not decode.
+	/// The stored (prepared) verifying key does not decode.
 	InvalidVerifyingKey,
 	/// The statement does not fit the key (model id, lengths, value ranges).
 	StatementMismatch,
@@ -34,26 +34,24 @@ pub enum VerifyError {
 /// Verifies a proof of a statement under a verifying key (all as the runtime
 /// stores / receives them).
 pub trait VerifyProof {
-	/// `Ok(())` iff `proof` proves `statement` under `verifying_key`.
-	fn verify(verifying_key: &[u8], statement: &Statement, proof: &[u8])
-		-> Result<(), VerifyError>;
+	/// `Ok(())` iff `proof` proves `statement` under the key whose prepared
+	/// form (`verity_zk::PreparedVerifyingKey::to_bytes`) is `prepared_key`.
+	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError>;
 }
 
-/// Groth16 over the BLS12-381 pairing `E`: `verity_zk::verify_encoded::<E>`,
-/// split into its three steps (decode the key, decode the proof, verify) so a
-/// failure is attributed to the key, the statement or the proof.
+/// Groth16 over the BLS12-381 pairing `E` with a prepared key, in three steps
+/// (read the key, decode the proof, verify) so that a failure is attributed
+/// to the key, the statement or the proof. The key was validated when its
+/// ceremony ended and is read without checks; the proof's points are
+/// checked (on the curve, in the subgroup, not the identity).
 pub struct Groth16<E>(PhantomData<E>);
 
 impl<E: Pairing<ScalarField = verity_zk::Fr>> VerifyProof for Groth16<E> {
-	fn verify(
-		verifying_key: &[u8],
-		statement: &Statement,
-		proof: &[u8],
-	) -> Result<(), VerifyError> {
-		let vk = VerifyingKey::<E>::from_bytes(verifying_key)
+	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError> {
+		let pvk = PreparedVerifyingKey::<E>::from_trusted_bytes(prepared_key)
 			.map_err(|_| VerifyError::InvalidVerifyingKey)?;
 		let proof = Proof::<E>::from_bytes(proof).map_err(|_| VerifyError::MalformedProof)?;
-		verity_zk::verify(&vk, statement, &proof).map_err(|e| match e {
+		verity_zk::verify_prepared(&pvk, statement, &proof).map_err(|e| match e {
 			verity_zk::Error::InvalidProof | verity_zk::Error::IdentityPoint => {
 				VerifyError::InvalidProof
 			}

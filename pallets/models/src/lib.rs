@@ -201,6 +201,10 @@ pub trait ModelRegistry {
 	/// (`verity_zk::VerifyingKey::to_bytes` format): `None` if unknown,
 	/// registered without zk support, or its key ceremony is not final.
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
+	/// The same key prepared for verification
+	/// (`verity_zk::PreparedVerifyingKey::to_bytes`: validated once, read
+	/// back without checks), same conditions.
+	fn prepared_verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 	/// The artifact hash of the version's final proving key (same conditions).
 	fn proving_key_hash(id: ModelId) -> Option<Hash256>;
 }
@@ -241,6 +245,10 @@ pub trait ZkSetup<AccountId> {
 	/// The version's verifying key (`verity_zk::VerifyingKey::to_bytes`),
 	/// once its ceremony is final; `None` before (or if it failed).
 	fn verifying_key(model_id: ModelId) -> Option<alloc::vec::Vec<u8>>;
+	/// The final key's prepared form
+	/// (`verity_zk::PreparedVerifyingKey::to_bytes`), made once when the
+	/// ceremony ended from the validated key; `None` unless final.
+	fn prepared_verifying_key(model_id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 	/// The artifact hash of the version's final proving key.
 	fn proving_key_hash(model_id: ModelId) -> Option<Hash256>;
 	/// Deletes the key ceremony of the removed version `model_id` (whatever
@@ -280,6 +288,9 @@ impl<AccountId> ZkSetup<AccountId> for () {
 		))
 	}
 	fn verifying_key(_: ModelId) -> Option<alloc::vec::Vec<u8>> {
+		None
+	}
+	fn prepared_verifying_key(_: ModelId) -> Option<alloc::vec::Vec<u8>> {
 		None
 	}
 	fn proving_key_hash(_: ModelId) -> Option<Hash256> {
@@ -1169,6 +1180,10 @@ impl<T: Config> ModelRegistry for Pallet<T> {
 
 	fn verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>> {
 		T::ZkSetup::verifying_key(id)
+	}
+
+	fn prepared_verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>> {
+		T::ZkSetup::prepared_verifying_key(id)
 	}
 
 	fn proving_key_hash(id: ModelId) -> Option<Hash256> {

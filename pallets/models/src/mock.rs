@@ -103,6 +103,9 @@ impl crate::ZkSetup<u64> for TestSetup {
 			.find(|k| k.0 == model_id)
 			.map(|k| k.1)
 	}
+	fn prepared_verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
+		Self::verifying_key(model_id)
+	}
 	fn proving_key_hash(model_id: ModelId) -> Option<Hash256> {
 		FinalKeys::get()
 			.into_iter()
