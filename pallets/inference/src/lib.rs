@@ -45,8 +45,11 @@
 //!   request the runtime builds the statement itself: the model's quantized
 //!   hash, the request id, the submitter's 32 account bytes
 //!   ([`Pallet::account_bytes`]), the *stored* input and the submitted output,
-//!   and verifies the proof under the model's stored verifying key with
-//!   [`Config::ProofVerifier`]. A valid result is stored in [`Results`], the
+//!   and verifies the proof under the model's verifying key with
+//!   [`Config::ProofVerifier`]: the key's prepared form
+//!   ([`pallet_models::ModelRegistry::prepared_verifying_key`], validated and
+//!   prepared once when its ceremony ended), so a verification decodes no key
+//!   point and computes no `e(α, β)`. A valid result is stored in [`Results`], the
 //!   executor is paid the **full escrowed fee** and `InferenceVerified` is
 //!   emitted. `Vanilla` results (no proof) are stored flagged unverified and paid
 //!   the same way. A stored result is pruned [`Config::ResultTtl`] blocks
@@ -106,8 +109,8 @@
 //! unknown request, result already stored, past the deadline, caller not
 //! the assigned executor, wrong output length, output value out of
 //! range, proof not [`PROOF_BYTES`] long (or present for a `Vanilla` request).
-//! A stored verifying key that does not decode, or does not fit the model's
-//! spec, is the registry's fault: a plain error, no slash.
+//! A stored (prepared) verifying key that does not decode, or does not fit
+//! the model's spec, is the registry's fault: a plain error, no slash.
 //!
 //! Replays fail: the request id and the executor are public inputs, so a proof
 //! for another request or made for another executor fails the pairing check

@@ -2,7 +2,7 @@
 //! Weights for `pallet_inference`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-06, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -62,11 +62,11 @@ pub trait WeightInfo {
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
 	fn set_sync_model() -> Weight;
+	fn store_model_bytes(n: u32, ) -> Weight;
+	fn remove_model_bytes() -> Weight;
 	fn set_sync_work_bound() -> Weight;
 	fn infer_now(w: u32, ) -> Weight;
 	fn clear_sync_output() -> Weight;
-	fn store_model_bytes(n: u32, ) -> Weight;
-	fn remove_model_bytes() -> Weight;
 }
 
 /// Weights for `pallet_inference` using the runtime's database weights.
@@ -79,13 +79,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_executor() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
-		//  Estimated: `3593`
-		// Minimum execution time: 83_119_000 picoseconds.
-		Weight::from_parts(93_626_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 94_701_000 picoseconds.
+		Weight::from_parts(101_897_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,13 +96,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn unregister_executor() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
-		//  Estimated: `3593`
-		// Minimum execution time: 74_145_000 picoseconds.
-		Weight::from_parts(83_695_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 90_934_000 picoseconds.
+		Weight::from_parts(95_684_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -111,13 +111,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn withdraw_bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
-		//  Estimated: `3593`
-		// Minimum execution time: 65_124_000 picoseconds.
-		Weight::from_parts(73_982_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 78_792_000 picoseconds.
+		Weight::from_parts(86_995_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,7 +134,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
@@ -142,14 +142,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
-	fn request(n: u32, ) -> Weight {
+	fn request(_n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `7685`
-		// Minimum execution time: 103_898_000 picoseconds.
-		Weight::from_parts(119_422_529, 7685)
-			// Standard Error: 523
-			.saturating_add(Weight::from_parts(2_459, 0).saturating_mul(n.into()))
+		// Minimum execution time: 121_239_000 picoseconds.
+		Weight::from_parts(133_415_385, 7685)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -159,12 +157,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
-	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
@@ -179,11 +175,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8084`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_585_577_000 picoseconds.
-		Weight::from_parts(10_770_197_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `8825`
+		//  Estimated: `7685`
+		// Minimum execution time: 7_731_251_000 picoseconds.
+		Weight::from_parts(7_993_630_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
@@ -192,12 +188,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
-	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
@@ -206,11 +200,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9828`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_528_297_000 picoseconds.
-		Weight::from_parts(10_753_770_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `10569`
+		//  Estimated: `7685`
+		// Minimum execution time: 7_587_782_000 picoseconds.
+		Weight::from_parts(8_033_901_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
@@ -220,7 +214,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
@@ -237,8 +231,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5227`
 		//  Estimated: `7685`
-		// Minimum execution time: 97_431_000 picoseconds.
-		Weight::from_parts(104_534_000, 7685)
+		// Minimum execution time: 121_946_000 picoseconds.
+		Weight::from_parts(130_126_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -262,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5394`
 		//  Estimated: `7685`
-		// Minimum execution time: 66_253_000 picoseconds.
-		Weight::from_parts(77_018_000, 7685)
+		// Minimum execution time: 80_048_000 picoseconds.
+		Weight::from_parts(87_311_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -273,12 +267,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
-	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
@@ -291,11 +283,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn challenge_upheld() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10786`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_616_690_000 picoseconds.
-		Weight::from_parts(10_794_794_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `11527`
+		//  Estimated: `8799`
+		// Minimum execution time: 7_902_141_000 picoseconds.
+		Weight::from_parts(8_301_018_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Inference::Provisional` (r:1 w:0)
@@ -304,23 +296,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::Ceremonies` (r:1 w:0)
-	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
-	/// Storage: `Ceremony::VerifyingKeys` (r:1 w:0)
-	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn challenge_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10023`
-		//  Estimated: `21359`
-		// Minimum execution time: 10_493_000_000 picoseconds.
-		Weight::from_parts(10_666_631_000, 21359)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `10764`
+		//  Estimated: `7933`
+		// Minimum execution time: 7_726_206_000 picoseconds.
+		Weight::from_parts(8_049_724_000, 7933)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
@@ -332,10 +322,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 4_641_000 picoseconds.
-		Weight::from_parts(6_709_754, 1489)
-			// Standard Error: 601
-			.saturating_add(Weight::from_parts(2_725_506, 0).saturating_mul(s.into()))
+		// Minimum execution time: 5_692_000 picoseconds.
+		Weight::from_parts(8_054_268, 1489)
+			// Standard Error: 432
+			.saturating_add(Weight::from_parts(3_376_064, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -358,10 +348,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5917 + d * (4245 ±0)`
 		//  Estimated: `65033 + d * (6695 ±0)`
-		// Minimum execution time: 15_897_000 picoseconds.
-		Weight::from_parts(80_311_192, 65033)
-			// Standard Error: 77_841
-			.saturating_add(Weight::from_parts(30_196_692, 0).saturating_mul(d.into()))
+		// Minimum execution time: 17_442_000 picoseconds.
+		Weight::from_parts(149_235_180, 65033)
+			// Standard Error: 151_590
+			.saturating_add(Weight::from_parts(33_536_913, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -377,7 +367,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:64 w:64)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:1)
@@ -389,10 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6630 + l * (4491 ±0)`
 		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 17_751_000 picoseconds.
-		Weight::from_parts(122_499_082, 28789)
-			// Standard Error: 148_672
-			.saturating_add(Weight::from_parts(61_702_158, 0).saturating_mul(l.into()))
+		// Minimum execution time: 18_839_000 picoseconds.
+		Weight::from_parts(108_091_903, 28789)
+			// Standard Error: 70_896
+			.saturating_add(Weight::from_parts(72_276_754, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -408,7 +398,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:128 w:128)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:128 w:128)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
@@ -422,10 +412,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4384 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 17_916_000 picoseconds.
-		Weight::from_parts(48_795_806, 3493)
-			// Standard Error: 300_324
-			.saturating_add(Weight::from_parts(115_692_862, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_754_000 picoseconds.
+		Weight::from_parts(46_967_710, 3493)
+			// Standard Error: 119_230
+			.saturating_add(Weight::from_parts(132_305_263, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -445,7 +435,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:128 w:128)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:64)
@@ -455,10 +445,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3788 + f * (4805 ±0)`
 		//  Estimated: `3493 + f * (6943 ±0)`
-		// Minimum execution time: 17_990_000 picoseconds.
-		Weight::from_parts(108_650_720, 3493)
-			// Standard Error: 169_247
-			.saturating_add(Weight::from_parts(75_544_458, 0).saturating_mul(f.into()))
+		// Minimum execution time: 21_736_000 picoseconds.
+		Weight::from_parts(30_548_645, 3493)
+			// Standard Error: 260_982
+			.saturating_add(Weight::from_parts(92_250_672, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -482,10 +472,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879 + p * (4493 ±0)`
 		//  Estimated: `3493 + p * (6943 ±0)`
-		// Minimum execution time: 16_471_000 picoseconds.
-		Weight::from_parts(22_992_873, 3493)
-			// Standard Error: 55_913
-			.saturating_add(Weight::from_parts(23_148_175, 0).saturating_mul(p.into()))
+		// Minimum execution time: 19_310_000 picoseconds.
+		Weight::from_parts(21_874_614, 3493)
+			// Standard Error: 204_206
+			.saturating_add(Weight::from_parts(27_497_479, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -502,8 +492,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5124`
 		//  Estimated: `7685`
-		// Minimum execution time: 43_288_000 picoseconds.
-		Weight::from_parts(53_530_000, 7685)
+		// Minimum execution time: 51_238_000 picoseconds.
+		Weight::from_parts(56_994_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -515,8 +505,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 34_367_000 picoseconds.
-		Weight::from_parts(40_256_000, 3538)
+		// Minimum execution time: 38_876_000 picoseconds.
+		Weight::from_parts(42_015_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -525,7 +515,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOf` (r:1 w:1)
@@ -540,8 +530,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6137`
 		//  Estimated: `7685`
-		// Minimum execution time: 95_130_000 picoseconds.
-		Weight::from_parts(108_570_000, 7685)
+		// Minimum execution time: 112_502_000 picoseconds.
+		Weight::from_parts(121_861_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -549,15 +539,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_287_424_000 picoseconds.
-		Weight::from_parts(24_664_729_000, 0)
+		// Minimum execution time: 18_857_530_000 picoseconds.
+		Weight::from_parts(19_097_834_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_184_229_000 picoseconds.
-		Weight::from_parts(10_492_521_000, 0)
+		// Minimum execution time: 7_504_900_000 picoseconds.
+		Weight::from_parts(7_801_373_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -573,10 +563,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2350553`
 		//  Estimated: `3149229`
-		// Minimum execution time: 15_649_159_000 picoseconds.
-		Weight::from_parts(16_813_746_000, 3149229)
+		// Minimum execution time: 18_830_101_000 picoseconds.
+		Weight::from_parts(20_829_485_000, 3149229)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Inference::StoredModels` (r:1 w:1)
+	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:0 w:1)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 3145728]`.
+	fn store_model_bytes(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `42`
+		//  Estimated: `3604`
+		// Minimum execution time: 66_026_000 picoseconds.
+		Weight::from_parts(16_206_134, 3604)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(2_034, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Inference::StoredModels` (r:1 w:1)
+	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:0 w:1)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
+	fn remove_model_bytes() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `242`
+		//  Estimated: `3604`
+		// Minimum execution time: 76_883_000 picoseconds.
+		Weight::from_parts(85_232_000, 3604)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Inference::SyncWorkBound` (r:0 w:1)
 	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -584,8 +607,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_161_000 picoseconds.
-		Weight::from_parts(5_961_000, 0)
+		// Minimum execution time: 6_478_000 picoseconds.
+		Weight::from_parts(7_626_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -605,125 +628,91 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463 + w * (2295 ±0)`
 		//  Estimated: `3149229`
-		// Minimum execution time: 74_285_000 picoseconds.
-		Weight::from_parts(75_592_000, 3149229)
-			// Standard Error: 21_937
-			.saturating_add(Weight::from_parts(5_994_222, 0).saturating_mul(w.into()))
+		// Minimum execution time: 94_424_000 picoseconds.
+		Weight::from_parts(96_514_000, 3149229)
+			// Standard Error: 14_532
+			.saturating_add(Weight::from_parts(5_645_940, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Inference::SyncOutputs` (r:1 w:1)
 	/// Proof: `Inference::SyncOutputs` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn clear_sync_output() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `274`
+		//  Measured:  `340`
 		//  Estimated: `3783`
-		// Minimum execution time: 47_199_000 picoseconds.
-		Weight::from_parts(51_201_000, 3783)
+		// Minimum execution time: 60_080_000 picoseconds.
+		Weight::from_parts(64_007_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Inference::StoredModels` (r:1 w:1)
-	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::ModelBytes` (r:0 w:1)
-	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 3145728]`.
-	fn store_model_bytes(n: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `42`
-		//  Estimated: `3604`
-		// Minimum execution time: 51_757_000 picoseconds.
-		Weight::from_parts(52_696_000, 3604)
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(1_859, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `Inference::StoredModels` (r:1 w:1)
-	/// Proof: `Inference::StoredModels` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::ModelBytes` (r:0 w:1)
-	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
-	fn remove_model_bytes() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `242`
-		//  Estimated: `3604`
-		// Minimum execution time: 75_314_000 picoseconds.
-		Weight::from_parts(84_076_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(93_626_000, 3593)
+		Weight::from_parts(101_897_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(83_695_000, 3593)
+		Weight::from_parts(95_684_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(73_982_000, 3593)
+		Weight::from_parts(86_995_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(119_422_529, 7685)
-			.saturating_add(Weight::from_parts(2_459, 0).saturating_mul(n.into()))
+	fn request(_n: u32, ) -> Weight {
+		Weight::from_parts(133_415_385, 7685)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(10_770_197_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
+		Weight::from_parts(7_993_630_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(10_753_770_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(8_033_901_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(104_534_000, 7685)
+		Weight::from_parts(130_126_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(77_018_000, 7685)
+		Weight::from_parts(87_311_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn challenge_upheld() -> Weight {
-		Weight::from_parts(10_794_794_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		Weight::from_parts(8_301_018_000, 8799)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn challenge_rejected() -> Weight {
-		Weight::from_parts(10_666_631_000, 21359)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(8_049_724_000, 7933)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(6_709_754, 1489)
-			.saturating_add(Weight::from_parts(2_725_506, 0).saturating_mul(s.into()))
+		Weight::from_parts(8_054_268, 1489)
+			.saturating_add(Weight::from_parts(3_376_064, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(80_311_192, 65033)
-			.saturating_add(Weight::from_parts(30_196_692, 0).saturating_mul(d.into()))
+		Weight::from_parts(149_235_180, 65033)
+			.saturating_add(Weight::from_parts(33_536_913, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -731,8 +720,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(122_499_082, 28789)
-			.saturating_add(Weight::from_parts(61_702_158, 0).saturating_mul(l.into()))
+		Weight::from_parts(108_091_903, 28789)
+			.saturating_add(Weight::from_parts(72_276_754, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -740,8 +729,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(48_795_806, 3493)
-			.saturating_add(Weight::from_parts(115_692_862, 0).saturating_mul(e.into()))
+		Weight::from_parts(46_967_710, 3493)
+			.saturating_add(Weight::from_parts(132_305_263, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -749,8 +738,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
 	fn on_initialize_finalize(f: u32, ) -> Weight {
-		Weight::from_parts(108_650_720, 3493)
-			.saturating_add(Weight::from_parts(75_544_458, 0).saturating_mul(f.into()))
+		Weight::from_parts(30_548_645, 3493)
+			.saturating_add(Weight::from_parts(92_250_672, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -758,8 +747,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(22_992_873, 3493)
-			.saturating_add(Weight::from_parts(23_148_175, 0).saturating_mul(p.into()))
+		Weight::from_parts(21_874_614, 3493)
+			.saturating_add(Weight::from_parts(27_497_479, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -767,55 +756,55 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(53_530_000, 7685)
+		Weight::from_parts(56_994_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(40_256_000, 3538)
+		Weight::from_parts(42_015_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(108_570_000, 7685)
+		Weight::from_parts(121_861_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(24_664_729_000, 0)
+		Weight::from_parts(19_097_834_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(10_492_521_000, 0)
+		Weight::from_parts(7_801_373_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(16_813_746_000, 3149229)
+		Weight::from_parts(20_829_485_000, 3149229)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(5_961_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(75_592_000, 3149229)
-			.saturating_add(Weight::from_parts(5_994_222, 0).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn clear_sync_output() -> Weight {
-		Weight::from_parts(51_201_000, 3783)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(52_696_000, 3604)
-			.saturating_add(Weight::from_parts(1_859, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_206_134, 3604)
+			.saturating_add(Weight::from_parts(2_034, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(84_076_000, 3604)
+		Weight::from_parts(85_232_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn set_sync_work_bound() -> Weight {
+		Weight::from_parts(7_626_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn infer_now(w: u32, ) -> Weight {
+		Weight::from_parts(96_514_000, 3149229)
+			.saturating_add(Weight::from_parts(5_645_940, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn clear_sync_output() -> Weight {
+		Weight::from_parts(64_007_000, 3783)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }
