@@ -19,18 +19,13 @@ use verity_inference::QuantizedModel;
 use verity_zk::unpacked;
 use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
-use super::registry::QMODEL_FILE;
+use super::registry::{PROVING_KEY_FILE, QMODEL_FILE, UNPACKED_KEY_FILE};
 use super::{block_on, done, Ctx, Outcome};
 use crate::chain::{self, hex, Chain, KeyInfo, Mode, Model, Request, RequestStatus, Submitted};
 use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{note, print_json};
 use crate::progress::Progress;
 use crate::views::{amount, events_json, vrt};
-
-/// The ceremony's final proving key's file name in `--artifacts DIR`.
-const PROVING_KEY_FILE: &str = "proving.key";
-/// Its unpacked copy (`verity_zk::unpacked`).
-const UNPACKED_KEY_FILE: &str = "proving.key.unpacked";
 
 /// The `executor` group's examples.
 pub const EXAMPLES: &str = "\

@@ -41,6 +41,10 @@ use crate::views::{amount, model_json, vrt};
 pub const ONNX_FILE: &str = "model.onnx";
 /// The quantized model's file name.
 pub const QMODEL_FILE: &str = "model.qmodel";
+/// A proving key's file name in an artifacts or keys dir.
+pub const PROVING_KEY_FILE: &str = "proving.key";
+/// Its unpacked copy (`verity_zk::unpacked`), made by the first proof.
+pub const UNPACKED_KEY_FILE: &str = "proving.key.unpacked";
 /// What `register` printed, kept beside the artifacts.
 const INFO_FILE: &str = "model.json";
 /// Where `model register` puts artifacts unless `--out` says otherwise.

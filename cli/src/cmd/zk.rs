@@ -28,6 +28,7 @@ use verity_zk::{Binding, Bls12_381, Proof, Statement, VerifyingKey};
 
 use clap::{Args, Subcommand};
 
+use super::registry::{PROVING_KEY_FILE, UNPACKED_KEY_FILE};
 use super::{read_file as read, Outcome};
 use crate::chain::hex;
 use crate::error::{CliError, EXIT_REJECTED};
@@ -37,10 +38,6 @@ const PROOF_FORMAT: &str = "verity-zk-proof/1";
 const SINGLE_PARTY_WARNING: &str = "a single-party key is for local testing only: whoever ran \
 	this setup knows its secrets and can forge proofs under it. Keys on chain come only from \
 	the setup ceremony (`verity model register`, `verity ceremony`).";
-const PROVING_KEY: &str = "proving.key";
-/// The proving key unpacked for fast loads (`verity_zk::unpacked`), made by
-/// the first `zk prove`.
-const UNPACKED_KEY: &str = "proving.key.unpacked";
 const VERIFYING_KEY: &str = "verifying.key";
 
 /// The `zk` group's examples.
@@ -162,7 +159,7 @@ fn setup(args: SetupArgs) -> Outcome {
 	let elapsed = start.elapsed();
 	std::fs::create_dir_all(&out)
 		.map_err(|e| CliError::input(format!("{}: {e}", out.display())))?;
-	let pk_path = out.join(PROVING_KEY);
+	let pk_path = out.join(PROVING_KEY_FILE);
 	let mut file = std::io::BufWriter::new(
 		std::fs::File::create(&pk_path)
 			.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?,
@@ -201,10 +198,10 @@ fn prove(args: ProveArgs) -> Outcome {
 		Some(v) => hex32(v, "--executor")?,
 	};
 	let model = load_model(model_path)?;
-	let pk_path = keys.join(PROVING_KEY);
+	let pk_path = keys.join(PROVING_KEY_FILE);
 	let key_file = read(&pk_path)?;
 	let source = verity_inference::hash::blake2_256(&key_file);
-	let unpacked_path = keys.join(UNPACKED_KEY);
+	let unpacked_path = keys.join(UNPACKED_KEY_FILE);
 	let (pk, from) = unpacked::load(&unpacked_path, &source, &model, || Ok(key_file))
 		.map_err(|e| CliError::input(format!("{}: {e}", pk_path.display())))?;
 	match from {
