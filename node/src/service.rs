@@ -15,11 +15,12 @@ use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use sp_keystore::Keystore;
 use verity_runtime::{apis::RuntimeApi, opaque::Block};
 
-/// Host functions beyond Substrate's standard set: BLS12-381 pairings and
-/// multi-scalar multiplications, which the runtime's Groth16 verifier calls
-/// instead of doing the curve arithmetic in wasm, and the inference
+/// Host functions beyond Substrate's standard set: the runtime's Groth16
+/// verifier (`pallet_inference::NativeGroth16`), BLS12-381 pairings and
+/// multi-scalar multiplications (the ceremony's checks), and the inference
 /// precompile (`infer_now`).
 pub type ExtraHostFunctions = (
+	pallet_inference::verity_verifier::HostFunctions,
 	sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions,
 	verity_precompile::verity_precompile::HostFunctions,
 );

@@ -222,8 +222,8 @@ impl pallet_inference::Config for Runtime {
 	// Slashed bonds are burnt.
 	type OnSlash = ();
 	type Models = Models;
-	// Pairings and MSMs run natively through the node's host functions.
-	type ProofVerifier = pallet_inference::HostGroth16;
+	// The whole verification runs natively in one host call of the node's.
+	type ProofVerifier = pallet_inference::NativeGroth16;
 	// Anyone who bonds may execute; a validator-only set is a `EnsureSignedBy`.
 	type ExecutorOrigin = frame_system::EnsureSigned<AccountId>;
 	type ExecutorBond = ExecutorBond;

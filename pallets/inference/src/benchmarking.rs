@@ -2,7 +2,7 @@
 //! longest input (`MaxInputLen`), the longest output, the largest verifying
 //! key, executors at `MaxAssignedPerExecutor` (the draw probes them all),
 //! lapses that eject. The no_std benchmarks cannot prove, so
-//! `submit_result_zk` / `_rejected` and the two `verify_groth16_*` benchmarks
+//! `submit_result_zk` / `_rejected` and the three `verify_groth16_*` benchmarks
 //! replay the committed fixture (`fixtures/benchmark.scale`, made by
 //! `examples/make_fixture.rs`): a 1024-input, 60-output model with a
 //! 914-byte key (10 public inputs), whose proof is bound to request 7 and the
@@ -770,6 +770,23 @@ mod benchmarks {
 		#[block]
 		{
 			result = HostGroth16::verify(&key, &statement, &f.proof);
+		}
+
+		assert_eq!(result, Ok(()));
+		Ok(())
+	}
+
+	/// Verifying the fixture in one host call (what the runtime uses).
+	#[benchmark]
+	fn verify_groth16_native() -> Result<(), BenchmarkError> {
+		let f = fixture::<T>()?;
+		let statement = f.statement();
+		let key = f.prepared_key();
+		let result;
+
+		#[block]
+		{
+			result = NativeGroth16::verify(&key, &statement, &f.proof);
 		}
 
 		assert_eq!(result, Ok(()));

@@ -137,7 +137,9 @@ pub use extension::CheckSubmission;
 pub use pallet::*;
 pub use sync::{work_component, InferenceProvider};
 pub use types::*;
-pub use verifier::{Groth16, HostGroth16, PureGroth16, VerifyError, VerifyProof};
+pub use verifier::{
+	verity_verifier, Groth16, HostGroth16, NativeGroth16, PureGroth16, VerifyError, VerifyProof,
+};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -366,8 +368,9 @@ pub mod pallet {
 		/// The model registry (`pallet_models::Pallet<Runtime>`).
 		type Models: ModelRegistry;
 
-		/// Verifies Groth16 proofs: [`PureGroth16`] (wasm) or [`HostGroth16`]
-		/// (host functions).
+		/// Verifies Groth16 proofs: [`NativeGroth16`] (one host call; the
+		/// node registers [`verity_verifier::HostFunctions`]), [`HostGroth16`]
+		/// (curve host functions) or [`PureGroth16`] (all in wasm).
 		type ProofVerifier: VerifyProof;
 
 		/// Who may register as an executor, returning the account:

@@ -2095,9 +2095,13 @@ fn committed_fixture_still_verifies() {
 		PureGroth16::verify(&f.prepared_key(), &st, &f.proof),
 		Ok(())
 	);
-	// The host-function pairing (native here) accepts exactly the same.
+	// The host-function verifiers (native here) accept exactly the same.
 	assert_eq!(
 		HostGroth16::verify(&f.prepared_key(), &st, &f.proof),
+		Ok(())
+	);
+	assert_eq!(
+		NativeGroth16::verify(&f.prepared_key(), &st, &f.proof),
 		Ok(())
 	);
 	let mut other = st.clone();
@@ -2108,6 +2112,10 @@ fn committed_fixture_still_verifies() {
 	);
 	assert_eq!(
 		HostGroth16::verify(&f.prepared_key(), &other, &f.proof),
+		Err(VerifyError::InvalidProof)
+	);
+	assert_eq!(
+		NativeGroth16::verify(&f.prepared_key(), &other, &f.proof),
 		Err(VerifyError::InvalidProof)
 	);
 	// The executor bytes decode as the AccountId32 the benchmark submits with.
@@ -2151,12 +2159,13 @@ fn verifiers_classify_failures() {
 	);
 }
 
-/// The runtime's verifier, [`HostGroth16`] (`sp-crypto-ec-utils`' BLS12-381,
-/// whose host calls run natively in this test), against [`PureGroth16`]: on a
-/// valid proof and on tampered proofs, statements and keys both give the same
-/// verdict, and it is the expected error class.
+/// The runtime's verifier, [`NativeGroth16`] (one host call), and
+/// [`HostGroth16`] (`sp-crypto-ec-utils`' BLS12-381), whose host calls run
+/// natively in this test, against [`PureGroth16`]: on a valid proof and on
+/// tampered proofs, statements and keys all three give the same verdict, and
+/// it is the expected error class.
 #[test]
-fn host_verifier_accepts_and_rejects_like_the_pure_one() {
+fn host_verifiers_accept_and_reject_like_the_pure_one() {
 	use ark_ec::{AffineRepr, CurveGroup};
 	use verity_zk::{Bls12_381, Proof, Statement, VerifyingKey};
 	/// A named edit of a proof, statement or key.
@@ -2186,6 +2195,11 @@ fn host_verifier_accepts_and_rejects_like_the_pure_one() {
 				HostGroth16::verify(&key, st, proof),
 				expected,
 				"host: {what}"
+			);
+			assert_eq!(
+				NativeGroth16::verify(&key, st, proof),
+				expected,
+				"native: {what}"
 			);
 		};
 	let invalid = Err(VerifyError::InvalidProof);

@@ -61,6 +61,7 @@ pub trait WeightInfo {
 	fn force_refund() -> Weight;
 	fn verify_groth16_pure() -> Weight;
 	fn verify_groth16_host() -> Weight;
+	fn verify_groth16_native() -> Weight;
 	fn set_sync_model() -> Weight;
 	fn store_model_bytes(n: u32, ) -> Weight;
 	fn remove_model_bytes() -> Weight;
@@ -84,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3604`
-		// Minimum execution time: 94_701_000 picoseconds.
-		Weight::from_parts(101_897_000, 3604)
+		// Minimum execution time: 95_600_000 picoseconds.
+		Weight::from_parts(104_257_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -101,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
 		//  Estimated: `3604`
-		// Minimum execution time: 90_934_000 picoseconds.
-		Weight::from_parts(95_684_000, 3604)
+		// Minimum execution time: 90_897_000 picoseconds.
+		Weight::from_parts(99_591_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -116,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
 		//  Estimated: `3604`
-		// Minimum execution time: 78_792_000 picoseconds.
-		Weight::from_parts(86_995_000, 3604)
+		// Minimum execution time: 79_033_000 picoseconds.
+		Weight::from_parts(85_198_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -142,12 +143,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1024]`.
-	fn request(_n: u32, ) -> Weight {
+	fn request(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `7685`
-		// Minimum execution time: 121_239_000 picoseconds.
-		Weight::from_parts(133_415_385, 7685)
+		// Minimum execution time: 121_487_000 picoseconds.
+		Weight::from_parts(129_272_192, 7685)
+			// Standard Error: 688
+			.saturating_add(Weight::from_parts(281, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -177,8 +180,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8825`
 		//  Estimated: `7685`
-		// Minimum execution time: 7_731_251_000 picoseconds.
-		Weight::from_parts(7_993_630_000, 7685)
+		// Minimum execution time: 3_742_754_000 picoseconds.
+		Weight::from_parts(4_089_828_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -202,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10569`
 		//  Estimated: `7685`
-		// Minimum execution time: 7_587_782_000 picoseconds.
-		Weight::from_parts(8_033_901_000, 7685)
+		// Minimum execution time: 3_755_521_000 picoseconds.
+		Weight::from_parts(4_044_161_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -231,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5227`
 		//  Estimated: `7685`
-		// Minimum execution time: 121_946_000 picoseconds.
-		Weight::from_parts(130_126_000, 7685)
+		// Minimum execution time: 121_045_000 picoseconds.
+		Weight::from_parts(130_420_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -256,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5394`
 		//  Estimated: `7685`
-		// Minimum execution time: 80_048_000 picoseconds.
-		Weight::from_parts(87_311_000, 7685)
+		// Minimum execution time: 83_403_000 picoseconds.
+		Weight::from_parts(104_751_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -285,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `11527`
 		//  Estimated: `8799`
-		// Minimum execution time: 7_902_141_000 picoseconds.
-		Weight::from_parts(8_301_018_000, 8799)
+		// Minimum execution time: 3_881_703_000 picoseconds.
+		Weight::from_parts(4_152_538_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -308,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10764`
 		//  Estimated: `7933`
-		// Minimum execution time: 7_726_206_000 picoseconds.
-		Weight::from_parts(8_049_724_000, 7933)
+		// Minimum execution time: 3_790_527_000 picoseconds.
+		Weight::from_parts(4_122_636_000, 7933)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -322,10 +325,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 5_692_000 picoseconds.
-		Weight::from_parts(8_054_268, 1489)
-			// Standard Error: 432
-			.saturating_add(Weight::from_parts(3_376_064, 0).saturating_mul(s.into()))
+		// Minimum execution time: 5_969_000 picoseconds.
+		Weight::from_parts(8_405_245, 1489)
+			// Standard Error: 497
+			.saturating_add(Weight::from_parts(3_345_007, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -348,10 +351,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5917 + d * (4245 ±0)`
 		//  Estimated: `65033 + d * (6695 ±0)`
-		// Minimum execution time: 17_442_000 picoseconds.
-		Weight::from_parts(149_235_180, 65033)
-			// Standard Error: 151_590
-			.saturating_add(Weight::from_parts(33_536_913, 0).saturating_mul(d.into()))
+		// Minimum execution time: 18_140_000 picoseconds.
+		Weight::from_parts(13_320_331, 65033)
+			// Standard Error: 607_478
+			.saturating_add(Weight::from_parts(40_404_196, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -379,10 +382,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6630 + l * (4491 ±0)`
 		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 18_839_000 picoseconds.
-		Weight::from_parts(108_091_903, 28789)
-			// Standard Error: 70_896
-			.saturating_add(Weight::from_parts(72_276_754, 0).saturating_mul(l.into()))
+		// Minimum execution time: 19_054_000 picoseconds.
+		Weight::from_parts(103_602_663, 28789)
+			// Standard Error: 384_277
+			.saturating_add(Weight::from_parts(74_083_206, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -412,10 +415,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4384 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 18_754_000 picoseconds.
-		Weight::from_parts(46_967_710, 3493)
-			// Standard Error: 119_230
-			.saturating_add(Weight::from_parts(132_305_263, 0).saturating_mul(e.into()))
+		// Minimum execution time: 20_838_000 picoseconds.
+		Weight::from_parts(94_083_488, 3493)
+			// Standard Error: 237_598
+			.saturating_add(Weight::from_parts(133_755_390, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -445,10 +448,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3788 + f * (4805 ±0)`
 		//  Estimated: `3493 + f * (6943 ±0)`
-		// Minimum execution time: 21_736_000 picoseconds.
-		Weight::from_parts(30_548_645, 3493)
-			// Standard Error: 260_982
-			.saturating_add(Weight::from_parts(92_250_672, 0).saturating_mul(f.into()))
+		// Minimum execution time: 23_152_000 picoseconds.
+		Weight::from_parts(51_350_328, 3493)
+			// Standard Error: 97_769
+			.saturating_add(Weight::from_parts(91_431_050, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -472,10 +475,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879 + p * (4493 ±0)`
 		//  Estimated: `3493 + p * (6943 ±0)`
-		// Minimum execution time: 19_310_000 picoseconds.
-		Weight::from_parts(21_874_614, 3493)
-			// Standard Error: 204_206
-			.saturating_add(Weight::from_parts(27_497_479, 0).saturating_mul(p.into()))
+		// Minimum execution time: 19_569_000 picoseconds.
+		Weight::from_parts(19_070_165, 3493)
+			// Standard Error: 85_978
+			.saturating_add(Weight::from_parts(27_564_312, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -492,8 +495,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5124`
 		//  Estimated: `7685`
-		// Minimum execution time: 51_238_000 picoseconds.
-		Weight::from_parts(56_994_000, 7685)
+		// Minimum execution time: 49_905_000 picoseconds.
+		Weight::from_parts(55_882_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -505,8 +508,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 38_876_000 picoseconds.
-		Weight::from_parts(42_015_000, 3538)
+		// Minimum execution time: 38_852_000 picoseconds.
+		Weight::from_parts(44_296_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -530,8 +533,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6137`
 		//  Estimated: `7685`
-		// Minimum execution time: 112_502_000 picoseconds.
-		Weight::from_parts(121_861_000, 7685)
+		// Minimum execution time: 110_210_000 picoseconds.
+		Weight::from_parts(118_865_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -539,15 +542,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_857_530_000 picoseconds.
-		Weight::from_parts(19_097_834_000, 0)
+		// Minimum execution time: 19_115_063_000 picoseconds.
+		Weight::from_parts(19_417_251_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_504_900_000 picoseconds.
-		Weight::from_parts(7_801_373_000, 0)
+		// Minimum execution time: 7_666_852_000 picoseconds.
+		Weight::from_parts(8_203_188_000, 0)
+	}
+	fn verify_groth16_native() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 3_673_722_000 picoseconds.
+		Weight::from_parts(4_246_101_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -563,8 +573,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2350553`
 		//  Estimated: `3149229`
-		// Minimum execution time: 18_830_101_000 picoseconds.
-		Weight::from_parts(20_829_485_000, 3149229)
+		// Minimum execution time: 19_610_069_000 picoseconds.
+		Weight::from_parts(21_313_625_000, 3149229)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -579,10 +589,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3604`
-		// Minimum execution time: 66_026_000 picoseconds.
-		Weight::from_parts(16_206_134, 3604)
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(2_034, 0).saturating_mul(n.into()))
+		// Minimum execution time: 65_416_000 picoseconds.
+		Weight::from_parts(66_842_000, 3604)
+			// Standard Error: 8
+			.saturating_add(Weight::from_parts(2_165, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -596,8 +606,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `242`
 		//  Estimated: `3604`
-		// Minimum execution time: 76_883_000 picoseconds.
-		Weight::from_parts(85_232_000, 3604)
+		// Minimum execution time: 80_873_000 picoseconds.
+		Weight::from_parts(89_658_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -607,8 +617,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_478_000 picoseconds.
-		Weight::from_parts(7_626_000, 0)
+		// Minimum execution time: 6_667_000 picoseconds.
+		Weight::from_parts(7_691_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -628,10 +638,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463 + w * (2295 ±0)`
 		//  Estimated: `3149229`
-		// Minimum execution time: 94_424_000 picoseconds.
-		Weight::from_parts(96_514_000, 3149229)
-			// Standard Error: 14_532
-			.saturating_add(Weight::from_parts(5_645_940, 0).saturating_mul(w.into()))
+		// Minimum execution time: 93_203_000 picoseconds.
+		Weight::from_parts(95_289_000, 3149229)
+			// Standard Error: 39_607
+			.saturating_add(Weight::from_parts(6_841_090, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -643,8 +653,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `340`
 		//  Estimated: `3783`
-		// Minimum execution time: 60_080_000 picoseconds.
-		Weight::from_parts(64_007_000, 3783)
+		// Minimum execution time: 59_591_000 picoseconds.
+		Weight::from_parts(64_071_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -653,66 +663,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(101_897_000, 3604)
+		Weight::from_parts(104_257_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(95_684_000, 3604)
+		Weight::from_parts(99_591_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(86_995_000, 3604)
+		Weight::from_parts(85_198_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn request(_n: u32, ) -> Weight {
-		Weight::from_parts(133_415_385, 7685)
+	fn request(n: u32, ) -> Weight {
+		Weight::from_parts(129_272_192, 7685)
+			.saturating_add(Weight::from_parts(281, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(7_993_630_000, 7685)
+		Weight::from_parts(4_089_828_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(8_033_901_000, 7685)
+		Weight::from_parts(4_044_161_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(130_126_000, 7685)
+		Weight::from_parts(130_420_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(87_311_000, 7685)
+		Weight::from_parts(104_751_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn challenge_upheld() -> Weight {
-		Weight::from_parts(8_301_018_000, 8799)
+		Weight::from_parts(4_152_538_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn challenge_rejected() -> Weight {
-		Weight::from_parts(8_049_724_000, 7933)
+		Weight::from_parts(4_122_636_000, 7933)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(8_054_268, 1489)
-			.saturating_add(Weight::from_parts(3_376_064, 0).saturating_mul(s.into()))
+		Weight::from_parts(8_405_245, 1489)
+			.saturating_add(Weight::from_parts(3_345_007, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(149_235_180, 65033)
-			.saturating_add(Weight::from_parts(33_536_913, 0).saturating_mul(d.into()))
+		Weight::from_parts(13_320_331, 65033)
+			.saturating_add(Weight::from_parts(40_404_196, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -720,8 +731,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(108_091_903, 28789)
-			.saturating_add(Weight::from_parts(72_276_754, 0).saturating_mul(l.into()))
+		Weight::from_parts(103_602_663, 28789)
+			.saturating_add(Weight::from_parts(74_083_206, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -729,8 +740,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(46_967_710, 3493)
-			.saturating_add(Weight::from_parts(132_305_263, 0).saturating_mul(e.into()))
+		Weight::from_parts(94_083_488, 3493)
+			.saturating_add(Weight::from_parts(133_755_390, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -738,8 +749,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
 	fn on_initialize_finalize(f: u32, ) -> Weight {
-		Weight::from_parts(30_548_645, 3493)
-			.saturating_add(Weight::from_parts(92_250_672, 0).saturating_mul(f.into()))
+		Weight::from_parts(51_350_328, 3493)
+			.saturating_add(Weight::from_parts(91_431_050, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -747,8 +758,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(21_874_614, 3493)
-			.saturating_add(Weight::from_parts(27_497_479, 0).saturating_mul(p.into()))
+		Weight::from_parts(19_070_165, 3493)
+			.saturating_add(Weight::from_parts(27_564_312, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -756,54 +767,57 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(56_994_000, 7685)
+		Weight::from_parts(55_882_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(42_015_000, 3538)
+		Weight::from_parts(44_296_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(121_861_000, 7685)
+		Weight::from_parts(118_865_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(19_097_834_000, 0)
+		Weight::from_parts(19_417_251_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(7_801_373_000, 0)
+		Weight::from_parts(8_203_188_000, 0)
+	}
+	fn verify_groth16_native() -> Weight {
+		Weight::from_parts(4_246_101_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(20_829_485_000, 3149229)
+		Weight::from_parts(21_313_625_000, 3149229)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(16_206_134, 3604)
-			.saturating_add(Weight::from_parts(2_034, 0).saturating_mul(n.into()))
+		Weight::from_parts(66_842_000, 3604)
+			.saturating_add(Weight::from_parts(2_165, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(85_232_000, 3604)
+		Weight::from_parts(89_658_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(7_626_000, 0)
+		Weight::from_parts(7_691_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(96_514_000, 3149229)
-			.saturating_add(Weight::from_parts(5_645_940, 0).saturating_mul(w.into()))
+		Weight::from_parts(95_289_000, 3149229)
+			.saturating_add(Weight::from_parts(6_841_090, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(64_007_000, 3783)
+		Weight::from_parts(64_071_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
