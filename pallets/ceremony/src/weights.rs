@@ -2,7 +2,7 @@
 //! Weights for `pallet_ceremony`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-06, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `621`
 		//  Estimated: `3971`
-		// Minimum execution time: 10_965_377_000 picoseconds.
-		Weight::from_parts(11_866_502_000, 3971)
+		// Minimum execution time: 15_975_011_000 picoseconds.
+		Weight::from_parts(17_447_480_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1114`
 		//  Estimated: `3971`
-		// Minimum execution time: 35_606_000 picoseconds.
-		Weight::from_parts(40_076_000, 3971)
+		// Minimum execution time: 42_681_000 picoseconds.
+		Weight::from_parts(48_630_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `557`
 		//  Estimated: `3534`
-		// Minimum execution time: 2_517_407_000 picoseconds.
-		Weight::from_parts(179_244_056, 3534)
-			// Standard Error: 508_916
-			.saturating_add(Weight::from_parts(2_507_582_632, 0).saturating_mul(t.into()))
+		// Minimum execution time: 4_097_894_000 picoseconds.
+		Weight::from_parts(4_114_676_000, 3534)
+			// Standard Error: 6_443_748
+			.saturating_add(Weight::from_parts(3_864_529_565, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
@@ -114,14 +114,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Active` (r:1 w:1)
 	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:0 w:1)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	fn contribute_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1323`
 		//  Estimated: `21359`
-		// Minimum execution time: 8_542_533_000 picoseconds.
-		Weight::from_parts(8_624_223_000, 21359)
+		// Minimum execution time: 14_750_753_000 picoseconds.
+		Weight::from_parts(14_941_536_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
 	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
@@ -135,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `475`
 		//  Estimated: `21359`
-		// Minimum execution time: 30_459_000 picoseconds.
-		Weight::from_parts(34_320_000, 21359)
+		// Minimum execution time: 35_878_000 picoseconds.
+		Weight::from_parts(44_900_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,14 +148,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Active` (r:1 w:1)
 	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:0 w:1)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	fn refute_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_029_461_000 picoseconds.
-		Weight::from_parts(4_081_573_000, 21359)
+		// Minimum execution time: 8_218_369_000 picoseconds.
+		Weight::from_parts(8_346_828_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Ceremony::Phase1` (r:1 w:0)
 	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
@@ -167,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1673`
 		//  Estimated: `3541`
-		// Minimum execution time: 46_255_000 picoseconds.
-		Weight::from_parts(51_750_000, 3541)
+		// Minimum execution time: 50_296_000 picoseconds.
+		Weight::from_parts(64_016_000, 3541)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -190,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1648`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_215_390_000 picoseconds.
-		Weight::from_parts(4_256_963_000, 21359)
+		// Minimum execution time: 6_867_468_000 picoseconds.
+		Weight::from_parts(6_953_569_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -203,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `583`
 		//  Estimated: `3509`
-		// Minimum execution time: 3_007_502_000 picoseconds.
-		Weight::from_parts(3_067_420_000, 3509)
+		// Minimum execution time: 4_396_052_000 picoseconds.
+		Weight::from_parts(4_474_921_000, 3509)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -216,19 +220,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ceremony::Timing` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::VerifyingKeys` (r:16 w:0)
 	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:0 w:16)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize_keys(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1032 + n * (573 ±0)`
 		//  Estimated: `1614 + n * (20369 ±0)`
-		// Minimum execution time: 2_943_000 picoseconds.
-		Weight::from_parts(61_592_742, 1614)
-			// Standard Error: 283_148
-			.saturating_add(Weight::from_parts(3_990_374_240, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_091_000 picoseconds.
+		Weight::from_parts(66_245_160, 1614)
+			// Standard Error: 3_652_027
+			.saturating_add(Weight::from_parts(6_723_581_051, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20369).saturating_mul(n.into()))
 	}
 }
@@ -236,59 +242,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn contribute_srs() -> Weight {
-		Weight::from_parts(11_866_502_000, 3971)
+		Weight::from_parts(17_447_480_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest_srs() -> Weight {
-		Weight::from_parts(40_076_000, 3971)
+		Weight::from_parts(48_630_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn seal_srs(t: u32, ) -> Weight {
-		Weight::from_parts(179_244_056, 3534)
-			.saturating_add(Weight::from_parts(2_507_582_632, 0).saturating_mul(t.into()))
+		Weight::from_parts(4_114_676_000, 3534)
+			.saturating_add(Weight::from_parts(3_864_529_565, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(t.into())))
 	}
 	fn contribute_key() -> Weight {
-		Weight::from_parts(8_624_223_000, 21359)
+		Weight::from_parts(14_941_536_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn retry_key() -> Weight {
-		Weight::from_parts(34_320_000, 21359)
+		Weight::from_parts(44_900_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refute_key() -> Weight {
-		Weight::from_parts(4_081_573_000, 21359)
+		Weight::from_parts(8_346_828_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn publish_bases() -> Weight {
-		Weight::from_parts(51_750_000, 3541)
+		Weight::from_parts(64_016_000, 3541)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn start_key() -> Weight {
-		Weight::from_parts(4_256_963_000, 21359)
+		Weight::from_parts(6_953_569_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize_srs() -> Weight {
-		Weight::from_parts(3_067_420_000, 3509)
+		Weight::from_parts(4_474_921_000, 3509)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_keys(n: u32, ) -> Weight {
-		Weight::from_parts(61_592_742, 1614)
-			.saturating_add(Weight::from_parts(3_990_374_240, 0).saturating_mul(n.into()))
+		Weight::from_parts(66_245_160, 1614)
+			.saturating_add(Weight::from_parts(6_723_581_051, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20369).saturating_mul(n.into()))
 	}
 }
