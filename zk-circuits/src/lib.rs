@@ -188,6 +188,6 @@ pub use prover::{
 pub use rand;
 pub use statement::{Binding, Statement, StatementLayout};
 pub use verifier::{
-	prepared_key_len, verify, verify_encoded, verify_prepared, verify_public_inputs,
-	PreparedVerifyingKey, Proof, VerifyingKey,
+	prepared_key_len, verify, verify_batch_prepared, verify_encoded, verify_prepared,
+	verify_public_inputs, BatchItem, PreparedVerifyingKey, Proof, VerifyingKey,
 };

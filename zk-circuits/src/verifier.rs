@@ -473,6 +473,116 @@ pub fn verify_prepared<E: Pairing<ScalarField = Fr>>(
 	}
 }
 
+/// One proof of a batch for [`verify_batch_prepared`]: the index of its key
+/// in the batch's key list, its statement and the proof.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchItem<'a, E: Pairing> {
+	pub key: usize,
+	pub statement: &'a Statement,
+	pub proof: &'a Proof<E>,
+}
+
+/// Checks many proofs at once by a random linear combination: with
+/// coefficients `r_i`, the `n` Groth16 equations `e(A_i, B_i) = e(α, β) ·
+/// e(L_i, γ) · e(C_i, δ)` are multiplied together after raising each to
+/// `r_i`, which per key `k` collapses to
+///
+/// ```text
+/// ∏ e(r_i·A_i, B_i) · e(−Σ r_i·L_i, γ_k) · e(−Σ r_i·C_i, δ_k) = ∏ e(α, β)_k^(Σ r_i)
+/// ```
+///
+/// `n + 2·keys` Miller loops, one final exponentiation, and per key one MSM
+/// over its IC points (`Σ r_i·L_i` is the IC points weighted by `Σ r_i·x_ij`)
+/// and one over the `C_i`.
+///
+/// `Ok(())` means every proof verifies, except with probability about
+/// `n / 2^128` over the coefficients, **provided they are drawn after the
+/// proofs are fixed and unpredictable to whoever made them** (with known
+/// coefficients, bad proofs can be made to cancel out: a test shows it).
+/// An `Err` says that at least one proof fails, not which: verify them one
+/// by one ([`verify_prepared`]) to find it. Statement errors (lengths,
+/// ranges, model id) and identity points are reported as for one proof.
+pub fn verify_batch_prepared<E: Pairing<ScalarField = Fr>>(
+	keys: &[PreparedVerifyingKey<E>],
+	items: &[BatchItem<'_, E>],
+	coefficients: &[u128],
+) -> Result<()> {
+	if items.len() != coefficients.len() {
+		return Err(Error::Statement(
+			"one coefficient per proof is needed".into(),
+		));
+	}
+	if items.is_empty() {
+		return Ok(());
+	}
+	let misfit = || Error::Statement("the inputs do not fit the verifying key".into());
+	// Per key: Σ r_i, Σ r_i·x_ij per input j, and the C_i with their r_i.
+	struct PerKey<E: Pairing> {
+		r_sum: Fr,
+		input_sums: Vec<Fr>,
+		c: Vec<E::G1Affine>,
+		r: Vec<Fr>,
+	}
+	let mut per_key: Vec<Option<PerKey<E>>> = (0..keys.len()).map(|_| None).collect();
+	let mut g1 = Vec::with_capacity(items.len() + 2 * keys.len());
+	let mut g2 = Vec::with_capacity(items.len() + 2 * keys.len());
+	for (item, &coefficient) in items.iter().zip(coefficients) {
+		let pvk = keys
+			.get(item.key)
+			.ok_or_else(|| Error::Statement("no such key in the batch".into()))?;
+		if item.statement.model_id != pvk.model_id {
+			return Err(Error::Statement(
+				"the model id is not the verifying key's".into(),
+			));
+		}
+		item.proof.check_not_identity()?;
+		let inputs = pvk.layout.public_inputs(item.statement)?;
+		// The model id's two inputs are folded into the key.
+		let rest = inputs.get(2..).unwrap_or_default();
+		if pvk.ic.len() != rest.len() + 1 {
+			return Err(misfit());
+		}
+		// A zero coefficient would drop the proof from the check.
+		let r = Fr::from(coefficient.max(1));
+		let slot = per_key
+			.get_mut(item.key)
+			.ok_or_else(misfit)?
+			.get_or_insert_with(|| PerKey {
+				r_sum: Fr::from(0u64),
+				input_sums: (0..rest.len()).map(|_| Fr::from(0u64)).collect(),
+				c: Vec::new(),
+				r: Vec::new(),
+			});
+		slot.r_sum += r;
+		for (sum, x) in slot.input_sums.iter_mut().zip(rest) {
+			*sum += r * x;
+		}
+		slot.c.push(item.proof.c);
+		slot.r.push(r);
+		g1.push(item.proof.a.mul_bigint(r.into_bigint()).into_affine());
+		g2.push(item.proof.b);
+	}
+	let mut expected = PairingOutput::<E>::default();
+	for (pvk, slot) in keys.iter().zip(&per_key) {
+		let Some(slot) = slot else { continue };
+		let mut scalars = Vec::with_capacity(pvk.ic.len());
+		scalars.push(slot.r_sum);
+		scalars.extend_from_slice(&slot.input_sums);
+		let l = E::G1::msm(&pvk.ic, &scalars).map_err(|_| misfit())?;
+		let c = E::G1::msm(&slot.c, &slot.r).map_err(|_| misfit())?;
+		g1.push((-l).into_affine());
+		g2.push(pvk.gamma_g2);
+		g1.push((-c).into_affine());
+		g2.push(pvk.delta_g2);
+		expected += pvk.alpha_beta * slot.r_sum;
+	}
+	let miller = E::multi_miller_loop(g1, g2);
+	match E::final_exponentiation(miller) {
+		Some(out) if out == expected => Ok(()),
+		_ => Err(Error::InvalidProof),
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	//! Degenerate verifying keys, each next to its passing twin. The keys are
