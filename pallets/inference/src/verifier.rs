@@ -16,15 +16,13 @@
 //! All three decode the same bytes and run the same check (`verity_zk`), so
 //! they accept exactly the same proofs.
 
+use alloc::vec::Vec;
 use core::marker::PhantomData;
 
 use ark_ec::pairing::Pairing;
 use codec::{Decode, Encode};
 use sp_runtime_interface::{
-	pass_by::{
-		AllocateAndReturnByCodec, PassFatPointerAndDecodeSlice, PassFatPointerAndRead,
-		PassPointerAndRead,
-	},
+	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode, PassFatPointerAndRead},
 	runtime_interface,
 };
 use verity_zk::{PreparedVerifyingKey, Proof, Statement};
@@ -86,15 +84,42 @@ pub struct NativeGroth16;
 
 impl VerifyProof for NativeGroth16 {
 	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError> {
-		verity_verifier::verify(
-			prepared_key,
-			&statement.model_id,
-			statement.request_id,
-			&statement.executor,
-			&statement.input,
-			&statement.output,
-			proof,
-		)
+		verity_verifier::verify(prepared_key, StatementData::from(statement), proof)
+	}
+}
+
+/// A [`Statement`] as host calls receive it (SCALE-encoded; `verity_zk`
+/// has no codec).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct StatementData {
+	pub model_id: [u8; 32],
+	pub request_id: u64,
+	pub executor: [u8; 32],
+	pub input: Vec<i64>,
+	pub output: Vec<i64>,
+}
+
+impl From<&Statement> for StatementData {
+	fn from(st: &Statement) -> Self {
+		StatementData {
+			model_id: st.model_id,
+			request_id: st.request_id,
+			executor: st.executor,
+			input: st.input.clone(),
+			output: st.output.clone(),
+		}
+	}
+}
+
+impl From<StatementData> for Statement {
+	fn from(st: StatementData) -> Self {
+		Statement {
+			model_id: st.model_id,
+			request_id: st.request_id,
+			executor: st.executor,
+			input: st.input,
+			output: st.output,
+		}
 	}
 }
 
@@ -112,26 +137,15 @@ impl VerifyProof for NativeGroth16 {
 /// for it. The host therefore verifies on a private one-thread pool.
 #[runtime_interface]
 pub trait VerityVerifier {
-	/// Verifies `proof` of the statement (`model_id`, `request_id`,
-	/// `executor`, `input`, `output`) under the prepared key `prepared_key`
+	/// Verifies `proof` of `statement` under the prepared key `prepared_key`
 	/// (`verity_zk::PreparedVerifyingKey::to_bytes`, validated when it was
 	/// made, read without checks), exactly as [`PureGroth16`] does.
 	fn verify(
 		prepared_key: PassFatPointerAndRead<&[u8]>,
-		model_id: PassPointerAndRead<&[u8; 32], 32>,
-		request_id: u64,
-		executor: PassPointerAndRead<&[u8; 32], 32>,
-		input: PassFatPointerAndDecodeSlice<&[i64]>,
-		output: PassFatPointerAndDecodeSlice<&[i64]>,
+		statement: PassFatPointerAndDecode<StatementData>,
 		proof: PassFatPointerAndRead<&[u8]>,
 	) -> AllocateAndReturnByCodec<Result<(), VerifyError>> {
-		let statement = Statement {
-			model_id: *model_id,
-			request_id,
-			executor: *executor,
-			input: input.to_vec(),
-			output: output.to_vec(),
-		};
+		let statement = Statement::from(statement);
 		native::on_private_pool(|| PureGroth16::verify(prepared_key, &statement, proof))
 	}
 }
