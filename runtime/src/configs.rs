@@ -191,14 +191,17 @@ parameter_types! {
 	pub const InvalidProofSlash: Balance = 100 * UNIT;
 	/// Twice what the transaction fee of a `Zk` `submit_result` is (its
 	/// benchmarked weight, the base extrinsic weight and 1 KiB of length, at
-	/// `IdentityFee` and a fee multiplier of one): serving any request pays.
-	pub MinRequestFee: Balance = 2 * Balance::from(
+	/// `IdentityFee` and a fee multiplier of one), so serving any request
+	/// pays; and at least twice `ExpiryCharge` (0.02 VRT), so an unserved
+	/// request always covers what it burns.
+	pub MinRequestFee: Balance = (2 * Balance::from(
 		<pallet_inference::weights::SubstrateWeight<Runtime> as pallet_inference::WeightInfo>
 			::submit_result_zk()
 			.ref_time()
 			.saturating_add(frame_support::weights::constants::ExtrinsicBaseWeight::get().ref_time())
 			.saturating_add(1024),
-	);
+	))
+	.max(2 * ExpiryCharge::get());
 	/// 1.44 VRT more escrow for the farthest deadline (twelve hours).
 	pub const FeePerDeadlineBlock: Balance = UNIT / 10_000;
 	/// Kept from an unserved request.
