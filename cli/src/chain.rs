@@ -898,6 +898,28 @@ pub enum Submitted {
 	},
 }
 
+/// What became of one result of an `Inference::submit_results` batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BatchOutcome {
+	/// Verified, stored and paid `fee` (`InferenceVerified`).
+	Verified { fee: u128 },
+	/// Its proof failed: the submitter was slashed `slashed` (`ProofRejected`).
+	Rejected { slashed: u128, reason: String },
+	/// Left alone, for the error `submit_result` would have returned
+	/// (`ResultSkipped`).
+	Skipped { error: String },
+}
+
+/// What `Inference::submit_results` did.
+#[derive(Clone, Debug)]
+pub struct BatchSubmitted {
+	/// Each result's outcome, by request id, in event order.
+	pub outcomes: Vec<(u64, BatchOutcome)>,
+	/// The combined check failed, so every proof was verified alone.
+	pub one_by_one: bool,
+	pub included: Included,
+}
+
 /// What `Inference::challenge` did.
 #[derive(Clone, Debug)]
 pub enum Challenged {
@@ -1556,6 +1578,77 @@ impl Chain {
 		))
 	}
 
+	/// Submits the results of several `Zk` requests in one
+	/// `Inference::submit_results`: `(request_id, output, proof)` each.
+	pub async fn submit_results(
+		&self,
+		signer: &Keypair,
+		results: Vec<(u64, Vec<i32>, Vec<u8>)>,
+	) -> Result<BatchSubmitted, ChainError> {
+		let results: Vec<ZkResultArg> = results
+			.into_iter()
+			.map(|(request_id, output, proof)| ZkResultArg {
+				request_id,
+				output,
+				proof,
+			})
+			.collect();
+		let call = dynamic::tx("Inference", "submit_results", (results,));
+		let (included, events) = self.submit(signer, &call).await?;
+		let mut outcomes = Vec::new();
+		let mut one_by_one = None;
+		for e in events.iter() {
+			let e = e.map_err(rpc("decoding an event"))?;
+			if e.pallet_name() != "Inference" {
+				continue;
+			}
+			let name = e.event_name().to_string();
+			match e.event_name() {
+				"InferenceVerified" => {
+					let v: BatchPaidEvent = e
+						.decode_fields_unchecked_as()
+						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					outcomes.push((v.request_id, BatchOutcome::Verified { fee: v.fee }));
+				}
+				"ProofRejected" => {
+					let v: BatchRejectedEvent = e
+						.decode_fields_unchecked_as()
+						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let reason = format!("{:?}", v.reason);
+					outcomes.push((
+						v.request_id,
+						BatchOutcome::Rejected {
+							slashed: v.slashed,
+							reason,
+						},
+					));
+				}
+				"ResultSkipped" => {
+					let v: SkippedEvent = e
+						.decode_fields_unchecked_as()
+						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let error = v.error.to_string();
+					outcomes.push((v.request_id, BatchOutcome::Skipped { error }));
+				}
+				"BatchVerified" => {
+					let v: BatchVerifiedEvent = e
+						.decode_fields_unchecked_as()
+						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					one_by_one = Some(v.one_by_one);
+				}
+				_ => {}
+			}
+		}
+		let one_by_one = one_by_one.ok_or_else(|| {
+			ChainError::Rpc("submit_results emitted no Inference::BatchVerified".into())
+		})?;
+		Ok(BatchSubmitted {
+			outcomes,
+			one_by_one,
+			included,
+		})
+	}
+
 	/// Challenges the provisional result of `request_id` with `output` and
 	/// its 192-byte proof for the signer.
 	pub async fn challenge(
@@ -2151,6 +2244,40 @@ struct PaidEvent {
 struct RejectedEvent {
 	slashed: u128,
 	reason: RejectReason,
+}
+
+/// `InferenceVerified`, read for a batch.
+#[derive(DecodeAsType)]
+struct BatchPaidEvent {
+	request_id: u64,
+	fee: u128,
+}
+
+/// `ProofRejected`, read for a batch.
+#[derive(DecodeAsType)]
+struct BatchRejectedEvent {
+	request_id: u64,
+	slashed: u128,
+	reason: RejectReason,
+}
+
+#[derive(DecodeAsType)]
+struct SkippedEvent {
+	request_id: u64,
+	error: Value,
+}
+
+#[derive(DecodeAsType)]
+struct BatchVerifiedEvent {
+	one_by_one: bool,
+}
+
+/// One `Inference::submit_results` entry (encoded by field name).
+#[derive(EncodeAsType)]
+struct ZkResultArg {
+	request_id: u64,
+	output: Vec<i32>,
+	proof: Vec<u8>,
 }
 
 #[derive(DecodeAsType)]

@@ -376,8 +376,9 @@ pub fn request_view(
 					}
 				}
 				// Only an accepted result's output and proof are the request's
-				// (a challenge that overturned one replaces both).
-				"submit_result"
+				// (a challenge that overturned one replaces both); a batch's
+				// results are recorded one by one, like `submit_result`s.
+				"submit_result" | "submit_results"
 					if call_emitted(
 						e,
 						&["InferenceVerified", "ResultStored", "ResultProposed"],

@@ -426,6 +426,10 @@ pub fn derive_rows(
 			.iter()
 			.filter(|e| e.extrinsic_idx == Some(x.idx))
 			.collect();
+		if (x.pallet.as_str(), x.call.as_str()) == ("Inference", "submit_results") {
+			entity_events.extend(batch_results(x, &emitted));
+			continue;
+		}
 		let mut keys: BTreeSet<(&'static str, String)> = emitted
 			.iter()
 			.filter(|e| e.pallet == x.pallet)
@@ -465,6 +469,41 @@ pub fn derive_rows(
 	(entity_events, sync_inferences)
 }
 
+/// One call record per result of an `Inference.submit_results` batch `x`,
+/// in its request's history: the result's own arguments (`request_id`,
+/// `output`, `proof`), the signer, and the names of the events about that
+/// request among `emitted`, so each result reads like a `submit_result`.
+fn batch_results(x: &ExtrinsicRow, emitted: &[&EventRow]) -> Vec<EntityEvent> {
+	let results = x.args.get("results").and_then(Json::as_array);
+	results
+		.into_iter()
+		.flatten()
+		.filter_map(|result| {
+			let id = result.get("request_id").and_then(id_string)?;
+			let mut data = result.as_object().cloned().unwrap_or_default();
+			if let Some(s) = &x.signer {
+				data.insert("signer".into(), Json::String(s.clone()));
+			}
+			let outcome = emitted
+				.iter()
+				.filter(|e| e.pallet == "Inference")
+				.filter(|e| e.fields.get("request_id").and_then(id_string).as_ref() == Some(&id))
+				.map(|e| Json::String(e.name.clone()))
+				.collect();
+			data.insert("outcome".into(), outcome);
+			Some(EntityEvent {
+				kind: "request".into(),
+				entity_id: id,
+				block_number: x.block_number,
+				source: "call".into(),
+				idx: x.idx,
+				name: "Inference.submit_results".into(),
+				data: Json::Object(data),
+			})
+		})
+		.collect()
+}
+
 /// The row of an `Inference.InferenceComputed` event, with the input of the
 /// `Inference.infer_now` call that emitted it (none if it was nested).
 fn sync_inference(ev: &EventRow, extrinsics: &[ExtrinsicRow]) -> SyncInferenceRow {
@@ -489,5 +528,81 @@ fn sync_inference(ev: &EventRow, extrinsics: &[ExtrinsicRow]) -> SyncInferenceRo
 			.map(|w| w.min(i64::MAX as u128) as i64),
 		output: f.get("output").cloned().unwrap_or(Json::Null),
 		input: call.and_then(|x| x.args.get("input")).cloned(),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::entities::request_view;
+	use serde_json::json;
+
+	fn event(idx: i64, name: &str, fields: Json) -> EventRow {
+		EventRow {
+			block_number: 9,
+			idx,
+			extrinsic_idx: Some(1),
+			phase: "ApplyExtrinsic".into(),
+			pallet: "Inference".into(),
+			name: name.into(),
+			fields,
+		}
+	}
+
+	/// A batch's results land in their requests' histories one by one: the
+	/// verified one gets its output and proof, the rejected one only counts
+	/// a rejection.
+	#[test]
+	fn a_batch_is_split_into_its_requests() {
+		let batch = ExtrinsicRow {
+			block_number: 9,
+			idx: 1,
+			hash: "0x01".into(),
+			pallet: "Inference".into(),
+			call: "submit_results".into(),
+			args: json!({"results": [
+				{"request_id": 7, "output": [1, 2], "proof": "0xaa"},
+				{"request_id": 8, "output": [3, 4], "proof": "0xbb"},
+			]}),
+			signer: Some("E".into()),
+			nonce: Some(0),
+			tip: None,
+			fee: None,
+			success: true,
+			error: None,
+			len: 100,
+		};
+		let events = [
+			event(
+				0,
+				"InferenceVerified",
+				json!({"request_id": 7, "executor": "E", "fee": "5"}),
+			),
+			event(
+				1,
+				"ProofRejected",
+				json!({"request_id": 8, "executor": "E", "slashed": "3"}),
+			),
+			event(
+				2,
+				"BatchVerified",
+				json!({"executor": "E", "results": 2, "accepted": 1}),
+			),
+		];
+		let (rows, _) = derive_rows(&[batch], &events);
+		let history = |id: &str| -> Vec<EntityEvent> {
+			rows.iter()
+				.filter(|r| r.kind == "request" && r.entity_id == id)
+				.cloned()
+				.collect()
+		};
+		let verified = request_view("7", history("7"), None, |_| None);
+		assert_eq!(verified.status, "verified");
+		assert_eq!(verified.output, Some(json!([1, 2])));
+		assert_eq!(verified.proof, Some(json!("0xaa")));
+		let rejected = request_view("8", history("8"), None, |_| None);
+		assert_eq!(rejected.status, "pending");
+		assert_eq!(rejected.rejections, 1);
+		assert_eq!(rejected.output, None, "a rejected result is not the request's");
 	}
 }

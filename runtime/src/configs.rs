@@ -244,6 +244,9 @@ impl pallet_inference::Config for Runtime {
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<64>;
 	type MaxAssignedPerExecutor = ConstU32<128>;
+	// Charged up front for the worst case (every proof alone: 100 × ~5 ms),
+	// refunded to the batch's cost; two full batches fit one block.
+	type MaxBatchResults = ConstU32<100>;
 	// 784-pixel images with room to spare.
 	type MaxInputLen = ConstU32<1024>;
 	type MaxOutputLen = ConstU32<64>;

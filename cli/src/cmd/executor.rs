@@ -1,4 +1,4 @@
-//! `verity executor register|unregister|withdraw|decline|prove`: the
+//! `verity executor register|unregister|withdraw|decline|prove|prove-batch`: the
 //! executor set (pallet-inference) and serving the requests assigned to the
 //! signer.
 //!
@@ -8,8 +8,10 @@
 //! (`artifacts_getChunk`); every file is checked against the hashes the
 //! chain stores before it is used.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -21,7 +23,9 @@ use verity_zk::{Binding, Bls12_381, ProvingKey, VerifyingKey};
 
 use super::registry::{PROVING_KEY_FILE, QMODEL_FILE, UNPACKED_KEY_FILE};
 use super::{block_on, done, Ctx, Outcome};
-use crate::chain::{self, hex, Chain, KeyInfo, Mode, Model, Request, RequestStatus, Submitted};
+use crate::chain::{
+	self, hex, BatchOutcome, Chain, KeyInfo, Mode, Model, Request, RequestStatus, Submitted,
+};
 use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{note, print_json};
 use crate::progress::Progress;
@@ -32,6 +36,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   verity executor register --suri-file bob.suri
   verity executor prove 7 --artifacts verity-artifacts/<hash>
+  verity executor prove-batch 7 8 9
   verity executor unregister && verity executor withdraw";
 
 /// `verity executor` subcommands.
@@ -87,6 +92,19 @@ pub enum ExecutorCommand {
 		              verity executor prove 7 --artifacts verity-artifacts/<hash> --json"
 	)]
 	Prove(ProveArgs),
+	/// Run and prove several assigned zk requests, then submit them together
+	#[command(
+		long_about = "Runs and proves the zk requests REQUEST_ID... (each assigned to the \
+		              signer; artifacts as for `executor prove`, loaded once per model), then \
+		              submits all their results in one Inference::submit_results, whose proofs \
+		              the runtime verifies as a batch (at most Inference::MaxBatchResults). \
+		              Prints each result's status: verified, rejected (its proof failed: \
+		              slashed) or skipped (with the error submit_result would have returned). \
+		              Exits 0 if every result was verified, 1 otherwise.",
+		after_help = "Examples:\n  verity executor prove-batch 7 8 9\n  \
+		              verity executor prove-batch $(seq 10 40) --artifacts verity-artifacts/<hash> --json"
+	)]
+	ProveBatch(ProveBatchArgs),
 }
 
 /// A request id.
@@ -115,6 +133,18 @@ pub struct ProveArgs {
 	pub skip_assignment_check: bool,
 }
 
+/// `verity executor prove-batch`.
+#[derive(Debug, Args)]
+pub struct ProveBatchArgs {
+	/// The requests' ids
+	#[arg(value_name = "REQUEST_ID", required = true, num_args = 1..)]
+	pub request_ids: Vec<u64>,
+	/// Where model.qmodel and proving.key may be (else the config file's
+	/// artifacts, else downloaded from the node)
+	#[arg(long, value_name = "DIR")]
+	pub artifacts: Option<PathBuf>,
+}
+
 /// Runs an `executor` subcommand.
 pub fn run(ctx: &Ctx, command: ExecutorCommand) -> Outcome {
 	match command {
@@ -123,6 +153,7 @@ pub fn run(ctx: &Ctx, command: ExecutorCommand) -> Outcome {
 		ExecutorCommand::Withdraw => done(withdraw(ctx)),
 		ExecutorCommand::Decline(a) => done(decline(ctx, a)),
 		ExecutorCommand::Prove(a) => prove(ctx, a),
+		ExecutorCommand::ProveBatch(a) => prove_batch(ctx, a),
 	}
 }
 
@@ -388,15 +419,16 @@ fn decline(ctx: &Ctx, args: RequestArgs) -> Result<(), CliError> {
 pub async fn run_and_prove(
 	steps: &Progress,
 	chain_model: &Model,
-	Artifacts { model, proving_key }: Artifacts,
+	artifacts: Arc<Artifacts>,
 	request_id: u64,
 	who: &subxt::utils::AccountId32,
 	input: &[i32],
 ) -> Result<(Vec<i32>, Vec<u8>, f64), CliError> {
-	let qx = model
+	let qx = artifacts
+		.model
 		.input_tensors(input)
 		.map_err(|e| CliError::input(format!("request {request_id}: {e}")))?;
-	let (step, (outputs, proof)) = if let Some(pk) = proving_key {
+	let (step, (outputs, proof)) = if let Some(pk) = &artifacts.proving_key {
 		let step = steps.spinner(format!(
 			"running model {} on request {request_id} and proving ({} constraints)",
 			chain_model.id, pk.num_constraints
@@ -411,12 +443,17 @@ pub async fn run_and_prove(
 			.and_then(KeyInfo::final_verifying_key)
 			.map(<[u8]>::to_vec)
 			.unwrap_or_default();
+		let shared = artifacts.clone();
 		let proved = tokio::task::spawn_blocking(move || {
-			pk.prepare(&model)
+			let Artifacts { model, proving_key } = &*shared;
+			let pk = proving_key
+				.as_ref()
+				.ok_or_else(|| CliError::input("no proving key"))?;
+			pk.prepare(model)
 				.map_err(|e| CliError::input(e.to_string()))?;
-			let (outputs, proof) = verity_zk::prove(&pk, &model, &qx, &binding)
+			let (outputs, proof) = verity_zk::prove(pk, model, &qx, &binding)
 				.map_err(|e| CliError::input(format!("proving: {e}")))?;
-			let statement = verity_zk::statement(&model, &qx, &outputs, &binding);
+			let statement = verity_zk::statement(model, &qx, &outputs, &binding);
 			VerifyingKey::<Bls12_381>::from_bytes(&vk_bytes)
 				.and_then(|vk| verity_zk::verify(&vk, &statement, &proof))
 				.map_err(|e| {
@@ -434,7 +471,10 @@ pub async fn run_and_prove(
 			"running model {} on request {request_id} (no proof)",
 			chain_model.id
 		));
-		let outputs = model.run(&qx).map_err(|e| CliError::input(e.to_string()))?;
+		let outputs = artifacts
+			.model
+			.run(&qx)
+			.map_err(|e| CliError::input(e.to_string()))?;
 		(step, (outputs, Vec::new()))
 	};
 	let seconds = step.seconds();
@@ -473,6 +513,7 @@ fn prove(ctx: &Ctx, args: ProveArgs) -> Outcome {
 		let zk = request.mode == Mode::Zk;
 		let dir = ctx.artifacts(args.artifacts.as_deref());
 		let artifacts = load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, zk).await?;
+		let artifacts = Arc::new(artifacts);
 		let (honest, proof, prove_seconds) = run_and_prove(
 			&steps,
 			&chain_model,
@@ -563,5 +604,110 @@ fn prove(ctx: &Ctx, args: ProveArgs) -> Outcome {
 		};
 		print_json(&out);
 		Ok(code)
+	})
+}
+
+/// `verity executor prove-batch`: exit 0 if the chain verified every
+/// result, 1 otherwise.
+fn prove_batch(ctx: &Ctx, args: ProveBatchArgs) -> Outcome {
+	let key = ctx.signer()?;
+	let steps = ctx.progress();
+	block_on(async {
+		let chain = Chain::connect(ctx.url()).await?;
+		let who = chain::account_of(&key);
+		let dir = ctx.artifacts(args.artifacts.as_deref());
+		let max = chain
+			.constant_u128("Inference", "MaxBatchResults")
+			.await?;
+		if args.request_ids.len() as u128 > max {
+			return Err(CliError::input(format!(
+				"{} requests: a batch holds at most {max} (Inference::MaxBatchResults)",
+				args.request_ids.len()
+			)));
+		}
+		let mut models: HashMap<u64, (Model, Arc<Artifacts>)> = HashMap::new();
+		let mut results = Vec::with_capacity(args.request_ids.len());
+		let mut prove_seconds = 0.0;
+		for &request_id in &args.request_ids {
+			let request = assigned_request(&chain, request_id, &who, false).await?;
+			if request.mode != Mode::Zk {
+				return Err(CliError::input(format!(
+					"request {request_id} is {}, not zk: submit it with `executor prove`",
+					request.mode.name()
+				)));
+			}
+			if !models.contains_key(&request.model_id) {
+				let chain_model = chain.require_model(request.model_id).await?;
+				let artifacts =
+					load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, true).await?;
+				models.insert(request.model_id, (chain_model, Arc::new(artifacts)));
+			}
+			let (chain_model, artifacts) = &models[&request.model_id];
+			let (output, proof, seconds) = run_and_prove(
+				&steps,
+				chain_model,
+				artifacts.clone(),
+				request_id,
+				&who,
+				&request.input,
+			)
+			.await?;
+			prove_seconds += seconds;
+			results.push((request_id, output, proof));
+		}
+		let step = steps.spinner(format!(
+			"submitting {} results in one batch (waiting for finalization)",
+			results.len()
+		));
+		let submitted = chain.submit_results(&key, results).await?;
+		let included = &submitted.included;
+		step.done(format!("in block #{}", included.block_number));
+		let verified = submitted
+			.outcomes
+			.iter()
+			.filter(|(_, o)| matches!(o, BatchOutcome::Verified { .. }))
+			.count();
+		let outcomes: Vec<_> = submitted
+			.outcomes
+			.iter()
+			.map(|(request_id, outcome)| match outcome {
+				BatchOutcome::Verified { fee } => {
+					json!({"request_id": request_id, "status": "verified", "fee_paid": amount(*fee)})
+				}
+				BatchOutcome::Rejected { slashed, reason } => json!({
+					"request_id": request_id,
+					"status": "rejected",
+					"reason": reason,
+					"slashed": amount(*slashed),
+				}),
+				BatchOutcome::Skipped { error } => {
+					json!({"request_id": request_id, "status": "skipped", "error": error})
+				}
+			})
+			.collect();
+		note(format!(
+			"{verified} of {} results verified in block #{}{}",
+			args.request_ids.len(),
+			included.block_number,
+			if submitted.one_by_one {
+				" (the batch check failed: every proof was then checked alone)"
+			} else {
+				""
+			}
+		));
+		print_json(&json!({
+			"executor": who.to_string(),
+			"results": outcomes,
+			"verified": verified,
+			"one_by_one": submitted.one_by_one,
+			"prove_seconds": prove_seconds,
+			"block": included.block_number,
+			"block_hash": included.block_hash,
+		}));
+		Ok(if verified == args.request_ids.len() {
+			ExitCode::SUCCESS
+		} else {
+			ExitCode::from(EXIT_REJECTED)
+		})
 	})
 }

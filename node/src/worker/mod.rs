@@ -26,9 +26,12 @@
 //!    blocking threads, `--executor-concurrency` at a time, holding at most
 //!    `--executor-queue` requests; it checks the proof against the model's
 //!    on-chain verifying key, so a bad key never costs the bond.
-//! 5. It writes the result to its journal and submits `Inference::submit_result`
-//!    signed with the executor key (key type `vinf`, sr25519) through the
-//!    transaction pool. If the request is still open some blocks later (or
+//! 5. It writes the result to its journal and submits it signed with the
+//!    executor key (key type `vinf`, sr25519) through the transaction pool:
+//!    the `Zk` results proved since the last block together, in one
+//!    `Inference::submit_results` (verified as a batch), others and lone
+//!    ones with `Inference::submit_result`; at each new best block, or at
+//!    once when no other job is running or queued. If the request is still open some blocks later (or
 //!    after a restart, since the pool is not persisted) the journaled result is
 //!    submitted again, never proved again; the journal entry goes once a
 //!    finalized block no longer has the request open.
@@ -68,7 +71,10 @@ use sp_blockchain::HeaderBackend;
 use sp_consensus::BlockOrigin;
 use sp_core::{crypto::KeyTypeId, sr25519, Bytes};
 use sp_keystore::KeystorePtr;
-use sp_runtime::{traits::Header as _, BoundedVec};
+use sp_runtime::{
+	traits::{Get, Header as _},
+	BoundedVec,
+};
 use verity_artifacts::ArtifactStore;
 use verity_inference::QuantizedModel;
 use verity_runtime::{opaque::Block, AccountId, RuntimeCall};
@@ -272,6 +278,28 @@ fn result_call(entry: &Entry) -> Result<RuntimeCall, String> {
 	))
 }
 
+/// The `Inference::submit_results` call of journaled `Zk` results.
+fn batch_call(entries: &[Entry]) -> Result<RuntimeCall, String> {
+	let results = entries
+		.iter()
+		.map(|entry| {
+			Ok(pallet_inference::ZkResult {
+				request_id: entry.request_id,
+				output: BoundedVec::try_from(entry.output.clone())
+					.map_err(|_| "output longer than the runtime allows".to_string())?,
+				proof: BoundedVec::try_from(entry.proof.0.clone())
+					.map_err(|_| "proof longer than the runtime allows".to_string())?,
+			})
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	Ok(RuntimeCall::Inference(
+		pallet_inference::Call::submit_results {
+			results: BoundedVec::try_from(results)
+				.map_err(|_| "more results than a batch holds".to_string())?,
+		},
+	))
+}
+
 /// Why a request is not being worked on.
 enum Parked {
 	/// Artifacts not in the store; retried once they are.
@@ -364,6 +392,7 @@ pub fn start(
 		warned_no_key: !keys.is_empty(),
 		best: None,
 		gave_up: HashSet::new(),
+		to_submit: Vec::new(),
 	};
 	spawn.spawn(
 		"inference-worker",
@@ -412,6 +441,8 @@ struct Worker {
 	best: Option<(Hash, u32)>,
 	/// Journaled results no longer submitted (too many attempts).
 	gave_up: HashSet<u64>,
+	/// Journaled results to submit next ([`Worker::flush`]).
+	to_submit: Vec<u64>,
 }
 
 impl Worker {
@@ -473,8 +504,9 @@ impl Worker {
 
 		// Journaled results: submit again if still open and not included in time.
 		for id in self.journal.ids() {
+			// Open and still ours (a lapsed window passed it to another).
 			let open = match self.client.runtime_api().request(hash, id) {
-				Ok(open) => open.is_some(),
+				Ok(open) => open.is_some_and(|r| r.executor.as_ref() == Some(&account)),
 				Err(e) => {
 					log::warn!(target: LOG, "InferenceApi::request({id}) at #{number}: {e}");
 					continue;
@@ -502,9 +534,10 @@ impl Worker {
 				} else {
 					log::info!(target: LOG, "request {id}: submitting the journaled result (proved before a restart)");
 				}
-				self.submit(id, &key).await;
+				self.to_submit.push(id);
 			}
 		}
+		self.flush(&key).await;
 
 		let pending = match self
 			.client
@@ -980,8 +1013,13 @@ impl Worker {
 						self.journal.dir().display()
 					);
 				}
-				if let Some(key) = self.key() {
-					self.submit(id, &key).await;
+				self.to_submit.push(id);
+				// Batched with what else finishes before the next block,
+				// unless nothing else is coming.
+				if self.in_flight.is_empty() && self.queue.is_empty() {
+					if let Some(key) = self.key() {
+						self.flush(&key).await;
+					}
 				}
 			}
 			Err(e) => {
@@ -1027,19 +1065,83 @@ impl Worker {
 		}
 	}
 
-	/// Submits the journaled result of `id` at the current best block.
-	async fn submit(&mut self, id: u64, key: &sr25519::Public) {
+	/// Submits the results in `to_submit` at the current best block: the
+	/// `Zk` ones in batches of up to `MaxBatchResults` (a batch the pool
+	/// refuses, because one of its requests is no longer ours, goes again
+	/// result by result), the others and lone ones one by one.
+	async fn flush(&mut self, key: &sr25519::Public) {
 		let Some((hash, number)) = self.best else {
 			return;
 		};
-		let Some(mut entry) = self.journal.get(id).cloned() else {
-			return;
-		};
+		let mut ids = std::mem::take(&mut self.to_submit);
+		ids.sort_unstable();
+		ids.dedup();
+		let (zk, single): (Vec<u64>, Vec<u64>) = ids.into_iter().partition(|id| {
+			self.journal
+				.get(*id)
+				.is_some_and(|entry| !entry.proof.0.is_empty())
+		});
+		let max = <verity_runtime::Runtime as pallet_inference::Config>::MaxBatchResults::get();
+		for chunk in zk.chunks(max.max(1) as usize) {
+			if let [id] = chunk {
+				self.submit(*id, key).await;
+				continue;
+			}
+			let entries: Vec<Entry> = chunk
+				.iter()
+				.filter_map(|id| self.journal.get(*id).cloned())
+				.collect();
+			let result = match batch_call(&entries) {
+				Ok(call) => self.signer.submit(KEY_TYPE, key, call, hash, number).await,
+				Err(e) => Err(e),
+			};
+			match result {
+				Ok(tx) => {
+					for id in chunk {
+						self.mark_submitted(*id, number);
+					}
+					log::info!(
+						target: LOG,
+						"requests {chunk:?}: submitted {} results in one batch, transaction {tx:?}",
+						entries.len()
+					);
+					if let Some(m) = &self.metrics {
+						m.submitted.inc_by(entries.len() as u64);
+					}
+				}
+				Err(e) => {
+					log::warn!(target: LOG, "requests {chunk:?}: the batch was refused ({e}); submitting them one by one");
+					for id in chunk {
+						self.submit(*id, key).await;
+					}
+				}
+			}
+		}
+		for id in single {
+			self.submit(id, key).await;
+		}
+	}
+
+	/// Records in the journal that `id`'s result is submitted at block
+	/// `number`; returns its entry.
+	fn mark_submitted(&mut self, id: u64, number: u32) -> Option<Entry> {
+		let mut entry = self.journal.get(id).cloned()?;
 		entry.submitted_at = Some(number);
 		entry.attempts += 1;
 		if let Err(e) = self.journal.put(entry.clone()) {
 			log::warn!(target: LOG, "request {id}: writing the journal: {e}");
 		}
+		Some(entry)
+	}
+
+	/// Submits the journaled result of `id` at the current best block.
+	async fn submit(&mut self, id: u64, key: &sr25519::Public) {
+		let Some((hash, number)) = self.best else {
+			return;
+		};
+		let Some(entry) = self.mark_submitted(id, number) else {
+			return;
+		};
 		let call = match result_call(&entry) {
 			Ok(call) => call,
 			Err(e) => {

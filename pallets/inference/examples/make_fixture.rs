@@ -11,7 +11,8 @@
 //! the largest verifying key of any model (10 public inputs, 914 bytes) and,
 //! with the longest input, the most Poseidon work in the statement. The
 //! weights, the setup and the input are seeded, so the output is reproducible.
-//! The executor is the `AccountId32` `[0x42; 32]`, the request id 7.
+//! The executor is the `AccountId32` `[0x42; 32]`, the request id 7; the
+//! batch proofs are for requests 7..71, same input and executor.
 
 use codec::Encode;
 use pallet_inference::fixture::Fixture;
@@ -23,6 +24,8 @@ use verity_inference::quant::{
 use verity_zk::{prove, setup, Binding};
 
 const OUTPUTS: usize = 60;
+/// Proofs for the `submit_results` benchmark: the runtime's `MaxBatchResults`.
+const BATCH_PROOFS: u64 = 100;
 
 fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {
 	let weight: Vec<i64> = (0..OUTPUTS * input_len)
@@ -92,6 +95,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 		executor: [0x42; 32],
 	};
 	let (output, proof) = prove(&pk, &model, &input, &binding)?;
+	let mut batch_proofs = vec![proof.to_bytes()];
+	for i in 1..BATCH_PROOFS {
+		let binding = Binding {
+			request_id: binding.request_id + i,
+			..binding
+		};
+		let (same, proof) = prove(&pk, &model, &input, &binding)?;
+		assert_eq!(same, output, "one model, one input");
+		batch_proofs.push(proof.to_bytes());
+	}
 
 	let fixture = Fixture {
 		model_hash: model.hash(),
@@ -103,12 +116,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 		input: data.iter().map(|&v| v as i32).collect(),
 		output: output[0].data.iter().map(|&v| v as i32).collect(),
 		proof: proof.to_bytes(),
+		batch_proofs,
 	};
 	verity_zk::verify_encoded::<verity_zk::Bls12_381>(
 		&fixture.verifying_key,
 		&fixture.statement(),
 		&fixture.proof,
 	)?;
+	for (i, proof) in fixture.batch_proofs.iter().enumerate() {
+		verity_zk::verify_encoded::<verity_zk::Bls12_381>(
+			&fixture.verifying_key,
+			&fixture.batch_statement(i),
+			proof,
+		)?;
+	}
 	let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/benchmark.scale");
 	std::fs::write(path, fixture.encode())?;
 	println!(

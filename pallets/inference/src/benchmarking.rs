@@ -403,6 +403,53 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `n` accepted proofs in one batch (the fixture's batch proofs: the
+	/// same input for requests `request_id..request_id + n`, all assigned
+	/// to the fixture's executor).
+	#[benchmark]
+	fn submit_results(n: Linear<1, { T::MaxBatchResults::get() }>) -> Result<(), BenchmarkError> {
+		let (executor, f, first) = zk_setup::<T>(T::ExecutorBond::get())?;
+		let model = Requests::<T>::get(first)
+			.map(|r| r.model_id)
+			.ok_or(BenchmarkError::Weightless)?;
+		let proofs = f
+			.batch_proofs
+			.get(..n as usize)
+			.ok_or(BenchmarkError::Stop(
+				"the fixture has too few batch proofs: regenerate it",
+			))?;
+		let mut results = Vec::with_capacity(proofs.len());
+		for (i, proof) in proofs.iter().enumerate() {
+			let id = first + i as u64;
+			if i > 0 {
+				let requester: T::AccountId = account("requester", i as u32, SEED);
+				let made = make_request::<T>(
+					&requester,
+					model,
+					input::<T>(&f.input),
+					InferenceMode::Zk,
+					deadline::<T>(),
+				);
+				assert_eq!(made, id);
+				assign_to::<T>(id, &executor);
+			}
+			results.push(ZkResult {
+				request_id: id,
+				output: BoundedVec::truncate_from(f.output.clone()),
+				proof: BoundedVec::truncate_from(proof.clone()),
+			});
+		}
+		let results = BoundedVec::truncate_from(results);
+
+		#[extrinsic_call]
+		submit_results(RawOrigin::Signed(executor), results);
+
+		for i in 0..n as u64 {
+			assert!(Results::<T>::get(first + i).is_some_and(|r| r.verified));
+		}
+		Ok(())
+	}
+
 	/// A rejected proof (the fixture's, with one output value changed): full
 	/// verification, a slash, an ejection from a full set, the request
 	/// unassigned.

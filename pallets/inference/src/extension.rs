@@ -7,7 +7,9 @@
 //! `submit_result` and `decline` from anyone but the request's assigned
 //! executor and for closed requests, and every such transaction `provides`
 //! the tag `("verity/result", request_id)`, so the pool holds one of them per
-//! request and drops the rest once the request closes. Likewise `challenge`
+//! request and drops the rest once the request closes. A `submit_results`
+//! batch is refused if any of its entries would be, and provides every
+//! entry's tag. Likewise `challenge`
 //! is refused when the result is not provisional (any more), from its own
 //! submitter and from non-executors, and provides `("verity/challenge",
 //! request_id)`: executors racing to overturn the same wrong result do not
@@ -61,6 +63,26 @@ impl<T> CheckSubmission<T> {
 	}
 }
 
+impl<T: Config> CheckSubmission<T> {
+	/// Whether `who` may answer `request_id` in block `now` (open, within
+	/// its deadline, assigned to `who`): its tag, and how long that stays
+	/// true (the assignment window; afterwards another executor has it).
+	fn answerable(
+		request_id: crate::RequestId,
+		who: &T::AccountId,
+		now: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Result<(alloc::vec::Vec<u8>, u64), InvalidTransaction> {
+		let request = Requests::<T>::get(request_id).ok_or(InvalidTransaction::Stale)?;
+		if now > request.deadline {
+			return Err(InvalidTransaction::Stale);
+		}
+		if request.executor.as_ref() != Some(who) {
+			return Err(InvalidTransaction::Custom(NOT_ASSIGNED));
+		}
+		Ok((Self::tag(request_id), longevity(request.window_end, now)))
+	}
+}
+
 impl<T> core::fmt::Debug for CheckSubmission<T> {
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
 		write!(f, "CheckSubmission")
@@ -68,14 +90,16 @@ impl<T> core::fmt::Debug for CheckSubmission<T> {
 }
 
 /// What a call does to a request, if this extension checks it.
-enum Checked {
+enum Checked<'a, T: Config> {
 	/// `submit_result` or `decline`.
 	Answers(crate::RequestId),
+	/// `submit_results`: every entry must be valid as an `Answers`.
+	AnswersMany(&'a [crate::ZkResultOf<T>]),
 	/// `challenge`.
 	Challenges(crate::RequestId),
 }
 
-fn checked<T: Config>(call: &T::RuntimeCall) -> Option<Checked>
+fn checked<T: Config>(call: &T::RuntimeCall) -> Option<Checked<'_, T>>
 where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
@@ -83,6 +107,7 @@ where
 		Call::submit_result { request_id, .. } | Call::decline { request_id } => {
 			Some(Checked::Answers(*request_id))
 		}
+		Call::submit_results { results } => Some(Checked::AnswersMany(results)),
 		Call::challenge { request_id, .. } => Some(Checked::Challenges(*request_id)),
 		_ => None,
 	}
@@ -111,6 +136,7 @@ where
 		// a challenge also reads the challenger's record.
 		match checked::<T>(call) {
 			Some(Checked::Answers(_)) => T::DbWeight::get().reads(1),
+			Some(Checked::AnswersMany(results)) => T::DbWeight::get().reads(results.len() as u64),
 			Some(Checked::Challenges(_)) => T::DbWeight::get().reads(2),
 			None => Weight::zero(),
 		}
@@ -134,6 +160,20 @@ where
 		let now = frame_system::Pallet::<T>::block_number();
 		let request_id = match checked {
 			Checked::Answers(request_id) => request_id,
+			Checked::AnswersMany(results) => {
+				// Every entry as if submitted alone; the batch provides all
+				// their tags and lives as long as the shortest window.
+				let mut valid = ValidTransaction {
+					longevity: u64::MAX,
+					..Default::default()
+				};
+				for result in results {
+					let (tag, longevity) = Self::answerable(result.request_id, who, now)?;
+					valid.provides.push(tag);
+					valid.longevity = valid.longevity.min(longevity);
+				}
+				return Ok((valid, (), origin));
+			}
 			Checked::Challenges(request_id) => {
 				let provisional = Provisional::<T>::get(request_id)
 					.filter(|p| now <= p.challenge_end)
@@ -149,17 +189,10 @@ where
 				return Ok((valid, (), origin));
 			}
 		};
-		let request = Requests::<T>::get(request_id).ok_or(InvalidTransaction::Stale)?;
-		if now > request.deadline {
-			return Err(InvalidTransaction::Stale.into());
-		}
-		if request.executor.as_ref() != Some(who) {
-			return Err(InvalidTransaction::Custom(NOT_ASSIGNED).into());
-		}
-		// Valid while the window lasts; afterwards another executor has it.
+		let (tag, longevity) = Self::answerable(request_id, who, now)?;
 		let valid = ValidTransaction {
-			provides: alloc::vec![Self::tag(request_id)],
-			longevity: longevity(request.window_end, now),
+			provides: alloc::vec![tag],
+			longevity,
 			..Default::default()
 		};
 		Ok((valid, (), origin))

@@ -27,6 +27,9 @@ pub struct Fixture {
 	pub output: Vec<i32>,
 	/// The proof (192 bytes).
 	pub proof: Vec<u8>,
+	/// Proofs of the same output for requests `request_id + i` (the first is
+	/// `proof`), for the `submit_results` benchmark.
+	pub batch_proofs: Vec<Vec<u8>>,
 }
 
 /// The committed fixture, SCALE-encoded.
@@ -45,6 +48,13 @@ impl Fixture {
 		verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(&self.verifying_key)
 			.map(|vk| vk.prepare().to_bytes())
 			.unwrap_or_default()
+	}
+
+	/// The statement that `batch_proofs[i]` proves (`i = 0`: `proof`'s).
+	pub fn batch_statement(&self, i: usize) -> verity_zk::Statement {
+		let mut statement = self.statement();
+		statement.request_id = self.request_id.saturating_add(i as u64);
+		statement
 	}
 
 	/// The statement the fixture's proof proves.

@@ -138,7 +138,8 @@ pub use pallet::*;
 pub use sync::{work_component, InferenceProvider};
 pub use types::*;
 pub use verifier::{
-	verity_verifier, Groth16, HostGroth16, NativeGroth16, PureGroth16, VerifyError, VerifyProof,
+	batch_coefficients, verity_verifier, BatchEntry, BatchVerdict, Groth16, HostGroth16,
+	NativeGroth16, PureGroth16, StatementData, VerifyError, VerifyProof,
 };
 pub use weights::WeightInfo;
 
@@ -169,6 +170,11 @@ pub type BalanceOf<T> =
 /// A negative imbalance (slashed funds) of [`Config::Currency`].
 pub type CreditOf<T> =
 	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+/// One entry of `submit_results`.
+pub type ZkResultOf<T> = ZkResult<
+	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
+	frame_support::BoundedVec<u8, frame_support::traits::ConstU32<PROOF_BYTES>>,
+>;
 /// A request as stored.
 pub type RequestOf<T> = Request<
 	<T as frame_system::Config>::AccountId,
@@ -443,6 +449,12 @@ pub mod pallet {
 		/// many is skipped by the draw.
 		#[pallet::constant]
 		type MaxAssignedPerExecutor: Get<u32>;
+
+		/// Most results in one `submit_results` call. Its weight is charged
+		/// for the worst case (every proof verified alone after the batch
+		/// fails), which must fit one extrinsic.
+		#[pallet::constant]
+		type MaxBatchResults: Get<u32>;
 
 		/// Most input values of a request.
 		#[pallet::constant]
@@ -743,6 +755,21 @@ pub mod pallet {
 			slashed: BalanceOf<T>,
 			reason: RejectReason,
 		},
+		/// `submit_results` left one of its results alone, for the reason
+		/// `submit_result` would have failed with (nothing changed for it).
+		ResultSkipped {
+			request_id: RequestId,
+			error: DispatchError,
+		},
+		/// `submit_results` verified `results` proofs together: `accepted`
+		/// were accepted, and if the combined check failed (`one_by_one`),
+		/// each was then verified alone to find the bad ones.
+		BatchVerified {
+			executor: T::AccountId,
+			results: u32,
+			accepted: u32,
+			one_by_one: bool,
+		},
 		/// A request passed its deadline without a result; `refunded` went back
 		/// to the requester and `charged` (`ExpiryCharge`) was burnt.
 		RequestExpired {
@@ -855,6 +882,12 @@ pub mod pallet {
 		/// A `Zk` result needs a proof of `PROOF_BYTES` bytes; a `Vanilla`
 		/// result takes no proof.
 		ProofSizeMismatch,
+		/// `submit_results` with no results.
+		EmptyBatch,
+		/// A `submit_results` entry for a request that is not `Zk`.
+		NotZkRequest,
+		/// A request appears twice in one `submit_results`.
+		DuplicateResult,
 		/// The executor's bond is below one slash.
 		BondTooLow,
 		/// The model's stored verifying key does not decode.
@@ -1148,25 +1181,8 @@ pub mod pallet {
 			proof: BoundedVec<u8, ConstU32<PROOF_BYTES>>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let request = Self::open_request(request_id)?;
+			let (request, info, spec) = Self::check_submission(&who, request_id, &output)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now <= request.deadline, Error::<T>::DeadlinePassed);
-			ensure!(
-				request.executor.as_ref() == Some(&who),
-				Error::<T>::NotAssigned
-			);
-			let info = ExecutorOf::<T>::get(&who).ok_or(Error::<T>::NotExecutor)?;
-			let spec = T::Models::spec(request.model_id).ok_or(Error::<T>::UnknownModel)?;
-			Self::check_spec(&spec)?;
-			ensure!(
-				output.len() == spec.output_len as usize,
-				Error::<T>::WrongOutputLength
-			);
-			ensure!(
-				in_range(&output, spec.act_bits),
-				Error::<T>::OutputOutOfRange
-			);
-
 			match request.mode {
 				InferenceMode::Vanilla => {
 					ensure!(proof.is_empty(), Error::<T>::ProofSizeMismatch);
@@ -1537,6 +1553,122 @@ pub mod pallet {
 			});
 			Ok(())
 		}
+
+		/// Submits the results of many `Zk` requests assigned to the caller,
+		/// whose proofs are verified together
+		/// ([`VerifyProof::verify_batch`]: a random linear combination whose
+		/// coefficients come from the parent block's hash and the whole
+		/// submission, so no prover knows them in advance).
+		///
+		/// Each result is then handled as `submit_result` would handle it:
+		/// accepted and paid (`InferenceVerified`), or, if its proof fails,
+		/// rejected with a slash (`ProofRejected`) while the others stand. A
+		/// result `submit_result` would refuse (closed, past its deadline,
+		/// not the caller's, wrong output, not `Zk`, a request twice, no
+		/// usable key) is skipped (`ResultSkipped`) and nothing changes for
+		/// it. Fails only for an empty batch, or a caller who is not an
+		/// executor or whose bond is below one slash. Emits `BatchVerified`.
+		///
+		/// Charged for the worst case (every proof verified alone after the
+		/// combined check fails), refunded to the batch's cost when it passes.
+		#[pallet::call_index(15)]
+		#[pallet::weight(Pallet::<T>::submit_results_worst_case(results.len() as u32))]
+		pub fn submit_results(
+			origin: OriginFor<T>,
+			results: BoundedVec<ZkResultOf<T>, T::MaxBatchResults>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			ensure!(!results.is_empty(), Error::<T>::EmptyBatch);
+			let info = ExecutorOf::<T>::get(&who).ok_or(Error::<T>::NotExecutor)?;
+			ensure!(
+				info.bond >= T::InvalidProofSlash::get(),
+				Error::<T>::BondTooLow
+			);
+			let count = results.len() as u32;
+			let seed = Self::batch_seed(&who, &results);
+			let executor = Self::account_bytes(&who);
+			// Each model's prepared key once, and the entries that use them.
+			let mut keys: Vec<(ModelId, Vec<u8>)> = Vec::new();
+			let mut entries = Vec::with_capacity(results.len());
+			let mut pending = Vec::with_capacity(results.len());
+			let mut seen = alloc::collections::BTreeSet::new();
+			for ZkResult {
+				request_id,
+				output,
+				proof,
+			} in results
+			{
+				let checked = Self::check_batch_entry(&who, request_id, &output, &proof, &mut seen)
+					.and_then(|(request, spec)| {
+						let known = keys
+							.iter()
+							.position(|(model, _)| *model == request.model_id);
+						let key = match known {
+							Some(key) => key,
+							None => {
+								let prepared = T::Models::prepared_verifying_key(request.model_id)
+									.ok_or(Error::<T>::NoVerifyingKey)?;
+								keys.push((request.model_id, prepared));
+								keys.len() - 1
+							}
+						};
+						Ok((request, spec, key as u32))
+					});
+				match checked {
+					Ok((request, spec, key)) => {
+						entries.push(BatchEntry {
+							key,
+							statement: StatementData {
+								model_id: spec.quantized_hash,
+								request_id,
+								executor,
+								input: request.input.iter().map(|&v| v as i64).collect(),
+								output: output.iter().map(|&v| v as i64).collect(),
+							},
+							proof: proof.into_inner(),
+						});
+						pending.push((request_id, request, output));
+					}
+					Err(error) => Self::deposit_event(Event::ResultSkipped { request_id, error }),
+				}
+			}
+			let keys: Vec<Vec<u8>> = keys.into_iter().map(|(_, key)| key).collect();
+			let batch = T::ProofVerifier::verify_batch(&keys, &entries, &seed);
+			let mut accepted = 0u32;
+			for ((request_id, request, output), verdict) in pending.into_iter().zip(batch.verdicts) {
+				let reason = match verdict {
+					Ok(()) => {
+						Self::accept(request_id, request, who.clone(), output, true)?;
+						accepted = accepted.saturating_add(1);
+						continue;
+					}
+					Err(VerifyError::MalformedProof) => RejectReason::MalformedProof,
+					Err(VerifyError::InvalidProof) => RejectReason::InvalidProof,
+					Err(VerifyError::InvalidVerifyingKey) => {
+						let error = Error::<T>::InvalidVerifyingKey.into();
+						Self::deposit_event(Event::ResultSkipped { request_id, error });
+						continue;
+					}
+					Err(VerifyError::StatementMismatch) => {
+						let error = Error::<T>::ModelKeyMismatch.into();
+						Self::deposit_event(Event::ResultSkipped { request_id, error });
+						continue;
+					}
+				};
+				// Read again: an earlier rejection in this batch slashed it.
+				if let Some(info) = ExecutorOf::<T>::get(&who) {
+					Self::reject(request_id, request, who.clone(), info, reason);
+				}
+			}
+			Self::deposit_event(Event::BatchVerified {
+				executor: who,
+				results: count,
+				accepted,
+				one_by_one: batch.one_by_one,
+			});
+			let used = (!batch.one_by_one).then(|| T::WeightInfo::submit_results(count));
+			Ok(used.into())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1557,6 +1689,71 @@ pub mod pallet {
 				.checked_mul(&blocks.into())
 				.and_then(|per_block| per_block.checked_add(&T::MinRequestFee::get()))
 				.ok_or_else(|| Error::<T>::Overflow.into())
+		}
+
+		/// The weight `submit_results` is charged for `n` results before it
+		/// runs: the batch, then every proof verified alone (and rejected).
+		pub fn submit_results_worst_case(n: u32) -> Weight {
+			T::WeightInfo::submit_results(n)
+				.saturating_add(T::WeightInfo::submit_result_rejected().saturating_mul(n.into()))
+		}
+
+		/// The seed of a batch's coefficients ([`batch_coefficients`]): the
+		/// parent block's hash, the submitter and every result in the
+		/// submission, hashed.
+		fn batch_seed(who: &T::AccountId, results: &[ZkResultOf<T>]) -> [u8; 32] {
+			let parent = frame_system::Pallet::<T>::parent_hash();
+			sp_io::hashing::blake2_256(&(b"verity/batch", parent, who, results).encode())
+		}
+
+		/// The checks every result passes before its mode matters:
+		/// `request_id` open and within its deadline, assigned to `who` (an
+		/// executor), its model's spec usable, `output` of its length and
+		/// range. Returns the request, the executor's record and the spec.
+		fn check_submission(
+			who: &T::AccountId,
+			request_id: RequestId,
+			output: &[i32],
+		) -> Result<(RequestOf<T>, ExecutorInfo<BalanceOf<T>>, ModelSpec), DispatchError> {
+			let request = Self::open_request(request_id)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now <= request.deadline, Error::<T>::DeadlinePassed);
+			ensure!(
+				request.executor.as_ref() == Some(who),
+				Error::<T>::NotAssigned
+			);
+			let info = ExecutorOf::<T>::get(who).ok_or(Error::<T>::NotExecutor)?;
+			let spec = T::Models::spec(request.model_id).ok_or(Error::<T>::UnknownModel)?;
+			Self::check_spec(&spec)?;
+			ensure!(
+				output.len() == spec.output_len as usize,
+				Error::<T>::WrongOutputLength
+			);
+			ensure!(
+				in_range(output, spec.act_bits),
+				Error::<T>::OutputOutOfRange
+			);
+			Ok((request, info, spec))
+		}
+
+		/// [`Pallet::check_submission`] for one `submit_results` entry, which
+		/// must also be a `Zk` request's, with a proof of the right size, and
+		/// the first for its request in the batch (`seen`).
+		fn check_batch_entry(
+			who: &T::AccountId,
+			request_id: RequestId,
+			output: &[i32],
+			proof: &[u8],
+			seen: &mut alloc::collections::BTreeSet<RequestId>,
+		) -> Result<(RequestOf<T>, ModelSpec), DispatchError> {
+			ensure!(seen.insert(request_id), Error::<T>::DuplicateResult);
+			let (request, _, spec) = Self::check_submission(who, request_id, output)?;
+			ensure!(request.mode == InferenceMode::Zk, Error::<T>::NotZkRequest);
+			ensure!(
+				proof.len() == PROOF_BYTES as usize,
+				Error::<T>::ProofSizeMismatch
+			);
+			Ok((request, spec))
 		}
 
 		/// The open request `request_id`, or why there is none.

@@ -172,6 +172,7 @@ impl pallet_inference::Config for Test {
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<MAX_EXECUTORS>;
 	type MaxAssignedPerExecutor = ConstU32<MAX_ASSIGNED>;
+	type MaxBatchResults = ConstU32<4>;
 	type MaxInputLen = ConstU32<MAX_INPUT>;
 	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
 	type MaxPendingRequests = ConstU32<MAX_PENDING>;

@@ -3013,3 +3013,265 @@ fn the_v2_migration_counts_open_requests_per_model() {
 		OpenRequestsOfModel::<Test>::insert(second, 1);
 	});
 }
+
+// ---------------------------------------------------------------------------
+// Batches (`submit_results`).
+
+fn zk_result(id: RequestId, output: Vec<i32>, proof: Vec<u8>) -> ZkResultOf<Test> {
+	ZkResult {
+		request_id: id,
+		output: out(output),
+		proof: proof_bytes(proof),
+	}
+}
+
+fn batch(results: Vec<ZkResultOf<Test>>) -> BoundedVec<ZkResultOf<Test>, ConstU32<4>> {
+	BoundedVec::try_from(results).unwrap()
+}
+
+/// `n` Zk requests from accounts 5, 6, .. all drawn to executor 1 (the only
+/// one), each with its output and proof.
+fn proved_requests(n: u8) -> Vec<(RequestId, Vec<i32>, Vec<u8>)> {
+	let model = mlp();
+	register(1);
+	let ids: Vec<RequestId> = (0..n)
+		.map(|i| request_only(5 + i, model, InferenceMode::Zk))
+		.collect();
+	run_to(System::block_number() + 1);
+	ids.into_iter()
+		.map(|id| {
+			assert_eq!(executor_of(id), Some(account(1)));
+			let (output, proof) = prove(id, &account(1), &zk().input);
+			(id, output, proof)
+		})
+		.collect()
+}
+
+#[test]
+fn a_batch_of_valid_proofs_is_accepted_and_charged_the_batch_weight() {
+	run(|| {
+		let proved = proved_requests(3);
+		System::reset_events();
+		let results = proved
+			.iter()
+			.map(|(id, output, proof)| zk_result(*id, output.clone(), proof.clone()))
+			.collect();
+		let info =
+			Inference::submit_results(RuntimeOrigin::signed(account(1)), batch(results)).unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<Test as Config>::WeightInfo::submit_results(3)),
+			"refunded to the batch's cost"
+		);
+		let mut expected: Vec<Event<Test>> = proved
+			.iter()
+			.map(|(id, ..)| Event::InferenceVerified {
+				request_id: *id,
+				executor: account(1),
+				fee: 100,
+			})
+			.collect();
+		expected.push(Event::BatchVerified {
+			executor: account(1),
+			results: 3,
+			accepted: 3,
+			one_by_one: false,
+		});
+		assert_eq!(events(), expected);
+		for (id, output, _) in &proved {
+			let result = Results::<Test>::get(id).unwrap();
+			assert!(result.verified);
+			assert_eq!(&result.output.to_vec(), output);
+		}
+		assert_eq!(free(1), ENDOWMENT - BOND + 300);
+		assert_eq!(bond(1), BOND);
+	});
+}
+
+#[test]
+fn a_bad_proof_in_a_batch_is_slashed_and_the_others_stand() {
+	run(|| {
+		let proved = proved_requests(3);
+		System::reset_events();
+		let results = proved
+			.iter()
+			.enumerate()
+			.map(|(i, (id, output, proof))| {
+				let mut output = output.clone();
+				if i == 1 {
+					output[3] += 1;
+				}
+				zk_result(*id, output, proof.clone())
+			})
+			.collect();
+		let info =
+			Inference::submit_results(RuntimeOrigin::signed(account(1)), batch(results)).unwrap();
+		assert_eq!(info.actual_weight, None, "charged the worst case");
+		let (good, bad) = ([proved[0].0, proved[2].0], proved[1].0);
+		for id in good {
+			assert!(Results::<Test>::get(id).is_some_and(|r| r.verified));
+		}
+		assert!(Results::<Test>::get(bad).is_none());
+		assert_eq!(executor_of(bad), None, "open, to be drawn again");
+		assert_eq!(bond(1), BOND - SLASH);
+		assert_eq!(
+			events().last(),
+			Some(&Event::BatchVerified {
+				executor: account(1),
+				results: 3,
+				accepted: 2,
+				one_by_one: true,
+			})
+		);
+		assert!(events().contains(&Event::ProofRejected {
+			request_id: bad,
+			executor: account(1),
+			slashed: SLASH,
+			reason: RejectReason::InvalidProof,
+		}));
+	});
+}
+
+/// Two valid proofs with their `C` points swapped: each is invalid, but they
+/// cancel in a combination with equal coefficients. The pallet's
+/// coefficients are random, so both are found and slashed.
+#[test]
+fn proofs_that_cancel_out_are_still_rejected() {
+	run(|| {
+		let proved = proved_requests(2);
+		let (mut p0, mut p1) = (proved[0].2.clone(), proved[1].2.clone());
+		// A ‖ B ‖ C, compressed: C is the last 48 bytes.
+		let c = PROOF_BYTES as usize - 48;
+		let c0 = p0[c..].to_vec();
+		p0[c..].copy_from_slice(&p1[c..]);
+		p1[c..].copy_from_slice(&c0);
+		let results = vec![
+			zk_result(proved[0].0, proved[0].1.clone(), p0),
+			zk_result(proved[1].0, proved[1].1.clone(), p1),
+		];
+		assert_ok!(Inference::submit_results(
+			RuntimeOrigin::signed(account(1)),
+			batch(results)
+		));
+		for (id, ..) in &proved {
+			assert!(Results::<Test>::get(id).is_none());
+		}
+		assert_eq!(bond(1), BOND - 2 * SLASH);
+	});
+}
+
+#[test]
+fn batch_entries_that_submit_result_would_refuse_are_skipped() {
+	run(|| {
+		let proved = proved_requests(2);
+		let vanilla = make_request(9, mlp(), InferenceMode::Vanilla);
+		let (id, output, proof) = proved[0].clone();
+		let mut short = output.clone();
+		short.pop();
+		System::reset_events();
+		let results = vec![
+			zk_result(id, output.clone(), proof.clone()),
+			zk_result(id, output.clone(), proof.clone()),
+			zk_result(proved[1].0, short, proved[1].2.clone()),
+			zk_result(vanilla, output.clone(), proof.clone()),
+		];
+		assert_ok!(Inference::submit_results(
+			RuntimeOrigin::signed(account(1)),
+			batch(results)
+		));
+		let skipped = |request_id, error: Error<Test>| Event::ResultSkipped {
+			request_id,
+			error: error.into(),
+		};
+		assert_eq!(
+			events(),
+			[
+				skipped(id, Error::DuplicateResult),
+				skipped(proved[1].0, Error::WrongOutputLength),
+				skipped(vanilla, Error::NotZkRequest),
+				Event::InferenceVerified {
+					request_id: id,
+					executor: account(1),
+					fee: 100
+				},
+				Event::BatchVerified {
+					executor: account(1),
+					results: 4,
+					accepted: 1,
+					one_by_one: false,
+				},
+			]
+		);
+		assert_eq!(executor_of(proved[1].0), Some(account(1)), "untouched");
+		assert_eq!(bond(1), BOND);
+		// What fails the whole call.
+		assert_noop!(
+			Inference::submit_results(RuntimeOrigin::signed(account(1)), batch(vec![])),
+			Error::<Test>::EmptyBatch
+		);
+		let again = vec![zk_result(
+			proved[1].0,
+			proved[1].1.clone(),
+			proved[1].2.clone(),
+		)];
+		assert_noop!(
+			Inference::submit_results(RuntimeOrigin::signed(account(2)), batch(again)),
+			Error::<Test>::NotExecutor
+		);
+	});
+}
+
+/// The runtime's batch verifier (one host call) and the wasm one give the
+/// same verdicts, on a valid batch and on one with a bad, a malformed and a
+/// keyless entry.
+#[test]
+fn native_and_pure_batch_verifiers_agree() {
+	let z = zk();
+	let key = prepared(&z.vk);
+	let entry = |request_id: u64, tamper: bool, key: u32| {
+		let (mut output, proof) = prove(request_id, &account(1), &z.input);
+		if tamper {
+			output[0] += 1;
+		}
+		BatchEntry {
+			key,
+			statement: StatementData {
+				model_id: z.model.hash(),
+				request_id,
+				executor: [1; 32],
+				input: z.input.iter().map(|&v| v as i64).collect(),
+				output: output.iter().map(|&v| v as i64).collect(),
+			},
+			proof,
+		}
+	};
+	let keys = vec![key];
+	let seed = [7u8; 32];
+	let valid = vec![entry(1, false, 0), entry(2, false, 0)];
+	let expected = BatchVerdict {
+		verdicts: vec![Ok(()), Ok(())],
+		one_by_one: false,
+	};
+	assert_eq!(PureGroth16::verify_batch(&keys, &valid, &seed), expected);
+	assert_eq!(NativeGroth16::verify_batch(&keys, &valid, &seed), expected);
+
+	let mut malformed = entry(4, false, 0);
+	malformed.proof[0] ^= 0xff;
+	let mixed = vec![
+		entry(1, false, 0),
+		entry(3, true, 0),
+		malformed,
+		entry(5, false, 1),
+	];
+	let expected = BatchVerdict {
+		verdicts: vec![
+			Ok(()),
+			Err(VerifyError::InvalidProof),
+			Err(VerifyError::MalformedProof),
+			Err(VerifyError::InvalidVerifyingKey),
+		],
+		one_by_one: true,
+	};
+	assert_eq!(PureGroth16::verify_batch(&keys, &mixed, &seed), expected);
+	assert_eq!(NativeGroth16::verify_batch(&keys, &mixed, &seed), expected);
+}

@@ -200,3 +200,17 @@ pub struct StoredModel<AccountId, Balance> {
 	/// cannot be removed while this is not zero).
 	pub sync_models: u32,
 }
+
+/// One result of `submit_results`: a `Zk` request's output and its proof.
+/// `Out`/`P` are the bounded output and proof of `submit_result`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ZkResult<Out, P> {
+	/// The request.
+	pub request_id: RequestId,
+	/// The model output, as in `submit_result`.
+	pub output: Out,
+	/// The proof, as in `submit_result`.
+	pub proof: P,
+}

@@ -22,7 +22,10 @@ use core::marker::PhantomData;
 use ark_ec::pairing::Pairing;
 use codec::{Decode, Encode};
 use sp_runtime_interface::{
-	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode, PassFatPointerAndRead},
+	pass_by::{
+		AllocateAndReturnByCodec, PassFatPointerAndDecode, PassFatPointerAndDecodeSlice,
+		PassFatPointerAndRead, PassPointerAndRead,
+	},
 	runtime_interface,
 };
 use verity_zk::{PreparedVerifyingKey, Proof, Statement};
@@ -42,12 +45,73 @@ pub enum VerifyError {
 	InvalidProof,
 }
 
+/// One proof of a batch (see [`VerifyProof::verify_batch`]).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct BatchEntry {
+	/// The index of its prepared key in the batch's key list.
+	pub key: u32,
+	pub statement: StatementData,
+	pub proof: Vec<u8>,
+}
+
+/// What [`VerifyProof::verify_batch`] found: one verdict per entry, in
+/// order, and whether the combined check failed so that every proof was
+/// then verified alone (which the caller must pay for).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct BatchVerdict {
+	pub verdicts: Vec<Result<(), VerifyError>>,
+	pub one_by_one: bool,
+}
+
 /// Verifies a proof of a statement under a verifying key (all as the runtime
 /// stores / receives them).
 pub trait VerifyProof {
 	/// `Ok(())` iff `proof` proves `statement` under the key whose prepared
 	/// form (`verity_zk::PreparedVerifyingKey::to_bytes`) is `prepared_key`.
 	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError>;
+
+	/// The verdict of [`VerifyProof::verify`] for every entry (under
+	/// `prepared_keys[entry.key]`), found together where the verifier can:
+	/// `seed` must be unpredictable to whoever made the proofs (see
+	/// [`batch_coefficients`]). This default verifies one by one.
+	fn verify_batch(
+		prepared_keys: &[Vec<u8>],
+		entries: &[BatchEntry],
+		_seed: &[u8; 32],
+	) -> BatchVerdict {
+		let verdicts = entries
+			.iter()
+			.map(|entry| match prepared_keys.get(entry.key as usize) {
+				Some(key) => Self::verify(key, &entry.statement.clone().into(), &entry.proof),
+				None => Err(VerifyError::InvalidVerifyingKey),
+			})
+			.collect();
+		BatchVerdict {
+			verdicts,
+			one_by_one: true,
+		}
+	}
+}
+
+/// The random-linear-combination coefficients of a batch of `n` proofs:
+/// `blake2_128(seed ‖ i)`. The pallet derives `seed` from the parent block's
+/// hash and the whole submission (every proof and output in it), so no
+/// coefficient is known before the proofs are fixed, and changing any proof
+/// changes them all.
+pub fn batch_coefficients(seed: &[u8; 32], n: usize) -> Vec<u128> {
+	(0..n as u32)
+		.map(|i| u128::from_le_bytes(sp_io::hashing::blake2_128(&(seed, i).encode())))
+		.collect()
+}
+
+/// The pallet's classes of a `verity_zk` verification error.
+fn classify(result: verity_zk::Result<()>) -> Result<(), VerifyError> {
+	result.map_err(|e| match e {
+		verity_zk::Error::InvalidProof | verity_zk::Error::IdentityPoint => {
+			VerifyError::InvalidProof
+		}
+		_ => VerifyError::StatementMismatch,
+	})
 }
 
 /// Groth16 over the BLS12-381 pairing `E` with a prepared key, in three steps
@@ -62,12 +126,73 @@ impl<E: Pairing<ScalarField = verity_zk::Fr>> VerifyProof for Groth16<E> {
 		let pvk = PreparedVerifyingKey::<E>::from_trusted_bytes(prepared_key)
 			.map_err(|_| VerifyError::InvalidVerifyingKey)?;
 		let proof = Proof::<E>::from_bytes(proof).map_err(|_| VerifyError::MalformedProof)?;
-		verity_zk::verify_prepared(&pvk, statement, &proof).map_err(|e| match e {
-			verity_zk::Error::InvalidProof | verity_zk::Error::IdentityPoint => {
-				VerifyError::InvalidProof
+		classify(verity_zk::verify_prepared(&pvk, statement, &proof))
+	}
+
+	/// Keys that do not decode and proofs that do not decode get their
+	/// verdicts at once; the rest are checked together
+	/// ([`verity_zk::verify_batch_prepared`]), and only if that fails one by
+	/// one, to find the bad ones.
+	fn verify_batch(
+		prepared_keys: &[Vec<u8>],
+		entries: &[BatchEntry],
+		seed: &[u8; 32],
+	) -> BatchVerdict {
+		let keys: Vec<Option<PreparedVerifyingKey<E>>> = prepared_keys
+			.iter()
+			.map(|key| PreparedVerifyingKey::from_trusted_bytes(key).ok())
+			.collect();
+		// The decodable keys, and where each entry's key sits among them.
+		let mut usable = Vec::new();
+		let mut position = Vec::with_capacity(keys.len());
+		for key in &keys {
+			position.push(key.as_ref().map(|key| {
+				usable.push(key.clone());
+				usable.len() - 1
+			}));
+		}
+		let statements: Vec<Statement> = entries
+			.iter()
+			.map(|entry| entry.statement.clone().into())
+			.collect();
+		let mut verdicts = Vec::with_capacity(entries.len());
+		let mut checked = Vec::new(); // (entry index, key position, proof)
+		for (i, entry) in entries.iter().enumerate() {
+			let Some(&Some(key)) = position.get(entry.key as usize) else {
+				verdicts.push(Err(VerifyError::InvalidVerifyingKey));
+				continue;
+			};
+			match Proof::<E>::from_bytes(&entry.proof) {
+				Ok(proof) => {
+					checked.push((i, key, proof));
+					verdicts.push(Ok(()));
+				}
+				Err(_) => verdicts.push(Err(VerifyError::MalformedProof)),
 			}
-			_ => VerifyError::StatementMismatch,
-		})
+		}
+		let items: Vec<verity_zk::BatchItem<'_, E>> = checked
+			.iter()
+			.map(|(i, key, proof)| verity_zk::BatchItem {
+				key: *key,
+				statement: &statements[*i],
+				proof,
+			})
+			.collect();
+		let coefficients = batch_coefficients(seed, items.len());
+		let one_by_one = verity_zk::verify_batch_prepared(&usable, &items, &coefficients).is_err();
+		if one_by_one {
+			for (i, key, proof) in &checked {
+				verdicts[*i] = classify(verity_zk::verify_prepared(
+					&usable[*key],
+					&statements[*i],
+					proof,
+				));
+			}
+		}
+		BatchVerdict {
+			verdicts,
+			one_by_one,
+		}
 	}
 }
 
@@ -85,6 +210,14 @@ pub struct NativeGroth16;
 impl VerifyProof for NativeGroth16 {
 	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError> {
 		verity_verifier::verify(prepared_key, StatementData::from(statement), proof)
+	}
+
+	fn verify_batch(
+		prepared_keys: &[Vec<u8>],
+		entries: &[BatchEntry],
+		seed: &[u8; 32],
+	) -> BatchVerdict {
+		verity_verifier::verify_batch(prepared_keys, entries, seed)
 	}
 }
 
@@ -147,6 +280,16 @@ pub trait VerityVerifier {
 	) -> AllocateAndReturnByCodec<Result<(), VerifyError>> {
 		let statement = Statement::from(statement);
 		native::on_private_pool(|| PureGroth16::verify(prepared_key, &statement, proof))
+	}
+
+	/// [`VerifyProof::verify_batch`] of the entries under the prepared keys,
+	/// exactly as [`PureGroth16`] does it.
+	fn verify_batch(
+		prepared_keys: PassFatPointerAndDecodeSlice<&[Vec<u8>]>,
+		entries: PassFatPointerAndDecodeSlice<&[BatchEntry]>,
+		seed: PassPointerAndRead<&[u8; 32], 32>,
+	) -> AllocateAndReturnByCodec<BatchVerdict> {
+		native::on_private_pool(|| PureGroth16::verify_batch(&prepared_keys, &entries, seed))
 	}
 }
 

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn withdraw_bond() -> Weight;
 	fn request(n: u32, ) -> Weight;
 	fn submit_result_zk() -> Weight;
+	fn submit_results(n: u32, ) -> Weight;
 	fn submit_result_rejected() -> Weight;
 	fn submit_result_vanilla() -> Weight;
 	fn submit_result_optimistic() -> Weight;
@@ -176,6 +177,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn submit_results(n: u32, ) -> Weight {
+		// Not yet benchmarked: one accepted result's weight per result.
+		Weight::from_parts(4_100_000_000, 7685)
+			.saturating_add(Weight::from_parts(4_100_000_000, 0).saturating_mul(n.into()))
+	}
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `8825`
@@ -682,6 +688,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(281, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
+	}
+	fn submit_results(n: u32, ) -> Weight {
+		// Not yet benchmarked: one accepted result's weight per result.
+		Weight::from_parts(4_100_000_000, 7685)
+			.saturating_add(Weight::from_parts(4_100_000_000, 0).saturating_mul(n.into()))
 	}
 	fn submit_result_zk() -> Weight {
 		Weight::from_parts(4_089_828_000, 7685)

@@ -96,6 +96,7 @@ impl pallet_inference::Config for Test {
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxExecutors = ConstU32<8>;
 	type MaxAssignedPerExecutor = ConstU32<8>;
+	type MaxBatchResults = ConstU32<4>;
 	type MaxInputLen = ConstU32<1024>;
 	type MaxOutputLen = ConstU32<64>;
 	type MaxPendingRequests = ConstU32<32>;
