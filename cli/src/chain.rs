@@ -1605,15 +1605,15 @@ impl Chain {
 			let name = e.event_name().to_string();
 			match e.event_name() {
 				"InferenceVerified" => {
-					let v: BatchPaidEvent = e
-						.decode_fields_unchecked_as()
-						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let v: BatchPaidEvent = e.decode_fields_unchecked_as().map_err(|err| {
+						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
+					})?;
 					outcomes.push((v.request_id, BatchOutcome::Verified { fee: v.fee }));
 				}
 				"ProofRejected" => {
-					let v: BatchRejectedEvent = e
-						.decode_fields_unchecked_as()
-						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let v: BatchRejectedEvent = e.decode_fields_unchecked_as().map_err(|err| {
+						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
+					})?;
 					let reason = format!("{:?}", v.reason);
 					outcomes.push((
 						v.request_id,
@@ -1624,16 +1624,16 @@ impl Chain {
 					));
 				}
 				"ResultSkipped" => {
-					let v: SkippedEvent = e
-						.decode_fields_unchecked_as()
-						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let v: SkippedEvent = e.decode_fields_unchecked_as().map_err(|err| {
+						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
+					})?;
 					let error = v.error.to_string();
 					outcomes.push((v.request_id, BatchOutcome::Skipped { error }));
 				}
 				"BatchVerified" => {
-					let v: BatchVerifiedEvent = e
-						.decode_fields_unchecked_as()
-						.map_err(|err| ChainError::Rpc(format!("decoding Inference::{name}: {err}")))?;
+					let v: BatchVerifiedEvent = e.decode_fields_unchecked_as().map_err(|err| {
+						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
+					})?;
 					one_by_one = Some(v.one_by_one);
 				}
 				_ => {}

@@ -603,6 +603,9 @@ mod tests {
 		let rejected = request_view("8", history("8"), None, |_| None);
 		assert_eq!(rejected.status, "pending");
 		assert_eq!(rejected.rejections, 1);
-		assert_eq!(rejected.output, None, "a rejected result is not the request's");
+		assert_eq!(
+			rejected.output, None,
+			"a rejected result is not the request's"
+		);
 	}
 }

@@ -616,9 +616,7 @@ fn prove_batch(ctx: &Ctx, args: ProveBatchArgs) -> Outcome {
 		let chain = Chain::connect(ctx.url()).await?;
 		let who = chain::account_of(&key);
 		let dir = ctx.artifacts(args.artifacts.as_deref());
-		let max = chain
-			.constant_u128("Inference", "MaxBatchResults")
-			.await?;
+		let max = chain.constant_u128("Inference", "MaxBatchResults").await?;
 		if args.request_ids.len() as u128 > max {
 			return Err(CliError::input(format!(
 				"{} requests: a batch holds at most {max} (Inference::MaxBatchResults)",

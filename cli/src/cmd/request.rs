@@ -152,8 +152,9 @@ pub fn challenge(ctx: &Ctx, args: ChallengeArgs) -> Outcome {
 		};
 		let chain_model = chain.require_model(model_id).await?;
 		let dir = ctx.artifacts(args.artifacts.as_deref());
-		let artifacts =
-			std::sync::Arc::new(load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, true).await?);
+		let artifacts = std::sync::Arc::new(
+			load_artifacts(&chain, &steps, dir.as_deref(), &chain_model, true).await?,
+		);
 		let (right, proof, prove_seconds) =
 			run_and_prove(&steps, &chain_model, artifacts, request_id, &who, &input).await?;
 		let output = if tamper {

@@ -1081,7 +1081,8 @@ impl Worker {
 				.get(*id)
 				.is_some_and(|entry| !entry.proof.0.is_empty())
 		});
-		let max = <verity_runtime::Runtime as pallet_inference::Config>::MaxBatchResults::get();
+		let max: u32 =
+			<verity_runtime::Runtime as pallet_inference::Config>::MaxBatchResults::get();
 		for chunk in zk.chunks(max.max(1) as usize) {
 			if let [id] = chunk {
 				self.submit(*id, key).await;

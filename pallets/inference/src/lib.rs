@@ -1635,7 +1635,8 @@ pub mod pallet {
 			let keys: Vec<Vec<u8>> = keys.into_iter().map(|(_, key)| key).collect();
 			let batch = T::ProofVerifier::verify_batch(&keys, &entries, &seed);
 			let mut accepted = 0u32;
-			for ((request_id, request, output), verdict) in pending.into_iter().zip(batch.verdicts) {
+			for ((request_id, request, output), verdict) in pending.into_iter().zip(batch.verdicts)
+			{
 				let reason = match verdict {
 					Ok(()) => {
 						Self::accept(request_id, request, who.clone(), output, true)?;
