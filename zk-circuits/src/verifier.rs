@@ -57,6 +57,51 @@ pub(crate) fn write_point<P: CanonicalSerialize>(p: &P, out: &mut Vec<u8>) {
 	let _ = p.serialize_compressed(out);
 }
 
+/// The header both key encodings start with: magic, version, model id,
+/// `act_bits`, input and output lengths ([`VK_HEADER_BYTES`]).
+fn write_header(
+	out: &mut Vec<u8>,
+	magic: &[u8; 4],
+	version: u8,
+	model_id: &[u8; 32],
+	layout: &StatementLayout,
+) {
+	out.extend_from_slice(magic);
+	out.push(version);
+	out.extend_from_slice(model_id);
+	out.push(layout.act_bits as u8);
+	out.extend_from_slice(&layout.input_len.to_le_bytes());
+	out.extend_from_slice(&layout.output_len.to_le_bytes());
+}
+
+/// Reads [`write_header`]'s header: the model id and the layout, which must
+/// pass its checks. `what` names the key in errors.
+fn read_header(
+	bytes: &[u8],
+	magic: &[u8; 4],
+	version: u8,
+	what: &str,
+) -> Result<([u8; 32], StatementLayout)> {
+	if bytes.len() < VK_HEADER_BYTES || &bytes[..4] != magic || bytes[4] != version {
+		return Err(Error::Decode(format!(
+			"not a verity-zk {what} (too short, or bad magic or version)"
+		)));
+	}
+	let u32_at =
+		|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+	let mut model_id = [0u8; 32];
+	model_id.copy_from_slice(&bytes[5..37]);
+	let layout = StatementLayout {
+		act_bits: bytes[37] as u32,
+		input_len: u32_at(38),
+		output_len: u32_at(42),
+	};
+	layout
+		.check()
+		.map_err(|e| Error::Decode(format!("{what} layout: {e}")))?;
+	Ok((model_id, layout))
+}
+
 pub(crate) fn read_point<P: CanonicalDeserialize>(bytes: &mut &[u8], what: &str) -> Result<P> {
 	P::deserialize_with_mode(bytes, Compress::Yes, Validate::Yes)
 		.map_err(|e| Error::Decode(format!("{what}: {e}")))
@@ -109,12 +154,7 @@ impl<E: Pairing> VerifyingKey<E> {
 
 	pub fn to_bytes(&self) -> Vec<u8> {
 		let mut out = Vec::with_capacity(self.encoded_len());
-		out.extend_from_slice(VK_MAGIC);
-		out.push(VK_VERSION);
-		out.extend_from_slice(&self.model_id);
-		out.push(self.layout.act_bits as u8);
-		out.extend_from_slice(&self.layout.input_len.to_le_bytes());
-		out.extend_from_slice(&self.layout.output_len.to_le_bytes());
+		write_header(&mut out, VK_MAGIC, VK_VERSION, &self.model_id, &self.layout);
 		write_point(&self.alpha_g1, &mut out);
 		write_point(&self.beta_g2, &mut out);
 		write_point(&self.gamma_g2, &mut out);
@@ -145,23 +185,7 @@ impl<E: Pairing> VerifyingKey<E> {
 				bytes.len()
 			)));
 		}
-		if &bytes[..4] != VK_MAGIC || bytes[4] != VK_VERSION {
-			return Err(Error::Decode(
-				"not a verity-zk verifying key (bad magic or version)".into(),
-			));
-		}
-		let u32_at =
-			|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-		let mut model_id = [0u8; 32];
-		model_id.copy_from_slice(&bytes[5..37]);
-		let layout = StatementLayout {
-			act_bits: bytes[37] as u32,
-			input_len: u32_at(38),
-			output_len: u32_at(42),
-		};
-		layout
-			.check()
-			.map_err(|e| Error::Decode(format!("verifying key layout: {e}")))?;
+		let (model_id, layout) = read_header(bytes, VK_MAGIC, VK_VERSION, "verifying key")?;
 		let mut r = &bytes[VK_HEADER_BYTES..];
 		let alpha_g1: E::G1Affine = read_point(&mut r, "vk alpha")?;
 		let beta_g2: E::G2Affine = read_point(&mut r, "vk beta")?;
@@ -371,12 +395,13 @@ impl<E: Pairing<ScalarField = Fr>> VerifyingKey<E> {
 impl<E: Pairing<ScalarField = Fr>> PreparedVerifyingKey<E> {
 	pub fn to_bytes(&self) -> Vec<u8> {
 		let mut out = Vec::new();
-		out.extend_from_slice(PVK_MAGIC);
-		out.push(PVK_VERSION);
-		out.extend_from_slice(&self.model_id);
-		out.push(self.layout.act_bits as u8);
-		out.extend_from_slice(&self.layout.input_len.to_le_bytes());
-		out.extend_from_slice(&self.layout.output_len.to_le_bytes());
+		write_header(
+			&mut out,
+			PVK_MAGIC,
+			PVK_VERSION,
+			&self.model_id,
+			&self.layout,
+		);
 		// Writing into a Vec cannot fail.
 		let _ = self.alpha_beta.serialize_uncompressed(&mut out);
 		let _ = self.gamma_g2.serialize_uncompressed(&mut out);
@@ -394,19 +419,8 @@ impl<E: Pairing<ScalarField = Fr>> PreparedVerifyingKey<E> {
 	/// so no input makes it panic.
 	pub fn from_trusted_bytes(bytes: &[u8]) -> Result<Self> {
 		let bad = |what: &str| Error::Decode(format!("prepared verifying key: {what}"));
-		if bytes.len() < VK_HEADER_BYTES || &bytes[..4] != PVK_MAGIC || bytes[4] != PVK_VERSION {
-			return Err(bad("bad magic or version"));
-		}
-		let u32_at =
-			|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-		let mut model_id = [0u8; 32];
-		model_id.copy_from_slice(&bytes[5..37]);
-		let layout = StatementLayout {
-			act_bits: bytes[37] as u32,
-			input_len: u32_at(38),
-			output_len: u32_at(42),
-		};
-		layout.check().map_err(|e| bad(&format!("layout: {e}")))?;
+		let (model_id, layout) =
+			read_header(bytes, PVK_MAGIC, PVK_VERSION, "prepared verifying key")?;
 		let mut r = &bytes[VK_HEADER_BYTES..];
 		fn unchecked<T: CanonicalDeserialize>(r: &mut &[u8]) -> Result<T> {
 			T::deserialize_with_mode(r, Compress::No, Validate::No)
