@@ -12,7 +12,7 @@
 //! with the longest input, the most Poseidon work in the statement. The
 //! weights, the setup and the input are seeded, so the output is reproducible.
 //! The executor is the `AccountId32` `[0x42; 32]`, the request id 7; the
-//! batch proofs are for requests 7..71, same input and executor.
+//! batch proofs are for requests 7..107, same input and executor.
 
 use codec::Encode;
 use pallet_inference::fixture::Fixture;
