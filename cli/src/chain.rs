@@ -1578,75 +1578,38 @@ impl Chain {
 		))
 	}
 
-	/// Submits the results of several `Zk` requests in one
-	/// `Inference::submit_results`: `(request_id, output, proof)` each.
+	/// Submits the results of several `Zk` requests, `(request_id, output,
+	/// proof)` each, as one `Inference::submit_results` per batch: all
+	/// batches enter the pool before any is waited for.
 	pub async fn submit_results(
 		&self,
 		signer: &Keypair,
-		results: Vec<(u64, Vec<i32>, Vec<u8>)>,
-	) -> Result<BatchSubmitted, ChainError> {
-		let results: Vec<ZkResultArg> = results
+		batches: Vec<Vec<(u64, Vec<i32>, Vec<u8>)>>,
+	) -> Result<Vec<BatchSubmitted>, ChainError> {
+		let calls: Vec<_> = batches
 			.into_iter()
-			.map(|(request_id, output, proof)| ZkResultArg {
-				request_id,
-				output,
-				proof,
+			.map(|batch| {
+				let results: Vec<ZkResultArg> = batch
+					.into_iter()
+					.map(|(request_id, output, proof)| ZkResultArg {
+						request_id,
+						output,
+						proof,
+					})
+					.collect();
+				dynamic::tx("Inference", "submit_results", (results,))
 			})
 			.collect();
-		let call = dynamic::tx("Inference", "submit_results", (results,));
-		let (included, events) = self.submit(signer, &call).await?;
-		let mut outcomes = Vec::new();
-		let mut one_by_one = None;
-		for e in events.iter() {
-			let e = e.map_err(rpc("decoding an event"))?;
-			if e.pallet_name() != "Inference" {
-				continue;
-			}
-			let name = e.event_name().to_string();
-			match e.event_name() {
-				"InferenceVerified" => {
-					let v: BatchPaidEvent = e.decode_fields_unchecked_as().map_err(|err| {
-						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
-					})?;
-					outcomes.push((v.request_id, BatchOutcome::Verified { fee: v.fee }));
-				}
-				"ProofRejected" => {
-					let v: BatchRejectedEvent = e.decode_fields_unchecked_as().map_err(|err| {
-						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
-					})?;
-					let reason = format!("{:?}", v.reason);
-					outcomes.push((
-						v.request_id,
-						BatchOutcome::Rejected {
-							slashed: v.slashed,
-							reason,
-						},
-					));
-				}
-				"ResultSkipped" => {
-					let v: SkippedEvent = e.decode_fields_unchecked_as().map_err(|err| {
-						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
-					})?;
-					let error = v.error.to_string();
-					outcomes.push((v.request_id, BatchOutcome::Skipped { error }));
-				}
-				"BatchVerified" => {
-					let v: BatchVerifiedEvent = e.decode_fields_unchecked_as().map_err(|err| {
-						ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
-					})?;
-					one_by_one = Some(v.one_by_one);
-				}
-				_ => {}
-			}
+		let mut submitted = Vec::with_capacity(calls.len());
+		for (included, events) in self.submit_all(signer, &calls).await? {
+			let (outcomes, one_by_one) = batch_outcomes(&events)?;
+			submitted.push(BatchSubmitted {
+				outcomes,
+				one_by_one,
+				included,
+			});
 		}
-		let one_by_one = one_by_one.ok_or_else(|| {
-			ChainError::Rpc("submit_results emitted no Inference::BatchVerified".into())
-		})?;
-		Ok(BatchSubmitted {
-			outcomes,
-			one_by_one,
-			included,
-		})
+		Ok(submitted)
 	}
 
 	/// Challenges the provisional result of `request_id` with `output` and
@@ -2100,64 +2063,132 @@ impl Chain {
 		signer: &Keypair,
 		call: &Call,
 	) -> Result<(Included, Events), ChainError> {
+		self.submit_all(signer, std::slice::from_ref(call))
+			.await?
+			.pop()
+			.ok_or_else(|| ChainError::Rpc("no transaction was submitted".into()))
+	}
+
+	/// Signs and submits every call of `calls` in turn (consecutive nonces,
+	/// all in the pool before any is waited for, so they can share a block),
+	/// then waits for each one's block to be finalized. The first failed
+	/// dispatch becomes [`ChainError::Dispatch`].
+	async fn submit_all<Call: Payload>(
+		&self,
+		signer: &Keypair,
+		calls: &[Call],
+	) -> Result<Vec<(Included, Events)>, ChainError> {
 		let at = self.at().await?;
-		// Encoding the call against the metadata catches wrong argument shapes
-		// before anything is signed.
-		at.transactions()
-			.call_data(call)
-			.map_err(|e| ChainError::Input(format!("cannot encode the call: {e}")))?;
-		// The pool-aware next nonce, so transactions still in the pool (or in
-		// blocks not yet finalized) are counted.
-		let nonce: u64 = self
-			.rpc
-			.request(
-				"system_accountNextIndex",
-				rpc_params![account_of(signer).to_string()],
-			)
-			.await
-			.map_err(rpc("system_accountNextIndex"))?;
-		let params = subxt::config::DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new()
-			.nonce(nonce)
-			.build();
-		let progress = at
-			.transactions()
-			.sign_and_submit_then_watch(call, signer, params)
-			.await
-			.map_err(|e| ChainError::Transaction(e.to_string()))?;
-		let in_block = progress
-			.wait_for_finalized()
-			.await
-			.map_err(|e| ChainError::Transaction(e.to_string()))?;
-		let block_hash = hex(in_block.block_hash().as_ref());
-		let block_number = in_block
-			.at()
-			.await
-			.map_err(rpc("opening the transaction's block"))?
-			.block_number();
-		let events = match in_block.wait_for_success().await {
-			Ok(events) => events,
-			Err(TransactionEventsError::ExtrinsicFailed(e)) => return Err(dispatch_error(e)),
-			Err(e) => {
-				return Err(ChainError::Rpc(format!(
-					"reading the transaction's events: {e}"
-				)))
-			}
-		};
-		let mut names = Vec::new();
-		for e in events.iter() {
-			let e = e.map_err(rpc("decoding an event"))?;
-			names.push((e.pallet_name().to_string(), e.event_name().to_string()));
+		let mut watched = Vec::with_capacity(calls.len());
+		for call in calls {
+			// Encoding the call against the metadata catches wrong argument
+			// shapes before anything is signed.
+			at.transactions()
+				.call_data(call)
+				.map_err(|e| ChainError::Input(format!("cannot encode the call: {e}")))?;
+			// The pool-aware next nonce, so transactions still in the pool
+			// (or in blocks not yet finalized) are counted.
+			let nonce: u64 = self
+				.rpc
+				.request(
+					"system_accountNextIndex",
+					rpc_params![account_of(signer).to_string()],
+				)
+				.await
+				.map_err(rpc("system_accountNextIndex"))?;
+			let params = subxt::config::DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new()
+				.nonce(nonce)
+				.build();
+			let progress = at
+				.transactions()
+				.sign_and_submit_then_watch(call, signer, params)
+				.await
+				.map_err(|e| ChainError::Transaction(e.to_string()))?;
+			watched.push(progress);
 		}
-		let included = Included {
-			block_number,
-			block_hash,
-			events: names,
-		};
-		Ok((included, events))
+		let mut done = Vec::with_capacity(watched.len());
+		for progress in watched {
+			let in_block = progress
+				.wait_for_finalized()
+				.await
+				.map_err(|e| ChainError::Transaction(e.to_string()))?;
+			let block_hash = hex(in_block.block_hash().as_ref());
+			let block_number = in_block
+				.at()
+				.await
+				.map_err(rpc("opening the transaction's block"))?
+				.block_number();
+			let events = match in_block.wait_for_success().await {
+				Ok(events) => events,
+				Err(TransactionEventsError::ExtrinsicFailed(e)) => return Err(dispatch_error(e)),
+				Err(e) => {
+					return Err(ChainError::Rpc(format!(
+						"reading the transaction's events: {e}"
+					)))
+				}
+			};
+			let mut names = Vec::new();
+			for e in events.iter() {
+				let e = e.map_err(rpc("decoding an event"))?;
+				names.push((e.pallet_name().to_string(), e.event_name().to_string()));
+			}
+			let included = Included {
+				block_number,
+				block_hash,
+				events: names,
+			};
+			done.push((included, events));
+		}
+		Ok(done)
 	}
 }
 
 type Events = subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>;
+
+/// Each result's outcome in a `submit_results` transaction's events, and
+/// whether its batch was verified one by one (`BatchVerified`).
+fn batch_outcomes(events: &Events) -> Result<(Vec<(u64, BatchOutcome)>, bool), ChainError> {
+	let mut outcomes = Vec::new();
+	let mut one_by_one = None;
+	for e in events.iter() {
+		let e = e.map_err(rpc("decoding an event"))?;
+		if e.pallet_name() != "Inference" {
+			continue;
+		}
+		let name = e.event_name().to_string();
+		let undecodable = |err: subxt::error::EventsError| {
+			ChainError::Rpc(format!("decoding Inference::{name}: {err}"))
+		};
+		match e.event_name() {
+			"InferenceVerified" => {
+				let v: BatchPaidEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				outcomes.push((v.request_id, BatchOutcome::Verified { fee: v.fee }));
+			}
+			"ProofRejected" => {
+				let v: BatchRejectedEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				let outcome = BatchOutcome::Rejected {
+					slashed: v.slashed,
+					reason: format!("{:?}", v.reason),
+				};
+				outcomes.push((v.request_id, outcome));
+			}
+			"ResultSkipped" => {
+				let v: SkippedEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				let error = v.error.to_string();
+				outcomes.push((v.request_id, BatchOutcome::Skipped { error }));
+			}
+			"BatchVerified" => {
+				let v: BatchVerifiedEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				one_by_one = Some(v.one_by_one);
+			}
+			_ => {}
+		}
+	}
+	let one_by_one = one_by_one.ok_or_else(|| {
+		ChainError::Rpc("submit_results emitted no Inference::BatchVerified".into())
+	})?;
+	Ok((outcomes, one_by_one))
+}
 
 /// `Inference::<call>(fields)` as a value, to nest in `Sudo::sudo`.
 fn sudo_inner(call: &str, fields: Vec<Value>) -> Value {

@@ -1,9 +1,10 @@
 //! One dev-chain block takes a hundred verified Zk results: Bob, Charlie,
 //! Dave and Eve send 25 Zk requests each (without waiting: they land in one
 //! or two blocks), all drawn for Alice, the only executor. `verity executor
-//! prove-batch` proves all hundred first, then submits their results in one
-//! `Inference::submit_results`, which the runtime verifies as a batch; the
-//! block that includes it holds every result, each stored as verified.
+//! prove-batch` proves all hundred first, then submits their results right
+//! after a block in two `Inference::submit_results` (64, the runtime's
+//! `MaxBatchResults`, and 36), which the runtime verifies as batches; the
+//! next block holds every result, each stored as verified.
 //! Tampered batches are the pallet's unit tests (`tests::a_bad_proof_in_a_
 //! batch_is_slashed_and_the_others_stand` and the ones next to it).
 
@@ -67,7 +68,10 @@ async fn one_block_takes_a_hundred_verified_results() -> Result<()> {
 	let batch = cli.json(&args)?;
 	ensure!(batch["verified"] == 100, "{batch:#}");
 	ensure!(batch["one_by_one"] == false, "{batch:#}");
-	let block = batch["block"].as_u64().context("block")?;
+	let batches = batch["batches"].as_array().context("batches")?;
+	ensure!(batches.len() == 2, "{batch:#}");
+	let block = batches[0]["block"].as_u64().context("block")?;
+	ensure!(batches[1]["block"] == block, "not one block: {batch:#}");
 	let results = batch["results"].as_array().context("results")?;
 	ensure!(results.len() == 100, "{batch:#}");
 

@@ -96,8 +96,9 @@ pub enum ExecutorCommand {
 	#[command(
 		long_about = "Runs and proves the zk requests REQUEST_ID... (each assigned to the \
 		              signer; artifacts as for `executor prove`, loaded once per model), then \
-		              submits all their results in one Inference::submit_results, whose proofs \
-		              the runtime verifies as a batch (at most Inference::MaxBatchResults). \
+		              submits their results together, in batches of at most \
+		              Inference::MaxBatchResults (one Inference::submit_results each, whose \
+		              proofs the runtime verifies together), all sent right after a block. \
 		              Prints each result's status: verified, rejected (its proof failed: \
 		              slashed) or skipped (with the error submit_result would have returned). \
 		              Exits 0 if every result was verified, 1 otherwise.",
@@ -617,12 +618,7 @@ fn prove_batch(ctx: &Ctx, args: ProveBatchArgs) -> Outcome {
 		let who = chain::account_of(&key);
 		let dir = ctx.artifacts(args.artifacts.as_deref());
 		let max = chain.constant_u128("Inference", "MaxBatchResults").await?;
-		if args.request_ids.len() as u128 > max {
-			return Err(CliError::input(format!(
-				"{} requests: a batch holds at most {max} (Inference::MaxBatchResults)",
-				args.request_ids.len()
-			)));
-		}
+		let max = usize::try_from(max).unwrap_or(usize::MAX).max(1);
 		let mut models: HashMap<u64, (Model, Arc<Artifacts>)> = HashMap::new();
 		let mut results = Vec::with_capacity(args.request_ids.len());
 		let mut prove_seconds = 0.0;
@@ -653,54 +649,69 @@ fn prove_batch(ctx: &Ctx, args: ProveBatchArgs) -> Outcome {
 			prove_seconds += seconds;
 			results.push((request_id, output, proof));
 		}
+		// Sent right after a block is imported, so that every batch reaches
+		// the pool well before the next one is authored.
+		let batches: Vec<_> = results.chunks(max).map(<[_]>::to_vec).collect();
 		let step = steps.spinner(format!(
-			"submitting {} results in one batch (waiting for finalization)",
-			results.len()
+			"submitting {} results in {} batch(es) of at most {max} (waiting for finalization)",
+			results.len(),
+			batches.len()
 		));
-		let submitted = chain.submit_results(&key, results).await?;
-		let included = &submitted.included;
-		step.done(format!("in block #{}", included.block_number));
-		let verified = submitted
-			.outcomes
-			.iter()
+		let best = chain.best_number().await?;
+		while chain.best_number().await? == best {
+			tokio::time::sleep(Duration::from_millis(50)).await;
+		}
+		let submitted = chain.submit_results(&key, batches).await?;
+		let blocks: std::collections::BTreeSet<u64> =
+			submitted.iter().map(|b| b.included.block_number).collect();
+		step.done(format!("in block(s) {blocks:?}"));
+		let outcomes = submitted.iter().flat_map(|b| &b.outcomes);
+		let verified = outcomes
+			.clone()
 			.filter(|(_, o)| matches!(o, BatchOutcome::Verified { .. }))
 			.count();
-		let outcomes: Vec<_> = submitted
-			.outcomes
-			.iter()
-			.map(|(request_id, outcome)| match outcome {
-				BatchOutcome::Verified { fee } => {
-					json!({"request_id": request_id, "status": "verified", "fee_paid": amount(*fee)})
-				}
-				BatchOutcome::Rejected { slashed, reason } => json!({
-					"request_id": request_id,
-					"status": "rejected",
-					"reason": reason,
-					"slashed": amount(*slashed),
-				}),
-				BatchOutcome::Skipped { error } => {
-					json!({"request_id": request_id, "status": "skipped", "error": error})
-				}
-			})
-			.collect();
+		let outcome_json = |(request_id, outcome): &(u64, BatchOutcome)| match outcome {
+			BatchOutcome::Verified { fee } => {
+				json!({"request_id": request_id, "status": "verified", "fee_paid": amount(*fee)})
+			}
+			BatchOutcome::Rejected { slashed, reason } => json!({
+				"request_id": request_id,
+				"status": "rejected",
+				"reason": reason,
+				"slashed": amount(*slashed),
+			}),
+			BatchOutcome::Skipped { error } => {
+				json!({"request_id": request_id, "status": "skipped", "error": error})
+			}
+		};
+		let one_by_one = submitted.iter().any(|b| b.one_by_one);
 		note(format!(
-			"{verified} of {} results verified in block #{}{}",
+			"{verified} of {} results verified in block(s) {blocks:?}{}",
 			args.request_ids.len(),
-			included.block_number,
-			if submitted.one_by_one {
-				" (the batch check failed: every proof was then checked alone)"
+			if one_by_one {
+				" (a batch check failed: its proofs were then checked alone)"
 			} else {
 				""
 			}
 		));
+		let batches: Vec<_> = submitted
+			.iter()
+			.map(|b| {
+				json!({
+					"results": b.outcomes.len(),
+					"one_by_one": b.one_by_one,
+					"block": b.included.block_number,
+					"block_hash": b.included.block_hash,
+				})
+			})
+			.collect();
 		print_json(&json!({
 			"executor": who.to_string(),
-			"results": outcomes,
+			"results": outcomes.map(outcome_json).collect::<Vec<_>>(),
 			"verified": verified,
-			"one_by_one": submitted.one_by_one,
+			"one_by_one": one_by_one,
 			"prove_seconds": prove_seconds,
-			"block": included.block_number,
-			"block_hash": included.block_hash,
+			"batches": batches,
 		}));
 		Ok(if verified == args.request_ids.len() {
 			ExitCode::SUCCESS

@@ -24,7 +24,8 @@ use verity_inference::quant::{
 use verity_zk::{prove, setup, Binding};
 
 const OUTPUTS: usize = 60;
-/// Proofs for the `submit_results` benchmark: the runtime's `MaxBatchResults`.
+/// Proofs for the `submit_results` benchmark: at least the runtime's
+/// `MaxBatchResults` (64), with room to raise it.
 const BATCH_PROOFS: u64 = 100;
 
 fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {

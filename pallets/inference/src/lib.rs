@@ -972,6 +972,18 @@ pub mod pallet {
 				"ExpiryCharge must be at most MinRequestFee"
 			);
 			assert!(T::MaxInputLen::get() > 0 && T::MaxOutputLen::get() > 0);
+			assert!(
+				T::MaxBatchResults::get() > 0,
+				"MaxBatchResults must be positive"
+			);
+			let worst = Pallet::<T>::submit_results_worst_case(T::MaxBatchResults::get());
+			let limit = <T as frame_system::Config>::BlockWeights::get()
+				.get(frame_support::dispatch::DispatchClass::Normal)
+				.max_extrinsic;
+			assert!(
+				limit.is_none_or(|limit| worst.all_lte(limit)),
+				"MaxBatchResults: submit_results' worst case ({worst:?}) must fit one extrinsic"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

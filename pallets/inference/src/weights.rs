@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3604`
-		// Minimum execution time: 95_600_000 picoseconds.
-		Weight::from_parts(104_257_000, 3604)
+		// Minimum execution time: 90_853_000 picoseconds.
+		Weight::from_parts(100_106_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
 		//  Estimated: `3604`
-		// Minimum execution time: 90_897_000 picoseconds.
-		Weight::from_parts(99_591_000, 3604)
+		// Minimum execution time: 89_214_000 picoseconds.
+		Weight::from_parts(96_370_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
 		//  Estimated: `3604`
-		// Minimum execution time: 79_033_000 picoseconds.
-		Weight::from_parts(85_198_000, 3604)
+		// Minimum execution time: 78_839_000 picoseconds.
+		Weight::from_parts(83_377_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -148,10 +148,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `7685`
-		// Minimum execution time: 121_487_000 picoseconds.
-		Weight::from_parts(129_272_192, 7685)
-			// Standard Error: 688
-			.saturating_add(Weight::from_parts(281, 0).saturating_mul(n.into()))
+		// Minimum execution time: 118_914_000 picoseconds.
+		Weight::from_parts(126_902_548, 7685)
+			// Standard Error: 163
+			.saturating_add(Weight::from_parts(4_010, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -177,19 +177,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	fn submit_results(n: u32, ) -> Weight {
-		// Not yet benchmarked: one accepted result's weight per result.
-		Weight::from_parts(4_100_000_000, 7685)
-			.saturating_add(Weight::from_parts(4_100_000_000, 0).saturating_mul(n.into()))
-	}
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `8825`
 		//  Estimated: `7685`
-		// Minimum execution time: 3_742_754_000 picoseconds.
-		Weight::from_parts(4_089_828_000, 7685)
+		// Minimum execution time: 3_780_738_000 picoseconds.
+		Weight::from_parts(4_068_179_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
+	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:100 w:100)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Specs` (r:1 w:0)
+	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:100 w:100)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:101 w:101)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
+	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOf` (r:100 w:100)
+	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
+	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Results` (r:0 w:100)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:200)
+	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn submit_results(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5996 + n * (4458 ±0)`
+		//  Estimated: `5357 + n * (6695 ±0)`
+		// Minimum execution time: 5_043_625_000 picoseconds.
+		Weight::from_parts(6_292_882_430, 5357)
+			// Standard Error: 15_446_893
+			.saturating_add(Weight::from_parts(1_546_490_417, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(n.into()))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
 	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
@@ -211,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10569`
 		//  Estimated: `7685`
-		// Minimum execution time: 3_755_521_000 picoseconds.
-		Weight::from_parts(4_044_161_000, 7685)
+		// Minimum execution time: 3_773_515_000 picoseconds.
+		Weight::from_parts(4_497_593_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -240,8 +274,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5227`
 		//  Estimated: `7685`
-		// Minimum execution time: 121_045_000 picoseconds.
-		Weight::from_parts(130_420_000, 7685)
+		// Minimum execution time: 122_006_000 picoseconds.
+		Weight::from_parts(141_315_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -265,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5394`
 		//  Estimated: `7685`
-		// Minimum execution time: 83_403_000 picoseconds.
-		Weight::from_parts(104_751_000, 7685)
+		// Minimum execution time: 84_983_000 picoseconds.
+		Weight::from_parts(94_976_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -294,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `11527`
 		//  Estimated: `8799`
-		// Minimum execution time: 3_881_703_000 picoseconds.
-		Weight::from_parts(4_152_538_000, 8799)
+		// Minimum execution time: 4_014_281_000 picoseconds.
+		Weight::from_parts(5_826_703_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -317,8 +351,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10764`
 		//  Estimated: `7933`
-		// Minimum execution time: 3_790_527_000 picoseconds.
-		Weight::from_parts(4_122_636_000, 7933)
+		// Minimum execution time: 3_715_422_000 picoseconds.
+		Weight::from_parts(4_386_383_000, 7933)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -331,10 +365,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 5_969_000 picoseconds.
-		Weight::from_parts(8_405_245, 1489)
-			// Standard Error: 497
-			.saturating_add(Weight::from_parts(3_345_007, 0).saturating_mul(s.into()))
+		// Minimum execution time: 6_058_000 picoseconds.
+		Weight::from_parts(8_922_667, 1489)
+			// Standard Error: 519
+			.saturating_add(Weight::from_parts(3_307_332, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -357,10 +391,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5917 + d * (4245 ±0)`
 		//  Estimated: `65033 + d * (6695 ±0)`
-		// Minimum execution time: 18_140_000 picoseconds.
-		Weight::from_parts(13_320_331, 65033)
-			// Standard Error: 607_478
-			.saturating_add(Weight::from_parts(40_404_196, 0).saturating_mul(d.into()))
+		// Minimum execution time: 18_387_000 picoseconds.
+		Weight::from_parts(115_896_748, 65033)
+			// Standard Error: 79_111
+			.saturating_add(Weight::from_parts(34_344_037, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -388,10 +422,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6630 + l * (4491 ±0)`
 		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 19_054_000 picoseconds.
-		Weight::from_parts(103_602_663, 28789)
-			// Standard Error: 384_277
-			.saturating_add(Weight::from_parts(74_083_206, 0).saturating_mul(l.into()))
+		// Minimum execution time: 19_259_000 picoseconds.
+		Weight::from_parts(116_746_648, 28789)
+			// Standard Error: 84_484
+			.saturating_add(Weight::from_parts(72_305_315, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -421,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4384 + e * (4643 ±0)`
 		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 20_838_000 picoseconds.
-		Weight::from_parts(94_083_488, 3493)
-			// Standard Error: 237_598
-			.saturating_add(Weight::from_parts(133_755_390, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_783_000 picoseconds.
+		Weight::from_parts(42_981_573, 3493)
+			// Standard Error: 138_893
+			.saturating_add(Weight::from_parts(133_415_446, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -454,10 +488,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3788 + f * (4805 ±0)`
 		//  Estimated: `3493 + f * (6943 ±0)`
-		// Minimum execution time: 23_152_000 picoseconds.
-		Weight::from_parts(51_350_328, 3493)
-			// Standard Error: 97_769
-			.saturating_add(Weight::from_parts(91_431_050, 0).saturating_mul(f.into()))
+		// Minimum execution time: 25_447_000 picoseconds.
+		Weight::from_parts(71_279_312, 3493)
+			// Standard Error: 179_880
+			.saturating_add(Weight::from_parts(91_919_785, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -481,10 +515,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879 + p * (4493 ±0)`
 		//  Estimated: `3493 + p * (6943 ±0)`
-		// Minimum execution time: 19_569_000 picoseconds.
-		Weight::from_parts(19_070_165, 3493)
-			// Standard Error: 85_978
-			.saturating_add(Weight::from_parts(27_564_312, 0).saturating_mul(p.into()))
+		// Minimum execution time: 19_484_000 picoseconds.
+		Weight::from_parts(39_270_622, 3493)
+			// Standard Error: 85_458
+			.saturating_add(Weight::from_parts(26_817_568, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -501,8 +535,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5124`
 		//  Estimated: `7685`
-		// Minimum execution time: 49_905_000 picoseconds.
-		Weight::from_parts(55_882_000, 7685)
+		// Minimum execution time: 49_861_000 picoseconds.
+		Weight::from_parts(54_014_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -514,8 +548,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 38_852_000 picoseconds.
-		Weight::from_parts(44_296_000, 3538)
+		// Minimum execution time: 38_088_000 picoseconds.
+		Weight::from_parts(41_620_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -539,8 +573,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6137`
 		//  Estimated: `7685`
-		// Minimum execution time: 110_210_000 picoseconds.
-		Weight::from_parts(118_865_000, 7685)
+		// Minimum execution time: 111_775_000 picoseconds.
+		Weight::from_parts(120_371_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -548,22 +582,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 19_115_063_000 picoseconds.
-		Weight::from_parts(19_417_251_000, 0)
+		// Minimum execution time: 18_918_464_000 picoseconds.
+		Weight::from_parts(19_034_722_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_666_852_000 picoseconds.
-		Weight::from_parts(8_203_188_000, 0)
+		// Minimum execution time: 7_509_361_000 picoseconds.
+		Weight::from_parts(7_891_708_000, 0)
 	}
 	fn verify_groth16_native() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_673_722_000 picoseconds.
-		Weight::from_parts(4_246_101_000, 0)
+		// Minimum execution time: 3_532_336_000 picoseconds.
+		Weight::from_parts(3_862_461_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -579,8 +613,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2350553`
 		//  Estimated: `3149229`
-		// Minimum execution time: 19_610_069_000 picoseconds.
-		Weight::from_parts(21_313_625_000, 3149229)
+		// Minimum execution time: 19_450_286_000 picoseconds.
+		Weight::from_parts(21_041_732_000, 3149229)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -595,10 +629,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3604`
-		// Minimum execution time: 65_416_000 picoseconds.
-		Weight::from_parts(66_842_000, 3604)
-			// Standard Error: 8
-			.saturating_add(Weight::from_parts(2_165, 0).saturating_mul(n.into()))
+		// Minimum execution time: 63_694_000 picoseconds.
+		Weight::from_parts(4_586_729, 3604)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(1_942, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -612,8 +646,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `242`
 		//  Estimated: `3604`
-		// Minimum execution time: 80_873_000 picoseconds.
-		Weight::from_parts(89_658_000, 3604)
+		// Minimum execution time: 74_188_000 picoseconds.
+		Weight::from_parts(81_145_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -623,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_667_000 picoseconds.
-		Weight::from_parts(7_691_000, 0)
+		// Minimum execution time: 6_275_000 picoseconds.
+		Weight::from_parts(7_606_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -644,10 +678,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463 + w * (2295 ±0)`
 		//  Estimated: `3149229`
-		// Minimum execution time: 93_203_000 picoseconds.
-		Weight::from_parts(95_289_000, 3149229)
-			// Standard Error: 39_607
-			.saturating_add(Weight::from_parts(6_841_090, 0).saturating_mul(w.into()))
+		// Minimum execution time: 95_161_000 picoseconds.
+		Weight::from_parts(98_124_000, 3149229)
+			// Standard Error: 19_719
+			.saturating_add(Weight::from_parts(5_649_173, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -659,8 +693,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `340`
 		//  Estimated: `3783`
-		// Minimum execution time: 59_591_000 picoseconds.
-		Weight::from_parts(64_071_000, 3783)
+		// Minimum execution time: 59_461_000 picoseconds.
+		Weight::from_parts(63_687_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -669,72 +703,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(104_257_000, 3604)
+		Weight::from_parts(100_106_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(99_591_000, 3604)
+		Weight::from_parts(96_370_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(85_198_000, 3604)
+		Weight::from_parts(83_377_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(129_272_192, 7685)
-			.saturating_add(Weight::from_parts(281, 0).saturating_mul(n.into()))
+		Weight::from_parts(126_902_548, 7685)
+			.saturating_add(Weight::from_parts(4_010, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
-	fn submit_results(n: u32, ) -> Weight {
-		// Not yet benchmarked: one accepted result's weight per result.
-		Weight::from_parts(4_100_000_000, 7685)
-			.saturating_add(Weight::from_parts(4_100_000_000, 0).saturating_mul(n.into()))
-	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(4_089_828_000, 7685)
+		Weight::from_parts(4_068_179_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
+	fn submit_results(n: u32, ) -> Weight {
+		Weight::from_parts(6_292_882_430, 5357)
+			.saturating_add(Weight::from_parts(1_546_490_417, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(n.into()))
+	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(4_044_161_000, 7685)
+		Weight::from_parts(4_497_593_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(130_420_000, 7685)
+		Weight::from_parts(141_315_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(104_751_000, 7685)
+		Weight::from_parts(94_976_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn challenge_upheld() -> Weight {
-		Weight::from_parts(4_152_538_000, 8799)
+		Weight::from_parts(5_826_703_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn challenge_rejected() -> Weight {
-		Weight::from_parts(4_122_636_000, 7933)
+		Weight::from_parts(4_386_383_000, 7933)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(8_405_245, 1489)
-			.saturating_add(Weight::from_parts(3_345_007, 0).saturating_mul(s.into()))
+		Weight::from_parts(8_922_667, 1489)
+			.saturating_add(Weight::from_parts(3_307_332, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(13_320_331, 65033)
-			.saturating_add(Weight::from_parts(40_404_196, 0).saturating_mul(d.into()))
+		Weight::from_parts(115_896_748, 65033)
+			.saturating_add(Weight::from_parts(34_344_037, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -742,8 +780,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(103_602_663, 28789)
-			.saturating_add(Weight::from_parts(74_083_206, 0).saturating_mul(l.into()))
+		Weight::from_parts(116_746_648, 28789)
+			.saturating_add(Weight::from_parts(72_305_315, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -751,8 +789,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(94_083_488, 3493)
-			.saturating_add(Weight::from_parts(133_755_390, 0).saturating_mul(e.into()))
+		Weight::from_parts(42_981_573, 3493)
+			.saturating_add(Weight::from_parts(133_415_446, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -760,8 +798,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
 	}
 	fn on_initialize_finalize(f: u32, ) -> Weight {
-		Weight::from_parts(51_350_328, 3493)
-			.saturating_add(Weight::from_parts(91_431_050, 0).saturating_mul(f.into()))
+		Weight::from_parts(71_279_312, 3493)
+			.saturating_add(Weight::from_parts(91_919_785, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -769,8 +807,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(19_070_165, 3493)
-			.saturating_add(Weight::from_parts(27_564_312, 0).saturating_mul(p.into()))
+		Weight::from_parts(39_270_622, 3493)
+			.saturating_add(Weight::from_parts(26_817_568, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -778,57 +816,57 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(55_882_000, 7685)
+		Weight::from_parts(54_014_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(44_296_000, 3538)
+		Weight::from_parts(41_620_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(118_865_000, 7685)
+		Weight::from_parts(120_371_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(19_417_251_000, 0)
+		Weight::from_parts(19_034_722_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(8_203_188_000, 0)
+		Weight::from_parts(7_891_708_000, 0)
 	}
 	fn verify_groth16_native() -> Weight {
-		Weight::from_parts(4_246_101_000, 0)
+		Weight::from_parts(3_862_461_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(21_313_625_000, 3149229)
+		Weight::from_parts(21_041_732_000, 3149229)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(66_842_000, 3604)
-			.saturating_add(Weight::from_parts(2_165, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_586_729, 3604)
+			.saturating_add(Weight::from_parts(1_942, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(89_658_000, 3604)
+		Weight::from_parts(81_145_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(7_691_000, 0)
+		Weight::from_parts(7_606_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(95_289_000, 3149229)
-			.saturating_add(Weight::from_parts(6_841_090, 0).saturating_mul(w.into()))
+		Weight::from_parts(98_124_000, 3149229)
+			.saturating_add(Weight::from_parts(5_649_173, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(64_071_000, 3783)
+		Weight::from_parts(63_687_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
