@@ -21,6 +21,7 @@ use crate::groth16::{self, ArkProvingKey, Qap, Trapdoor};
 use crate::r1cs::{MatrixBackend, WitnessBackend};
 use crate::statement::{Binding, Statement, StatementLayout};
 use crate::unpacked::{raw_size, read_raw, write_raw, KeyPoint, PointForm};
+use crate::verifier::{decode_model_layout, encode_model_layout, MODEL_LAYOUT_BYTES};
 use crate::{Bls12_381, Error, Proof, Result, VerifyingKey};
 
 impl Qap {
@@ -430,11 +431,7 @@ impl ProvingKey {
 
 	/// Writes the key file's body with points in `form`.
 	pub(crate) fn write_body(&self, w: &mut impl Write, form: PointForm) -> Result<()> {
-		w.write_all(&self.model_id).map_err(io_err)?;
-		w.write_all(&[self.layout.act_bits as u8]).map_err(io_err)?;
-		w.write_all(&self.layout.input_len.to_le_bytes())
-			.map_err(io_err)?;
-		w.write_all(&self.layout.output_len.to_le_bytes())
+		w.write_all(&encode_model_layout(&self.model_id, &self.layout))
 			.map_err(io_err)?;
 		write_u64(w, self.num_constraints as u64)?;
 		write_u64(w, self.num_vars as u64)?;
@@ -477,20 +474,9 @@ impl ProvingKey {
 
 	/// Reads a key file's body with points in `form`.
 	pub(crate) fn read_body(r: &mut impl Read, form: PointForm) -> Result<Self> {
-		let mut header = [0u8; 32 + 9];
+		let mut header = [0u8; MODEL_LAYOUT_BYTES];
 		r.read_exact(&mut header).map_err(io_err)?;
-		let mut model_id = [0u8; 32];
-		model_id.copy_from_slice(&header[..32]);
-		let u32_at =
-			|i: usize| u32::from_le_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
-		let layout = StatementLayout {
-			act_bits: header[32] as u32,
-			input_len: u32_at(33),
-			output_len: u32_at(37),
-		};
-		layout
-			.check()
-			.map_err(|e| Error::Decode(format!("proving key layout: {e}")))?;
+		let (model_id, layout) = decode_model_layout(&header, "proving key")?;
 		let num_constraints = read_len(r, "constraint count")?;
 		let num_vars = read_len(r, "variable count")?;
 		let domain_size = read_len(r, "domain size")?;

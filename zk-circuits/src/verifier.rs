@@ -28,7 +28,7 @@ pub const G2_BYTES: usize = 96;
 
 const VK_MAGIC: &[u8; 4] = b"vzkv";
 const VK_VERSION: u8 = 1;
-const VK_HEADER_BYTES: usize = 4 + 1 + 32 + 1 + 4 + 4;
+const VK_HEADER_BYTES: usize = 4 + 1 + MODEL_LAYOUT_BYTES;
 
 /// A Groth16 proof.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,10 +68,45 @@ fn write_header(
 ) {
 	out.extend_from_slice(magic);
 	out.push(version);
-	out.extend_from_slice(model_id);
-	out.push(layout.act_bits as u8);
-	out.extend_from_slice(&layout.input_len.to_le_bytes());
-	out.extend_from_slice(&layout.output_len.to_le_bytes());
+	out.extend_from_slice(&encode_model_layout(model_id, layout));
+}
+
+/// Bytes of [`encode_model_layout`].
+pub(crate) const MODEL_LAYOUT_BYTES: usize = 32 + 1 + 4 + 4;
+
+/// A key's model id and statement layout as every key file stores them
+/// (the verifying keys' header after magic and version, the proving key's).
+pub(crate) fn encode_model_layout(
+	model_id: &[u8; 32],
+	layout: &StatementLayout,
+) -> [u8; MODEL_LAYOUT_BYTES] {
+	let mut out = [0u8; MODEL_LAYOUT_BYTES];
+	out[..32].copy_from_slice(model_id);
+	out[32] = layout.act_bits as u8;
+	out[33..37].copy_from_slice(&layout.input_len.to_le_bytes());
+	out[37..].copy_from_slice(&layout.output_len.to_le_bytes());
+	out
+}
+
+/// Reads [`encode_model_layout`]'s bytes; the layout must pass its checks.
+/// `what` names the key in errors.
+pub(crate) fn decode_model_layout(
+	bytes: &[u8; MODEL_LAYOUT_BYTES],
+	what: &str,
+) -> Result<([u8; 32], StatementLayout)> {
+	let u32_at =
+		|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+	let mut model_id = [0u8; 32];
+	model_id.copy_from_slice(&bytes[..32]);
+	let layout = StatementLayout {
+		act_bits: bytes[32] as u32,
+		input_len: u32_at(33),
+		output_len: u32_at(37),
+	};
+	layout
+		.check()
+		.map_err(|e| Error::Decode(format!("{what} layout: {e}")))?;
+	Ok((model_id, layout))
 }
 
 /// Reads [`write_header`]'s header: the model id and the layout, which must
@@ -87,19 +122,9 @@ fn read_header(
 			"not a verity-zk {what} (too short, or bad magic or version)"
 		)));
 	}
-	let u32_at =
-		|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-	let mut model_id = [0u8; 32];
-	model_id.copy_from_slice(&bytes[5..37]);
-	let layout = StatementLayout {
-		act_bits: bytes[37] as u32,
-		input_len: u32_at(38),
-		output_len: u32_at(42),
-	};
-	layout
-		.check()
-		.map_err(|e| Error::Decode(format!("{what} layout: {e}")))?;
-	Ok((model_id, layout))
+	let mut model_layout = [0u8; MODEL_LAYOUT_BYTES];
+	model_layout.copy_from_slice(&bytes[5..5 + MODEL_LAYOUT_BYTES]);
+	decode_model_layout(&model_layout, what)
 }
 
 pub(crate) fn read_point<P: CanonicalDeserialize>(bytes: &mut &[u8], what: &str) -> Result<P> {
