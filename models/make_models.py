@@ -8,14 +8,19 @@ Outputs (all committed):
   models/mlp_digits8.onnx    MLP 64-32-10 (+ Softmax output) on 8x8 digits
   models/mlp_digits28.onnx   MLP 784-128-10 on digits upsampled to 28x28
   models/lenet5.onnx         LeNet-5-style CNN (Conv-Relu-AvgPool x2, 3 Gemm), 1x28x28
+  models/cifar_cnn.onnx      CIFAR-scale CNN (Conv3x3-Relu-MaxPool x3, 16/32/64 channels,
+                             Gemm 1024-128-10), 3x32x32; fixed random weights (no PyPI
+                             package ships CIFAR-10 images), see cifar_random_params
   models/data/digits_test.json   held-out test split: labels + 8x8 pixels (0..16)
   models/data/digits28_test.u8   the same images upsampled to 28x28, uint8, row-major
+  models/data/cifar_cnn_test.u8  cifar_cnn's held-out inputs: 16 random 3x32x32 images,
+                                 uint8, row-major (NCHW)
   models/data/<model>.calibration.json   calibration samples (training split)
   models/data/<model>.ort.json           onnxruntime outputs on the whole test split
   models/samples/<model>.input.json      one test sample in the CLI input format
   inference-engine/tests/fixtures/onnx-backend/<case>/   ONNX backend test cases
                                                           whose ops the engine supports
-Inputs are scaled to [0, 1]: 8x8 pixels / 16, 28x28 pixels / 255.
+Inputs are scaled to [0, 1]: 8x8 pixels / 16, 28x28 and 3x32x32 pixels / 255.
 """
 
 import json
@@ -242,6 +247,109 @@ def lenet_to_onnx(p, path):
     save_model(path, nodes, inits, "input", [1, 28, 28], "logits", 10)
 
 
+# ---------------------------------------------------------------- CIFAR-scale CNN
+
+CIFAR_CHANNELS = (3, 16, 32, 64)
+CIFAR_TEST, CIFAR_CAL = 16, 32
+
+
+def cifar_random_params():
+    """Fixed random weights (no labelled data: no PyPI package ships CIFAR-10's
+    images, and nothing else can be downloaded). He-normal, with each filter's /
+    neuron's weights centred to zero mean and rescaled to std sqrt(2 / fan_in):
+    a constant input then contributes nothing, so the logits follow the input's
+    contrast instead of its mean (un-centred, every input gets the same argmax),
+    and activations keep about the same scale through the layers. Biases N(0, 0.01)."""
+    rng = np.random.default_rng(SEED)
+
+    def init(shape):
+        w = rng.standard_normal(shape).reshape(shape[0], -1)
+        w = (w - w.mean(axis=1, keepdims=True)) / w.std(axis=1, keepdims=True)
+        return (w * np.sqrt(2.0 / w.shape[1])).reshape(shape).astype(np.float32)
+
+    def bias(n):
+        return (rng.standard_normal(n) * 0.01).astype(np.float32)
+
+    p = {}
+    for i in range(3):
+        cin, cout = CIFAR_CHANNELS[i], CIFAR_CHANNELS[i + 1]
+        p[f"conv{i + 1}.weight"] = init((cout, cin, 3, 3))
+        p[f"conv{i + 1}.bias"] = bias(cout)
+    p["fc1.weight"], p["fc1.bias"] = init((128, 64 * 4 * 4)), bias(128)
+    p["fc2.weight"], p["fc2.bias"] = init((10, 128)), bias(10)
+    return p
+
+
+def cifar_random_images(rng, n):
+    """Uniform random pixels (uint8, NCHW)."""
+    return rng.integers(0, 256, size=(n, 3, 32, 32), dtype=np.uint8)
+
+
+def maxpool_forward(x):
+    n, c, h, w = x.shape
+    return x.reshape(n, c, h // 2, 2, w // 2, 2).max(axis=(3, 5))
+
+
+def cifar_forward(p, x):
+    """numpy reference: every activation by name (the ONNX graph's tensor names)."""
+    acts = {}
+    for i in range(1, 4):
+        c, _ = conv_forward(x, p[f"conv{i}.weight"], p[f"conv{i}.bias"], 1)
+        acts[f"r{i}"] = np.maximum(c, 0)
+        x = acts[f"p{i}"] = maxpool_forward(acts[f"r{i}"])
+    acts["a1"] = np.maximum(x.reshape(len(x), -1) @ p["fc1.weight"].T + p["fc1.bias"], 0)
+    acts["logits"] = acts["a1"] @ p["fc2.weight"].T + p["fc2.bias"]
+    return acts
+
+
+def cifar_to_onnx(p, path):
+    inits = [numpy_helper.from_array(v.astype(np.float32), k) for k, v in p.items()]
+    N = helper.make_node
+    nodes, x = [], "input"
+    for i in range(1, 4):
+        nodes += [
+            N("Conv", [x, f"conv{i}.weight", f"conv{i}.bias"], [f"c{i}"], name=f"conv{i}",
+              kernel_shape=[3, 3], pads=[1, 1, 1, 1]),
+            N("Relu", [f"c{i}"], [f"r{i}"], name=f"relu{i}"),
+            N("MaxPool", [f"r{i}"], [f"p{i}"], name=f"pool{i}", kernel_shape=[2, 2], strides=[2, 2]),
+        ]
+        x = f"p{i}"
+    nodes += [
+        N("Flatten", [x], ["flat"], name="flatten", axis=1),
+        N("Gemm", ["flat", "fc1.weight", "fc1.bias"], ["h1"], name="fc1", transB=1),
+        N("Relu", ["h1"], ["a1"], name="relu4"),
+        N("Gemm", ["a1", "fc2.weight", "fc2.bias"], ["logits"], name="fc2", transB=1),
+    ]
+    save_model(path, nodes, inits, "input", [3, 32, 32], "logits", 10)
+
+
+def make_cifar_cnn():
+    p = cifar_random_params()
+    log(f"cifar_cnn: {sum(v.size for v in p.values())} parameters (fixed random weights)")
+    path = os.path.join(MODELS, "cifar_cnn.onnx")
+    cifar_to_onnx(p, path)
+    rng = np.random.default_rng(SEED + 1)
+    u8_te, u8_cal = cifar_random_images(rng, CIFAR_TEST), cifar_random_images(rng, CIFAR_CAL)
+    with open(os.path.join(DATA, "cifar_cnn_test.u8"), "wb") as f:
+        f.write(u8_te.tobytes())
+    x_te, x_cal = (u.astype(np.float32) / np.float32(255.0) for u in (u8_te, u8_cal))
+
+    out = ort_outputs(path, x_te)
+    diff = float(np.abs(out - cifar_forward(p, x_te)["logits"]).max())
+    log(f"cifar_cnn: onnxruntime vs numpy max |diff| {diff:.2e} on {CIFAR_TEST} held-out inputs, "
+        f"argmax counts {np.bincount(out.argmax(axis=1), minlength=10).tolist()}")
+    acts = cifar_forward(p, x_cal)
+    log("cifar_cnn: calibration ranges " + ", ".join(
+        f"{k} [{acts[k].min():.3f}, {acts[k].max():.3f}]" for k in ("r1", "r2", "r3", "a1", "logits")))
+    write_json(os.path.join(DATA, "cifar_cnn.ort.json"),
+               {"outputs": tensor_json(out),
+                "note": "random weights, so no labels and no accuracy; inputs are cifar_cnn_test.u8 bytes/255"})
+    # Calibration only needs ranges: 6 decimals keep the file small.
+    cal = {"shape": list(x_cal.shape), "data": [round(float(v), 6) for v in x_cal.reshape(-1)]}
+    write_json(os.path.join(DATA, "cifar_cnn.calibration.json"), {"input": cal})
+    write_json(os.path.join(SAMPLES, "cifar_cnn.input.json"), {"input": tensor_json(x_te[:1])})
+
+
 # ---------------------------------------------------------------- fixtures
 
 def fmt(v):
@@ -361,6 +469,9 @@ def main():
         cal = {"shape": list(x_cal.shape), "data": [round(float(v), 6) for v in x_cal.reshape(-1)]}
         write_json(os.path.join(DATA, f"{name}.calibration.json"), {"input": cal})
         write_json(os.path.join(SAMPLES, f"{name}.input.json"), {"input": tensor_json(x_te[:1])})
+
+    # CIFAR-scale CNN: random weights and inputs, no labels (see cifar_random_params).
+    make_cifar_cnn()
 
     copy_backend_cases()
 

@@ -73,11 +73,18 @@ pub fn digits() -> Digits {
 }
 
 /// The example models: (name, input shape for one sample).
-pub const MODELS: [(&str, &[usize]); 3] = [
+pub const MODELS: [(&str, &[usize]); 4] = [
 	("mlp_digits8", &[1, 64]),
 	("mlp_digits28", &[1, 784]),
 	("lenet5", &[1, 1, 28, 28]),
+	("cifar_cnn", &[1, 3, 32, 32]),
 ];
+
+/// Whether `model` was trained on the digits, so that its test split has
+/// labels (cifar_cnn has fixed random weights and random test images).
+pub fn labelled(model: &str) -> bool {
+	model != "cifar_cnn"
+}
 
 /// The options `scripts/make-models` quantizes each example model with:
 /// `mlp_digits8` at the 16-bit default, the larger two as int8.
@@ -95,6 +102,16 @@ pub fn quantize_options(model: &str) -> verity_inference::quant::QuantizeOptions
 
 pub fn sample_inputs(d: &Digits, model: &str) -> Vec<Tensor> {
 	let (_, shape) = MODELS.iter().find(|(m, _)| *m == model).unwrap();
+	if model == "cifar_cnn" {
+		let bytes = read(models_dir().join("data/cifar_cnn_test.u8"));
+		return bytes
+			.chunks(3 * 32 * 32)
+			.map(|c| {
+				let x = c.iter().map(|&b| b as f32 / 255.0).collect();
+				Tensor::new(shape.to_vec(), x).unwrap()
+			})
+			.collect();
+	}
 	let xs = if model == "mlp_digits8" {
 		&d.x8
 	} else {
