@@ -9,7 +9,8 @@ the quantized twin of the same ONNX file, and the `verity zk prove` command
 setup, prove, command and verify times, key and proof sizes, and the
 ezkl / verity-zk ratios.
 
-Usage: bench/run.sh [MODEL ...]   (MODEL in mlp_digits8, mlp_digits28, lenet5)
+Usage: bench/run.sh [MODEL ...]   (MODEL in mlp_digits8, mlp_digits28, lenet5, cifar_cnn;
+                                    default the first three)
 """
 
 import asyncio
@@ -114,10 +115,13 @@ def ezkl_run(name):
 
 def verity_run(names):
     paths = [os.path.join(MODELS, f"{n}.qmodel") for n in names]
-    out = subprocess.run(
-        ["cargo", "run", "--quiet", "--release", "-p", "verity-zk", "--example", "zk_bench", "--", *paths],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
+    # The example as the workspace build made it (scripts/lib/env.sh's
+    # verity_build): `cargo run -p verity-zk` would build a subset with other
+    # features, i.e. compile much of the workspace again.
+    bench = os.path.join(os.environ["CARGO_TARGET_DIR"], "release", "examples", "zk_bench")
+    if not os.path.exists(bench):
+        sys.exit(f"{bench} is missing: build the workspace first (scripts/test)")
+    out = subprocess.run([bench, *paths], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     rows = {r["model"]: r for r in (json.loads(line[5:]) for line in out.splitlines() if line.startswith("JSON "))}
     for n in names:
         rows[n]["command_s"], rows[n]["first_command_s"] = verity_command(n)
