@@ -2079,23 +2079,24 @@ impl Chain {
 		calls: &[Call],
 	) -> Result<Vec<(Included, Events)>, ChainError> {
 		let at = self.at().await?;
+		// The pool-aware next nonce, so transactions still in the pool (or in
+		// blocks not yet finalized) are counted; asked once, then counted
+		// up here: right after a submission the pool may not report it yet.
+		let first_nonce: u64 = self
+			.rpc
+			.request(
+				"system_accountNextIndex",
+				rpc_params![account_of(signer).to_string()],
+			)
+			.await
+			.map_err(rpc("system_accountNextIndex"))?;
 		let mut watched = Vec::with_capacity(calls.len());
-		for call in calls {
+		for (nonce, call) in (first_nonce..).zip(calls) {
 			// Encoding the call against the metadata catches wrong argument
 			// shapes before anything is signed.
 			at.transactions()
 				.call_data(call)
 				.map_err(|e| ChainError::Input(format!("cannot encode the call: {e}")))?;
-			// The pool-aware next nonce, so transactions still in the pool
-			// (or in blocks not yet finalized) are counted.
-			let nonce: u64 = self
-				.rpc
-				.request(
-					"system_accountNextIndex",
-					rpc_params![account_of(signer).to_string()],
-				)
-				.await
-				.map_err(rpc("system_accountNextIndex"))?;
 			let params = subxt::config::DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new()
 				.nonce(nonce)
 				.build();
@@ -2161,11 +2162,11 @@ fn batch_outcomes(events: &Events) -> Result<(Vec<(u64, BatchOutcome)>, bool), C
 		};
 		match e.event_name() {
 			"InferenceVerified" => {
-				let v: BatchPaidEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				let v: PaidEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
 				outcomes.push((v.request_id, BatchOutcome::Verified { fee: v.fee }));
 			}
 			"ProofRejected" => {
-				let v: BatchRejectedEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
+				let v: RejectedEvent = e.decode_fields_unchecked_as().map_err(undecodable)?;
 				let outcome = BatchOutcome::Rejected {
 					slashed: v.slashed,
 					reason: format!("{:?}", v.reason),
@@ -2268,25 +2269,13 @@ struct RequestedEvent {
 /// `InferenceVerified` and `ResultStored`.
 #[derive(DecodeAsType)]
 struct PaidEvent {
-	fee: u128,
-}
-
-#[derive(DecodeAsType)]
-struct RejectedEvent {
-	slashed: u128,
-	reason: RejectReason,
-}
-
-/// `InferenceVerified`, read for a batch.
-#[derive(DecodeAsType)]
-struct BatchPaidEvent {
 	request_id: u64,
 	fee: u128,
 }
 
-/// `ProofRejected`, read for a batch.
+/// `ProofRejected` and `ChallengeRejected`.
 #[derive(DecodeAsType)]
-struct BatchRejectedEvent {
+struct RejectedEvent {
 	request_id: u64,
 	slashed: u128,
 	reason: RejectReason,

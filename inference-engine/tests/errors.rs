@@ -483,6 +483,7 @@ fn clip_model_bytes(min: i64, max: i64) -> Vec<u8> {
 			name: "clamp".into(),
 			op: QOp::Clip { input: 0, min, max },
 		}],
+		boundary_outputs: false,
 	}
 	.to_bytes()
 }

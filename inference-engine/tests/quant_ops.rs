@@ -43,6 +43,7 @@ fn one_op(in_shape: Vec<usize>, op: QOp, out_shape: Vec<usize>) -> QuantizedMode
 			name: "op".into(),
 			op,
 		}],
+		boundary_outputs: false,
 	};
 	m.validate().unwrap();
 	m

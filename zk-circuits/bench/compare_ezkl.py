@@ -122,7 +122,7 @@ def verity_run(names):
     if not os.path.exists(bench):
         sys.exit(f"{bench} is missing: build the workspace first (scripts/test)")
     out = subprocess.run([bench, *paths], cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    rows = {r["model"]: r for r in (json.loads(line[5:]) for line in out.splitlines() if line.startswith("JSON "))}
+    rows = {r["model"]: r for r in (json.loads(line[5:]) for line in out.splitlines() if line.startswith("JSON ")) if "slice" not in r}
     for n in names:
         rows[n]["command_s"], rows[n]["first_command_s"] = verity_command(n)
     return rows

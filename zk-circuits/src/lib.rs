@@ -38,6 +38,13 @@
 //!   generation and proving over the recorded matrices) and [`msm`]
 //!   (multi-scalar multiplication) under it; [`unpacked`]: the local copy of
 //!   a key file that a prover loads in milliseconds.
+//! * [`slicing`]: one model's proof split across several provers. A slice
+//!   (`QuantizedModel::slices`, cut at op boundaries) is a model of its own
+//!   with its own circuit and keys; its statement binds the Poseidon
+//!   commitments of the tensors entering and leaving it, so a verifier that
+//!   holds only commitments checks each slice proof and that the commitments
+//!   chain from the request's input to the output ([`slicing::first_broken_link`],
+//!   `no_std`); [`slicing::balanced_cuts`] chooses the cuts.
 //! * [`ceremony`]: the keys the chain uses — a phase-1 powers-of-tau SRS and
 //!   a per-model phase 2, every step with a proof of knowledge; the checks
 //!   the runtime runs are `no_std`, the SRS, Lagrange bases, key generation
@@ -171,6 +178,7 @@ pub mod poseidon;
 pub mod prover;
 #[cfg(feature = "prover")]
 pub mod r1cs;
+pub mod slicing;
 pub mod statement;
 #[cfg(feature = "prover")]
 pub mod unpacked;
@@ -186,7 +194,7 @@ pub use prover::{
 };
 #[cfg(feature = "prover")]
 pub use rand;
-pub use statement::{Binding, Statement, StatementLayout};
+pub use statement::{Binding, Statement, StatementLayout, TensorPart};
 pub use verifier::{
 	prepared_key_len, verify, verify_batch_prepared, verify_encoded, verify_prepared,
 	verify_public_inputs, BatchItem, PreparedVerifyingKey, Proof, VerifyingKey,

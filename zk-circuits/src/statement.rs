@@ -12,7 +12,7 @@
 //! | 3 | executor account bytes `0..16` as a little-endian `u128` |
 //! | 4 | executor account bytes `16..32` as a little-endian `u128` |
 //! | 5 | input commitment: Poseidon over the packed input integers |
-//! | 6.. | the output: `ceil(n / k)` packed elements, or, when that would be more than [`MAX_PACKED_OUTPUT_ELEMENTS`], one Poseidon commitment |
+//! | 6.. | the output: `ceil(n / k)` packed elements, or, when that would be more than [`MAX_PACKED_OUTPUT_ELEMENTS`] or the output is a slice boundary, one Poseidon commitment |
 //!
 //! **Packing.** A tensor value `v` lies in the model's signed `b`-bit range
 //! (`b = act_bits`); it is stored as `v + 2^(b-1)` in a `b`-bit slot, and `k =
@@ -24,6 +24,16 @@
 //! **Commitments.** `Poseidon(iv, packed elements)` (see [`crate::poseidon`])
 //! with `iv = DOMAIN·2^64 + b·2^32 + n` where `n` is the number of values and
 //! `DOMAIN` is [`DOMAIN_INPUT`] or [`DOMAIN_OUTPUT`].
+//!
+//! **Slices.** A slice of a larger model (see
+//! `verity_inference::QuantizedModel::slices`) is a model of its own whose
+//! inputs are the tensors entering it. Every slice but the last has
+//! [`StatementLayout::boundary_output`]: its output is always committed, in
+//! the *input* domain, so that a slice's output commitment equals the next
+//! slice's input commitment exactly when both carry the same tensor. A
+//! verifier that holds only commitments builds the public inputs with
+//! [`StatementLayout::public_inputs_of`] and checks that the commitments
+//! chain from the request's input to the last slice.
 
 use alloc::{format, vec::Vec};
 
@@ -80,6 +90,20 @@ pub struct StatementLayout {
 	pub input_len: u32,
 	/// Total number of output values.
 	pub output_len: u32,
+	/// The output is a cut inside a larger model (a slice boundary): always
+	/// committed, in [`DOMAIN_INPUT`] (see the module docs).
+	pub boundary_output: bool,
+}
+
+/// A tensor as a verifier knows it: its values, or only their commitment
+/// (what a chain stores for a tensor between two slices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TensorPart<'a> {
+	/// The values, flattened (they are packed or committed as the layout says).
+	Values(&'a [i64]),
+	/// The Poseidon commitment of the values (allowed wherever the layout
+	/// commits rather than packs).
+	Committed(Fr),
 }
 
 impl StatementLayout {
@@ -94,7 +118,18 @@ impl StatementLayout {
 
 	/// Whether the output is replaced by its Poseidon commitment.
 	pub fn output_committed(&self) -> bool {
-		self.packed_len(self.output_len as usize) > MAX_PACKED_OUTPUT_ELEMENTS
+		self.boundary_output
+			|| self.packed_len(self.output_len as usize) > MAX_PACKED_OUTPUT_ELEMENTS
+	}
+
+	/// The domain separator of the output commitment: the input domain for a
+	/// slice boundary (it is the next slice's input), else [`DOMAIN_OUTPUT`].
+	pub fn output_domain(&self) -> u64 {
+		if self.boundary_output {
+			DOMAIN_INPUT
+		} else {
+			DOMAIN_OUTPUT
+		}
 	}
 
 	/// Number of public-input field elements carrying the output.
@@ -127,32 +162,78 @@ impl StatementLayout {
 	/// The Groth16 public inputs of `statement` (see the module docs). Fails if
 	/// the lengths differ from the layout or a value is outside the `b`-bit range.
 	pub fn public_inputs(&self, statement: &Statement) -> Result<Vec<Fr>> {
+		self.public_inputs_of(
+			&statement.model_id,
+			&Binding {
+				request_id: statement.request_id,
+				executor: statement.executor,
+			},
+			TensorPart::Values(&statement.input),
+			TensorPart::Values(&statement.output),
+		)
+	}
+
+	/// The public inputs from parts of a statement, each tensor given by its
+	/// values or, where the layout commits to it, by its commitment (the input
+	/// is always committed). Fails on lengths that differ from the layout,
+	/// values out of range, or a commitment where values are packed.
+	pub fn public_inputs_of(
+		&self,
+		model_id: &[u8; 32],
+		binding: &Binding,
+		input: TensorPart,
+		output: TensorPart,
+	) -> Result<Vec<Fr>> {
 		self.check()?;
-		if statement.input.len() != self.input_len as usize {
-			return Err(Error::Statement(format!(
-				"input has {} values, the model takes {}",
-				statement.input.len(),
-				self.input_len
-			)));
-		}
-		if statement.output.len() != self.output_len as usize {
-			return Err(Error::Statement(format!(
-				"output has {} values, the model produces {}",
-				statement.output.len(),
-				self.output_len
-			)));
-		}
 		let mut inputs = Vec::with_capacity(self.num_public_inputs());
-		inputs.extend(bytes32_to_fields(&statement.model_id));
-		inputs.push(Fr::from(statement.request_id));
-		inputs.extend(bytes32_to_fields(&statement.executor));
-		inputs.push(self.commit(DOMAIN_INPUT, &statement.input, "input")?);
-		if self.output_committed() {
-			inputs.push(self.commit(DOMAIN_OUTPUT, &statement.output, "output")?);
-		} else {
-			inputs.extend(self.pack(&statement.output, "output")?);
+		inputs.extend(bytes32_to_fields(model_id));
+		inputs.push(Fr::from(binding.request_id));
+		inputs.extend(bytes32_to_fields(&binding.executor));
+		inputs.push(match input {
+			TensorPart::Values(values) => self.input_commitment(values)?,
+			TensorPart::Committed(c) => c,
+		});
+		match output {
+			TensorPart::Values(values) => {
+				self.check_len(values, self.output_len, "output", "produces")?;
+				if self.output_committed() {
+					inputs.push(self.commit(self.output_domain(), values, "output")?);
+				} else {
+					inputs.extend(self.pack(values, "output")?);
+				}
+			}
+			TensorPart::Committed(c) if self.output_committed() => inputs.push(c),
+			TensorPart::Committed(_) => {
+				return Err(Error::Statement(
+					"this model's output is public as values, not as a commitment".into(),
+				))
+			}
 		}
 		Ok(inputs)
+	}
+
+	/// The commitment of an input (for a slice, of the tensors entering it),
+	/// checking the length and range.
+	pub fn input_commitment(&self, values: &[i64]) -> Result<Fr> {
+		self.check_len(values, self.input_len, "input", "takes")?;
+		self.commit(DOMAIN_INPUT, values, "input")
+	}
+
+	/// The commitment a slice boundary's output is public as (equal to the
+	/// next slice's [`Self::input_commitment`] of the same values).
+	pub fn output_commitment(&self, values: &[i64]) -> Result<Fr> {
+		self.check_len(values, self.output_len, "output", "produces")?;
+		self.commit(self.output_domain(), values, "output")
+	}
+
+	fn check_len(&self, values: &[i64], expected: u32, what: &str, verb: &str) -> Result<()> {
+		if values.len() != expected as usize {
+			return Err(Error::Statement(format!(
+				"{what} has {} values, the model {verb} {expected}",
+				values.len()
+			)));
+		}
+		Ok(())
 	}
 
 	/// Packs values (see the module docs), checking each is in range.

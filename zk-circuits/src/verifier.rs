@@ -74,6 +74,9 @@ fn write_header(
 /// Bytes of [`encode_model_layout`].
 pub(crate) const MODEL_LAYOUT_BYTES: usize = 32 + 1 + 4 + 4;
 
+/// The bit of the `act_bits` byte that carries [`StatementLayout::boundary_output`].
+const BOUNDARY_FLAG: u8 = 0x80;
+
 /// A key's model id and statement layout as every key file stores them
 /// (the verifying keys' header after magic and version, the proving key's).
 pub(crate) fn encode_model_layout(
@@ -82,7 +85,14 @@ pub(crate) fn encode_model_layout(
 ) -> [u8; MODEL_LAYOUT_BYTES] {
 	let mut out = [0u8; MODEL_LAYOUT_BYTES];
 	out[..32].copy_from_slice(model_id);
-	out[32] = layout.act_bits as u8;
+	// act_bits <= 24 leaves the top bit free for the boundary flag, so keys
+	// written before slices existed read back unchanged.
+	out[32] = layout.act_bits as u8
+		| if layout.boundary_output {
+			BOUNDARY_FLAG
+		} else {
+			0
+		};
 	out[33..37].copy_from_slice(&layout.input_len.to_le_bytes());
 	out[37..].copy_from_slice(&layout.output_len.to_le_bytes());
 	out
@@ -99,9 +109,10 @@ pub(crate) fn decode_model_layout(
 	let mut model_id = [0u8; 32];
 	model_id.copy_from_slice(&bytes[..32]);
 	let layout = StatementLayout {
-		act_bits: bytes[32] as u32,
+		act_bits: (bytes[32] & !BOUNDARY_FLAG) as u32,
 		input_len: u32_at(33),
 		output_len: u32_at(37),
+		boundary_output: bytes[32] & BOUNDARY_FLAG != 0,
 	};
 	layout
 		.check()
@@ -646,6 +657,7 @@ mod tests {
 			act_bits: 16,
 			input_len: 64,
 			output_len: 10,
+			boundary_output: false,
 		};
 		VerifyingKey {
 			model_id: [7; 32],

@@ -10,6 +10,7 @@ fn example_model_constraint_counts() {
 		("mlp_digits8", 64, 3_056),
 		("mlp_digits28", 784, 11_447),
 		("lenet5", 784, 159_597),
+		("cifar_cnn", 3 * 32 * 32, 886_422),
 	] {
 		let model = common::example(name);
 		let report = verity_zk::circuit::cost_report(&model).unwrap();

@@ -10,6 +10,7 @@ fn layout(input_len: u32, output_len: u32) -> StatementLayout {
 		act_bits: 16,
 		input_len,
 		output_len,
+		boundary_output: false,
 	}
 }
 

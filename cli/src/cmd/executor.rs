@@ -657,8 +657,10 @@ fn prove_batch(ctx: &Ctx, args: ProveBatchArgs) -> Outcome {
 			results.len(),
 			batches.len()
 		));
+		// A stalled chain is no reason to hang: after a minute, send anyway.
 		let best = chain.best_number().await?;
-		while chain.best_number().await? == best {
+		let waited = std::time::Instant::now();
+		while chain.best_number().await? == best && waited.elapsed() < Duration::from_secs(60) {
 			tokio::time::sleep(Duration::from_millis(50)).await;
 		}
 		let submitted = chain.submit_results(&key, batches).await?;

@@ -105,6 +105,7 @@ mod tests {
 					op: QOp::Relu { input: 1 },
 				},
 			],
+			boundary_outputs: false,
 		};
 		model.validate().unwrap();
 		assert_eq!(model.work(), 3 * 8 + 3);

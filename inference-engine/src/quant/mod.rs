@@ -11,6 +11,7 @@ mod io;
 mod model;
 mod quantize;
 mod shapes;
+mod slice;
 
 pub(crate) use exec::gather_cols;
 pub use exec::{avg_pool_divisors, output_tensor, Executor, Trace};

@@ -269,6 +269,27 @@ impl QOp {
 		}
 	}
 
+	/// The tensors this op reads, to renumber them (same order as [`Self::inputs`]).
+	pub fn inputs_mut(&mut self) -> Vec<&mut TensorId> {
+		match self {
+			QOp::Constant { .. } => vec![],
+			QOp::Linear { input, .. }
+			| QOp::Conv2d { input, .. }
+			| QOp::ChannelAffine { input, .. }
+			| QOp::Relu { input }
+			| QOp::LeakyRelu { input, .. }
+			| QOp::Clip { input, .. }
+			| QOp::PiecewiseLinear { input, .. }
+			| QOp::MaxPool { input, .. }
+			| QOp::AvgPool { input, .. }
+			| QOp::Reshape { input }
+			| QOp::Transpose { input, .. }
+			| QOp::Pad { input, .. } => vec![input],
+			QOp::MatMul { a, b, .. } | QOp::Mul { a, b, .. } => vec![a, b],
+			QOp::Sum { inputs, .. } | QOp::Concat { inputs, .. } => inputs.iter_mut().collect(),
+		}
+	}
+
 	/// The rescale shift of ops that requantize (and therefore clamp), `None` for
 	/// exact selection ops whose outputs stay in range by construction.
 	pub fn shift(&self) -> Option<u32> {
@@ -302,6 +323,17 @@ pub struct QuantizedModel {
 	pub outputs: Vec<QOutput>,
 	/// Op `j` produces tensor `inputs.len() + j`.
 	pub ops: Vec<QNode>,
+	/// The outputs are a cut inside a larger model: this model is a slice
+	/// (see [`QuantizedModel::slices`]) other than the last, and a proof
+	/// commits to its outputs as the next slice's input. Metadata for the
+	/// prover; the integer semantics do not depend on it. Left out of the
+	/// canonical bytes when false, so whole models hash as they always did.
+	#[serde(default, skip_serializing_if = "is_false")]
+	pub boundary_outputs: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+	!*b
 }
 
 impl QuantizedModel {

@@ -186,6 +186,7 @@ pub fn quantize(
 		inputs,
 		outputs,
 		ops: q.ops,
+		boundary_outputs: false,
 	};
 	model.validate()?;
 	Ok(model)

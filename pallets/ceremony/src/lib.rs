@@ -1413,6 +1413,8 @@ impl<T: Config> Pallet<T> {
 			act_bits: spec.act_bits,
 			input_len: spec.input_len,
 			output_len: spec.output_len,
+			// Slices of a model are not registered on chain yet.
+			boundary_output: false,
 		};
 		let vk = zk::initial_verifying_key(
 			head.alpha_g1,

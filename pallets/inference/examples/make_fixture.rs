@@ -71,6 +71,7 @@ fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {
 				shift: 16,
 			},
 		}],
+		boundary_outputs: false,
 	}
 }
 

@@ -27,9 +27,7 @@ use crate::gadgets::poseidon::{self as poseidon_gadget, FieldWire};
 use crate::gadgets::range::decompose;
 use crate::gadgets::{fr, Wire};
 use crate::r1cs::{ArkBackend, Backend, Lc, Var};
-use crate::statement::{
-	sponge_iv, StatementLayout, DOMAIN_INPUT, DOMAIN_OUTPUT, INPUT_COMMITMENT_INDEX,
-};
+use crate::statement::{sponge_iv, StatementLayout, DOMAIN_INPUT, INPUT_COMMITMENT_INDEX};
 use crate::{Error, Fr, Result};
 
 /// The statement layout of a model.
@@ -51,6 +49,7 @@ pub fn layout(model: &QuantizedModel) -> Result<StatementLayout> {
 			.map_err(|_| Error::Unsupported("input too large".into()))?,
 		output_len: u32::try_from(output_len)
 			.map_err(|_| Error::Unsupported("output too large".into()))?,
+		boundary_output: model.boundary_outputs,
 	};
 	layout
 		.check()
@@ -317,7 +316,11 @@ pub(crate) fn synthesize<B: Backend>(
 	let first_output = INPUT_COMMITMENT_INDEX + 1;
 	if layout.output_committed() {
 		let packed = pack(b, &layout, &outputs);
-		let c = poseidon_gadget::hash(b, sponge_iv(DOMAIN_OUTPUT, bits, outputs.len()), &packed);
+		let c = poseidon_gadget::hash(
+			b,
+			sponge_iv(layout.output_domain(), bits, outputs.len()),
+			&packed,
+		);
 		enforce_public(b, &c, public_vars[first_output]);
 	} else {
 		for (element, &public) in pack(b, &layout, &outputs)

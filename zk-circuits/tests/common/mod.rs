@@ -108,6 +108,7 @@ impl Builder {
 			}],
 			outputs: vec![],
 			ops: vec![],
+			boundary_outputs: false,
 		})
 	}
 

@@ -190,6 +190,7 @@ pub fn bench_model(layers: u32) -> QuantizedModel {
 			transform: OutputTransform::None,
 		}],
 		ops,
+		boundary_outputs: false,
 	}
 }
 
