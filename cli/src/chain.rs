@@ -1437,6 +1437,16 @@ impl Chain {
 	) -> Result<Requested, ChainError> {
 		let deadline = u32::try_from(deadline)
 			.map_err(|_| ChainError::Input(format!("deadline block {deadline} is too large")))?;
+		// A longer input does not even decode in the runtime, whose answer
+		// would be an opaque trap.
+		let max = self.constant_u128("Inference", "MaxInputLen").await?;
+		if input.len() as u128 > max {
+			return Err(ChainError::Input(format!(
+				"the input has {} values; this chain's requests take at most {max} \
+				 (Inference::MaxInputLen)",
+				input.len()
+			)));
+		}
 		let call = dynamic::tx(
 			"Inference",
 			"request",

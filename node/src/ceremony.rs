@@ -97,8 +97,9 @@ impl SrsId {
 pub struct Keys {
 	store: Arc<ArtifactStore>,
 	dir: PathBuf,
-	/// The SRS last used (one is kept: at 2^18 it is ~150 MB in memory).
-	srs: Mutex<Option<(SrsId, Arc<Srs>)>>,
+	/// The SRS last used, with the domain it was made for (0: the whole
+	/// SRS). One is kept: at 2^18 it is ~150 MB in memory.
+	srs: Mutex<Option<((SrsId, usize), Arc<Srs>)>>,
 	/// Proving keys (artifact hash) this node checked against the SRS and
 	/// the chain's verifying key.
 	checked: Mutex<HashSet<(Hash256, Vec<u8>)>>,
@@ -123,27 +124,49 @@ impl Keys {
 
 	/// The SRS `id`, loaded (every point validated) or made, kept in memory.
 	pub fn srs(&self, id: SrsId) -> Result<Arc<Srs>, String> {
-		if let Some((cached, srs)) = &*self.srs.lock() {
-			if *cached == id {
-				return Ok(srs.clone());
-			}
-		}
-		let srs = match id {
+		self.cached_srs((id, 0), || match id {
 			SrsId::Artifact(hash) => {
 				let bytes = self
 					.store
 					.get(&hash)
 					.map_err(|e| format!("reading SRS {}: {e}", to_hex(&hash)))?
 					.ok_or_else(|| format!("SRS {} is not in the artifact store", to_hex(&hash)))?;
-				Srs::from_bytes(&bytes).map_err(|e| format!("SRS {}: {e}", to_hex(&hash)))?
+				Srs::from_bytes(&bytes).map_err(|e| format!("SRS {}: {e}", to_hex(&hash)))
 			}
-			SrsId::Identity(n) => Srs::identity(n as usize).map_err(|e| e.to_string())?,
+			SrsId::Identity(n) => Srs::identity(n as usize).map_err(|e| e.to_string()),
 			SrsId::InsecureDev(n) => {
-				zk::srs::insecure_dev_srs(n as usize).map_err(|e| e.to_string())?
+				zk::srs::insecure_dev_srs(n as usize).map_err(|e| e.to_string())
 			}
-		};
-		let srs = Arc::new(srs);
-		*self.srs.lock() = Some((id, srs.clone()));
+		})
+	}
+
+	/// The SRS `id` as far as keys on `domain` points need it: of the
+	/// development SRS only its restriction to that domain, made in time
+	/// linear in `domain` (so a development chain may allow domains far
+	/// larger than its models use), of any other the whole SRS (restricted
+	/// where it is used).
+	pub fn srs_on(&self, id: SrsId, domain: usize) -> Result<Arc<Srs>, String> {
+		match id {
+			SrsId::InsecureDev(max_domain) => self.cached_srs((id, domain), || {
+				zk::srs::insecure_dev_srs_on(max_domain as usize, domain).map_err(|e| e.to_string())
+			}),
+			_ => self.srs(id),
+		}
+	}
+
+	/// The SRS cached under `key`, else `make`'s (then cached instead).
+	fn cached_srs(
+		&self,
+		key: (SrsId, usize),
+		make: impl FnOnce() -> Result<Srs, String>,
+	) -> Result<Arc<Srs>, String> {
+		if let Some((cached, srs)) = &*self.srs.lock() {
+			if *cached == key {
+				return Ok(srs.clone());
+			}
+		}
+		let srs = Arc::new(make()?);
+		*self.srs.lock() = Some((key, srs.clone()));
 		Ok(srs)
 	}
 
@@ -255,7 +278,7 @@ impl Keys {
 		}
 		let expected = VerifyingKey::<Bls12_381>::decode_points(vk)
 			.map_err(|e| format!("the chain's verifying key: {e}"))?;
-		let srs = self.srs(srs_id)?;
+		let srs = self.srs_on(srs_id, pk.domain_size)?;
 		let started = std::time::Instant::now();
 		let checked = phase2::check_proving_key(
 			&srs,
@@ -851,7 +874,7 @@ impl Job {
 						)
 					}
 					None => {
-						let srs = self.keys.srs(srs_id)?;
+						let srs = self.keys.srs_on(srs_id, domain_size as usize)?;
 						let started = std::time::Instant::now();
 						let bases = self
 							.bases(srs_id, &srs, domain_size as usize, bases)

@@ -250,8 +250,8 @@ impl pallet_inference::Config for Runtime {
 	// (6.5 ms + 1.9 ms per result) when it passes: three full batches, 192
 	// results, fit one block.
 	type MaxBatchResults = ConstU32<64>;
-	// 784-pixel images with room to spare.
-	type MaxInputLen = ConstU32<1024>;
+	// 3×32×32 images (cifar_cnn: 3,072 values) with room to spare.
+	type MaxInputLen = ConstU32<4096>;
 	type MaxOutputLen = ConstU32<64>;
 	type MaxPendingRequests = ConstU32<1024>;
 	// One account holds at most 1/32 of the queue.

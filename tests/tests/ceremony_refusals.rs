@@ -35,7 +35,8 @@ use subxt::{dynamic, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::{dev, Keypair};
 use verity_tests::cli::{cli_binary, key_contributors, Cli, ExampleModel};
 use verity_tests::{rpc, wait_for, Node, NodeConfig};
-use verity_zk::ceremony::{binding, dev as dev_srs, lagrange, phase2, srs::Srs};
+use verity_zk::ceremony::srs::insecure_dev_srs_on;
+use verity_zk::ceremony::{binding, dev as dev_srs, lagrange, phase2};
 use verity_zk::Fr;
 
 fn hex_bytes(v: &Value) -> Result<Vec<u8>> {
@@ -129,14 +130,8 @@ async fn the_runtime_refuses_bad_key_contributions_from_real_extrinsics() -> Res
 	// the model's domain (secret τ^(N/n)), its Lagrange bases.
 	let srs_info = cli.json(&["ceremony", "status"])?;
 	let max_domain = srs_info["max_domain"].as_u64().context("max_domain")? as usize;
-	let [tau, alpha, beta] = dev_srs::secrets();
-	let srs = Srs::from_secrets(
-		domain,
-		ark_ff::Field::pow(&tau, [(max_domain / domain) as u64]),
-		alpha,
-		beta,
-	)?;
-	let bases = lagrange::bases_from_secrets(max_domain, domain, [tau, alpha, beta])?;
+	let srs = insecure_dev_srs_on(max_domain, domain)?;
+	let bases = lagrange::bases_from_secrets(max_domain, domain, dev_srs::secrets())?;
 	let model_bytes = std::fs::read(cli.work.path().join("digits8").join("model.qmodel"))?;
 	let model = verity_inference::QuantizedModel::from_bytes(&model_bytes)?;
 	// `contribute` consumes a key: make the initial one as often as needed.
@@ -277,14 +272,8 @@ fn bobs_contribution(
 	let max_domain = cli.json(&["ceremony", "status"])?["max_domain"]
 		.as_u64()
 		.context("max_domain")? as usize;
-	let [tau, alpha, beta] = dev_srs::secrets();
-	let srs = Srs::from_secrets(
-		domain,
-		ark_ff::Field::pow(&tau, [(max_domain / domain) as u64]),
-		alpha,
-		beta,
-	)?;
-	let bases = lagrange::bases_from_secrets(max_domain, domain, [tau, alpha, beta])?;
+	let srs = insecure_dev_srs_on(max_domain, domain)?;
+	let bases = lagrange::bases_from_secrets(max_domain, domain, dev_srs::secrets())?;
 	let model = verity_inference::QuantizedModel::from_bytes(&std::fs::read(
 		cli.work.path().join("digits8").join("model.qmodel"),
 	)?)?;

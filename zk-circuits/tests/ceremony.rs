@@ -542,8 +542,13 @@ fn a_restricted_srs_is_the_srs_of_the_secrets_power() {
 		let direct =
 			Srs::from_secrets(n as usize, tau.pow([(96 / n) as u64]), alpha, beta).unwrap();
 		assert_eq!(restricted, direct, "domain {n}");
+		// What a development node makes instead of the whole SRS.
+		let lazy = verity_zk::ceremony::srs::insecure_dev_srs_on(96, n as usize).unwrap();
+		assert_eq!(lazy, direct, "domain {n}");
 		restricted.verify(&restricted.head(), &mut rng(90)).unwrap();
 	}
+	assert!(verity_zk::ceremony::srs::insecure_dev_srs_on(96, 64).is_err());
+	assert!(verity_zk::ceremony::srs::insecure_dev_srs_on(96, 0).is_err());
 	assert!(srs.restrict(64).is_err());
 	assert!(srs.restrict(192).is_err());
 	assert!(srs.restrict(0).is_err());

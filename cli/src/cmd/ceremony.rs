@@ -35,7 +35,7 @@ use subxt_signer::sr25519::Keypair;
 use verity_inference::hash::blake2_256;
 use verity_inference::QuantizedModel;
 use verity_zk::ceremony::{self as zk, lagrange, phase2, srs::Srs};
-use verity_zk::{Bls12_381, Fr, ProvingKey, VerifyingKey};
+use verity_zk::{Bls12_381, ProvingKey, VerifyingKey};
 
 use clap::{Args, Subcommand};
 
@@ -333,34 +333,6 @@ pub fn domain_for(smallest: usize, max_domain: u32) -> Option<u32> {
 		.find(|&n| n as usize >= smallest)
 }
 
-/// The development SRS's secrets restricted to the `n`-point domain of an
-/// SRS of `max_domain` points: `(τ^(max_domain/n), α, β)`.
-/// `Srs::restrict(n)` of the full development SRS is the SRS of these
-/// secrets (every `(max_domain/n)`-th power), so the CLI makes only the `n`
-/// points it needs.
-fn dev_secrets_for(max_domain: u32, n: u32) -> Result<[Fr; 3], CliError> {
-	if n == 0 || !max_domain.is_multiple_of(n) || !zk::is_domain_size(n) {
-		return Err(CliError::input(format!(
-			"domain size {n} is not a QAP domain dividing the SRS's {max_domain}"
-		)));
-	}
-	let [tau, alpha, beta] = zk::dev::secrets();
-	Ok([pow(tau, u64::from(max_domain / n)), alpha, beta])
-}
-
-/// `x^e` by square and multiply.
-fn pow(x: Fr, mut e: u64) -> Fr {
-	let (mut acc, mut base) = (Fr::from(1u64), x);
-	while e > 0 {
-		if e & 1 == 1 {
-			acc *= base;
-		}
-		base *= base;
-		e >>= 1;
-	}
-	acc
-}
-
 // ---------------------------------------------------------------------------
 // verity ceremony status
 
@@ -493,10 +465,10 @@ fn fixed<const N: usize>(bytes: &[u8], what: &str) -> Result<[u8; N], CliError> 
 	})
 }
 
-/// The development SRS restricted to the `n`-point domain.
+/// The development SRS restricted to the `n`-point domain (only the `n`
+/// points it needs).
 fn dev_srs(max_domain: u32, n: u32) -> Result<Srs, CliError> {
-	let [tau, alpha, beta] = dev_secrets_for(max_domain, n)?;
-	Srs::from_secrets(n as usize, tau, alpha, beta)
+	zk::srs::insecure_dev_srs_on(max_domain as usize, n as usize)
 		.map_err(|e| CliError::input(format!("the development SRS: {e}")))
 }
 
@@ -1033,17 +1005,5 @@ mod tests {
 		let old = initial_key(&srs, None, Some(max), n, &model).unwrap();
 		let e = check_key(&srs, &old, &model, &vk.to_bytes()).unwrap_err();
 		assert!(e.message().contains("not the chain's"), "{e}");
-	}
-
-	/// The CLI makes the development SRS of the key's domain from the
-	/// restricted secrets: exactly `Srs::restrict` of the full one.
-	#[test]
-	fn the_restricted_development_srs_is_the_restriction_of_the_full_one() {
-		let full = zk::srs::insecure_dev_srs(64).unwrap();
-		let [tau, alpha, beta] = dev_secrets_for(64, 16).unwrap();
-		let small = Srs::from_secrets(16, tau, alpha, beta).unwrap();
-		assert_eq!(small.to_bytes(), full.restrict(16).unwrap().to_bytes());
-		assert!(dev_secrets_for(64, 48).is_err());
-		assert!(dev_secrets_for(64, 0).is_err());
 	}
 }

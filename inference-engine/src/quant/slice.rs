@@ -25,12 +25,13 @@ impl QuantizedModel {
 	/// ascending order. `cut = 0` gives the model inputs; `cut = ops.len()`
 	/// the model outputs' tensors (deduplicated, ascending).
 	pub fn boundary(&self, cut: usize) -> Vec<TensorId> {
-		let first_later = self.op_output(cut.min(self.ops.len()));
+		let cut = cut.min(self.ops.len());
+		let first_later = self.op_output(cut);
 		if cut == 0 {
 			return (0..self.inputs.len()).collect();
 		}
 		let mut crossing = vec![false; first_later];
-		for node in &self.ops[cut.min(self.ops.len())..] {
+		for node in &self.ops[cut..] {
 			for t in node.op.inputs() {
 				if t < first_later {
 					crossing[t] = true;

@@ -394,3 +394,17 @@ pub fn insecure_dev_srs(max_domain: usize) -> Result<Srs> {
 	let [tau, alpha, beta] = super::dev::secrets();
 	Srs::from_secrets(max_domain, tau, alpha, beta)
 }
+
+/// The insecure development SRS of `max_domain` points restricted to the
+/// domain of `n` points (equal to `insecure_dev_srs(max_domain)?.restrict(n)`),
+/// made from the secrets in time and memory linear in `n`: a development
+/// chain may allow large domains without every node paying for them.
+pub fn insecure_dev_srs_on(max_domain: usize, n: usize) -> Result<Srs> {
+	if n == 0 || !max_domain.is_multiple_of(n) || !super::is_domain_size(n as u32) {
+		return Err(Error::Ceremony(format!(
+			"a {n}-point domain is not a subgroup of the {max_domain}-point domain"
+		)));
+	}
+	let [tau, alpha, beta] = super::dev::secrets();
+	Srs::from_secrets(n, tau.pow([(max_domain / n) as u64]), alpha, beta)
+}
