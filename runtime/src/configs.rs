@@ -141,6 +141,10 @@ impl pallet_models::Config for Runtime {
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<32>;
+	// A model registers only if a request can carry its input and a result
+	// its output.
+	type MaxInputValues = <Runtime as pallet_inference::Config>::MaxInputLen;
+	type MaxOutputValues = <Runtime as pallet_inference::Config>::MaxOutputLen;
 	type ZkSetup = Ceremony;
 	// Open requests, provisional results and synchronous inference keep a
 	// deprecated version from being removed.

@@ -94,7 +94,8 @@ async fn cifar_cnn_is_proved_and_verified_on_the_dev_chain() -> Result<()> {
 	let client = node.client().await?;
 	let proving_key = download_chunked(&client, pk_hash, 4 << 20).await?;
 	std::fs::write(dir.join("proving.key"), &proving_key)?;
-	cli.json(&[
+	// (`zk prove` reports in text: "proved in … s (… constraints)".)
+	let unpacked = cli.run(&[
 		"zk",
 		"prove",
 		path(&dir.join("model.qmodel")),
@@ -104,7 +105,13 @@ async fn cifar_cnn_is_proved_and_verified_on_the_dev_chain() -> Result<()> {
 		path(&example.sample),
 		"--out",
 		path(&dir.join("local-proof.json")),
-	])?;
+	]);
+	ensure!(
+		unpacked.status.success(),
+		"verity zk prove failed: {}",
+		String::from_utf8_lossy(&unpacked.stderr)
+	);
+	eprintln!("{}", String::from_utf8_lossy(&unpacked.stdout));
 
 	// --- The output the chain must store: the CLI's fixed-point run.
 	let local = cli.json(&[

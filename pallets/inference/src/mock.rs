@@ -45,6 +45,8 @@ impl pallet_models::Config for Test {
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<4>;
 	type MaxVersions = ConstU32<8>;
+	type MaxInputValues = ConstU32<MAX_INPUT>;
+	type MaxOutputValues = ConstU32<MAX_OUTPUT>;
 	type ZkSetup = MockSetup;
 	type InUse = Inference;
 	type WeightInfo = ();

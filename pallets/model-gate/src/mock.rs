@@ -55,6 +55,8 @@ impl pallet_models::Config for Test {
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<4>;
 	type MaxVersions = ConstU32<8>;
+	type MaxInputValues = ConstU32<1024>;
+	type MaxOutputValues = ConstU32<64>;
 	// Vanilla models only: no zk key setup.
 	type ZkSetup = ();
 	type InUse = Inference;

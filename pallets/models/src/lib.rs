@@ -540,6 +540,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
 
+		/// Most values a model's inputs may hold together: what one request
+		/// can carry (the runtime gives the inference pallet's bound), so
+		/// that no model registers that could never be requested.
+		#[pallet::constant]
+		type MaxInputValues: Get<u32>;
+
+		/// Most values a model's outputs may hold together: what one result
+		/// can carry.
+		#[pallet::constant]
+		type MaxOutputValues: Get<u32>;
+
 		/// Where zk versions' keys come from: the setup ceremony.
 		type ZkSetup: ZkSetup<Self::AccountId>;
 
@@ -704,6 +715,9 @@ pub mod pallet {
 		/// The version is still used (open requests, provisional results, or
 		/// synchronous inference).
 		InUse,
+		/// The inputs hold more values than `MaxInputValues`, or the outputs
+		/// more than `MaxOutputValues`: no request could carry them.
+		TooManyValues,
 	}
 
 	#[pallet::hooks]
@@ -721,6 +735,10 @@ pub mod pallet {
 			assert!(
 				T::MaxShapeRank::get() > 0,
 				"MaxShapeRank must allow a dimension"
+			);
+			assert!(
+				T::MaxInputValues::get() > 0 && T::MaxOutputValues::get() > 0,
+				"MaxInputValues and MaxOutputValues must allow a value"
 			);
 		}
 
@@ -1018,6 +1036,10 @@ impl<T: Config> Pallet<T> {
 				.checked_add(Self::num_values(&output.shape)?)
 				.ok_or(Error::<T>::TensorTooLarge)?;
 		}
+		ensure!(
+			input_len <= T::MaxInputValues::get() && output_len <= T::MaxOutputValues::get(),
+			Error::<T>::TooManyValues
+		);
 		match (d.supports_zk, d.zk.is_some()) {
 			(true, false) => return Err(Error::<T>::MissingZkParams.into()),
 			(false, true) => return Err(Error::<T>::UnexpectedZkParams.into()),

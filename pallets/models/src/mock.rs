@@ -42,6 +42,8 @@ impl pallet_models::Config for Test {
 	type MaxIoTensors = ConstU32<4>;
 	type MaxShapeRank = ConstU32<6>;
 	type MaxVersions = ConstU32<3>;
+	type MaxInputValues = ConstU32<4096>;
+	type MaxOutputValues = ConstU32<64>;
 	type ZkSetup = TestSetup;
 	type InUse = TestInUse;
 	type WeightInfo = ();

@@ -481,6 +481,15 @@ fn register_model_rejects_bad_shapes_and_scales() {
 			}),
 			Error::<Test>::TensorTooLarge,
 		);
+		// Beyond what a request or a result can carry.
+		register_err(
+			with(&|d| d.inputs[0].shape = vec![4097].try_into().unwrap()),
+			Error::<Test>::TooManyValues,
+		);
+		register_err(
+			with(&|d| d.outputs[0].shape = vec![1, 65].try_into().unwrap()),
+			Error::<Test>::TooManyValues,
+		);
 		register_err(
 			with(&|d| d.outputs[0].transform = OutputTransform::Softmax { axis: 2 }),
 			Error::<Test>::InvalidSoftmaxAxis,
@@ -492,12 +501,15 @@ fn register_model_rejects_bad_shapes_and_scales() {
 		);
 		assert_eq!(Started::get(), vec![]);
 		// The edges are accepted: 2 and 24 bits, 62 fraction bits, rank 0 (a
-		// scalar), softmax over the last axis.
+		// scalar), as many values as a request or result carries, softmax over
+		// the last axis.
 		for d in [
 			with(&|d| d.act_bits = 2),
 			with(&|d| d.act_bits = 24),
 			with(&|d| d.inputs[0].frac_bits = 62),
 			with(&|d| d.inputs[0].shape = Default::default()),
+			with(&|d| d.inputs[0].shape = vec![4096].try_into().unwrap()),
+			with(&|d| d.outputs[0].shape = vec![1, 64].try_into().unwrap()),
 			with(&|d| d.outputs[0].transform = OutputTransform::Softmax { axis: 1 }),
 			with(&|d| d.outputs[0].transform = OutputTransform::None),
 		] {

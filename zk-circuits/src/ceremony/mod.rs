@@ -55,6 +55,8 @@ pub mod lagrange;
 pub mod phase2;
 pub mod pok;
 #[cfg(feature = "prover")]
+mod scalar_mul;
+#[cfg(feature = "prover")]
 pub mod srs;
 
 pub use check::PairingCheck;

@@ -17,7 +17,8 @@ use zeroize::Zeroize;
 use super::delta::TAG_DELTA;
 use super::lagrange::LagrangeBases;
 use super::pok::KeyProof;
-use super::srs::{random_coefficients, scale_g1, Srs};
+use super::scalar_mul::scale_by;
+use super::srs::{random_coefficients, Srs};
 use super::PairingCheck;
 use crate::circuit::layout;
 use crate::groth16::{domain_of_size, evaluate_rows, ArkProvingKey, Qap};
@@ -206,8 +207,8 @@ pub fn contribute_with_secret(
 		.inverse()
 		.ok_or_else(|| Error::Ceremony("δ' = 0".into()))?;
 	let g = &mut pk.groth16;
-	g.l_query = scale_g1(&g.l_query, |_| inv);
-	g.h_query = scale_g1(&g.h_query, |_| inv);
+	g.l_query = scale_by(&g.l_query, inv);
+	g.h_query = scale_by(&g.h_query, inv);
 	g.delta_g1 = (g.delta_g1 * delta).into_affine();
 	g.vk.delta_g2 = g2::Config::glv_mul_projective(g.vk.delta_g2.into(), delta).into_affine();
 	inv.zeroize();

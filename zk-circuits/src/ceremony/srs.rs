@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use zeroize::Zeroize;
 
 use super::head::{beacon_secrets, Phase1Proof, SrsHead};
+use super::scalar_mul::scale;
 use super::PairingCheck;
 use crate::msm::msm;
 use crate::prover::{io_err, read_points_with, write_points_with};
@@ -75,26 +76,6 @@ pub(crate) fn random_coefficients<R: RngCore>(rng: &mut R, n: usize) -> Vec<Fr> 
 	(0..n)
 		.map(|_| Fr::from((rng.next_u64() as u128) << 64 | rng.next_u64() as u128))
 		.collect()
-}
-
-/// `points[i]·scalars[i]` (GLV on both curves), in parallel.
-pub(crate) fn scale_g1(points: &[G1Affine], scalars: impl Fn(usize) -> Fr + Sync) -> Vec<G1Affine> {
-	let p: Vec<G1Projective> = points
-		.par_iter()
-		.enumerate()
-		.map(|(i, p)| *p * scalars(i))
-		.collect();
-	G1Projective::normalize_batch(&p)
-}
-
-/// See [`scale_g1`]. arkworks' G2 `*` does not use GLV; this does (2× faster).
-pub(crate) fn scale_g2(points: &[G2Affine], scalars: impl Fn(usize) -> Fr + Sync) -> Vec<G2Affine> {
-	let p: Vec<G2Projective> = points
-		.par_iter()
-		.enumerate()
-		.map(|(i, p)| g2::Config::glv_mul_projective((*p).into(), scalars(i)))
-		.collect();
-	G2Projective::normalize_batch(&p)
 }
 
 impl Srs {
@@ -193,10 +174,10 @@ impl Srs {
 	fn moved(&self, [tau, alpha, beta]: [Fr; 3]) -> Srs {
 		let n = self.max_domain();
 		let t = powers(tau, 2 * n - 1);
-		let tau_g1 = scale_g1(&self.tau_g1, |i| t[i]);
-		let tau_g2 = scale_g2(&self.tau_g2, |i| t[i]);
-		let alpha_g1 = scale_g1(&self.alpha_g1, |i| alpha * t[i]);
-		let beta_g1 = scale_g1(&self.beta_g1, |i| beta * t[i]);
+		let tau_g1 = scale(&self.tau_g1, |i| t[i]);
+		let tau_g2 = scale(&self.tau_g2, |i| t[i]);
+		let alpha_g1 = scale(&self.alpha_g1, |i| alpha * t[i]);
+		let beta_g1 = scale(&self.beta_g1, |i| beta * t[i]);
 		let beta_g2 = g2::Config::glv_mul_projective(self.beta_g2.into(), beta).into_affine();
 		Srs {
 			tau_g1,
