@@ -156,6 +156,21 @@ impl Cli {
 		})
 	}
 
+	/// The quantized data of the only output of `qmodel` on `sample`, by
+	/// `verity model run`: the fixed-point run a node's result must equal.
+	pub fn local_output(&self, qmodel: &Path, sample: &Path) -> Result<Value> {
+		let local = self.json(&["model", "run", path(qmodel), "--input", path(sample)])?;
+		let outputs = local["outputs"].as_object().context("outputs")?;
+		ensure!(outputs.len() == 1, "one output expected: {local}");
+		let data = outputs
+			.values()
+			.next()
+			.map(|o| o["quantized"]["data"].clone())
+			.context("quantized data")?;
+		ensure!(data.as_array().is_some_and(|a| !a.is_empty()), "{local}");
+		Ok(data)
+	}
+
 	/// `verity model register` of an example model, signed by //Alice (sudo
 	/// and endowed on the dev and local chains), as `name` `version`, with
 	/// `extra` options (`--out DIR`, `--no-upload`, ...); returns its JSON.

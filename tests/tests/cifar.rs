@@ -114,17 +114,8 @@ async fn cifar_cnn_is_proved_and_verified_on_the_dev_chain() -> Result<()> {
 	eprintln!("{}", String::from_utf8_lossy(&unpacked.stdout));
 
 	// --- The output the chain must store: the CLI's fixed-point run.
-	let local = cli.json(&[
-		"model",
-		"run",
-		path(&dir.join("model.qmodel")),
-		"--input",
-		path(&example.sample),
-	])?;
-	let outputs = local["outputs"].as_object().context("outputs")?;
-	ensure!(outputs.len() == 1, "{local}");
-	let expected = outputs.values().next().unwrap()["quantized"]["data"].clone();
-	assert_eq!(expected.as_array().map(Vec::len), Some(10), "{local}");
+	let expected = cli.local_output(&dir.join("model.qmodel"), &example.sample)?;
+	assert_eq!(expected.as_array().map(Vec::len), Some(10), "{expected}");
 
 	// --- Alice bonds; Bob requests; Alice's changed output (honest proof)
 	// is rejected and slashed, the request drawn again (to her: the only

@@ -17,7 +17,7 @@ use std::{
 
 use anyhow::{bail, ensure, Context, Result};
 use serde_json::{json, Value};
-use verity_tests::cli::{cli_binary, path, Cli};
+use verity_tests::cli::{cli_binary, Cli};
 use verity_tests::{free_port, node_binary};
 
 fn root() -> PathBuf {
@@ -203,10 +203,9 @@ fn dev_script_serves_the_example_model_and_restarts_idempotently() -> Result<()>
 	);
 	let qmodel = dir.path().join("example-model/model.qmodel");
 	let sample = root().join("models/samples/mlp_digits8.input.json");
-	let local = cli.json(&["model", "run", path(&qmodel), "--input", path(&sample)])?;
 	assert_eq!(
 		result["outputs"][0]["quantized"],
-		local["outputs"]["probabilities"]["quantized"]["data"]
+		cli.local_output(&qmodel, &sample)?
 	);
 	script.stop()?;
 

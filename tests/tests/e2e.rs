@@ -248,17 +248,10 @@ async fn four_validators_serve_verify_take_over_and_slash() -> Result<()> {
 			"model {id}: every validator contributes, in order: {key}"
 		);
 		let name = reg["name"].as_str().context("name")?;
-		let local = cli.json(&[
-			"model",
-			"run",
-			path(&cli.work.path().join(name).join("model.qmodel")),
-			"--input",
-			path(&example.sample),
-		])?;
-		let outputs = local["outputs"].as_object().context("outputs")?;
-		ensure!(outputs.len() == 1, "{name}: one output expected");
-		let expected = outputs.values().next().unwrap()["quantized"]["data"].clone();
-		ensure!(expected.as_array().is_some_and(|a| !a.is_empty()));
+		let expected = cli.local_output(
+			&cli.work.path().join(name).join("model.qmodel"),
+			&example.sample,
+		)?;
 		models.push(Registered {
 			id,
 			sample: example.sample,

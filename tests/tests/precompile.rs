@@ -123,18 +123,10 @@ async fn infer_now_gives_the_same_bytes_on_every_validator() -> Result<()> {
 	let now = cli.json(&[
 		"infer", &model_id, "--input", sample, "--now", "--suri", "//Eve",
 	])?;
-	let local = cli.json(&[
-		"model",
-		"run",
-		path(&cli.work.path().join("mlp_digits8").join("model.qmodel")),
-		"--input",
-		sample,
-	])?;
-	let expected = local["outputs"]
-		.as_object()
-		.and_then(|o| o.values().next())
-		.map(|o| o["quantized"]["data"].clone())
-		.context("local quantized output")?;
+	let expected = cli.local_output(
+		&cli.work.path().join("mlp_digits8").join("model.qmodel"),
+		&models[0].sample,
+	)?;
 	ensure!(
 		now["output"] == expected,
 		"on chain {}, local {expected}",

@@ -213,14 +213,7 @@ async fn executor_node_proves_requests_and_survives_a_restart() -> Result<()> {
 
 	// --- Alice (the node's dev executor key) bonds; Bob requests.
 	cli.json(&["executor", "register", "--suri", "//Alice"])?;
-	let local = cli.json(&[
-		"model",
-		"run",
-		path(&dir.join("model.qmodel")),
-		"--input",
-		path(&sample),
-	])?;
-	let local_q = local["outputs"]["probabilities"]["quantized"]["data"].clone();
+	let local_q = cli.local_output(&dir.join("model.qmodel"), &sample)?;
 	assert_eq!(local_q.as_array().map(Vec::len), Some(10));
 
 	let missing = cli.infer(1, &other.sample, "vanilla", "//Bob", None)?;
