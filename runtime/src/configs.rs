@@ -145,6 +145,7 @@ impl pallet_models::Config for Runtime {
 	// its output.
 	type MaxInputValues = <Runtime as pallet_inference::Config>::MaxInputLen;
 	type MaxOutputValues = <Runtime as pallet_inference::Config>::MaxOutputLen;
+	type MaxSlices = ConstU32<8>;
 	type ZkSetup = Ceremony;
 	// Open requests, provisional results and synchronous inference keep a
 	// deprecated version from being removed.

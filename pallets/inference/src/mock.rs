@@ -47,6 +47,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	type MaxInputValues = ConstU32<MAX_INPUT>;
 	type MaxOutputValues = ConstU32<MAX_OUTPUT>;
+	type MaxSlices = ConstU32<8>;
 	type ZkSetup = MockSetup;
 	type InUse = Inference;
 	type WeightInfo = ();
@@ -68,7 +69,13 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 	fn start_weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::zero()
 	}
-	fn start(_: ModelId, _: &ModelSpec, _: u32, _: Option<&AccountId>) -> DispatchResult {
+	fn start(
+		_: ModelId,
+		_: &ModelSpec,
+		_: u32,
+		_: Option<&AccountId>,
+		_: bool,
+	) -> DispatchResult {
 		Ok(())
 	}
 	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {

@@ -57,6 +57,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	type MaxInputValues = ConstU32<1024>;
 	type MaxOutputValues = ConstU32<64>;
+	type MaxSlices = ConstU32<8>;
 	// Vanilla models only: no zk key setup.
 	type ZkSetup = ();
 	type InUse = Inference;
