@@ -258,6 +258,7 @@ impl pallet_inference::Config for Runtime {
 	// 3×32×32 images (cifar_cnn: 3,072 values) with room to spare.
 	type MaxInputLen = ConstU32<4096>;
 	type MaxOutputLen = ConstU32<64>;
+	type MaxSlices = <Runtime as pallet_models::Config>::MaxSlices;
 	type MaxPendingRequests = ConstU32<1024>;
 	// One account holds at most 1/32 of the queue.
 	type MaxRequestsPerAccount = ConstU32<32>;

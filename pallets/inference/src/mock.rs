@@ -184,6 +184,7 @@ impl pallet_inference::Config for Test {
 	type MaxBatchResults = ConstU32<4>;
 	type MaxInputLen = ConstU32<MAX_INPUT>;
 	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
+	type MaxSlices = ConstU32<8>;
 	type MaxPendingRequests = ConstU32<MAX_PENDING>;
 	type MaxRequestsPerAccount = ConstU32<MAX_PER_ACCOUNT>;
 	type MaxTimeoutsPerBlock = ConstU32<MAX_TIMEOUTS>;
