@@ -2553,6 +2553,20 @@ pub mod pallet {
 
 		// --- runtime API helpers ---
 
+		/// What the executor of slice request `request_id` needs to prove
+		/// it (`None` if it is not a slice's, or its request is closed).
+		pub fn slice_job(request_id: RequestId) -> Option<SliceJob<pallet_models::SliceInfo>> {
+			let link = SliceOf::<T>::get(request_id)?;
+			let parent = Requests::<T>::get(link.parent)?;
+			let slices = T::Models::slices(parent.model_id)?;
+			Some(SliceJob {
+				parent: link.parent,
+				index: link.index,
+				input: parent.input.into_inner(),
+				slices,
+			})
+		}
+
 		/// The result of `request_id`, if any.
 		pub fn result(request_id: RequestId) -> Option<ResultView<T>> {
 			Results::<T>::get(request_id).map(|r| InferenceResult {

@@ -295,3 +295,20 @@ pub enum ChainState {
 	/// another tensor.
 	BrokenAt(u32),
 }
+
+/// What an executor needs to prove a slice's request (the runtime API's
+/// `slice_request`): the request it is part of, the slice's place, that
+/// request's input (the executor runs the slices before its own on it) and
+/// the version's slices, in order (ids and registry records: quantized
+/// hashes, value counts).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct SliceJob<Slice> {
+	/// The request for the whole (sliced) version.
+	pub parent: RequestId,
+	/// The slice to prove.
+	pub index: u32,
+	/// The whole request's input.
+	pub input: alloc::vec::Vec<i32>,
+	/// Every slice of the version, in order: its model id and record.
+	pub slices: alloc::vec::Vec<(ModelId, Slice)>,
+}
