@@ -882,6 +882,17 @@ impl Worker {
 			.slice_job(hash, id)
 			.ok()
 			.flatten();
+		// A slice is paid its share of the whole request's fee.
+		let fee = match &slice {
+			Some(job) => self
+				.client
+				.runtime_api()
+				.request(hash, job.parent)
+				.ok()
+				.flatten()
+				.map_or(0, |parent| parent.fee / job.slices.len().max(1) as u128),
+			None => request.fee,
+		};
 		let (input, slice) = match slice {
 			Some(job) => {
 				let hashes: Vec<[u8; 32]> = job
@@ -907,7 +918,7 @@ impl Worker {
 			request.model_id,
 			request.mode,
 			input,
-			request.fee,
+			fee,
 			&me,
 			slice,
 		)
