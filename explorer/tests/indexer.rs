@@ -312,8 +312,16 @@ async fn phase1_ceremony_on_a_local_network() -> Result<()> {
 		"the sealed SRS in the explorer",
 		Duration::from_secs(60),
 		|| async {
+			// The events say sealed; wait for the state read at or after the
+			// seal too: a fork at the tip deletes the state read on the
+			// abandoned branch until the next round reads it again.
 			let s = explorer.json("/api/ceremony").await?;
-			Ok((s["status"] == "final" && !s["final_srs_hash"].is_null()).then_some(s))
+			let read_after_seal = s["state_at"].as_i64() >= s["sealed_in"].as_i64();
+			Ok((s["status"] == "final"
+				&& !s["final_srs_hash"].is_null()
+				&& !s["state_at"].is_null()
+				&& read_after_seal)
+				.then_some(s))
 		},
 	)
 	.await?;

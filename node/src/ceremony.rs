@@ -276,8 +276,7 @@ impl Keys {
 		if let Some(why) = self.refused.lock().get(&key) {
 			return Err(why.clone());
 		}
-		let expected = VerifyingKey::<Bls12_381>::decode_points(vk)
-			.map_err(|e| format!("the chain's verifying key: {e}"))?;
+		let expected = chain_vk(vk)?;
 		let srs = self.srs_on(srs_id, pk.domain_size)?;
 		let started = std::time::Instant::now();
 		let checked = phase2::check_proving_key(
@@ -311,14 +310,19 @@ impl Keys {
 		pk: &ProvingKey,
 		vk: &[u8],
 	) -> Result<(), String> {
-		let expected = VerifyingKey::<Bls12_381>::decode_points(vk)
-			.map_err(|e| format!("the chain's verifying key: {e}"))?;
+		let expected = chain_vk(vk)?;
 		if pk.verifying_key() != expected {
 			return Err("the initial key made here has not the chain's verifying key".into());
 		}
 		self.checked.lock().insert((pk_hash, vk.to_vec()));
 		Ok(())
 	}
+}
+
+/// Decodes the chain's verifying key (every point checked).
+fn chain_vk(vk: &[u8]) -> Result<VerifyingKey<Bls12_381>, String> {
+	VerifyingKey::<Bls12_381>::decode_points(vk)
+		.map_err(|e| format!("the chain's verifying key: {e}"))
 }
 
 /// Everything the ceremony task needs from the node.

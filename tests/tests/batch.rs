@@ -2,8 +2,8 @@
 //! Dave and Eve send 25 Zk requests each (without waiting: they land in one
 //! or two blocks), all drawn for Alice, the only executor. `verity executor
 //! prove-batch` proves all hundred first, then submits their results right
-//! after a block in two `Inference::submit_results` (64, the runtime's
-//! `MaxBatchResults`, and 36), which the runtime verifies as batches; the
+//! after a block in two `Inference::submit_results` (60, the runtime's
+//! `MaxBatchResults`, and 40), which the runtime verifies as batches; the
 //! next block holds every result, each stored as verified.
 //! Tampered batches are the pallet's unit tests (`tests::a_bad_proof_in_a_
 //! batch_is_slashed_and_the_others_stand` and the ones next to it).

@@ -2,9 +2,9 @@
 //! Weights for `pallet_ceremony`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-06, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-07, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `621`
 		//  Estimated: `3971`
-		// Minimum execution time: 15_975_011_000 picoseconds.
-		Weight::from_parts(17_447_480_000, 3971)
+		// Minimum execution time: 16_800_227_000 picoseconds.
+		Weight::from_parts(18_258_947_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1114`
 		//  Estimated: `3971`
-		// Minimum execution time: 42_681_000 picoseconds.
-		Weight::from_parts(48_630_000, 3971)
+		// Minimum execution time: 44_493_000 picoseconds.
+		Weight::from_parts(56_736_000, 3971)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `557`
 		//  Estimated: `3534`
-		// Minimum execution time: 4_097_894_000 picoseconds.
-		Weight::from_parts(4_114_676_000, 3534)
-			// Standard Error: 6_443_748
-			.saturating_add(Weight::from_parts(3_864_529_565, 0).saturating_mul(t.into()))
+		// Minimum execution time: 4_160_200_000 picoseconds.
+		Weight::from_parts(4_195_185_000, 3534)
+			// Standard Error: 17_814_242
+			.saturating_add(Weight::from_parts(4_126_534_461, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1323`
 		//  Estimated: `21359`
-		// Minimum execution time: 14_750_753_000 picoseconds.
-		Weight::from_parts(14_941_536_000, 21359)
+		// Minimum execution time: 15_284_058_000 picoseconds.
+		Weight::from_parts(16_034_047_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `475`
 		//  Estimated: `21359`
-		// Minimum execution time: 35_878_000 picoseconds.
-		Weight::from_parts(44_900_000, 21359)
+		// Minimum execution time: 49_382_000 picoseconds.
+		Weight::from_parts(58_498_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `21359`
-		// Minimum execution time: 8_218_369_000 picoseconds.
-		Weight::from_parts(8_346_828_000, 21359)
+		// Minimum execution time: 8_473_074_000 picoseconds.
+		Weight::from_parts(8_770_088_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1673`
 		//  Estimated: `3541`
-		// Minimum execution time: 50_296_000 picoseconds.
-		Weight::from_parts(64_016_000, 3541)
+		// Minimum execution time: 59_050_000 picoseconds.
+		Weight::from_parts(67_537_000, 3541)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -192,10 +192,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	fn start_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1648`
+		//  Measured:  `1781`
 		//  Estimated: `21359`
-		// Minimum execution time: 6_867_468_000 picoseconds.
-		Weight::from_parts(6_953_569_000, 21359)
+		// Minimum execution time: 6_994_797_000 picoseconds.
+		Weight::from_parts(7_326_285_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `583`
 		//  Estimated: `3509`
-		// Minimum execution time: 4_396_052_000 picoseconds.
-		Weight::from_parts(4_474_921_000, 3509)
+		// Minimum execution time: 4_646_887_000 picoseconds.
+		Weight::from_parts(4_760_689_000, 3509)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -227,10 +227,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1032 + n * (573 ±0)`
 		//  Estimated: `1614 + n * (20369 ±0)`
-		// Minimum execution time: 4_091_000 picoseconds.
-		Weight::from_parts(66_245_160, 1614)
-			// Standard Error: 3_652_027
-			.saturating_add(Weight::from_parts(6_723_581_051, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_498_000 picoseconds.
+		Weight::from_parts(4_859_000, 1614)
+			// Standard Error: 7_039_493
+			.saturating_add(Weight::from_parts(6_995_841_679, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -242,55 +242,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn contribute_srs() -> Weight {
-		Weight::from_parts(17_447_480_000, 3971)
+		Weight::from_parts(18_258_947_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest_srs() -> Weight {
-		Weight::from_parts(48_630_000, 3971)
+		Weight::from_parts(56_736_000, 3971)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn seal_srs(t: u32, ) -> Weight {
-		Weight::from_parts(4_114_676_000, 3534)
-			.saturating_add(Weight::from_parts(3_864_529_565, 0).saturating_mul(t.into()))
+		Weight::from_parts(4_195_185_000, 3534)
+			.saturating_add(Weight::from_parts(4_126_534_461, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(t.into())))
 	}
 	fn contribute_key() -> Weight {
-		Weight::from_parts(14_941_536_000, 21359)
+		Weight::from_parts(16_034_047_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn retry_key() -> Weight {
-		Weight::from_parts(44_900_000, 21359)
+		Weight::from_parts(58_498_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refute_key() -> Weight {
-		Weight::from_parts(8_346_828_000, 21359)
+		Weight::from_parts(8_770_088_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn publish_bases() -> Weight {
-		Weight::from_parts(64_016_000, 3541)
+		Weight::from_parts(67_537_000, 3541)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn start_key() -> Weight {
-		Weight::from_parts(6_953_569_000, 21359)
+		Weight::from_parts(7_326_285_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize_srs() -> Weight {
-		Weight::from_parts(4_474_921_000, 3509)
+		Weight::from_parts(4_760_689_000, 3509)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_keys(n: u32, ) -> Weight {
-		Weight::from_parts(66_245_160, 1614)
-			.saturating_add(Weight::from_parts(6_723_581_051, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_859_000, 1614)
+			.saturating_add(Weight::from_parts(6_995_841_679, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -5,8 +5,8 @@
 //! ```
 //!
 //! The model is synthetic and worst case for the pallet's bounds: one `Linear`
-//! layer from `input_len` inputs (default 1024, the mock's and the suggested
-//! runtime's `MaxInputLen`) to 60 outputs, at 16 activation bits. 60 outputs
+//! layer from `input_len` inputs (default 4096, the mock's and the runtime's
+//! `MaxInputLen`) to 60 outputs, at 16 activation bits. 60 outputs
 //! are the most that stay public inputs (4 packed field elements), which gives
 //! the largest verifying key of any model (10 public inputs, 914 bytes) and,
 //! with the longest input, the most Poseidon work in the statement. The
@@ -78,7 +78,7 @@ fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
 	let input_len: usize = match std::env::args().nth(1) {
 		Some(n) => n.parse()?,
-		None => 1024,
+		None => 4096,
 	};
 	let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(0x7665_7269_7479);
 	let model = synthetic_model(input_len, &mut rng);

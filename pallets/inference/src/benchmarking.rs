@@ -4,10 +4,10 @@
 //! lapses that eject. The no_std benchmarks cannot prove, so
 //! `submit_result_zk` / `_rejected` and the three `verify_groth16_*` benchmarks
 //! replay the committed fixture (`fixtures/benchmark.scale`, made by
-//! `examples/make_fixture.rs`): a 1024-input, 60-output model with a
+//! `examples/make_fixture.rs`): a 4096-input, 60-output model with a
 //! 914-byte key (10 public inputs), whose proof is bound to request 7 and the
 //! `AccountId32` `[0x42; 32]`. They need a 32-byte `AccountId` and
-//! `MaxInputLen <= 1024`.
+//! `MaxInputLen <= 4096`.
 
 use super::*;
 use crate::{fixture::Fixture, Pallet as Inference};

@@ -139,7 +139,7 @@ pub const WRONG_SLASH: Balance = 400;
 /// `ChallengerShare`, in percent.
 pub const CHALLENGER_PERCENT: u32 = 50;
 pub const RESULT_TTL: u64 = 30;
-pub const MAX_INPUT: u32 = 1024;
+pub const MAX_INPUT: u32 = 4096;
 pub const MAX_OUTPUT: u32 = 64;
 pub const MAX_SYNC_WORK: u64 = 1 << 20;
 pub const SYNC_DEPOSIT: u64 = 7;

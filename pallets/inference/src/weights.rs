@@ -2,9 +2,9 @@
 //! Weights for `pallet_inference`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-06, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-07, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3671`
 		//  Estimated: `3604`
-		// Minimum execution time: 90_853_000 picoseconds.
-		Weight::from_parts(100_106_000, 3604)
+		// Minimum execution time: 99_246_000 picoseconds.
+		Weight::from_parts(105_868_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3656`
 		//  Estimated: `3604`
-		// Minimum execution time: 89_214_000 picoseconds.
-		Weight::from_parts(96_370_000, 3604)
+		// Minimum execution time: 95_288_000 picoseconds.
+		Weight::from_parts(108_091_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1592`
 		//  Estimated: `3604`
-		// Minimum execution time: 78_839_000 picoseconds.
-		Weight::from_parts(83_377_000, 3604)
+		// Minimum execution time: 82_213_000 picoseconds.
+		Weight::from_parts(96_671_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -140,25 +140,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 1024]`.
+	/// The range of component `n` is `[1, 4096]`.
 	fn request(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
-		//  Estimated: `7685`
-		// Minimum execution time: 118_914_000 picoseconds.
-		Weight::from_parts(126_902_548, 7685)
-			// Standard Error: 163
-			.saturating_add(Weight::from_parts(4_010, 0).saturating_mul(n.into()))
+		//  Estimated: `19973`
+		// Minimum execution time: 126_336_000 picoseconds.
+		Weight::from_parts(137_233_176, 19973)
+			// Standard Error: 579
+			.saturating_add(Weight::from_parts(8_703, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -176,15 +176,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_zk() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8825`
-		//  Estimated: `7685`
-		// Minimum execution time: 3_780_738_000 picoseconds.
-		Weight::from_parts(4_068_179_000, 7685)
+		//  Measured:  `21115`
+		//  Estimated: `19973`
+		// Minimum execution time: 5_719_699_000 picoseconds.
+		Weight::from_parts(7_030_985_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -192,43 +192,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Requests` (r:100 w:100)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Requests` (r:64 w:64)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::PreparedKeys` (r:1 w:0)
 	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:100 w:100)
+	/// Storage: `Balances::Holds` (r:64 w:64)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:101 w:101)
+	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::CounterForRequests` (r:1 w:1)
 	/// Proof: `Inference::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::OpenRequestsOf` (r:100 w:100)
+	/// Storage: `Inference::OpenRequestsOf` (r:64 w:64)
 	/// Proof: `Inference::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Results` (r:0 w:100)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
-	/// Storage: `Inference::Timeouts` (r:0 w:200)
+	/// Storage: `Inference::Results` (r:0 w:64)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::Timeouts` (r:0 w:128)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 100]`.
+	/// The range of component `n` is `[1, 64]`.
 	fn submit_results(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5996 + n * (4458 ±0)`
-		//  Estimated: `5357 + n * (6695 ±0)`
-		// Minimum execution time: 5_043_625_000 picoseconds.
-		Weight::from_parts(6_292_882_430, 5357)
-			// Standard Error: 15_446_893
-			.saturating_add(Weight::from_parts(1_546_490_417, 0).saturating_mul(n.into()))
+		//  Measured:  `5091 + n * (16776 ±0)`
+		//  Estimated: `5357 + n * (18983 ±0)`
+		// Minimum execution time: 8_409_085_000 picoseconds.
+		Weight::from_parts(6_805_443_429, 5357)
+			// Standard Error: 13_978_823
+			.saturating_add(Weight::from_parts(3_295_384_658, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(n.into()))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -245,15 +245,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10569`
-		//  Estimated: `7685`
-		// Minimum execution time: 3_773_515_000 picoseconds.
-		Weight::from_parts(4_497_593_000, 7685)
+		//  Measured:  `22859`
+		//  Estimated: `19973`
+		// Minimum execution time: 5_630_612_000 picoseconds.
+		Weight::from_parts(6_246_571_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -269,20 +269,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_vanilla() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5227`
-		//  Estimated: `7685`
-		// Minimum execution time: 122_006_000 picoseconds.
-		Weight::from_parts(141_315_000, 7685)
+		//  Measured:  `17517`
+		//  Estimated: `19973`
+		// Minimum execution time: 143_127_000 picoseconds.
+		Weight::from_parts(215_241_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:0)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -294,20 +294,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
 	/// Proof: `Inference::OpenRequestsOfModel` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Provisional` (r:0 w:1)
-	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(16756), added: 19231, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:1)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_result_optimistic() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5394`
-		//  Estimated: `7685`
-		// Minimum execution time: 84_983_000 picoseconds.
-		Weight::from_parts(94_976_000, 7685)
+		//  Measured:  `17684`
+		//  Estimated: `19973`
+		// Minimum execution time: 89_136_000 picoseconds.
+		Weight::from_parts(106_979_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Inference::Provisional` (r:1 w:1)
-	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(16756), added: 19231, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:2 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -323,20 +323,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::Executors` (r:1 w:1)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:1)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn challenge_upheld() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `11527`
-		//  Estimated: `8799`
-		// Minimum execution time: 4_014_281_000 picoseconds.
-		Weight::from_parts(5_826_703_000, 8799)
+		//  Measured:  `23817`
+		//  Estimated: `20221`
+		// Minimum execution time: 5_850_864_000 picoseconds.
+		Weight::from_parts(7_327_867_000, 20221)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Inference::Provisional` (r:1 w:0)
-	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(16756), added: 19231, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Models::Specs` (r:1 w:0)
@@ -351,10 +351,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn challenge_rejected() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10764`
-		//  Estimated: `7933`
-		// Minimum execution time: 3_715_422_000 picoseconds.
-		Weight::from_parts(4_386_383_000, 7933)
+		//  Measured:  `23054`
+		//  Estimated: `20221`
+		// Minimum execution time: 5_674_595_000 picoseconds.
+		Weight::from_parts(6_172_243_000, 20221)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -367,10 +367,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `1489 + s * (2503 ±0)`
-		// Minimum execution time: 6_058_000 picoseconds.
-		Weight::from_parts(8_922_667, 1489)
-			// Standard Error: 519
-			.saturating_add(Weight::from_parts(3_307_332, 0).saturating_mul(s.into()))
+		// Minimum execution time: 6_342_000 picoseconds.
+		Weight::from_parts(8_372_054, 1489)
+			// Standard Error: 3_614
+			.saturating_add(Weight::from_parts(3_986_474, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -381,7 +381,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::Timeouts` (r:65 w:128)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:64)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Executors` (r:1 w:0)
 	/// Proof: `Inference::Executors` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
@@ -391,24 +391,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 64]`.
 	fn on_initialize_draw(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5917 + d * (4245 ±0)`
-		//  Estimated: `65033 + d * (6695 ±0)`
-		// Minimum execution time: 18_387_000 picoseconds.
-		Weight::from_parts(115_896_748, 65033)
-			// Standard Error: 79_111
-			.saturating_add(Weight::from_parts(34_344_037, 0).saturating_mul(d.into()))
+		//  Measured:  `5917 + d * (16535 ±0)`
+		//  Estimated: `65033 + d * (18983 ±0)`
+		// Minimum execution time: 20_167_000 picoseconds.
+		Weight::from_parts(86_920_894, 65033)
+			// Standard Error: 958_226
+			.saturating_add(Weight::from_parts(53_791_378, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(d.into()))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:65 w:128)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:64)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
@@ -422,24 +422,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[0, 64]`.
 	fn on_initialize_lapse(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6630 + l * (4491 ±0)`
-		//  Estimated: `28789 + l * (6695 ±0)`
-		// Minimum execution time: 19_259_000 picoseconds.
-		Weight::from_parts(116_746_648, 28789)
-			// Standard Error: 84_484
-			.saturating_add(Weight::from_parts(72_305_315, 0).saturating_mul(l.into()))
+		//  Measured:  `6630 + l * (16781 ±0)`
+		//  Estimated: `28789 + l * (18983 ±99)`
+		// Minimum execution time: 19_386_000 picoseconds.
+		Weight::from_parts(673_918_447, 28789)
+			// Standard Error: 2_387_544
+			.saturating_add(Weight::from_parts(96_738_691, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(l.into()))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:65 w:64)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:64)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:128 w:128)
@@ -455,26 +455,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 64]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4384 + e * (4643 ±0)`
-		//  Estimated: `3493 + e * (6695 ±0)`
-		// Minimum execution time: 18_783_000 picoseconds.
-		Weight::from_parts(42_981_573, 3493)
-			// Standard Error: 138_893
-			.saturating_add(Weight::from_parts(133_415_446, 0).saturating_mul(e.into()))
+		//  Measured:  `4384 + e * (16933 ±0)`
+		//  Estimated: `3493 + e * (18983 ±0)`
+		// Minimum execution time: 19_717_000 picoseconds.
+		Weight::from_parts(21_520_000, 3493)
+			// Standard Error: 2_438_079
+			.saturating_add(Weight::from_parts(208_488_407, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(e.into()))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:65 w:128)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:0)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Provisional` (r:64 w:64)
-	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(16756), added: 19231, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:64 w:64)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::OpenRequestsOfModel` (r:1 w:1)
@@ -484,61 +484,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:128 w:128)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:0 w:64)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 64]`.
 	fn on_initialize_finalize(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3788 + f * (4805 ±0)`
-		//  Estimated: `3493 + f * (6943 ±0)`
-		// Minimum execution time: 25_447_000 picoseconds.
-		Weight::from_parts(71_279_312, 3493)
-			// Standard Error: 179_880
-			.saturating_add(Weight::from_parts(91_919_785, 0).saturating_mul(f.into()))
+		//  Measured:  `3788 + f * (17095 ±0)`
+		//  Estimated: `3493 + f * (19231 ±0)`
+		// Minimum execution time: 28_943_000 picoseconds.
+		Weight::from_parts(333_503_448, 3493)
+			// Standard Error: 1_821_835
+			.saturating_add(Weight::from_parts(116_686_232, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 19231).saturating_mul(f.into()))
 	}
 	/// Storage: `Inference::TimeoutCursor` (r:1 w:1)
 	/// Proof: `Inference::TimeoutCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:65 w:64)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Requests` (r:64 w:0)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Provisional` (r:64 w:0)
-	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(4468), added: 6943, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Provisional` (`max_values`: None, `max_size`: Some(16756), added: 19231, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Results` (r:64 w:64)
-	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(4466), added: 6941, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Results` (`max_values`: None, `max_size`: Some(16754), added: 19229, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ResultHashes` (r:0 w:64)
 	/// Proof: `Inference::ResultHashes` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn on_initialize_prune(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `879 + p * (4493 ±0)`
-		//  Estimated: `3493 + p * (6943 ±0)`
-		// Minimum execution time: 19_484_000 picoseconds.
-		Weight::from_parts(39_270_622, 3493)
-			// Standard Error: 85_458
-			.saturating_add(Weight::from_parts(26_817_568, 0).saturating_mul(p.into()))
+		//  Measured:  `879 + p * (16783 ±0)`
+		//  Estimated: `3493 + p * (19231 ±0)`
+		// Minimum execution time: 19_085_000 picoseconds.
+		Weight::from_parts(20_489_000, 3493)
+			// Standard Error: 201_503
+			.saturating_add(Weight::from_parts(52_981_493, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 19231).saturating_mul(p.into()))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::ExecutorOf` (r:1 w:1)
 	/// Proof: `Inference::ExecutorOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::Timeouts` (r:0 w:2)
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5124`
-		//  Estimated: `7685`
-		// Minimum execution time: 49_861_000 picoseconds.
-		Weight::from_parts(54_014_000, 7685)
+		//  Measured:  `17414`
+		//  Estimated: `19973`
+		// Minimum execution time: 55_644_000 picoseconds.
+		Weight::from_parts(71_784_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -550,13 +550,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2789`
 		//  Estimated: `3538`
-		// Minimum execution time: 38_088_000 picoseconds.
-		Weight::from_parts(41_620_000, 3538)
+		// Minimum execution time: 36_378_000 picoseconds.
+		Weight::from_parts(46_727_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Inference::Requests` (r:1 w:1)
-	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `Inference::Requests` (`max_values`: None, `max_size`: Some(16508), added: 18983, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -573,10 +573,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Inference::Timeouts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn force_refund() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6137`
-		//  Estimated: `7685`
-		// Minimum execution time: 111_775_000 picoseconds.
-		Weight::from_parts(120_371_000, 7685)
+		//  Measured:  `18427`
+		//  Estimated: `19973`
+		// Minimum execution time: 118_130_000 picoseconds.
+		Weight::from_parts(133_660_000, 19973)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -584,22 +584,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_918_464_000 picoseconds.
-		Weight::from_parts(19_034_722_000, 0)
+		// Minimum execution time: 30_078_253_000 picoseconds.
+		Weight::from_parts(30_690_264_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_509_361_000 picoseconds.
-		Weight::from_parts(7_891_708_000, 0)
+		// Minimum execution time: 17_234_076_000 picoseconds.
+		Weight::from_parts(17_632_378_000, 0)
 	}
 	fn verify_groth16_native() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_532_336_000 picoseconds.
-		Weight::from_parts(3_862_461_000, 0)
+		// Minimum execution time: 5_476_194_000 picoseconds.
+		Weight::from_parts(5_978_672_000, 0)
 	}
 	/// Storage: `Models::Specs` (r:1 w:0)
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
@@ -615,8 +615,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2350553`
 		//  Estimated: `3149229`
-		// Minimum execution time: 19_450_286_000 picoseconds.
-		Weight::from_parts(21_041_732_000, 3149229)
+		// Minimum execution time: 19_113_431_000 picoseconds.
+		Weight::from_parts(21_356_124_000, 3149229)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -631,10 +631,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3604`
-		// Minimum execution time: 63_694_000 picoseconds.
-		Weight::from_parts(4_586_729, 3604)
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(1_942, 0).saturating_mul(n.into()))
+		// Minimum execution time: 76_834_000 picoseconds.
+		Weight::from_parts(105_074_104, 3604)
+			// Standard Error: 12
+			.saturating_add(Weight::from_parts(2_010, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -648,8 +648,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `242`
 		//  Estimated: `3604`
-		// Minimum execution time: 74_188_000 picoseconds.
-		Weight::from_parts(81_145_000, 3604)
+		// Minimum execution time: 86_351_000 picoseconds.
+		Weight::from_parts(105_647_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -659,8 +659,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_275_000 picoseconds.
-		Weight::from_parts(7_606_000, 0)
+		// Minimum execution time: 8_987_000 picoseconds.
+		Weight::from_parts(9_958_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
@@ -680,10 +680,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463 + w * (2295 ±0)`
 		//  Estimated: `3149229`
-		// Minimum execution time: 95_161_000 picoseconds.
-		Weight::from_parts(98_124_000, 3149229)
-			// Standard Error: 19_719
-			.saturating_add(Weight::from_parts(5_649_173, 0).saturating_mul(w.into()))
+		// Minimum execution time: 105_246_000 picoseconds.
+		Weight::from_parts(9_837_510, 3149229)
+			// Standard Error: 31_348
+			.saturating_add(Weight::from_parts(4_938_237, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -695,8 +695,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `340`
 		//  Estimated: `3783`
-		// Minimum execution time: 59_461_000 picoseconds.
-		Weight::from_parts(63_687_000, 3783)
+		// Minimum execution time: 68_438_000 picoseconds.
+		Weight::from_parts(71_774_000, 3783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -712,170 +712,170 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_executor() -> Weight {
-		Weight::from_parts(100_106_000, 3604)
+		Weight::from_parts(105_868_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unregister_executor() -> Weight {
-		Weight::from_parts(96_370_000, 3604)
+		Weight::from_parts(108_091_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(83_377_000, 3604)
+		Weight::from_parts(96_671_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn request(n: u32, ) -> Weight {
-		Weight::from_parts(126_902_548, 7685)
-			.saturating_add(Weight::from_parts(4_010, 0).saturating_mul(n.into()))
+		Weight::from_parts(137_233_176, 19973)
+			.saturating_add(Weight::from_parts(8_703, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn submit_result_zk() -> Weight {
-		Weight::from_parts(4_068_179_000, 7685)
+		Weight::from_parts(7_030_985_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_results(n: u32, ) -> Weight {
-		Weight::from_parts(6_292_882_430, 5357)
-			.saturating_add(Weight::from_parts(1_546_490_417, 0).saturating_mul(n.into()))
+		Weight::from_parts(6_805_443_429, 5357)
+			.saturating_add(Weight::from_parts(3_295_384_658, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(n.into()))
 	}
 	fn submit_result_rejected() -> Weight {
-		Weight::from_parts(4_497_593_000, 7685)
+		Weight::from_parts(6_246_571_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_result_vanilla() -> Weight {
-		Weight::from_parts(141_315_000, 7685)
+		Weight::from_parts(215_241_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn submit_result_optimistic() -> Weight {
-		Weight::from_parts(94_976_000, 7685)
+		Weight::from_parts(106_979_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn challenge_upheld() -> Weight {
-		Weight::from_parts(5_826_703_000, 8799)
+		Weight::from_parts(7_327_867_000, 20221)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn challenge_rejected() -> Weight {
-		Weight::from_parts(4_386_383_000, 7933)
+		Weight::from_parts(6_172_243_000, 20221)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_slots(s: u32, ) -> Weight {
-		Weight::from_parts(8_922_667, 1489)
-			.saturating_add(Weight::from_parts(3_307_332, 0).saturating_mul(s.into()))
+		Weight::from_parts(8_372_054, 1489)
+			.saturating_add(Weight::from_parts(3_986_474, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn on_initialize_draw(d: u32, ) -> Weight {
-		Weight::from_parts(115_896_748, 65033)
-			.saturating_add(Weight::from_parts(34_344_037, 0).saturating_mul(d.into()))
+		Weight::from_parts(86_920_894, 65033)
+			.saturating_add(Weight::from_parts(53_791_378, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(d.into()))
 	}
 	fn on_initialize_lapse(l: u32, ) -> Weight {
-		Weight::from_parts(116_746_648, 28789)
-			.saturating_add(Weight::from_parts(72_305_315, 0).saturating_mul(l.into()))
+		Weight::from_parts(673_918_447, 28789)
+			.saturating_add(Weight::from_parts(96_738_691, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(l.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(42_981_573, 3493)
-			.saturating_add(Weight::from_parts(133_415_446, 0).saturating_mul(e.into()))
+		Weight::from_parts(21_520_000, 3493)
+			.saturating_add(Weight::from_parts(208_488_407, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 18983).saturating_mul(e.into()))
 	}
 	fn on_initialize_finalize(f: u32, ) -> Weight {
-		Weight::from_parts(71_279_312, 3493)
-			.saturating_add(Weight::from_parts(91_919_785, 0).saturating_mul(f.into()))
+		Weight::from_parts(333_503_448, 3493)
+			.saturating_add(Weight::from_parts(116_686_232, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 19231).saturating_mul(f.into()))
 	}
 	fn on_initialize_prune(p: u32, ) -> Weight {
-		Weight::from_parts(39_270_622, 3493)
-			.saturating_add(Weight::from_parts(26_817_568, 0).saturating_mul(p.into()))
+		Weight::from_parts(20_489_000, 3493)
+			.saturating_add(Weight::from_parts(52_981_493, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 6943).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 19231).saturating_mul(p.into()))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(54_014_000, 7685)
+		Weight::from_parts(71_784_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_executor() -> Weight {
-		Weight::from_parts(41_620_000, 3538)
+		Weight::from_parts(46_727_000, 3538)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_refund() -> Weight {
-		Weight::from_parts(120_371_000, 7685)
+		Weight::from_parts(133_660_000, 19973)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn verify_groth16_pure() -> Weight {
-		Weight::from_parts(19_034_722_000, 0)
+		Weight::from_parts(30_690_264_000, 0)
 	}
 	fn verify_groth16_host() -> Weight {
-		Weight::from_parts(7_891_708_000, 0)
+		Weight::from_parts(17_632_378_000, 0)
 	}
 	fn verify_groth16_native() -> Weight {
-		Weight::from_parts(3_862_461_000, 0)
+		Weight::from_parts(5_978_672_000, 0)
 	}
 	fn set_sync_model() -> Weight {
-		Weight::from_parts(21_041_732_000, 3149229)
+		Weight::from_parts(21_356_124_000, 3149229)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn store_model_bytes(n: u32, ) -> Weight {
-		Weight::from_parts(4_586_729, 3604)
-			.saturating_add(Weight::from_parts(1_942, 0).saturating_mul(n.into()))
+		Weight::from_parts(105_074_104, 3604)
+			.saturating_add(Weight::from_parts(2_010, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_model_bytes() -> Weight {
-		Weight::from_parts(81_145_000, 3604)
+		Weight::from_parts(105_647_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_sync_work_bound() -> Weight {
-		Weight::from_parts(7_606_000, 0)
+		Weight::from_parts(9_958_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn infer_now(w: u32, ) -> Weight {
-		Weight::from_parts(98_124_000, 3149229)
-			.saturating_add(Weight::from_parts(5_649_173, 0).saturating_mul(w.into()))
+		Weight::from_parts(9_837_510, 3149229)
+			.saturating_add(Weight::from_parts(4_938_237, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn clear_sync_output() -> Weight {
-		Weight::from_parts(63_687_000, 3783)
+		Weight::from_parts(71_774_000, 3783)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

@@ -2,7 +2,7 @@
 //! Weights for `pallet_model_gate`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-29, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-07, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -54,8 +54,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_318_000 picoseconds.
-		Weight::from_parts(8_233_000, 0)
+		// Minimum execution time: 9_157_000 picoseconds.
+		Weight::from_parts(10_440_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModelGate::Gate` (r:1 w:0)
@@ -68,13 +68,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Inference::SyncWorkBound` (r:1 w:0)
 	/// Proof: `Inference::SyncWorkBound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Inference::ModelBytes` (r:1 w:0)
+	/// Proof: `Inference::ModelBytes` (`max_values`: None, `max_size`: Some(3145764), added: 3148239, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33117`
-		//  Estimated: `34255`
-		// Minimum execution time: 51_516_000 picoseconds.
-		Weight::from_parts(87_700_000, 34255)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `35705`
+		//  Estimated: `3149229`
+		// Minimum execution time: 81_132_000 picoseconds.
+		Weight::from_parts(107_911_000, 3149229)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModelGate::Members` (r:1 w:1)
@@ -83,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `32841`
 		//  Estimated: `34255`
-		// Minimum execution time: 30_074_000 picoseconds.
-		Weight::from_parts(35_363_000, 34255)
+		// Minimum execution time: 40_325_000 picoseconds.
+		Weight::from_parts(62_446_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,16 +95,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_gate() -> Weight {
-		Weight::from_parts(8_233_000, 0)
+		Weight::from_parts(10_440_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(87_700_000, 34255)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(107_911_000, 3149229)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(35_363_000, 34255)
+		Weight::from_parts(62_446_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

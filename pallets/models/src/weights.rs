@@ -2,9 +2,9 @@
 //! Weights for `pallet_models`, measured by `scripts/bench-pallets` (do not edit by hand).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-07, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -58,7 +58,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::NextModelId` (r:1 w:1)
 	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Phase1` (r:1 w:0)
 	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
@@ -81,10 +81,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	fn register_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1652`
+		//  Measured:  `1718`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_316_755_000 picoseconds.
-		Weight::from_parts(4_405_974_000, 21359)
+		// Minimum execution time: 7_074_386_000 picoseconds.
+		Weight::from_parts(7_306_849_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -93,7 +93,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::NextModelId` (r:1 w:1)
 	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Phase1` (r:1 w:0)
 	/// Proof: `Ceremony::Phase1` (`max_values`: Some(1), `max_size`: Some(1485), added: 1980, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Ceremonies` (r:1 w:1)
@@ -114,10 +114,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Specs` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	fn new_version() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2374`
+		//  Measured:  `2440`
 		//  Estimated: `21359`
-		// Minimum execution time: 4_530_236_000 picoseconds.
-		Weight::from_parts(4_633_151_000, 21359)
+		// Minimum execution time: 7_149_987_000 picoseconds.
+		Weight::from_parts(7_350_049_000, 21359)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2039`
 		//  Estimated: `3860`
-		// Minimum execution time: 56_439_000 picoseconds.
-		Weight::from_parts(61_165_000, 3860)
+		// Minimum execution time: 56_055_000 picoseconds.
+		Weight::from_parts(61_245_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,22 +147,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Inference::SyncModels` (r:1 w:0)
 	/// Proof: `Inference::SyncModels` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Active` (r:1 w:1)
 	/// Proof: `Ceremony::Active` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::Ceremonies` (r:0 w:1)
 	/// Proof: `Ceremony::Ceremonies` (`max_values`: None, `max_size`: Some(17894), added: 20369, mode: `MaxEncodedLen`)
 	/// Storage: `Ceremony::VerifyingKeys` (r:0 w:1)
 	/// Proof: `Ceremony::VerifyingKeys` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `Ceremony::PreparedKeys` (r:0 w:1)
+	/// Proof: `Ceremony::PreparedKeys` (`max_values`: None, `max_size`: Some(1892), added: 4367, mode: `MaxEncodedLen`)
 	fn remove_version(s: u32, ) -> Weight {
 		let _ = s; // WIP: regenerate with scripts/bench-pallets
 		// Proof Size summary in bytes:
 		//  Measured:  `2316`
 		//  Estimated: `3860`
-		// Minimum execution time: 122_514_000 picoseconds.
-		Weight::from_parts(135_372_000, 3860)
+		// Minimum execution time: 139_410_000 picoseconds.
+		Weight::from_parts(146_704_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Models::Families` (r:1 w:0)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
@@ -172,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `548`
 		//  Estimated: `3860`
-		// Minimum execution time: 35_018_000 picoseconds.
-		Weight::from_parts(41_129_000, 3860)
+		// Minimum execution time: 36_658_000 picoseconds.
+		Weight::from_parts(46_327_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -182,15 +184,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::Families` (r:1 w:1)
 	/// Proof: `Models::Families` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `788`
-		//  Estimated: `6182`
-		// Minimum execution time: 121_674_000 picoseconds.
-		Weight::from_parts(130_355_000, 6182)
+		//  Estimated: `6218`
+		// Minimum execution time: 154_138_000 picoseconds.
+		Weight::from_parts(169_756_000, 6218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -206,33 +208,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model() -> Weight {
-		Weight::from_parts(4_405_974_000, 21359)
+		Weight::from_parts(7_306_849_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn new_version() -> Weight {
-		Weight::from_parts(4_633_151_000, 21359)
+		Weight::from_parts(7_350_049_000, 21359)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn deprecate() -> Weight {
-		Weight::from_parts(61_165_000, 3860)
+		Weight::from_parts(61_245_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_version(s: u32, ) -> Weight {
 		let _ = s; // WIP: regenerate with scripts/bench-pallets
-		Weight::from_parts(135_372_000, 3860)
+		Weight::from_parts(146_704_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(41_129_000, 3860)
+		Weight::from_parts(46_327_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(130_355_000, 6182)
+		Weight::from_parts(169_756_000, 6218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

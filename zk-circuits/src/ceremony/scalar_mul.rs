@@ -9,6 +9,10 @@
 //! multiples (~128 doublings and ~50 additions). Measured on 1.8 M G1 points
 //! on both cores here: 208 s with `affine * scalar`, 149 s with
 //! `glv_mul_projective`, 96-98 s with this code (docs/measurements.md).
+//!
+//! Variable-time in the scalar, as arkworks' multiplications are: someone
+//! timing the contributor's own machine could learn about its secret, which
+//! the ceremony's model (contributors run their own hardware) leaves out.
 
 use ark_ec::scalar_mul::glv::GLVConfig;
 use ark_ec::short_weierstrass::{Affine, Projective};
@@ -79,18 +83,25 @@ pub(crate) fn scale<P: GLVConfig>(
 	points: &[Affine<P>],
 	scalars: impl Fn(usize) -> P::ScalarField + Sync,
 ) -> Vec<Affine<P>> {
-	let p: Vec<Projective<P>> = points
-		.par_iter()
-		.enumerate()
-		.map(|(i, p)| GlvScalar::new::<P>(scalars(i)).mul(p))
-		.collect();
-	Projective::normalize_batch(&p)
+	scale_with(points, |i, p| GlvScalar::new::<P>(scalars(i)).mul(p))
 }
 
 /// `points[i]·k`, in parallel: one decomposition for all.
 pub(crate) fn scale_by<P: GLVConfig>(points: &[Affine<P>], k: P::ScalarField) -> Vec<Affine<P>> {
 	let k = GlvScalar::new::<P>(k);
-	let p: Vec<Projective<P>> = points.par_iter().map(|p| k.mul(p)).collect();
+	scale_with(points, |_, p| k.mul(p))
+}
+
+/// `mul(i, points[i])` for every point, in parallel, back in affine form.
+fn scale_with<P: GLVConfig>(
+	points: &[Affine<P>],
+	mul: impl Fn(usize, &Affine<P>) -> Projective<P> + Sync,
+) -> Vec<Affine<P>> {
+	let p: Vec<Projective<P>> = points
+		.par_iter()
+		.enumerate()
+		.map(|(i, p)| mul(i, p))
+		.collect();
 	Projective::normalize_batch(&p)
 }
 
