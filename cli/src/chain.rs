@@ -1129,16 +1129,19 @@ impl Chain {
 		model: &NewModel,
 	) -> Result<Registered, ChainError> {
 		let name = model.name.as_bytes().to_vec();
-		let call = if model.slices.is_empty() {
-			dynamic::tx("Models", "register_model", (name, model.descriptor()))
+		// The two calls' payloads are of different types: submit each.
+		let (included, events) = if model.slices.is_empty() {
+			let call = dynamic::tx("Models", "register_model", (name, model.descriptor()));
+			self.submit(signer, &call).await?
 		} else {
-			dynamic::tx(
+			let slices = model.slices.clone();
+			let call = dynamic::tx(
 				"Models",
 				"register_sliced_model",
-				(name, model.descriptor(), model.slices.clone()),
-			)
+				(name, model.descriptor(), slices),
+			);
+			self.submit(signer, &call).await?
 		};
-		let (included, events) = self.submit(signer, &call).await?;
 		let e: ModelRegisteredEvent = event_fields(&events, "Models", "ModelRegistered")?;
 		Ok(Registered {
 			model_id: e.model_id,
@@ -1157,16 +1160,18 @@ impl Chain {
 		family: u64,
 		model: &NewModel,
 	) -> Result<Registered, ChainError> {
-		let call = if model.slices.is_empty() {
-			dynamic::tx("Models", "new_version", (family, model.descriptor()))
+		let (included, events) = if model.slices.is_empty() {
+			let call = dynamic::tx("Models", "new_version", (family, model.descriptor()));
+			self.submit(signer, &call).await?
 		} else {
-			dynamic::tx(
+			let slices = model.slices.clone();
+			let call = dynamic::tx(
 				"Models",
 				"new_sliced_version",
-				(family, model.descriptor(), model.slices.clone()),
-			)
+				(family, model.descriptor(), slices),
+			);
+			self.submit(signer, &call).await?
 		};
-		let (included, events) = self.submit(signer, &call).await?;
 		let e: VersionAddedEvent = event_fields(&events, "Models", "VersionAdded")?;
 		Ok(Registered {
 			model_id: e.model_id,

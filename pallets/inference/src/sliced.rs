@@ -33,6 +33,7 @@ use frame_support::{
 	pallet_prelude::{ConstU32, DispatchError, DispatchResult},
 	traits::{
 		fungible::MutateHold,
+		Get,
 		tokens::{Fortitude, Precision, Restriction},
 	},
 	BoundedVec,

@@ -3708,7 +3708,14 @@ fn a_vanilla_request_for_a_sliced_version_runs_whole() {
 #[test]
 fn try_state_catches_broken_slices() {
 	let broken: [fn(RequestId); 4] = [
-		|id| Sliced::<Test>::mutate(id, |s| s.as_mut().unwrap().children.swap(0, 1)),
+		|id| {
+			Sliced::<Test>::mutate(id, |s| {
+				let s = s.as_mut().unwrap();
+				let mut children = s.children.to_vec();
+				children.swap(0, 1);
+				s.children = BoundedVec::truncate_from(children);
+			})
+		},
 		|id| SliceOf::<Test>::remove(id + 1),
 		|id| Requests::<Test>::mutate(id + 1, |r| r.as_mut().unwrap().fee = 1),
 		|id| Requests::<Test>::mutate(id, |r| r.as_mut().unwrap().executor = Some(account(1))),
