@@ -3542,9 +3542,10 @@ fn a_slice_proved_on_another_tensor_breaks_the_chain_is_slashed_and_redrawn() {
 		// The last slice's executor proves its slice on what the first slice
 		// gives for another input: a valid proof, of the wrong tensor.
 		let cheat = executor_of(kids[1]).unwrap();
-		let mut other = zk().input.clone();
-		other[0] = other[0].wrapping_add(1000).clamp(-32768, 32767);
+		let other: Vec<i32> = zk().input.iter().map(|v| v / 2).collect();
 		let (entering, output, proof) = prove_slice(1, kids[1], &cheat, &other);
+		let (honest, _, _) = prove_slice(1, kids[1], &cheat, &zk().input);
+		assert_ne!(entering, honest, "the other input must change the boundary");
 		assert_ok!(Inference::submit_slice_result(
 			RuntimeOrigin::signed(cheat.clone()),
 			kids[1],
