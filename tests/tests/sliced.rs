@@ -36,14 +36,25 @@ async fn a_sliced_model_is_proved_by_several_executors_and_verified() -> Result<
 
 	// --- Registered in two slices, each with its key ceremony.
 	let example = ExampleModel::new("mlp_digits8");
-	let reg = cli.register(&example, "sliced", "1.0.0", &["--out", "sliced", "--slices", "2"])?;
+	let reg = cli.register(
+		&example,
+		"sliced",
+		"1.0.0",
+		&["--out", "sliced", "--slices", "2"],
+	)?;
 	let id = reg["model_id"].as_u64().context("model_id")?;
-	ensure!(reg["status"] == "final", "every slice's key is final: {reg}");
+	ensure!(
+		reg["status"] == "final",
+		"every slice's key is final: {reg}"
+	);
 	let slices = reg["slices"].as_array().context("slices")?;
 	ensure!(slices.len() == 2, "{reg}");
 	for (i, slice) in slices.iter().enumerate() {
 		let slice_id = slice["model_id"].as_u64().context("slice id")?;
-		ensure!(slice_id == id + 1 + i as u64, "slices take the ids after the version's: {reg}");
+		ensure!(
+			slice_id == id + 1 + i as u64,
+			"slices take the ids after the version's: {reg}"
+		);
 		let key = cli.wait_for_key(slice_id, Duration::from_secs(60))?;
 		ensure!(
 			slice["proving_key_hash"] == key["final_proving_key_hash"],
@@ -58,7 +69,13 @@ async fn a_sliced_model_is_proved_by_several_executors_and_verified() -> Result<
 		.filter_map(|u| u["file"].as_str())
 		.collect();
 	ensure!(
-		uploaded == ["model.onnx", "model.qmodel", "slice-0.qmodel", "slice-1.qmodel"],
+		uploaded
+			== [
+				"model.onnx",
+				"model.qmodel",
+				"slice-0.qmodel",
+				"slice-1.qmodel"
+			],
 		"{reg}"
 	);
 	let expected = cli.local_output(

@@ -27,7 +27,10 @@ use crate::{Error, Result};
 /// `request_input`; slice `i > 0`: slice `i - 1`'s output). Slices before `i`
 /// are then proven right, so slice `i` is the one that lied. Commitments are
 /// field elements ([`crate::Fr`]) or their canonical bytes (what a chain stores).
-pub fn first_broken_link<C: PartialEq + Copy>(request_input: C, slices: &[(C, C)]) -> Option<usize> {
+pub fn first_broken_link<C: PartialEq + Copy>(
+	request_input: C,
+	slices: &[(C, C)],
+) -> Option<usize> {
 	let mut expected = request_input;
 	for (i, &(entering, leaving)) in slices.iter().enumerate() {
 		if entering != expected {

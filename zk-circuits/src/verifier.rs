@@ -521,7 +521,9 @@ pub fn verify_prepared_parts<E: Pairing<ScalarField = Fr>>(
 		));
 	}
 	proof.check_not_identity()?;
-	let inputs = pvk.layout.public_inputs_of(model_id, binding, input, output)?;
+	let inputs = pvk
+		.layout
+		.public_inputs_of(model_id, binding, input, output)?;
 	verify_prepared_inputs(pvk, &inputs, proof)
 }
 

@@ -31,8 +31,7 @@ use super::executor::artifact;
 use super::model::BitsArgs;
 use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{
-	self, hex, Chain, InputFormat, KeyStatus, NewModel, NewSlice, OutputFormat, Transform,
-	ZkParams,
+	self, hex, Chain, InputFormat, KeyStatus, NewModel, NewSlice, OutputFormat, Transform, ZkParams,
 };
 use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{self, note, print_json};
@@ -139,7 +138,11 @@ struct SlicePart {
 
 /// `model` cut into `count` slices of balanced constraints, each with the
 /// QAP domain it needs (at most the SRS's `max_domain`).
-fn slice_parts(model: &QuantizedModel, count: u32, max_domain: u32) -> Result<Vec<SlicePart>, CliError> {
+fn slice_parts(
+	model: &QuantizedModel,
+	count: u32,
+	max_domain: u32,
+) -> Result<Vec<SlicePart>, CliError> {
 	let cuts = verity_zk::slicing::balanced_cuts(model, count as usize)
 		.map_err(|e| CliError::input(format!("cutting the model into {count} slices: {e}")))?;
 	let slices = model
@@ -379,7 +382,9 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 		// model for the key ceremony, executors need both files.
 		let uploaded =
 			if upload {
-				let names: Vec<String> = (0..parts.as_ref().map_or(0, Vec::len)).map(slice_file).collect();
+				let names: Vec<String> = (0..parts.as_ref().map_or(0, Vec::len))
+					.map(slice_file)
+					.collect();
 				let mut files = vec![(ONNX_FILE, &onnx[..]), (QMODEL_FILE, &qmodel_bytes[..])];
 				for (name, part) in names.iter().zip(parts.iter().flatten()) {
 					files.push((name.as_str(), &part.bytes[..]));
@@ -517,8 +522,16 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 					"constraints": part.constraints,
 				}))
 				.collect::<Vec<_>>());
-			return follow_slices(&chain, &registered.slices, out, &steps, wait, timeout, dir.as_deref())
-				.await;
+			return follow_slices(
+				&chain,
+				&registered.slices,
+				out,
+				&steps,
+				wait,
+				timeout,
+				dir.as_deref(),
+			)
+			.await;
 		}
 		let (info, contribution) = if wait {
 			let owner = contribute.then_some(&key);

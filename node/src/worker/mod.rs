@@ -258,7 +258,12 @@ impl Job {
 	fn artifacts(&self) -> Vec<([u8; 32], &'static str)> {
 		let mut all = vec![(self.quantized_hash, "quantized model")];
 		if let Some(slice) = &self.slice {
-			all.extend(slice.before.iter().map(|h| (*h, "quantized model of an earlier slice")));
+			all.extend(
+				slice
+					.before
+					.iter()
+					.map(|h| (*h, "quantized model of an earlier slice")),
+			);
 		}
 		if let Some(h) = self.proving_key_hash {
 			all.push((h, "proving key"));
@@ -876,12 +881,7 @@ impl Worker {
 		let me = AccountId::from(*key);
 		// A slice's request: its input is the whole request's, its model the
 		// slice's (a runtime without `slice_job` has no sliced requests).
-		let slice = self
-			.client
-			.runtime_api()
-			.slice_job(hash, id)
-			.ok()
-			.flatten();
+		let slice = self.client.runtime_api().slice_job(hash, id).ok().flatten();
 		// A slice is paid its share of the whole request's fee.
 		let fee = match &slice {
 			Some(job) => self
@@ -901,9 +901,9 @@ impl Worker {
 					.map(|(_, info)| info.slice.quantized_hash)
 					.collect();
 				let index = job.index as usize;
-				let own = *hashes
-					.get(index)
-					.ok_or_else(|| format!("slice {index} of request {} is not registered", job.parent))?;
+				let own = *hashes.get(index).ok_or_else(|| {
+					format!("slice {index} of request {} is not registered", job.parent)
+				})?;
 				let work = SliceWork {
 					index: job.index,
 					before: hashes[..index].to_vec(),

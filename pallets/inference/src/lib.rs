@@ -239,7 +239,8 @@ pub type SlicedRequestOf<T> = SlicedRequest<
 	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
 >;
 /// A slice's result output as `submit_slice_result` takes it.
-pub type SliceOutputOf<T> = SliceOutput<frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>>;
+pub type SliceOutputOf<T> =
+	SliceOutput<frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>>;
 
 /// [`StoredModel`] of this runtime.
 pub type StoredModelOf<T> = StoredModel<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -259,6 +260,16 @@ pub trait BenchmarkHelper<AccountId> {
 		owner: &AccountId,
 		spec: ModelSpec,
 		verifying_key: Option<Vec<u8>>,
+	) -> ModelId;
+
+	/// Registers an active zk version sliced in `slices` (each slice's
+	/// quantized hash, input and output length, and its final verifying
+	/// key), taking `input_len` values, owned by `owner` (funded by the
+	/// benchmark); returns its id (its slices' ids follow it).
+	fn register_sliced_model(
+		owner: &AccountId,
+		input_len: u32,
+		slices: Vec<([u8; 32], u32, u32, Vec<u8>)>,
 	) -> ModelId;
 }
 
@@ -336,6 +347,73 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 		let id = registered.unwrap_or_default();
 		if let Some(key) = verifying_key {
 			T::ZkSetup::set_final_key_for_benchmarks(id, key, [0; 32]);
+		}
+		id
+	}
+
+	fn register_sliced_model(
+		owner: &T::AccountId,
+		input_len: u32,
+		slices: Vec<([u8; 32], u32, u32, Vec<u8>)>,
+	) -> ModelId {
+		use frame_support::{
+			traits::{fungible::Mutate, Get},
+			BoundedVec,
+		};
+		use pallet_models::{
+			InputDescriptor, OutputDescriptor, OutputTransform, SliceDescriptor, VersionDescriptor,
+			ZkSetup,
+		};
+		use sp_runtime::traits::Saturating;
+
+		let deposit = T::DepositBase::get()
+			.saturating_mul(1_000u32.into())
+			.saturating_add(T::DepositPerByte::get().saturating_mul(1_000_000u32.into()));
+		let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
+			.saturating_add(deposit)
+			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
+		T::Currency::set_balance(owner, balance);
+		let output_len = slices.last().map(|s| s.2).unwrap_or_default();
+		let id = pallet_models::NextModelId::<T>::get();
+		let descriptor = VersionDescriptor::<T> {
+			version: BoundedVec::new(),
+			onnx_hash: [0; 32],
+			quantized_hash: [0x51; 32],
+			zk: None,
+			act_bits: 16,
+			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![input_len]),
+				frac_bits: 0,
+			}]),
+			outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![output_len]),
+				frac_bits: 0,
+				transform: OutputTransform::None,
+			}]),
+			supports_zk: true,
+			supports_vanilla: true,
+		};
+		let descriptors = slices
+			.iter()
+			.map(|(hash, input_len, output_len, _)| SliceDescriptor {
+				quantized_hash: *hash,
+				input_len: *input_len,
+				output_len: *output_len,
+				domain_size: 1024,
+			})
+			.collect();
+		let registered = pallet_models::Pallet::<T>::register_sliced_model(
+			frame_system::RawOrigin::Signed(owner.clone()).into(),
+			BoundedVec::truncate_from(b"benchmark-sliced".to_vec()),
+			descriptor,
+			BoundedVec::truncate_from(descriptors),
+		);
+		assert!(
+			registered.is_ok(),
+			"registering the sliced benchmark model: {registered:?}"
+		);
+		for (i, (_, _, _, key)) in slices.into_iter().enumerate() {
+			T::ZkSetup::set_final_key_for_benchmarks(id + 1 + i as u64, key, [0; 32]);
 		}
 		id
 	}
@@ -1223,7 +1301,10 @@ pub mod pallet {
 				Error::<T>::FeeTooLow
 			);
 			// A sliced request's slices are open requests too.
-			let slots = slices.as_ref().map_or(0, |s| s.len() as u32).saturating_add(1);
+			let slots = slices
+				.as_ref()
+				.map_or(0, |s| s.len() as u32)
+				.saturating_add(1);
 			ensure!(
 				Requests::<T>::count().saturating_add(slots) <= T::MaxPendingRequests::get(),
 				Error::<T>::TooManyPendingRequests
@@ -2476,6 +2557,10 @@ pub mod pallet {
 						// The sliced request's expiry refunds the fee.
 						Self::close(id, &request);
 					} else {
+						// A sliced request's expiry closes its open slices
+						// too: each is charged as one more expiry (closing
+						// one is cheaper).
+						done.expired += Self::open_slice_count(id);
 						Self::expire(id, &request);
 					}
 					done.expired += 1;

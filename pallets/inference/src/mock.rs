@@ -69,13 +69,7 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 	fn start_weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::zero()
 	}
-	fn start(
-		_: ModelId,
-		_: &ModelSpec,
-		_: u32,
-		_: Option<&AccountId>,
-		_: bool,
-	) -> DispatchResult {
+	fn start(_: ModelId, _: &ModelSpec, _: u32, _: Option<&AccountId>, _: bool) -> DispatchResult {
 		Ok(())
 	}
 	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {

@@ -33,8 +33,8 @@ use frame_support::{
 	pallet_prelude::{ConstU32, DispatchError, DispatchResult},
 	traits::{
 		fungible::MutateHold,
-		Get,
 		tokens::{Fortitude, Precision, Restriction},
+		Get,
 	},
 	BoundedVec,
 };
@@ -124,6 +124,18 @@ impl<T: Config> Pallet<T> {
 		);
 		Timeouts::<T>::insert(now.saturating_add(One::one()), child, ());
 		Self::count_model_use(slice_model, true);
+	}
+
+	/// How many slice requests of `request_id` are open (0 if it is not a
+	/// sliced request).
+	pub(crate) fn open_slice_count(request_id: RequestId) -> u32 {
+		Sliced::<T>::get(request_id).map_or(0, |sliced| {
+			sliced
+				.children
+				.iter()
+				.filter(|child| Requests::<T>::contains_key(child))
+				.count() as u32
+		})
 	}
 
 	/// Closes the open slice requests of `request_id` (if it is a sliced
@@ -336,7 +348,11 @@ impl<T: Config> Pallet<T> {
 		let proved: Vec<ProvedSlice<T::AccountId>> =
 			sliced.proved.iter().flatten().cloned().collect();
 		let output = sliced.output.ok_or(Error::<T>::WrongSliceOutput)?;
-		let last = proved.last().ok_or(Error::<T>::WrongSliceOutput)?.executor.clone();
+		let last = proved
+			.last()
+			.ok_or(Error::<T>::WrongSliceOutput)?
+			.executor
+			.clone();
 		let slices: BalanceOf<T> = (proved.len() as u32).into();
 		let share = request.fee / slices;
 		let mut paid = Vec::with_capacity(proved.len());

@@ -2126,6 +2126,43 @@ fn committed_fixture_still_verifies() {
 }
 
 #[test]
+fn committed_slice_fixture_still_verifies() {
+	let f = Fixture::committed_slice().expect("fixtures/slice.scale decodes");
+	assert_eq!(f.input.len() as u32, MAX_INPUT);
+	let leaving = f.boundary_commitment().expect("a boundary commitment");
+	let statement = |request_id, input: Vec<i64>, leaving| SliceStatementData {
+		model_id: f.model_hash,
+		request_id,
+		executor: f.executor,
+		input: PartData::Values(input),
+		output: PartData::Committed(leaving),
+	};
+	let input: Vec<i64> = f.input.iter().map(|&v| v as i64).collect();
+	let honest = statement(f.request_id, input.clone(), leaving);
+	for verify in [
+		PureGroth16::verify_slice,
+		HostGroth16::verify_slice,
+		NativeGroth16::verify_slice,
+	] {
+		assert_eq!(verify(&f.prepared_key(), &honest, &f.proof), Ok(()));
+		// Another request, input or boundary: the proof does not hold.
+		let other_request = statement(f.request_id + 1, input.clone(), leaving);
+		let mut other_input = input.clone();
+		other_input[0] ^= 1;
+		let other_input = statement(f.request_id, other_input, leaving);
+		let mut other_leaving = leaving;
+		other_leaving[0] ^= 1;
+		let other_leaving = statement(f.request_id, input.clone(), other_leaving);
+		for wrong in [other_request, other_input, other_leaving] {
+			assert_eq!(
+				verify(&f.prepared_key(), &wrong, &f.proof),
+				Err(VerifyError::InvalidProof)
+			);
+		}
+	}
+}
+
+#[test]
 fn verifiers_classify_failures() {
 	let z = zk();
 	let key = prepared(&z.vk);
@@ -3371,7 +3408,10 @@ fn slice_input(index: usize, input: &[i32]) -> Vec<IntTensor> {
 }
 
 fn flat(tensors: &[IntTensor]) -> Vec<i64> {
-	tensors.iter().flat_map(|t| t.data.iter().copied()).collect()
+	tensors
+		.iter()
+		.flat_map(|t| t.data.iter().copied())
+		.collect()
 }
 
 /// What the executor of slice `index` submits for slice request `child`
@@ -3382,7 +3422,11 @@ fn prove_slice(
 	child: RequestId,
 	executor: &AccountId,
 	input: &[i32],
-) -> (Option<[u8; 32]>, SliceOutputOf<Test>, BoundedVec<u8, ConstU32<PROOF_BYTES>>) {
+) -> (
+	Option<[u8; 32]>,
+	SliceOutputOf<Test>,
+	BoundedVec<u8, ConstU32<PROOF_BYTES>>,
+) {
 	let s = sliced_zk();
 	let pk = &s.pks[index];
 	let tensors = slice_input(index, input);
@@ -3457,10 +3501,7 @@ fn a_sliced_request_is_proved_slice_by_slice_and_paid_once_the_chain_is_whole() 
 		// Whole: the result is the whole model's output, verified, and each
 		// slice's executor got half the fee.
 		let result = Results::<Test>::get(id).expect("result stored");
-		let whole = zk()
-			.model
-			.run(&slice_input(0, &zk().input))
-			.unwrap();
+		let whole = zk().model.run(&slice_input(0, &zk().input)).unwrap();
 		assert_eq!(
 			result.output.to_vec(),
 			flat(&whole).iter().map(|&v| v as i32).collect::<Vec<_>>()
@@ -3482,7 +3523,12 @@ fn a_sliced_request_is_proved_slice_by_slice_and_paid_once_the_chain_is_whole() 
 		assert_eq!(SliceOf::<Test>::iter().count(), 0);
 		assert_eq!(OpenRequestsOf::<Test>::get(account(3)), None);
 		for n in [1, 2] {
-			assert_eq!(ExecutorOf::<Test>::get(account(n)).unwrap().assigned_pending, 0);
+			assert_eq!(
+				ExecutorOf::<Test>::get(account(n))
+					.unwrap()
+					.assigned_pending,
+				0
+			);
 		}
 	});
 }
@@ -3515,7 +3561,11 @@ fn a_wrong_boundary_commitment_fails_the_slice_proof_and_is_slashed() {
 		)));
 		// The slice is drawn again; nothing was proved.
 		assert_eq!(executor_of(child), None);
-		assert!(Sliced::<Test>::get(id).unwrap().proved.iter().all(Option::is_none));
+		assert!(Sliced::<Test>::get(id)
+			.unwrap()
+			.proved
+			.iter()
+			.all(Option::is_none));
 		// Its twin with the honest commitment is the proof's statement.
 		run_to(System::block_number() + 1);
 		assert_eq!(executor_of(child), Some(account(1)));
@@ -3601,7 +3651,11 @@ fn sliced_requests_refuse_what_does_not_fit() {
 			Error::<Test>::SlicedNeedsZk
 		);
 		// Every slice's key must be final.
-		let key = FinalKeys::get().into_iter().find(|k| k.0 == slice_ids[1]).unwrap().1;
+		let key = FinalKeys::get()
+			.into_iter()
+			.find(|k| k.0 == slice_ids[1])
+			.unwrap()
+			.1;
 		FinalKeys::mutate(|k| k.retain(|k| k.0 != slice_ids[1]));
 		assert_noop!(
 			Inference::request(
@@ -3624,7 +3678,13 @@ fn sliced_requests_refuse_what_does_not_fit() {
 		let before = snapshot(kids[0]);
 		// The slice-result shapes.
 		assert_noop!(
-			Inference::submit_slice_result(signed(), kids[0], entering, boundary.clone(), proof0.clone()),
+			Inference::submit_slice_result(
+				signed(),
+				kids[0],
+				entering,
+				boundary.clone(),
+				proof0.clone()
+			),
 			Error::<Test>::WrongSliceInput
 		);
 		assert_noop!(
@@ -3648,14 +3708,17 @@ fn sliced_requests_refuse_what_does_not_fit() {
 		);
 		let plain_id = make_request(4, plain, InferenceMode::Zk);
 		assert_noop!(
-			Inference::submit_slice_result(signed(), plain_id, None, boundary.clone(), proof0.clone()),
+			Inference::submit_slice_result(
+				signed(),
+				plain_id,
+				None,
+				boundary.clone(),
+				proof0.clone()
+			),
 			Error::<Test>::NotASlice
 		);
 		// The sliced request itself is nobody's to submit or decline.
-		assert_noop!(
-			Inference::decline(signed(), id),
-			Error::<Test>::NotAssigned
-		);
+		assert_noop!(Inference::decline(signed(), id), Error::<Test>::NotAssigned);
 		assert_noop!(
 			Inference::force_refund(RuntimeOrigin::root(), kids[0]),
 			Error::<Test>::SliceRequest

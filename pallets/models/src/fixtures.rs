@@ -143,7 +143,12 @@ pub fn heaviest<T: Config>() -> VersionDescriptor<T> {
 /// the descriptor without zk parameters, slices that chain its values
 /// (`input_len` → `output_len` → … → `output_len`, every boundary as wide as
 /// the output), each with its own hash, on [`WIDE60_DOMAIN`].
-pub fn sliced<T: Config>(count: u32) -> (VersionDescriptor<T>, BoundedVec<SliceDescriptor, T::MaxSlices>) {
+pub fn sliced<T: Config>(
+	count: u32,
+) -> (
+	VersionDescriptor<T>,
+	BoundedVec<SliceDescriptor, T::MaxSlices>,
+) {
 	let mut descriptor = heaviest::<T>();
 	descriptor.zk = None;
 	let (_, layout) = key_header(WIDE60_VK);
@@ -153,7 +158,11 @@ pub fn sliced<T: Config>(count: u32) -> (VersionDescriptor<T>, BoundedVec<SliceD
 			quantized_hash[31] ^= (i as u8).wrapping_add(1);
 			SliceDescriptor {
 				quantized_hash,
-				input_len: if i == 0 { layout.input_len } else { layout.output_len },
+				input_len: if i == 0 {
+					layout.input_len
+				} else {
+					layout.output_len
+				},
 				output_len: layout.output_len,
 				domain_size: WIDE60_DOMAIN,
 			}

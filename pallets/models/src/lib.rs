@@ -1281,11 +1281,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that `slices` (at least two) chain from `input_len` values to
 	/// `output_len`: each takes what its predecessor gives, none gives nothing.
-	fn check_chain(
-		input_len: u32,
-		output_len: u32,
-		slices: &[SliceDescriptor],
-	) -> DispatchResult {
+	fn check_chain(input_len: u32, output_len: u32, slices: &[SliceDescriptor]) -> DispatchResult {
 		ensure!(slices.len() >= 2, Error::<T>::TooFewSlices);
 		let mut entering = input_len;
 		for slice in slices {
@@ -1335,7 +1331,9 @@ impl<T: Config> Pallet<T> {
 			0
 		} else {
 			slices
-				.saturating_mul(SliceInfo::max_encoded_len().saturating_add(ModelId::max_encoded_len()))
+				.saturating_mul(
+					SliceInfo::max_encoded_len().saturating_add(ModelId::max_encoded_len()),
+				)
 				.saturating_add(codec::Compact(slices as u32).encoded_size())
 		};
 		let bytes = spec
@@ -1378,7 +1376,13 @@ impl<T: Config> Pallet<T> {
 				active: true,
 			};
 			let boundary_output = index + 1 < slices.len();
-			T::ZkSetup::start(slice_id, &slice_spec, slice.domain_size, None, boundary_output)?;
+			T::ZkSetup::start(
+				slice_id,
+				&slice_spec,
+				slice.domain_size,
+				None,
+				boundary_output,
+			)?;
 			SliceSpecs::<T>::insert(
 				slice_id,
 				SliceInfo {
@@ -1454,22 +1458,33 @@ impl<T: Config> Pallet<T> {
 			let spec = Specs::<T>::get(id).ok_or("version without a spec")?;
 			let sliced = Slices::<T>::contains_key(id);
 			ensure!(
-				spec.supports_zk == (model.zk.is_some() || sliced) && !(model.zk.is_some() && sliced),
+				spec.supports_zk == (model.zk.is_some() || sliced)
+					&& !(model.zk.is_some() && sliced),
 				"ceremony parameters or slices (not both) present iff zk is supported"
 			);
 		}
 		let mut slices = 0usize;
 		for (id, list) in Slices::<T>::iter() {
-			ensure!(ModelDetails::<T>::contains_key(id), "slices of an unknown version");
-			ensure!(list.len() >= 2, "a sliced version with fewer than two slices");
+			ensure!(
+				ModelDetails::<T>::contains_key(id),
+				"slices of an unknown version"
+			);
+			ensure!(
+				list.len() >= 2,
+				"a sliced version with fewer than two slices"
+			);
 			for (index, slice_id) in list.iter().enumerate() {
-				let info = SliceSpecs::<T>::get(slice_id).ok_or("a listed slice without a record")?;
+				let info =
+					SliceSpecs::<T>::get(slice_id).ok_or("a listed slice without a record")?;
 				ensure!(
 					info.model_id == id && info.index as usize == index,
 					"a slice listed out of place"
 				);
 				ensure!(*slice_id < next_model, "slice id not below NextModelId");
-				ensure!(!Specs::<T>::contains_key(slice_id), "a slice registered as a version");
+				ensure!(
+					!Specs::<T>::contains_key(slice_id),
+					"a slice registered as a version"
+				);
 				slices += 1;
 			}
 		}

@@ -1161,7 +1161,10 @@ fn a_sliced_version_gets_its_slices_each_with_its_own_ceremony() {
 				_ => None,
 			})
 			.collect();
-		assert!(matches!(events[0], Event::ModelRegistered { model_id: 0, .. }));
+		assert!(matches!(
+			events[0],
+			Event::ModelRegistered { model_id: 0, .. }
+		));
 		assert_eq!(
 			events[1],
 			Event::VersionSliced {
@@ -1183,7 +1186,11 @@ fn a_sliced_version_gets_its_slices_each_with_its_own_ceremony() {
 fn slices_must_chain_from_the_input_to_the_output() {
 	new_test_ext().execute_with(|| {
 		// One slice is no slicing.
-		register_sliced_err(sliced_mlp(), slices_of(&[64, 10]), Error::<Test>::TooFewSlices);
+		register_sliced_err(
+			sliced_mlp(),
+			slices_of(&[64, 10]),
+			Error::<Test>::TooFewSlices,
+		);
 		// The first slice takes the version's input, the last gives its output.
 		register_sliced_err(
 			sliced_mlp(),
