@@ -13,8 +13,9 @@
 //!    its slice, and submits it with the commitments of the tensors entering
 //!    and leaving it (`Inference::submit_slice_result`).
 //! 3. Every result is stored verified once both slices are proved and their
-//!    commitments chain, equals the whole model's fixed-point output the CLI
-//!    computes locally, and each slice's executor is paid its share.
+//!    commitments chain, and equals the whole model's fixed-point output the
+//!    CLI computes locally (each slice's executor is paid its share: the
+//!    pallet's unit tests check the split).
 //!
 //! A wrong boundary commitment and a slice proved on another tensor are the
 //! pallet's unit tests, with real slice proofs (pallets/inference/src/tests.rs,

@@ -482,8 +482,8 @@ mod benchmarks {
 			let prover: T::AccountId = account("slice prover", i as u32, SEED);
 			add_executor::<T>(&prover, T::ExecutorBond::get());
 			let child = sliced.children[i];
-			if let Some(request) = Requests::<T>::get(child) {
-				Inference::<T>::close(child, &request);
+			if let Some(open) = Requests::<T>::get(child) {
+				Inference::<T>::close(child, &open);
 			}
 			sliced.proved[i] = Some(ProvedSlice {
 				executor: prover,
