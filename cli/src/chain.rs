@@ -402,7 +402,13 @@ impl Model {
 				mode.name()
 			)),
 			Mode::Zk | Mode::Optimistic => match &self.ceremony {
-				None => Some(format!("model {id} has no key ceremony")),
+				// A zk version without a ceremony of its own is sliced: each
+				// slice has one, and the chain checks they are final.
+				None if mode == Mode::Zk => None,
+				None => Some(format!(
+					"model {id} is sliced: it takes zk and vanilla requests, not {}",
+					mode.name()
+				)),
 				Some(k) if k.status == KeyStatus::Final => None,
 				Some(k) => Some(format!(
 					"model {id} does not accept {} requests yet: {}; `verity ceremony status \
