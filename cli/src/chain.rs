@@ -308,6 +308,22 @@ pub struct NewModel {
 	pub outputs: Vec<OutputFormat>,
 	pub supports_zk: bool,
 	pub supports_vanilla: bool,
+	/// The slices of a sliced version (then `zk` is `None`: each slice has
+	/// its own domain and key ceremony); empty for a whole one.
+	pub slices: Vec<NewSlice>,
+}
+
+/// One slice of a sliced version (pallet-models' `SliceDescriptor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EncodeAsType)]
+pub struct NewSlice {
+	/// The slice's quantized-model hash.
+	pub quantized_hash: Hash,
+	/// Values entering it.
+	pub input_len: u32,
+	/// Values leaving it.
+	pub output_len: u32,
+	/// Its circuit's QAP domain size.
+	pub domain_size: u32,
 }
 
 /// pallet-models' `VersionDescriptor`, encoded by field name.
@@ -386,7 +402,13 @@ impl Model {
 				mode.name()
 			)),
 			Mode::Zk | Mode::Optimistic => match &self.ceremony {
-				None => Some(format!("model {id} has no key ceremony")),
+				// A zk version without a ceremony of its own is sliced: each
+				// slice has one, and the chain checks they are final.
+				None if mode == Mode::Zk => None,
+				None => Some(format!(
+					"model {id} is sliced: it takes zk and vanilla requests, not {}",
+					mode.name()
+				)),
 				Some(k) if k.status == KeyStatus::Final => None,
 				Some(k) => Some(format!(
 					"model {id} does not accept {} requests yet: {}; `verity ceremony status \
@@ -865,6 +887,8 @@ pub struct Registered {
 	pub family: u64,
 	pub deposit: u128,
 	pub included: Included,
+	/// A sliced version's slices' ids, in order (empty for a whole one).
+	pub slices: Vec<u64>,
 }
 
 /// What `Inference::request` did.
@@ -1110,17 +1134,26 @@ impl Chain {
 		signer: &Keypair,
 		model: &NewModel,
 	) -> Result<Registered, ChainError> {
-		let call = dynamic::tx(
-			"Models",
-			"register_model",
-			(model.name.as_bytes().to_vec(), model.descriptor()),
-		);
-		let (included, events) = self.submit(signer, &call).await?;
+		let name = model.name.as_bytes().to_vec();
+		// The two calls' payloads are of different types: submit each.
+		let (included, events) = if model.slices.is_empty() {
+			let call = dynamic::tx("Models", "register_model", (name, model.descriptor()));
+			self.submit(signer, &call).await?
+		} else {
+			let slices = model.slices.clone();
+			let call = dynamic::tx(
+				"Models",
+				"register_sliced_model",
+				(name, model.descriptor(), slices),
+			);
+			self.submit(signer, &call).await?
+		};
 		let e: ModelRegisteredEvent = event_fields(&events, "Models", "ModelRegistered")?;
 		Ok(Registered {
 			model_id: e.model_id,
 			family: e.family,
 			deposit: e.deposit,
+			slices: sliced(&events, model)?,
 			included,
 		})
 	}
@@ -1133,13 +1166,24 @@ impl Chain {
 		family: u64,
 		model: &NewModel,
 	) -> Result<Registered, ChainError> {
-		let call = dynamic::tx("Models", "new_version", (family, model.descriptor()));
-		let (included, events) = self.submit(signer, &call).await?;
+		let (included, events) = if model.slices.is_empty() {
+			let call = dynamic::tx("Models", "new_version", (family, model.descriptor()));
+			self.submit(signer, &call).await?
+		} else {
+			let slices = model.slices.clone();
+			let call = dynamic::tx(
+				"Models",
+				"new_sliced_version",
+				(family, model.descriptor(), slices),
+			);
+			self.submit(signer, &call).await?
+		};
 		let e: VersionAddedEvent = event_fields(&events, "Models", "VersionAdded")?;
 		Ok(Registered {
 			model_id: e.model_id,
 			family: e.family,
 			deposit: e.deposit,
+			slices: sliced(&events, model)?,
 			included,
 		})
 	}
@@ -2233,6 +2277,21 @@ struct ModelRegisteredEvent {
 	family: u64,
 	model_id: u64,
 	deposit: u128,
+}
+
+#[derive(DecodeAsType)]
+struct VersionSlicedEvent {
+	slices: Vec<u64>,
+}
+
+/// A sliced registration's slice ids (its `VersionSliced` event); none for
+/// a whole version.
+fn sliced(events: &Events, model: &NewModel) -> Result<Vec<u64>, ChainError> {
+	if model.slices.is_empty() {
+		return Ok(Vec::new());
+	}
+	let e: VersionSlicedEvent = event_fields(events, "Models", "VersionSliced")?;
+	Ok(e.slices)
 }
 
 #[derive(DecodeAsType)]

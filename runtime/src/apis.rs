@@ -289,6 +289,10 @@ impl_runtime_apis! {
 			pallet_inference::ModelBytes::<Runtime>::get(hash).map(|b| b.into_inner())
 		}
 
+		fn slice_job(request_id: RequestId) -> Option<pallet_inference::SliceJob<pallet_models::SliceInfo>> {
+			Inference::slice_job(request_id)
+		}
+
 		fn check_invariants() -> Result<(), alloc::string::String> {
 			let failed = |pallet: &str, e: sp_runtime::DispatchError| match e {
 				sp_runtime::DispatchError::Other(what) => alloc::format!("{pallet}: {what}"),

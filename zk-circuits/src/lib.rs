@@ -197,5 +197,6 @@ pub use rand;
 pub use statement::{Binding, Statement, StatementLayout, TensorPart};
 pub use verifier::{
 	prepared_key_len, verify, verify_batch_prepared, verify_encoded, verify_prepared,
-	verify_public_inputs, BatchItem, PreparedVerifyingKey, Proof, VerifyingKey,
+	verify_prepared_parts, verify_public_inputs, BatchItem, PreparedVerifyingKey, Proof,
+	VerifyingKey,
 };

@@ -17,7 +17,6 @@ use verity_inference::QuantizedModel;
 
 #[cfg(feature = "prover")]
 use crate::circuit::{cost_report, layout, relu_fusion};
-use crate::Fr;
 #[cfg(feature = "prover")]
 use crate::{Error, Result};
 
@@ -26,8 +25,12 @@ use crate::{Error, Result};
 /// used: its output is checked as values). `Some(i)` means slice `i`'s input
 /// is not what the chain hands it (slice 0: the request's input commitment
 /// `request_input`; slice `i > 0`: slice `i - 1`'s output). Slices before `i`
-/// are then proven right, so slice `i` is the one that lied.
-pub fn first_broken_link(request_input: Fr, slices: &[(Fr, Fr)]) -> Option<usize> {
+/// are then proven right, so slice `i` is the one that lied. Commitments are
+/// field elements ([`crate::Fr`]) or their canonical bytes (what a chain stores).
+pub fn first_broken_link<C: PartialEq + Copy>(
+	request_input: C,
+	slices: &[(C, C)],
+) -> Option<usize> {
 	let mut expected = request_input;
 	for (i, &(entering, leaving)) in slices.iter().enumerate() {
 		if entering != expected {
@@ -133,6 +136,7 @@ pub fn balanced_cuts(model: &QuantizedModel, count: usize) -> Result<Vec<usize>>
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::Fr;
 
 	#[test]
 	fn the_first_wrong_input_is_the_broken_link() {

@@ -19,7 +19,7 @@ use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, PrimeField};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 
-use crate::statement::{Statement, StatementLayout};
+use crate::statement::{Binding, Statement, StatementLayout, TensorPart};
 use crate::{Error, Fr, Result};
 
 /// Compressed sizes of the group elements.
@@ -500,7 +500,40 @@ pub fn verify_prepared<E: Pairing<ScalarField = Fr>>(
 	}
 	proof.check_not_identity()?;
 	let inputs = pvk.layout.public_inputs(statement)?;
-	// The model id's two inputs are folded into the key.
+	verify_prepared_inputs(pvk, &inputs, proof)
+}
+
+/// [`verify_prepared`] of a statement whose tensors may be given by their
+/// commitments ([`TensorPart`]): what a chain verifies a slice's proof with,
+/// knowing only the commitment of the tensor entering it (every slice but
+/// the first) and of the tensor leaving it (every slice but the last).
+pub fn verify_prepared_parts<E: Pairing<ScalarField = Fr>>(
+	pvk: &PreparedVerifyingKey<E>,
+	model_id: &[u8; 32],
+	binding: &Binding,
+	input: TensorPart,
+	output: TensorPart,
+	proof: &Proof<E>,
+) -> Result<()> {
+	if *model_id != pvk.model_id {
+		return Err(Error::Statement(
+			"the model id is not the verifying key's".into(),
+		));
+	}
+	proof.check_not_identity()?;
+	let inputs = pvk
+		.layout
+		.public_inputs_of(model_id, binding, input, output)?;
+	verify_prepared_inputs(pvk, &inputs, proof)
+}
+
+/// The pairing check of a prepared key against built public inputs (the
+/// model id's two first, folded into the key).
+fn verify_prepared_inputs<E: Pairing<ScalarField = Fr>>(
+	pvk: &PreparedVerifyingKey<E>,
+	inputs: &[Fr],
+	proof: &Proof<E>,
+) -> Result<()> {
 	let rest = inputs.get(2..).unwrap_or_default();
 	let (first, bases) = pvk
 		.ic

@@ -12,8 +12,8 @@ use verity_zk::circuit::layout;
 use verity_zk::slicing::{balanced_cuts, first_broken_link};
 use verity_zk::statement::TensorPart;
 use verity_zk::{
-	prove, setup, statement, verify, verify_public_inputs, Binding, Bls12_381, Fr, Proof,
-	ProvingKey, VerifyingKey,
+	prove, setup, statement, verify, verify_prepared_parts, verify_public_inputs, Binding,
+	Bls12_381, Fr, Proof, ProvingKey, VerifyingKey,
 };
 
 fn flat(tensors: &[IntTensor]) -> Vec<i64> {
@@ -112,6 +112,31 @@ fn sliced_proofs_verify_from_commitments_and_chain_to_the_whole_models_output() 
 		let c_out = (!last).then(|| p.vk.layout.output_commitment(&flat(&p.output)).unwrap());
 		verify_public_inputs(&p.vk, &chain_inputs(p, c_in, c_out).unwrap(), &p.proof)
 			.expect("verifies from commitments");
+		// So does the prepared key a chain keeps, and it refuses another
+		// request's binding or a wrong input commitment.
+		let pvk = p.vk.prepare();
+		let values = flat(&p.output);
+		let leaving = || match c_out {
+			Some(c) => TensorPart::Committed(c),
+			None => TensorPart::Values(&values),
+		};
+		let parts = |binding: &Binding, c_in: Fr| {
+			verify_prepared_parts(
+				&pvk,
+				&p.vk.model_id,
+				binding,
+				TensorPart::Committed(c_in),
+				leaving(),
+				&p.proof,
+			)
+		};
+		parts(&p.binding, c_in).expect("the prepared key verifies from commitments");
+		assert!(parts(&p.binding, c_in + Fr::from(1u64)).is_err());
+		let other = Binding {
+			request_id: p.binding.request_id + 1,
+			..p.binding
+		};
+		assert!(parts(&other, c_in).is_err());
 		// A wrong boundary commitment on either side is rejected.
 		let wrong = |c: Fr| c + Fr::from(1u64);
 		assert!(

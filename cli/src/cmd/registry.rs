@@ -31,7 +31,7 @@ use super::executor::artifact;
 use super::model::BitsArgs;
 use super::{block_on, read_file, Ctx, Outcome};
 use crate::chain::{
-	self, hex, Chain, InputFormat, KeyStatus, NewModel, OutputFormat, Transform, ZkParams,
+	self, hex, Chain, InputFormat, KeyStatus, NewModel, NewSlice, OutputFormat, Transform, ZkParams,
 };
 use crate::error::{CliError, EXIT_REJECTED};
 use crate::output::{self, note, print_json};
@@ -61,7 +61,10 @@ id, the final proving and verifying key hashes and the contributors) or failed
 (exit 1).
 
 --contribute: the owner takes the first turn and this command contributes (as
-`verity ceremony contribute` does). --no-wait: returns after registering
+`verity ceremony contribute` does). --slices K: registers the model cut into K
+slices at layer boundaries (balanced by constraints), each its own circuit with
+its own key ceremony, so that K executors prove a request side by side; their
+quantized files (slice-0.qmodel, ...) are uploaded too. --no-wait: returns after registering
 (prints the model id and the ceremony's status). --out DIR: also writes
 model.onnx, model.qmodel and model.json there. --no-upload: uploads nothing
 (the files go to DIR, default ./verity-artifacts/<quantized hash>; some node
@@ -119,6 +122,59 @@ pub struct VersionArgs {
 	/// Upload nothing (the files go to --out DIR)
 	#[arg(long, conflicts_with = "contribute")]
 	pub no_upload: bool,
+	/// Register the model cut into K slices (each with its own key ceremony)
+	#[arg(long, value_name = "K", conflicts_with = "contribute",
+	      value_parser = clap::value_parser!(u32).range(2..))]
+	pub slices: Option<u32>,
+}
+
+/// One slice of a model registered sliced.
+struct SlicePart {
+	model: QuantizedModel,
+	bytes: Vec<u8>,
+	constraints: u64,
+	domain_size: u32,
+}
+
+/// `model` cut into `count` slices of balanced constraints, each with the
+/// QAP domain it needs (at most the SRS's `max_domain`).
+fn slice_parts(
+	model: &QuantizedModel,
+	count: u32,
+	max_domain: u32,
+) -> Result<Vec<SlicePart>, CliError> {
+	let cuts = verity_zk::slicing::balanced_cuts(model, count as usize)
+		.map_err(|e| CliError::input(format!("cutting the model into {count} slices: {e}")))?;
+	let slices = model
+		.slices(&cuts)
+		.map_err(|e| CliError::input(format!("cutting the model at {cuts:?}: {e}")))?;
+	slices
+		.into_iter()
+		.enumerate()
+		.map(|(i, slice)| {
+			let stats = verity_zk::circuit_stats(&slice)
+				.map_err(|e| CliError::input(format!("slice {i}'s circuit: {e}")))?;
+			let domain_size = super::ceremony::domain_for(stats.domain_size, max_domain)
+				.ok_or_else(|| {
+					CliError::input(format!(
+						"slice {i} needs a QAP domain of at least {} points ({} constraints), the \
+						 chain's SRS serves at most {max_domain} points: cut it into more slices",
+						stats.domain_size, stats.constraints
+					))
+				})?;
+			Ok(SlicePart {
+				bytes: slice.to_bytes(),
+				model: slice,
+				constraints: stats.constraints as u64,
+				domain_size,
+			})
+		})
+		.collect()
+}
+
+/// The file name of slice `i`'s quantized model among the artifacts.
+fn slice_file(i: usize) -> String {
+	format!("slice-{i}.qmodel")
 }
 
 /// `verity model register`.
@@ -273,18 +329,37 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 		));
 		let stats = verity_zk::circuit_stats(&model)
 			.map_err(|e| CliError::input(format!("{onnx_path}: its circuit: {e}")))?;
-		let domain_size = super::ceremony::domain_for(stats.domain_size, srs.max_domain)
-			.ok_or_else(|| {
-				CliError::input(format!(
-					"{onnx_path}: its circuit needs a QAP domain of at least {} points ({} \
-					 constraints), the chain's SRS serves at most {} points",
-					stats.domain_size, stats.constraints, srs.max_domain
-				))
-			})?;
-		steps.note(format!(
-			"circuit: {} constraints, {} public inputs, {domain_size}-point QAP domain",
-			stats.constraints, stats.public_inputs
-		));
+		let parts = match args.slices {
+			Some(count) => Some(slice_parts(&model, count, srs.max_domain)?),
+			None => None,
+		};
+		let domain_size = match &parts {
+			// Each slice has its own domain (the whole model's may exceed the SRS).
+			Some(parts) => {
+				for (i, part) in parts.iter().enumerate() {
+					steps.note(format!(
+						"slice {i}: {} constraints, {}-point QAP domain",
+						part.constraints, part.domain_size
+					));
+				}
+				None
+			}
+			None => {
+				let domain_size = super::ceremony::domain_for(stats.domain_size, srs.max_domain)
+					.ok_or_else(|| {
+						CliError::input(format!(
+							"{onnx_path}: its circuit needs a QAP domain of at least {} points ({} \
+							 constraints), the chain's SRS serves at most {} points (--slices K cuts it)",
+							stats.domain_size, stats.constraints, srs.max_domain
+						))
+					})?;
+				steps.note(format!(
+					"circuit: {} constraints, {} public inputs, {domain_size}-point QAP domain",
+					stats.constraints, stats.public_inputs
+				));
+				Some(domain_size)
+			}
+		};
 
 		let qmodel_bytes = model.to_bytes();
 		let dir = match &args.out {
@@ -297,6 +372,9 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 				.map_err(|e| CliError::input(format!("{}: {e}", dir.display())))?;
 			write_artifact(dir, ONNX_FILE, &onnx)?;
 			write_artifact(dir, QMODEL_FILE, &qmodel_bytes)?;
+			for (i, part) in parts.iter().flatten().enumerate() {
+				write_artifact(dir, &slice_file(i), &part.bytes)?;
+			}
 			steps.note(format!("artifacts written to {}", dir.display()));
 		}
 
@@ -304,7 +382,13 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 		// model for the key ceremony, executors need both files.
 		let uploaded =
 			if upload {
-				let files = [(ONNX_FILE, &onnx[..]), (QMODEL_FILE, &qmodel_bytes[..])];
+				let names: Vec<String> = (0..parts.as_ref().map_or(0, Vec::len))
+					.map(slice_file)
+					.collect();
+				let mut files = vec![(ONNX_FILE, &onnx[..]), (QMODEL_FILE, &qmodel_bytes[..])];
+				for (name, part) in names.iter().zip(parts.iter().flatten()) {
+					files.push((name.as_str(), &part.bytes[..]));
+				}
 				let uploaded = upload_artifacts(&chain, &steps, &files)
 					.await
 					.map_err(|e| e.context("nothing was registered"))?;
@@ -326,7 +410,7 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 			version: version.clone(),
 			onnx_hash: blake2_256(&onnx),
 			quantized_hash: model.hash(),
-			zk: Some(ZkParams {
+			zk: domain_size.map(|domain_size| ZkParams {
 				domain_size,
 				owner_contributes: contribute,
 			}),
@@ -359,6 +443,20 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 				.collect::<Result<_, _>>()?,
 			supports_zk: true,
 			supports_vanilla: true,
+			slices: parts
+				.iter()
+				.flatten()
+				.map(|part| {
+					let layout = verity_zk::circuit::layout(&part.model)
+						.map_err(|e| CliError::input(format!("a slice's statement: {e}")))?;
+					Ok(NewSlice {
+						quantized_hash: part.model.hash(),
+						input_len: layout.input_len,
+						output_len: layout.output_len,
+						domain_size: part.domain_size,
+					})
+				})
+				.collect::<Result<_, CliError>>()?,
 		};
 		let registered = match &target {
 			Target::NewFamily(name) => {
@@ -412,6 +510,29 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 			"url": url,
 		});
 
+		if !registered.slices.is_empty() {
+			out["slices"] = json!(registered
+				.slices
+				.iter()
+				.zip(parts.iter().flatten())
+				.map(|(id, part)| json!({
+					"model_id": id,
+					"quantized_hash": hex(&part.model.hash()),
+					"domain_size": part.domain_size,
+					"constraints": part.constraints,
+				}))
+				.collect::<Vec<_>>());
+			return follow_slices(
+				&chain,
+				&registered.slices,
+				out,
+				&steps,
+				wait,
+				timeout,
+				dir.as_deref(),
+			)
+			.await;
+		}
 		let (info, contribution) = if wait {
 			let owner = contribute.then_some(&key);
 			super::ceremony::follow(&chain, model_id, owner, &steps, timeout)
@@ -475,6 +596,66 @@ fn register_version(ctx: &Ctx, args: VersionArgs, target: Target) -> Outcome {
 		}
 		Ok(ExitCode::SUCCESS)
 	})
+}
+
+/// Follows (with `wait`) the key ceremonies of a sliced version's slices,
+/// prints `out` with each slice's status and key, and exits 0 once every
+/// slice's key is final, 1 if one failed.
+async fn follow_slices(
+	chain: &Chain,
+	slices: &[u64],
+	mut out: Value,
+	steps: &crate::progress::Progress,
+	wait: bool,
+	timeout: Option<Duration>,
+	dir: Option<&Path>,
+) -> Outcome {
+	let model_id = out["model_id"].clone();
+	let mut failed = None;
+	for (i, id) in slices.iter().enumerate() {
+		let info = if wait {
+			super::ceremony::follow(chain, *id, None, steps, timeout)
+				.await
+				.map_err(|e| e.context(format!("model {model_id} is registered, but slice {i}")))?
+				.0
+		} else {
+			chain.require_key_info(*id).await?
+		};
+		if info.status == KeyStatus::Failed && failed.is_none() {
+			failed = Some((i, info.summary()));
+		}
+		let slice = &mut out["slices"][i];
+		slice["status"] = json!(info.status.name());
+		slice["proving_key_hash"] = json!(info.final_proving_key().map(|h| hex(&h)));
+		slice["verifying_key_hash"] =
+			json!(info.final_verifying_key().map(|vk| hex(&blake2_256(vk))));
+	}
+	let statuses: Vec<Value> = out["slices"]
+		.as_array()
+		.map(|s| s.iter().map(|s| s["status"].clone()).collect())
+		.unwrap_or_default();
+	out["status"] = if statuses.iter().all(|s| s == "final") {
+		json!("final")
+	} else if failed.is_some() {
+		json!("failed")
+	} else {
+		json!("pending")
+	};
+	if let Some(dir) = dir {
+		write_artifact(
+			dir,
+			INFO_FILE,
+			serde_json::to_string_pretty(&out)
+				.unwrap_or_default()
+				.as_bytes(),
+		)?;
+	}
+	print_json(&out);
+	if let Some((i, why)) = failed {
+		eprintln!("error: model {model_id} is registered, but slice {i}'s key {why}");
+		return Ok(ExitCode::from(EXIT_REJECTED));
+	}
+	Ok(ExitCode::SUCCESS)
 }
 
 fn write_artifact(dir: &Path, file: &str, bytes: &[u8]) -> Result<(), CliError> {

@@ -15,6 +15,17 @@ use std::{
 
 use sp_core::Bytes;
 
+/// The commitments a slice's result is submitted with (canonical
+/// little-endian field bytes).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SliceCommitments {
+	/// Of the tensor entering the slice; `None` for the first slice.
+	pub entering: Option<Bytes>,
+	/// Of the tensor leaving it; `None` for the last slice (its output
+	/// values are the entry's `output`).
+	pub leaving: Option<Bytes>,
+}
+
 /// A proved result waiting to be included.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
@@ -26,6 +37,10 @@ pub struct Entry {
 	pub output: Vec<i32>,
 	/// The proof (empty for a `Vanilla` request).
 	pub proof: Bytes,
+	/// A slice's commitments (a slice of a sliced version's request):
+	/// submitted with `Inference::submit_slice_result`.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub slice: Option<SliceCommitments>,
 	/// Best block number when the result was last submitted; `None` if it has
 	/// not been submitted since the node started.
 	#[serde(skip)]
@@ -135,6 +150,10 @@ mod tests {
 			model_id: 3,
 			output: vec![-5, 0, 7],
 			proof: Bytes(vec![1, 2, 3]),
+			slice: (id % 2 == 0).then(|| SliceCommitments {
+				entering: Some(Bytes(vec![7; 32])),
+				leaving: None,
+			}),
 			submitted_at: Some(9),
 			attempts: 1,
 		}

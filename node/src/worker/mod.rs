@@ -85,7 +85,7 @@ use crate::{
 	artifact_sync::{ArtifactFetcher, FetchError, Fetched},
 	service::FullClient,
 };
-use journal::{Entry, Journal};
+use journal::{Entry, Journal, SliceCommitments};
 
 /// Key type of the executor key in the node's keystore.
 pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"vinf");
@@ -238,12 +238,33 @@ struct Job {
 	executor: [u8; 32],
 	/// The request's fee (planck).
 	fee: u128,
+	/// A slice of a sliced version's request (`quantized_hash` and the key
+	/// are the slice's, `input` the whole request's).
+	slice: Option<SliceWork>,
+}
+
+/// What a slice's job runs before it proves its slice.
+#[derive(Clone, Debug)]
+struct SliceWork {
+	/// The slice's place in the version's chain.
+	index: u32,
+	/// The quantized models of the slices before it, in order: run in fixed
+	/// point on the whole request's input, they give the slice's input.
+	before: Vec<[u8; 32]>,
 }
 
 impl Job {
 	/// The artifacts the job needs, with what they are.
 	fn artifacts(&self) -> Vec<([u8; 32], &'static str)> {
 		let mut all = vec![(self.quantized_hash, "quantized model")];
+		if let Some(slice) = &self.slice {
+			all.extend(
+				slice
+					.before
+					.iter()
+					.map(|h| (*h, "quantized model of an earlier slice")),
+			);
+		}
 		if let Some(h) = self.proving_key_hash {
 			all.push((h, "proving key"));
 		}
@@ -254,9 +275,17 @@ impl Job {
 	}
 }
 
-/// A job's output and proof (empty if not proved); `None` for a check that
-/// found the claimed output right.
-type Executed = Option<(Vec<i32>, Vec<u8>)>;
+/// A job's output, its proof (empty if not proved) and, for a slice, the
+/// commitments it is submitted with (a boundary slice's output is its
+/// commitment alone: `output` is empty).
+struct Proved {
+	output: Vec<i32>,
+	proof: Vec<u8>,
+	slice: Option<SliceCommitments>,
+}
+
+/// What a job gives; `None` for a check that found the claimed output right.
+type Executed = Option<Proved>;
 
 /// A finished job.
 struct Done {
@@ -265,8 +294,32 @@ struct Done {
 	result: Result<Executed, String>,
 }
 
-/// The `Inference::submit_result` call of a journaled result.
+/// The `Inference::submit_result` call of a journaled result
+/// (`submit_slice_result` for a slice's).
 fn result_call(entry: &Entry) -> Result<RuntimeCall, String> {
+	if let Some(slice) = &entry.slice {
+		let bytes32 = |b: &Bytes| -> Result<[u8; 32], String> {
+			b.0.as_slice()
+				.try_into()
+				.map_err(|_| "a commitment is not 32 bytes".to_string())
+		};
+		let output = match &slice.leaving {
+			Some(c) => pallet_inference::SliceOutput::Boundary(bytes32(c)?),
+			None => pallet_inference::SliceOutput::Values(
+				BoundedVec::try_from(entry.output.clone())
+					.map_err(|_| "output longer than the runtime allows".to_string())?,
+			),
+		};
+		return Ok(RuntimeCall::Inference(
+			pallet_inference::Call::submit_slice_result {
+				request_id: entry.request_id,
+				entering: slice.entering.as_ref().map(bytes32).transpose()?,
+				output,
+				proof: BoundedVec::try_from(entry.proof.0.clone())
+					.map_err(|_| "proof longer than the runtime allows".to_string())?,
+			},
+		));
+	}
 	Ok(RuntimeCall::Inference(
 		pallet_inference::Call::submit_result {
 			request_id: entry.request_id,
@@ -681,6 +734,7 @@ impl Worker {
 				provisional.input,
 				provisional.fee,
 				me,
+				None,
 			);
 			match job {
 				Ok(mut job) if job.artifacts().iter().all(|(h, _)| self.store.contains(h)) => {
@@ -825,20 +879,56 @@ impl Worker {
 			return Ok(None);
 		};
 		let me = AccountId::from(*key);
+		// A slice's request: its input is the whole request's, its model the
+		// slice's (a runtime without `slice_job` has no sliced requests).
+		let slice = self.client.runtime_api().slice_job(hash, id).ok().flatten();
+		// A slice is paid its share of the whole request's fee.
+		let fee = match &slice {
+			Some(job) => self
+				.client
+				.runtime_api()
+				.request(hash, job.parent)
+				.ok()
+				.flatten()
+				.map_or(0, |parent| parent.fee / job.slices.len().max(1) as u128),
+			None => request.fee,
+		};
+		let (input, slice) = match slice {
+			Some(job) => {
+				let hashes: Vec<[u8; 32]> = job
+					.slices
+					.iter()
+					.map(|(_, info)| info.slice.quantized_hash)
+					.collect();
+				let index = job.index as usize;
+				let own = *hashes.get(index).ok_or_else(|| {
+					format!("slice {index} of request {} is not registered", job.parent)
+				})?;
+				let work = SliceWork {
+					index: job.index,
+					before: hashes[..index].to_vec(),
+				};
+				(job.input, Some((own, work)))
+			}
+			None => (request.input, None),
+		};
 		self.job_for(
 			hash,
 			id,
 			request.model_id,
 			request.mode,
-			request.input,
-			request.fee,
+			input,
+			fee,
 			&me,
+			slice,
 		)
 		.map(Some)
 	}
 
 	/// The job of running model `model_id` on `input` for request `id` in
 	/// `mode` (`Zk`: proved, with the final key), as `executor`, at `hash`.
+	/// For a slice's request, `slice` gives the slice's quantized hash (a
+	/// slice has no spec of its own) and what runs before it.
 	#[allow(clippy::too_many_arguments)]
 	fn job_for(
 		&self,
@@ -849,12 +939,19 @@ impl Worker {
 		input: Vec<i32>,
 		fee: u128,
 		executor: &AccountId,
+		slice: Option<([u8; 32], SliceWork)>,
 	) -> Result<Job, String> {
 		let api = self.client.runtime_api();
-		let spec = api
-			.model(hash, model_id)
-			.map_err(|e| format!("InferenceApi::model: {e}"))?
-			.ok_or_else(|| format!("model {model_id} is not registered"))?;
+		let (quantized_hash, slice) = match slice {
+			Some((hash, work)) => (hash, Some(work)),
+			None => (
+				api.model(hash, model_id)
+					.map_err(|e| format!("InferenceApi::model: {e}"))?
+					.ok_or_else(|| format!("model {model_id} is not registered"))?
+					.quantized_hash,
+				None,
+			),
+		};
 		let zk = mode == pallet_models::InferenceMode::Zk;
 		let (proving_key_hash, verifying_key, srs) = if zk {
 			// Only a final ceremony key: the runtime refuses Zk requests before.
@@ -884,12 +981,13 @@ impl Worker {
 			zk,
 			claimed: None,
 			input,
-			quantized_hash: spec.quantized_hash,
+			quantized_hash,
 			proving_key_hash,
 			verifying_key,
 			srs,
 			executor: *executor,
 			fee,
+			slice,
 		})
 	}
 
@@ -943,7 +1041,7 @@ impl Worker {
 				log::info!(target: LOG, "request {id}: the provisional result is right");
 				return;
 			}
-			Ok(Some(proved)) => proved,
+			Ok(Some(proved)) => (proved.output, proved.proof),
 			Err(e) => {
 				log::error!(target: LOG, "request {id}: checking the provisional result: {e}");
 				return;
@@ -986,7 +1084,11 @@ impl Worker {
 		let id = done.job.request_id;
 		match done.result {
 			Ok(None) => {}
-			Ok(Some((output, proof))) => {
+			Ok(Some(Proved {
+				output,
+				proof,
+				slice,
+			})) => {
 				log::info!(
 					target: LOG,
 					"request {id}: model {} {} in {:.3} s",
@@ -1003,6 +1105,7 @@ impl Worker {
 					model_id: done.job.model_id,
 					output,
 					proof: Bytes(proof),
+					slice,
 					submitted_at: None,
 					attempts: 0,
 				};
@@ -1077,9 +1180,10 @@ impl Worker {
 		ids.sort_unstable();
 		ids.dedup();
 		let (zk, single): (Vec<u64>, Vec<u64>) = ids.into_iter().partition(|id| {
+			// A slice's result has a call of its own.
 			self.journal
 				.get(*id)
-				.is_some_and(|entry| !entry.proof.0.is_empty())
+				.is_some_and(|entry| !entry.proof.0.is_empty() && entry.slice.is_none())
 		});
 		let max: u32 =
 			<verity_runtime::Runtime as pallet_inference::Config>::MaxBatchResults::get();
@@ -1244,9 +1348,12 @@ fn execute(
 ) -> Result<Executed, String> {
 	let loaded = load(store, cache, job.quantized_hash, job.proving_key_hash)?;
 	let model = &loaded.model;
-	let inputs = model
-		.input_tensors(&job.input)
-		.map_err(|e| format!("request input: {e}"))?;
+	let inputs = match &job.slice {
+		Some(slice) if !slice.before.is_empty() => slice_input(store, cache, slice, &job.input)?,
+		_ => model
+			.input_tensors(&job.input)
+			.map_err(|e| format!("request input: {e}"))?,
+	};
 	if let Some(claimed) = &job.claimed {
 		// Running is cheap next to proving: prove only a wrong output.
 		let outputs = model.run(&inputs).map_err(|e| format!("executing: {e}"))?;
@@ -1254,47 +1361,108 @@ fn execute(
 			return Ok(None);
 		}
 	}
+	let Some(pk) = &loaded.proving_key else {
+		let outputs = model.run(&inputs).map_err(|e| format!("executing: {e}"))?;
+		return Ok(Some(Proved {
+			output: flat_output(&outputs)?,
+			proof: Vec::new(),
+			slice: None,
+		}));
+	};
+	// Every node checks a ceremony key against the SRS and the chain's
+	// verifying key before it proves with it (once per key).
+	let (Some(srs), Some(pk_hash), Some(vk)) =
+		(job.srs, job.proving_key_hash, job.verifying_key.as_deref())
+	else {
+		return Err("a Zk job without its key's SRS or hashes".into());
+	};
+	keys.check_key(srs, pk_hash, pk, model, vk).map_err(|e| {
+		format!(
+			"refusing to prove with proving key {}: {e}",
+			to_hex(&pk_hash)
+		)
+	})?;
+	let binding = Binding {
+		request_id: job.request_id,
+		executor: job.executor,
+	};
 	let (outputs, proof) =
-		match &loaded.proving_key {
-			Some(pk) => {
-				// Every node checks a ceremony key against the SRS and the
-				// chain's verifying key before it proves with it (once per key).
-				let (Some(srs), Some(pk_hash), Some(vk)) =
-					(job.srs, job.proving_key_hash, job.verifying_key.as_deref())
-				else {
-					return Err("a Zk job without its key's SRS or hashes".into());
-				};
-				keys.check_key(srs, pk_hash, pk, model, vk).map_err(|e| {
-					format!(
-						"refusing to prove with proving key {}: {e}",
-						to_hex(&pk_hash)
-					)
-				})?;
-				let binding = Binding {
-					request_id: job.request_id,
-					executor: job.executor,
-				};
-				let (outputs, proof) = verity_zk::prove(pk, model, &inputs, &binding)
-					.map_err(|e| format!("proving: {e}"))?;
-				let proof = proof.to_bytes();
-				// The chain's own check, before paying for the transaction (and
-				// risking the bond on a proving key that does not match the
-				// registered verifying key).
-				let statement = verity_zk::statement(model, &inputs, &outputs, &binding);
-				let vk = job.verifying_key.as_deref().unwrap_or_default();
-				verity_zk::verify_encoded::<verity_zk::Bls12_381>(vk, &statement, &proof).map_err(
-					|e| {
-						format!("the proof does not verify under the model's on-chain verifying key: {e}")
-					},
-				)?;
-				(outputs, proof)
-			}
-			None => (
-				model.run(&inputs).map_err(|e| format!("executing: {e}"))?,
-				Vec::new(),
-			),
+		verity_zk::prove(pk, model, &inputs, &binding).map_err(|e| format!("proving: {e}"))?;
+	let proof = proof.to_bytes();
+	// The chain's own check, before paying for the transaction (and risking
+	// the bond on a proving key that does not match the registered verifying
+	// key). A slice's proof verifies with its tensors' values as it does with
+	// their commitments.
+	let statement = verity_zk::statement(model, &inputs, &outputs, &binding);
+	verity_zk::verify_encoded::<verity_zk::Bls12_381>(vk, &statement, &proof).map_err(|e| {
+		format!("the proof does not verify under the model's on-chain verifying key: {e}")
+	})?;
+	let Some(slice) = &job.slice else {
+		return Ok(Some(Proved {
+			output: flat_output(&outputs)?,
+			proof,
+			slice: None,
+		}));
+	};
+	// A slice is submitted with the commitments of the tensors entering it
+	// (but the first, whose input the chain holds) and leaving it (but the
+	// last, whose output values are the request's result).
+	let layout = &pk.layout;
+	let commitment = |c: verity_zk::Result<verity_zk::Fr>| {
+		c.map(|c| Bytes(verity_zk::statement::field_to_bytes(&c).to_vec()))
+			.map_err(|e| format!("slice commitment: {e}"))
+	};
+	let entering = match slice.index {
+		0 => None,
+		_ => Some(commitment(layout.input_commitment(&flat_values(&inputs)))?),
+	};
+	let (output, leaving) = if layout.boundary_output {
+		let leaving = commitment(layout.output_commitment(&flat_values(&outputs)))?;
+		(Vec::new(), Some(leaving))
+	} else {
+		(flat_output(&outputs)?, None)
+	};
+	Ok(Some(Proved {
+		output,
+		proof,
+		slice: Some(SliceCommitments { entering, leaving }),
+	}))
+}
+
+/// The tensors entering a slice: the whole request's `input` run in fixed
+/// point through the slices before it.
+fn slice_input(
+	store: &ArtifactStore,
+	cache: &Cache,
+	slice: &SliceWork,
+	input: &[i32],
+) -> Result<Vec<verity_inference::IntTensor>, String> {
+	let mut tensors: Option<Vec<verity_inference::IntTensor>> = None;
+	for hash in &slice.before {
+		let before = load(store, cache, *hash, None)?;
+		let entering = match tensors.take() {
+			Some(t) => t,
+			None => before
+				.model
+				.input_tensors(input)
+				.map_err(|e| format!("request input: {e}"))?,
 		};
-	Ok(Some((flat_output(&outputs)?, proof)))
+		tensors = Some(
+			before
+				.model
+				.run(&entering)
+				.map_err(|e| format!("running slice {}: {e}", to_hex(hash)))?,
+		);
+	}
+	tensors.ok_or_else(|| "a slice with no slice before it".to_string())
+}
+
+/// Every value of `tensors`, flattened in order.
+fn flat_values(tensors: &[verity_inference::IntTensor]) -> Vec<i64> {
+	tensors
+		.iter()
+		.flat_map(|t| t.data.iter().copied())
+		.collect()
 }
 
 /// Every output value, flattened in order, as the chain's `i32`s.

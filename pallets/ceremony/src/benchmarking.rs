@@ -89,7 +89,7 @@ fn widest_spec() -> ModelSpec {
 /// A pending key ceremony of `model_id` with `order`, and `prior` earlier
 /// contributions recorded (by `order[0]`, each with a valid `δ`).
 fn key_ceremony<T: Config>(model_id: ModelId, order: &[T::AccountId], prior: u32) {
-	Pallet::<T>::start_key(model_id, &widest_spec(), 1024, None).expect("starts");
+	Pallet::<T>::start_key(model_id, &widest_spec(), 1024, None, false).expect("starts");
 	let delta = match order.first() {
 		Some(who) if prior > 0 => key_contribution::<T>(model_id, who, 0).0,
 		_ => [0; DELTA_BYTES],
@@ -322,7 +322,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::start_key(0, &widest_spec(), 1024, None).expect("starts");
+			Pallet::<T>::start_key(0, &widest_spec(), 1024, None, false).expect("starts");
 		}
 
 		assert!(VerifyingKeys::<T>::contains_key(0));

@@ -1394,6 +1394,7 @@ impl<T: Config> Pallet<T> {
 		spec: &ModelSpec,
 		domain_size: u32,
 		first: Option<&T::AccountId>,
+		boundary_output: bool,
 	) -> DispatchResult {
 		let state = Phase1::<T>::get().ok_or(Error::<T>::SrsNotFinal)?;
 		ensure!(state.phase == SrsPhase::Final, Error::<T>::SrsNotFinal);
@@ -1413,8 +1414,7 @@ impl<T: Config> Pallet<T> {
 			act_bits: spec.act_bits,
 			input_len: spec.input_len,
 			output_len: spec.output_len,
-			// Slices of a model are not registered on chain yet.
-			boundary_output: false,
+			boundary_output,
 		};
 		let vk = zk::initial_verifying_key(
 			head.alpha_g1,
@@ -1892,8 +1892,9 @@ impl<T: Config> pallet_models::ZkSetup<T::AccountId> for Pallet<T> {
 		spec: &ModelSpec,
 		domain_size: u32,
 		first: Option<&T::AccountId>,
+		boundary_output: bool,
 	) -> DispatchResult {
-		Self::start_key(model_id, spec, domain_size, first)
+		Self::start_key(model_id, spec, domain_size, first, boundary_output)
 	}
 
 	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {

@@ -336,16 +336,16 @@ fn phase2_makes_a_key_that_proves_and_verifies_only_when_final() {
 		assert_eq!(state().phase, SrsPhase::Final);
 		let (model, spec, domain) = mlp_digits8();
 		assert_noop!(
-			Ceremony::start(7, &spec, domain * 4, None),
+			Ceremony::start(7, &spec, domain * 4, None, false),
 			Error::<Test>::BadDomain
 		);
 		assert_noop!(
-			Ceremony::start(7, &spec, 100, None),
+			Ceremony::start(7, &spec, 100, None, false),
 			Error::<Test>::BadDomain
 		);
-		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		assert_ok!(Ceremony::start(7, &spec, domain, None, false));
 		assert_noop!(
-			Ceremony::start(7, &spec, domain, None),
+			Ceremony::start(7, &spec, domain, None, false),
 			Error::<Test>::AlreadyStarted
 		);
 		assert_eq!(Ceremony::verifying_key(7), None, "pending: no key");
@@ -460,7 +460,7 @@ fn phase2_fails_with_too_few_contributions_and_can_retry() {
 	new_test_ext(6144, true).execute_with(|| {
 		let (model, spec, domain) = mlp_digits8();
 		// The registrant (9) asked for the first turn.
-		assert_ok!(Ceremony::start(4, &spec, domain, Some(&9)));
+		assert_ok!(Ceremony::start(4, &spec, domain, Some(&9), false));
 		assert_eq!(
 			Ceremony::ceremony(4).unwrap().turns.order.to_vec(),
 			vec![9, 1, 2, 3]
@@ -511,22 +511,22 @@ fn phase2_needs_a_final_srs_and_room() {
 	new_test_ext(6144, false).execute_with(|| {
 		let spec = spec_of(&example("mlp_digits8"));
 		assert_noop!(
-			Ceremony::start(1, &spec, 3072, None),
+			Ceremony::start(1, &spec, 3072, None, false),
 			Error::<Test>::SrsNotFinal
 		);
 	});
 	new_test_ext(6144, true).execute_with(|| {
 		let spec = spec_of(&example("mlp_digits8"));
-		assert_ok!(Ceremony::start(1, &spec, 3072, None));
-		assert_ok!(Ceremony::start(2, &spec, 3072, None));
+		assert_ok!(Ceremony::start(1, &spec, 3072, None, false));
+		assert_ok!(Ceremony::start(2, &spec, 3072, None, false));
 		assert_noop!(
-			Ceremony::start(3, &spec, 3072, None),
+			Ceremony::start(3, &spec, 3072, None, false),
 			Error::<Test>::TooManyCeremonies
 		);
 		let mut wide = spec.clone();
 		wide.output_len = 10_000;
 		wide.act_bits = 2;
-		assert!(Ceremony::start(4, &wide, 3072, None).is_err());
+		assert!(Ceremony::start(4, &wide, 3072, None, false).is_err());
 	});
 }
 
@@ -556,7 +556,7 @@ fn phase2_a_refuted_contribution_is_removed() {
 	use pallet_models::ZkSetup;
 	new_test_ext(6144, true).execute_with(|| {
 		let (model, spec, domain) = mlp_digits8();
-		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		assert_ok!(Ceremony::start(7, &spec, domain, None, false));
 		let initial = Ceremony::ceremony(7).unwrap();
 		let initial_vk = VerifyingKeys::<Test>::get(7).unwrap();
 		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
@@ -758,7 +758,7 @@ fn the_v1_migration_prepares_the_final_keys() {
 	use pallet_models::ZkSetup;
 	new_test_ext(6144, true).execute_with(|| {
 		let (model, spec, domain) = mlp_digits8();
-		assert_ok!(Ceremony::start(7, &spec, domain, None));
+		assert_ok!(Ceremony::start(7, &spec, domain, None, false));
 		let srs = verity_zk::ceremony::srs::insecure_dev_srs(6144).unwrap();
 		let bases = lagrange::bases(&srs, domain as usize).unwrap();
 		let pk = phase2::initial_proving_key(&srs, &bases, &model).unwrap();
@@ -770,7 +770,7 @@ fn the_v1_migration_prepares_the_final_keys() {
 		assert_eq!(Ceremony::ceremony(7).unwrap().status, KeyStatus::Final);
 		let prepared = Ceremony::prepared_verifying_key(7).unwrap();
 		// A pending ceremony has none, before and after.
-		assert_ok!(Ceremony::start(8, &spec, domain, None));
+		assert_ok!(Ceremony::start(8, &spec, domain, None, false));
 
 		// As a version-0 chain left it: no prepared keys.
 		let _ = PreparedKeys::<Test>::clear(u32::MAX, None);

@@ -1,7 +1,9 @@
-//! Generates `fixtures/benchmark.scale`, the proof the benchmarks verify.
+//! Generates `fixtures/benchmark.scale`, the proof the benchmarks verify, or
+//! with `--slice` `fixtures/slice.scale`, the first slice of a sliced model
+//! for the `submit_slice_result` benchmark.
 //!
 //! ```text
-//! cargo run --release -p pallet-inference --example make_fixture [-- <input_len>]
+//! cargo run --release -p pallet-inference --example make_fixture [-- <input_len>] [--slice]
 //! ```
 //!
 //! The model is synthetic and worst case for the pallet's bounds: one `Linear`
@@ -13,6 +15,11 @@
 //! weights, the setup and the input are seeded, so the output is reproducible.
 //! The executor is the `AccountId32` `[0x42; 32]`, the request id 7; the
 //! batch proofs are for requests 7..107, same input and executor.
+//!
+//! The slice fixture is the same model with its output a slice boundary (one
+//! commitment, `boundary_outputs`), proved once for request 8: the first
+//! slice request of a sliced request 7. Its `output` holds the boundary
+//! tensor's values, from which the benchmark computes the commitment.
 
 use codec::Encode;
 use pallet_inference::fixture::Fixture;
@@ -28,7 +35,7 @@ const OUTPUTS: usize = 60;
 /// `MaxBatchResults` (64), with room to raise it.
 const BATCH_PROOFS: u64 = 100;
 
-fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {
+fn synthetic_model(input_len: usize, boundary: bool, rng: &mut impl RngCore) -> QuantizedModel {
 	let weight: Vec<i64> = (0..OUTPUTS * input_len)
 		.map(|_| (rng.next_u32() % 8192) as i64 - 4096)
 		.collect();
@@ -71,17 +78,19 @@ fn synthetic_model(input_len: usize, rng: &mut impl RngCore) -> QuantizedModel {
 				shift: 16,
 			},
 		}],
-		boundary_outputs: false,
+		boundary_outputs: boundary,
 	}
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-	let input_len: usize = match std::env::args().nth(1) {
+	let args: Vec<String> = std::env::args().skip(1).collect();
+	let slice = args.iter().any(|a| a == "--slice");
+	let input_len: usize = match args.iter().find(|a| !a.starts_with("--")) {
 		Some(n) => n.parse()?,
 		None => 4096,
 	};
 	let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(0x7665_7269_7479);
-	let model = synthetic_model(input_len, &mut rng);
+	let model = synthetic_model(input_len, slice, &mut rng);
 	model.validate()?;
 	let data: Vec<i64> = (0..input_len)
 		.map(|_| (rng.next_u32() % 65536) as i64 - 32768)
@@ -93,12 +102,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 	let (pk, vk) = setup(&model, &mut rng)?;
 	let binding = Binding {
-		request_id: 7,
+		request_id: if slice { 8 } else { 7 },
 		executor: [0x42; 32],
 	};
 	let (output, proof) = prove(&pk, &model, &input, &binding)?;
 	let mut batch_proofs = vec![proof.to_bytes()];
-	for i in 1..BATCH_PROOFS {
+	for i in 1..if slice { 1 } else { BATCH_PROOFS } {
 		let binding = Binding {
 			request_id: binding.request_id + i,
 			..binding
@@ -120,19 +129,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 		proof: proof.to_bytes(),
 		batch_proofs,
 	};
-	verity_zk::verify_encoded::<verity_zk::Bls12_381>(
-		&fixture.verifying_key,
-		&fixture.statement(),
-		&fixture.proof,
-	)?;
-	for (i, proof) in fixture.batch_proofs.iter().enumerate() {
+	if slice {
+		let vk =
+			verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(&fixture.verifying_key)?;
+		let leaving = fixture
+			.boundary_commitment()
+			.ok_or("no boundary commitment")?;
+		verity_zk::verify_prepared_parts(
+			&vk.prepare(),
+			&fixture.model_hash,
+			&binding,
+			verity_zk::TensorPart::Values(&data),
+			verity_zk::TensorPart::Committed(verity_zk::statement::field_from_bytes(&leaving)?),
+			&proof,
+		)?;
+	} else {
 		verity_zk::verify_encoded::<verity_zk::Bls12_381>(
 			&fixture.verifying_key,
-			&fixture.batch_statement(i),
-			proof,
+			&fixture.statement(),
+			&fixture.proof,
 		)?;
+		for (i, proof) in fixture.batch_proofs.iter().enumerate() {
+			verity_zk::verify_encoded::<verity_zk::Bls12_381>(
+				&fixture.verifying_key,
+				&fixture.batch_statement(i),
+				proof,
+			)?;
+		}
 	}
-	let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/benchmark.scale");
+	let path = if slice {
+		concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/slice.scale")
+	} else {
+		concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/benchmark.scale")
+	};
 	std::fs::write(path, fixture.encode())?;
 	println!(
 		"wrote {path}: {} inputs, {} outputs, {} constraints, key {} bytes, proof {} bytes",

@@ -142,6 +142,21 @@ fn max_sync_layers<T: Config>() -> u32 {
 		.clamp(1, u64::from(verity_precompile::MAX_BENCH_LAYERS)) as u32
 }
 
+/// Registers a version taking `n` values, sliced in `s` slices whose keys are
+/// final: the first slice is `first` (its quantized hash and key, `n` values
+/// to 60), the others (60 values to 60) have `key`.
+fn sliced_model<T: Config>(n: u32, s: u32, first: ([u8; 32], Vec<u8>), key: &[u8]) -> ModelId {
+	let owner: T::AccountId = account("owner", 0, SEED);
+	fund::<T>(&owner);
+	let (first_hash, first_key) = first;
+	let mut slices = vec![(first_hash, n, 60, first_key)];
+	for i in 1..s {
+		let hash = (b"verity/bench-slice", n, i).using_encoded(sp_io::hashing::blake2_256);
+		slices.push((hash, 60, 60, key.to_vec()));
+	}
+	T::BenchmarkHelper::register_sliced_model(&owner, n, slices)
+}
+
 fn fixture<T: Config>() -> Result<Fixture, BenchmarkError> {
 	let f = Fixture::committed().ok_or(BenchmarkError::Stop(
 		"fixtures/benchmark.scale does not decode",
@@ -387,6 +402,112 @@ mod benchmarks {
 		);
 
 		assert!(Requests::<T>::contains_key(id));
+	}
+
+	/// A `Zk` request for a version sliced in `s` slices, with `n` input
+	/// values: the request and one request per slice (every slice's key
+	/// read).
+	#[benchmark]
+	fn request_sliced(
+		n: Linear<1, { T::MaxInputLen::get() }>,
+		s: Linear<2, { T::MaxSlices::get() }>,
+	) -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let f = fixture::<T>()?;
+		let first_hash = (b"verity/bench-slice", n, 0u32).using_encoded(sp_io::hashing::blake2_256);
+		let model = sliced_model::<T>(
+			n,
+			s,
+			(first_hash, f.verifying_key.clone()),
+			&f.verifying_key,
+		);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let requester: T::AccountId = account("requester", 0, SEED);
+		fund::<T>(&requester);
+		let id = NextRequestId::<T>::get();
+
+		#[extrinsic_call]
+		request(
+			RawOrigin::Signed(requester),
+			model,
+			filled_input::<T>(n, -1),
+			InferenceMode::Zk,
+			fee::<T>(),
+			deadline::<T>(),
+		);
+
+		assert!(Sliced::<T>::get(id).is_some_and(|sliced| sliced.children.len() == s as usize));
+		Ok(())
+	}
+
+	/// The first slice's proof (the slice fixture: `MaxInputLen` input
+	/// values, a boundary output) completing a chain of `s` slices, the
+	/// others proved already: verification, the chain walked, `s` executors
+	/// paid, the result stored.
+	#[benchmark]
+	fn submit_slice_result(s: Linear<2, { T::MaxSlices::get() }>) -> Result<(), BenchmarkError> {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let f = fixture::<T>()?;
+		let sf = Fixture::committed_slice()
+			.ok_or(BenchmarkError::Stop("fixtures/slice.scale does not decode"))?;
+		let leaving = sf.boundary_commitment().ok_or(BenchmarkError::Stop(
+			"the slice fixture has no boundary commitment",
+		))?;
+		let executor = fixture_executor::<T>(&sf)?;
+		let model = sliced_model::<T>(
+			sf.input.len() as u32,
+			s,
+			(sf.model_hash, sf.verifying_key.clone()),
+			&f.verifying_key,
+		);
+		add_executor::<T>(&executor, T::ExecutorBond::get());
+		// The sliced request's first slice request is the one the
+		// fixture's proof is bound to.
+		NextRequestId::<T>::put(sf.request_id.saturating_sub(1));
+		let requester: T::AccountId = account("requester", 0, SEED);
+		let id = make_request::<T>(
+			&requester,
+			model,
+			input::<T>(&sf.input),
+			InferenceMode::Zk,
+			deadline::<T>(),
+		);
+		let mut sliced = Sliced::<T>::get(id).ok_or(BenchmarkError::Weightless)?;
+		let first = *sliced.children.first().ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(first, sf.request_id);
+		assign_to::<T>(first, &executor);
+		// The later slices are proved by others and chain from the first's
+		// boundary.
+		for i in 1..s as usize {
+			let prover: T::AccountId = account("slice prover", i as u32, SEED);
+			add_executor::<T>(&prover, T::ExecutorBond::get());
+			let child = sliced.children[i];
+			if let Some(open) = Requests::<T>::get(child) {
+				Inference::<T>::close(child, &open);
+			}
+			sliced.proved[i] = Some(ProvedSlice {
+				executor: prover,
+				entering: leaving,
+				leaving,
+			});
+		}
+		sliced.output = Some(BoundedVec::truncate_from(f.output.clone()));
+		Sliced::<T>::insert(id, sliced);
+		fill_executors::<T>(T::MaxExecutors::get());
+		let proof = BoundedVec::truncate_from(sf.proof.clone());
+
+		#[extrinsic_call]
+		submit_slice_result(
+			RawOrigin::Signed(executor),
+			first,
+			None,
+			SliceOutput::Boundary(leaving),
+			proof,
+		);
+
+		assert!(Results::<T>::get(id).is_some_and(|r| r.verified));
+		assert!(Sliced::<T>::get(id).is_none());
+		Ok(())
 	}
 
 	/// An accepted proof (the fixture).

@@ -4,7 +4,7 @@
 //! one of them executes: each loser pays a full `submit_result` fee and burns
 //! block weight for nothing. With it the transaction pool (which validates
 //! against the best block, and again after every block) refuses
-//! `submit_result` and `decline` from anyone but the request's assigned
+//! `submit_result`, `submit_slice_result` and `decline` from anyone but the request's assigned
 //! executor and for closed requests, and every such transaction `provides`
 //! the tag `("verity/result", request_id)`, so the pool holds one of them per
 //! request and drops the rest once the request closes. A `submit_results`
@@ -104,9 +104,9 @@ where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
 	match call.is_sub_type()? {
-		Call::submit_result { request_id, .. } | Call::decline { request_id } => {
-			Some(Checked::Answers(*request_id))
-		}
+		Call::submit_result { request_id, .. }
+		| Call::submit_slice_result { request_id, .. }
+		| Call::decline { request_id } => Some(Checked::Answers(*request_id)),
 		Call::submit_results { results } => Some(Checked::AnswersMany(results)),
 		Call::challenge { request_id, .. } => Some(Checked::Challenges(*request_id)),
 		_ => None,

@@ -35,10 +35,30 @@ pub struct Fixture {
 /// The committed fixture, SCALE-encoded.
 pub const BENCHMARK_FIXTURE: &[u8] = include_bytes!("../fixtures/benchmark.scale");
 
+/// The committed slice fixture (`make_fixture --slice`), SCALE-encoded: the
+/// same model as the first slice of a sliced model, its output a boundary.
+pub const SLICE_FIXTURE: &[u8] = include_bytes!("../fixtures/slice.scale");
+
 impl Fixture {
 	/// Decodes the committed fixture (`None` if it does not decode).
 	pub fn committed() -> Option<Self> {
 		Self::decode(&mut &BENCHMARK_FIXTURE[..]).ok()
+	}
+
+	/// Decodes the committed slice fixture (`None` if it does not decode).
+	pub fn committed_slice() -> Option<Self> {
+		Self::decode(&mut &SLICE_FIXTURE[..]).ok()
+	}
+
+	/// The commitment of `output` as a slice boundary (the bytes
+	/// `submit_slice_result` takes); `None` if the key or the output do not
+	/// fit.
+	pub fn boundary_commitment(&self) -> Option<[u8; 32]> {
+		let vk = verity_zk::VerifyingKey::<verity_zk::Bls12_381>::from_bytes(&self.verifying_key)
+			.ok()?;
+		let output: Vec<i64> = self.output.iter().map(|&v| v as i64).collect();
+		let commitment = vk.layout.output_commitment(&output).ok()?;
+		Some(verity_zk::statement::field_to_bytes(&commitment))
 	}
 
 	/// The verifying key's prepared form (what `pallet-ceremony` stores when

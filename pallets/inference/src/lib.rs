@@ -69,6 +69,15 @@
 //!   refunded, less [`Config::ExpiryCharge`] (burnt: an unserved request is
 //!   not free); `force_refund` ([`Config::AdminOrigin`]) refunds an open
 //!   request in full.
+//! * **Sliced versions** ([`sliced`]): a `Zk` request for a model version
+//!   registered in slices opens one request per slice (drawn, assigned,
+//!   lapsed and declined like any), and `submit_slice_result` verifies each
+//!   slice's proof under the slice's own key from the commitments of the
+//!   tensors entering and leaving it; once every slice is proved and the
+//!   commitments chain from the request's input, the request's result is
+//!   stored and every slice's executor paid its share. A slice proved on
+//!   another tensor than its predecessor gives is found by the chain, its
+//!   executor slashed `WrongResultSlash` and the slice drawn again.
 //! * **Timeouts** (drawing, lapses, expiry, pruning) are handled in
 //!   `on_initialize` from one index, [`Timeouts`], at most
 //!   [`Config::MaxTimeoutsPerBlock`] per block; the rest carries over to the
@@ -139,7 +148,8 @@ pub use sync::{work_component, InferenceProvider};
 pub use types::*;
 pub use verifier::{
 	batch_coefficients, verity_verifier, BatchEntry, BatchVerdict, Groth16, HostGroth16,
-	NativeGroth16, PureGroth16, StatementData, VerifyError, VerifyProof,
+	NativeGroth16, PartData, PureGroth16, SliceStatementData, StatementData, VerifyError,
+	VerifyProof,
 };
 pub use weights::WeightInfo;
 
@@ -150,6 +160,7 @@ pub mod fixture;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod sliced;
 pub mod sync;
 #[cfg(test)]
 mod tests;
@@ -218,6 +229,19 @@ pub type ResultView<T> = InferenceResult<
 	Vec<i32>,
 >;
 
+/// A sliced request's progress as stored.
+pub type SlicedRequestOf<T> = SlicedRequest<
+	frame_support::BoundedVec<RequestId, <T as Config>::MaxSlices>,
+	frame_support::BoundedVec<
+		Option<ProvedSlice<<T as frame_system::Config>::AccountId>>,
+		<T as Config>::MaxSlices,
+	>,
+	frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>,
+>;
+/// A slice's result output as `submit_slice_result` takes it.
+pub type SliceOutputOf<T> =
+	SliceOutput<frame_support::BoundedVec<i32, <T as Config>::MaxOutputLen>>;
+
 /// [`StoredModel`] of this runtime.
 pub type StoredModelOf<T> = StoredModel<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -236,6 +260,16 @@ pub trait BenchmarkHelper<AccountId> {
 		owner: &AccountId,
 		spec: ModelSpec,
 		verifying_key: Option<Vec<u8>>,
+	) -> ModelId;
+
+	/// Registers an active zk version sliced in `slices` (each slice's
+	/// quantized hash, input and output length, and its final verifying
+	/// key), taking `input_len` values, owned by `owner` (funded by the
+	/// benchmark); returns its id (its slices' ids follow it).
+	fn register_sliced_model(
+		owner: &AccountId,
+		input_len: u32,
+		slices: Vec<([u8; 32], u32, u32, Vec<u8>)>,
 	) -> ModelId;
 }
 
@@ -313,6 +347,73 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 		let id = registered.unwrap_or_default();
 		if let Some(key) = verifying_key {
 			T::ZkSetup::set_final_key_for_benchmarks(id, key, [0; 32]);
+		}
+		id
+	}
+
+	fn register_sliced_model(
+		owner: &T::AccountId,
+		input_len: u32,
+		slices: Vec<([u8; 32], u32, u32, Vec<u8>)>,
+	) -> ModelId {
+		use frame_support::{
+			traits::{fungible::Mutate, Get},
+			BoundedVec,
+		};
+		use pallet_models::{
+			InputDescriptor, OutputDescriptor, OutputTransform, SliceDescriptor, VersionDescriptor,
+			ZkSetup,
+		};
+		use sp_runtime::traits::Saturating;
+
+		let deposit = T::DepositBase::get()
+			.saturating_mul(1_000u32.into())
+			.saturating_add(T::DepositPerByte::get().saturating_mul(1_000_000u32.into()));
+		let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
+			.saturating_add(deposit)
+			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
+		T::Currency::set_balance(owner, balance);
+		let output_len = slices.last().map(|s| s.2).unwrap_or_default();
+		let id = pallet_models::NextModelId::<T>::get();
+		let descriptor = VersionDescriptor::<T> {
+			version: BoundedVec::new(),
+			onnx_hash: [0; 32],
+			quantized_hash: [0x51; 32],
+			zk: None,
+			act_bits: 16,
+			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![input_len]),
+				frac_bits: 0,
+			}]),
+			outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
+				shape: BoundedVec::truncate_from(alloc::vec![output_len]),
+				frac_bits: 0,
+				transform: OutputTransform::None,
+			}]),
+			supports_zk: true,
+			supports_vanilla: true,
+		};
+		let descriptors = slices
+			.iter()
+			.map(|(hash, input_len, output_len, _)| SliceDescriptor {
+				quantized_hash: *hash,
+				input_len: *input_len,
+				output_len: *output_len,
+				domain_size: 1024,
+			})
+			.collect();
+		let registered = pallet_models::Pallet::<T>::register_sliced_model(
+			frame_system::RawOrigin::Signed(owner.clone()).into(),
+			BoundedVec::truncate_from(b"benchmark-sliced".to_vec()),
+			descriptor,
+			BoundedVec::truncate_from(descriptors),
+		);
+		assert!(
+			registered.is_ok(),
+			"registering the sliced benchmark model: {registered:?}"
+		);
+		for (i, (_, _, _, key)) in slices.into_iter().enumerate() {
+			T::ZkSetup::set_final_key_for_benchmarks(id + 1 + i as u64, key, [0; 32]);
 		}
 		id
 	}
@@ -464,6 +565,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOutputLen: Get<u32>;
 
+		/// Most slices of a sliced model version (the registry's bound).
+		#[pallet::constant]
+		type MaxSlices: Get<u32>;
+
 		/// Most open requests.
 		#[pallet::constant]
 		type MaxPendingRequests: Get<u32>;
@@ -605,6 +710,16 @@ pub mod pallet {
 	/// until the first block with this pallet).
 	#[pallet::storage]
 	pub type TimeoutCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+
+	/// The requests for sliced model versions while their slices are proved
+	/// (the request itself stays in [`Requests`], never assigned: its slices
+	/// are).
+	#[pallet::storage]
+	pub type Sliced<T: Config> = StorageMap<_, Twox64Concat, RequestId, SlicedRequestOf<T>>;
+
+	/// Each slice's request: which request it is part of, which slice.
+	#[pallet::storage]
+	pub type SliceOf<T: Config> = StorageMap<_, Twox64Concat, RequestId, SliceRequest>;
 
 	/// Models enabled for synchronous inference, with their work units (as the
 	/// node computed them from the model when it was enabled).
@@ -823,6 +938,38 @@ pub mod pallet {
 			owner: T::AccountId,
 			deposit: BalanceOf<T>,
 		},
+		/// Request `request_id` is for a sliced version: slice `index` is
+		/// proved under request `slice_request` (drawn from the next block),
+		/// for slice model `model_id`.
+		SliceRequested {
+			request_id: RequestId,
+			index: u32,
+			slice_request: RequestId,
+			model_id: ModelId,
+		},
+		/// Slice `index` of request `request_id` was proved by `executor`
+		/// (paid once the whole chain is).
+		SliceProved {
+			request_id: RequestId,
+			index: u32,
+			executor: T::AccountId,
+		},
+		/// Slice `index` of request `request_id` was proved on another tensor
+		/// than the slice before it gives: `executor` was slashed `slashed`
+		/// and the slice is drawn again.
+		SliceBroken {
+			request_id: RequestId,
+			index: u32,
+			executor: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
+		/// Every slice of request `request_id` is proved and they chain: its
+		/// result is stored (`InferenceVerified` follows) and each slice's
+		/// executor paid.
+		SlicesPaid {
+			request_id: RequestId,
+			paid: Vec<(T::AccountId, BalanceOf<T>)>,
+		},
 	}
 
 	/// Errors.
@@ -925,6 +1072,20 @@ pub mod pallet {
 		NotModelBytesOwner,
 		/// A sync-enabled model still runs these bytes.
 		ModelBytesInUse,
+		/// A sliced version takes `Zk` and `Vanilla` requests only.
+		SlicedNeedsZk,
+		/// The request is a slice's: submit with `submit_slice_result`.
+		SliceRequest,
+		/// The request is not a slice's.
+		NotASlice,
+		/// The first slice takes the request's input (no entering
+		/// commitment); every other slice needs one.
+		WrongSliceInput,
+		/// Every slice but the last gives a boundary commitment; the last
+		/// gives the output values.
+		WrongSliceOutput,
+		/// A commitment is not a canonical field element.
+		MalformedCommitment,
 	}
 
 	#[pallet::hooks]
@@ -1079,7 +1240,9 @@ pub mod pallet {
 		/// `MaxRequestsPerAccount` open requests. Emits `Requested`; the
 		/// executor is drawn in the next block (`Assigned`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::request(input.len() as u32))]
+		#[pallet::weight(T::WeightInfo::request(input.len() as u32).max(
+			T::WeightInfo::request_sliced(input.len() as u32, T::MaxSlices::get())
+		))]
 		pub fn request(
 			origin: OriginFor<T>,
 			model_id: ModelId,
@@ -1087,15 +1250,32 @@ pub mod pallet {
 			mode: InferenceMode,
 			#[pallet::compact] max_fee: BalanceOf<T>,
 			deadline: BlockNumberFor<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let spec = T::Models::spec(model_id).ok_or(Error::<T>::UnknownModel)?;
 			ensure!(spec.active, Error::<T>::ModelInactive);
 			ensure!(spec.accepts(mode), Error::<T>::ModeNotSupported);
-			// A key exists only once the model's ceremony is final; an
-			// `Optimistic` result is secured by challenges, which are proofs.
+			// A sliced version's `Zk` requests are proved slice by slice;
+			// its `Vanilla` ones run the whole model, as any.
+			let slices = match mode {
+				InferenceMode::Vanilla => None,
+				_ => T::Models::slices(model_id),
+			};
 			ensure!(
-				mode == InferenceMode::Vanilla || T::Models::verifying_key(model_id).is_some(),
+				slices.is_none() || mode == InferenceMode::Zk,
+				Error::<T>::SlicedNeedsZk
+			);
+			// A key exists only once the model's ceremony is final (for a
+			// sliced version, every slice's); an `Optimistic` result is
+			// secured by challenges, which are proofs.
+			let keys_final = match &slices {
+				Some(slices) => slices
+					.iter()
+					.all(|(slice, _)| T::Models::verifying_key(*slice).is_some()),
+				None => T::Models::verifying_key(model_id).is_some(),
+			};
+			ensure!(
+				mode == InferenceMode::Vanilla || keys_final,
 				Error::<T>::NoVerifyingKey
 			);
 			Self::check_spec(&spec)?;
@@ -1120,8 +1300,13 @@ pub mod pallet {
 				max_fee >= Self::min_fee(deadline.saturating_sub(now))?,
 				Error::<T>::FeeTooLow
 			);
+			// A sliced request's slices are open requests too.
+			let slots = slices
+				.as_ref()
+				.map_or(0, |s| s.len() as u32)
+				.saturating_add(1);
 			ensure!(
-				Requests::<T>::count() < T::MaxPendingRequests::get(),
+				Requests::<T>::count().saturating_add(slots) <= T::MaxPendingRequests::get(),
 				Error::<T>::TooManyPendingRequests
 			);
 			let open = OpenRequestsOf::<T>::get(&who).unwrap_or(0);
@@ -1135,25 +1320,24 @@ pub mod pallet {
 			let next_id = request_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			T::Currency::hold(&HoldReason::RequestEscrow.into(), &who, max_fee)?;
 			// Drawn in the next block's `on_initialize`: `window_end` is now.
-			Requests::<T>::insert(
-				request_id,
-				Request {
-					requester: who.clone(),
-					model_id,
-					mode,
-					input,
-					fee: max_fee,
-					created: now,
-					executor: None,
-					window_end: now,
-					draws: 0,
-					deadline,
-				},
-			);
-			Timeouts::<T>::insert(now.saturating_add(One::one()), request_id, ());
+			// A sliced request is never drawn (its slices are): its only
+			// timeout is its deadline.
+			let window_end = if slices.is_some() { deadline } else { now };
+			let request = Request {
+				requester: who.clone(),
+				model_id,
+				mode,
+				input,
+				fee: max_fee,
+				created: now,
+				executor: None,
+				window_end,
+				draws: 0,
+				deadline,
+			};
+			Timeouts::<T>::insert(window_end.saturating_add(One::one()), request_id, ());
 			OpenRequestsOf::<T>::insert(&who, open.saturating_add(1));
 			Self::count_model_use(model_id, true);
-			NextRequestId::<T>::put(next_id);
 			Self::deposit_event(Event::Requested {
 				request_id,
 				requester: who,
@@ -1162,7 +1346,16 @@ pub mod pallet {
 				fee: max_fee,
 				deadline,
 			});
-			Ok(())
+			let (next_id, weight) = match &slices {
+				Some(slices) => (
+					Self::open_slices(request_id, &request, slices, now)?,
+					T::WeightInfo::request_sliced(request.input.len() as u32, slices.len() as u32),
+				),
+				None => (next_id, T::WeightInfo::request(request.input.len() as u32)),
+			};
+			Requests::<T>::insert(request_id, request);
+			NextRequestId::<T>::put(next_id);
+			Ok(Some(weight).into())
 		}
 
 		/// Submits the result of request `request_id`, by the executor assigned
@@ -1399,6 +1592,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::force_refund())]
 		pub fn force_refund(origin: OriginFor<T>, request_id: RequestId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			// A slice's request goes with its sliced request's.
+			ensure!(
+				!SliceOf::<T>::contains_key(request_id),
+				Error::<T>::SliceRequest
+			);
 			let request = Self::open_request(request_id)?;
 			let refunded = T::Currency::release(
 				&HoldReason::RequestEscrow.into(),
@@ -1682,6 +1880,40 @@ pub mod pallet {
 			let used = (!batch.one_by_one).then(|| T::WeightInfo::submit_results(count));
 			Ok(used.into())
 		}
+
+		/// Submits the proof of slice request `request_id` (one slice of a
+		/// `Zk` request for a sliced version), by the executor assigned to it;
+		/// never after the deadline.
+		///
+		/// `entering`: the commitment of the tensor entering the slice, for
+		/// every slice but the first (whose proof binds the request's input);
+		/// `output`: the boundary commitment for every slice but the last,
+		/// the model's output values for the last. The proof is checked under
+		/// the slice's key with the slice request's id and the caller's
+		/// account bytes. Invalid: **returns `Ok`**, slashes
+		/// `InvalidProofSlash` and draws the slice again, as `submit_result`
+		/// does. Valid: the slice is proved (`SliceProved`); once every slice
+		/// is and their commitments chain from the request's input, the
+		/// request's result is stored and paid (`SlicesPaid`,
+		/// `InferenceVerified`). A slice proved on another tensor than its
+		/// predecessor gives is slashed `WrongResultSlash` and drawn again
+		/// (`SliceBroken`). Every other failure is an error with nothing
+		/// changed.
+		#[pallet::call_index(16)]
+		#[pallet::weight(
+			T::WeightInfo::submit_slice_result(T::MaxSlices::get())
+				.max(T::WeightInfo::submit_result_rejected())
+		)]
+		pub fn submit_slice_result(
+			origin: OriginFor<T>,
+			request_id: RequestId,
+			entering: Option<[u8; 32]>,
+			output: SliceOutputOf<T>,
+			proof: BoundedVec<u8, ConstU32<PROOF_BYTES>>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_slice(who, request_id, entering, output, proof)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1728,6 +1960,10 @@ pub mod pallet {
 			request_id: RequestId,
 			output: &[i32],
 		) -> Result<(RequestOf<T>, ExecutorInfo<BalanceOf<T>>, ModelSpec), DispatchError> {
+			ensure!(
+				!SliceOf::<T>::contains_key(request_id),
+				Error::<T>::SliceRequest
+			);
 			let request = Self::open_request(request_id)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= request.deadline, Error::<T>::DeadlinePassed);
@@ -1770,7 +2006,7 @@ pub mod pallet {
 		}
 
 		/// The open request `request_id`, or why there is none.
-		fn open_request(request_id: RequestId) -> Result<RequestOf<T>, DispatchError> {
+		pub(crate) fn open_request(request_id: RequestId) -> Result<RequestOf<T>, DispatchError> {
 			Requests::<T>::get(request_id).ok_or_else(|| {
 				if Results::<T>::contains_key(request_id)
 					|| Provisional::<T>::contains_key(request_id)
@@ -1866,7 +2102,7 @@ pub mod pallet {
 
 		/// One more (`up`) or one fewer open request or provisional result of
 		/// `model_id`.
-		fn count_model_use(model_id: ModelId, up: bool) {
+		pub(crate) fn count_model_use(model_id: ModelId, up: bool) {
 			OpenRequestsOfModel::<T>::mutate_exists(model_id, |n| {
 				let count = n.unwrap_or(0);
 				let count = if up {
@@ -1916,7 +2152,7 @@ pub mod pallet {
 		/// Slashes `amount` (at most the bond) from `who`'s bond to `OnSlash`
 		/// and ejects it if the bond can no longer cover a proof slash.
 		/// Returns what was slashed; the caller stores `info`.
-		fn slash_bond(
+		pub(crate) fn slash_bond(
 			who: &T::AccountId,
 			info: &mut ExecutorInfo<BalanceOf<T>>,
 			amount: BalanceOf<T>,
@@ -2146,7 +2382,7 @@ pub mod pallet {
 
 		/// Stores `result` (of `request_id`, accepted now) in [`Results`] and
 		/// schedules its pruning.
-		fn store_result(request_id: RequestId, result: ResultOf<T>) {
+		pub(crate) fn store_result(request_id: RequestId, result: ResultOf<T>) {
 			Timeouts::<T>::insert(
 				result.block.saturating_add(T::ResultTtl::get()),
 				request_id,
@@ -2211,22 +2447,27 @@ pub mod pallet {
 		}
 
 		/// Removes an open request: from the open set, its timeout, its
-		/// requester's, its model's and its executor's counts (not the escrow).
-		fn close(request_id: RequestId, request: &RequestOf<T>) {
+		/// requester's (not for a slice's request: the sliced request counts),
+		/// its model's and its executor's counts (not the escrow). A sliced
+		/// request's open slice requests are closed with it.
+		pub(crate) fn close(request_id: RequestId, request: &RequestOf<T>) {
 			Requests::<T>::remove(request_id);
 			Timeouts::<T>::remove(request.window_end.saturating_add(One::one()), request_id);
-			OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
-				*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
-			});
+			if !SliceOf::<T>::contains_key(request_id) {
+				OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
+					*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+				});
+			}
 			Self::count_model_use(request.model_id, false);
 			if let Some(executor) = &request.executor {
 				Self::release_assignment(executor);
 			}
+			Self::drop_slices(request_id);
 		}
 
 		/// Slashes the submitter of a rejected proof (ejecting it if its bond
 		/// can no longer cover a slash) and takes the request from it.
-		fn reject(
+		pub(crate) fn reject(
 			request_id: RequestId,
 			mut request: RequestOf<T>,
 			who: T::AccountId,
@@ -2312,8 +2553,21 @@ pub mod pallet {
 					done.lapsed += 1;
 				}
 				if n > request.deadline {
-					Self::expire(id, &request);
+					if SliceOf::<T>::contains_key(id) {
+						// The sliced request's expiry refunds the fee.
+						Self::close(id, &request);
+					} else {
+						// A sliced request's expiry closes its open slices
+						// too: each is charged as one more expiry (closing
+						// one is cheaper).
+						done.expired += Self::open_slice_count(id);
+						Self::expire(id, &request);
+					}
 					done.expired += 1;
+				} else if Sliced::<T>::contains_key(id) {
+					// Never drawn (its slices are); only its deadline times
+					// it out, which `window_end` is.
+					Timeouts::<T>::insert(request.window_end.saturating_add(One::one()), id, ());
 				} else {
 					Self::assign(id, &mut request, n, lapsed.as_ref());
 					Requests::<T>::insert(id, request);
@@ -2383,6 +2637,20 @@ pub mod pallet {
 		}
 
 		// --- runtime API helpers ---
+
+		/// What the executor of slice request `request_id` needs to prove
+		/// it (`None` if it is not a slice's, or its request is closed).
+		pub fn slice_job(request_id: RequestId) -> Option<SliceJob<pallet_models::SliceInfo>> {
+			let link = SliceOf::<T>::get(request_id)?;
+			let parent = Requests::<T>::get(link.parent)?;
+			let slices = T::Models::slices(parent.model_id)?;
+			Some(SliceJob {
+				parent: link.parent,
+				index: link.index,
+				input: parent.input.into_inner(),
+				slices,
+			})
+		}
 
 		/// The result of `request_id`, if any.
 		pub fn result(request_id: RequestId) -> Option<ResultView<T>> {
@@ -2518,7 +2786,10 @@ pub mod pallet {
 					.entry(r.requester.clone())
 					.or_insert_with(|| (Zero::zero(), 0));
 				entry.0 = entry.0.saturating_add(r.fee);
-				entry.1 += 1;
+				// A slice's request is counted by its sliced request.
+				if !SliceOf::<T>::contains_key(id) {
+					entry.1 += 1;
+				}
 				if let Some(executor) = &r.executor {
 					*assigned.entry(executor.clone()).or_insert(0) += 1;
 					ensure!(
@@ -2531,6 +2802,7 @@ pub mod pallet {
 				open == Requests::<T>::count(),
 				"request counter out of sync"
 			);
+			Self::check_slices()?;
 			ensure!(
 				open <= T::MaxPendingRequests::get(),
 				"too many open requests"

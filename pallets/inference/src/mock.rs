@@ -47,6 +47,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	type MaxInputValues = ConstU32<MAX_INPUT>;
 	type MaxOutputValues = ConstU32<MAX_OUTPUT>;
+	type MaxSlices = ConstU32<8>;
 	type ZkSetup = MockSetup;
 	type InUse = Inference;
 	type WeightInfo = ();
@@ -68,7 +69,7 @@ impl pallet_models::ZkSetup<AccountId> for MockSetup {
 	fn start_weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::zero()
 	}
-	fn start(_: ModelId, _: &ModelSpec, _: u32, _: Option<&AccountId>) -> DispatchResult {
+	fn start(_: ModelId, _: &ModelSpec, _: u32, _: Option<&AccountId>, _: bool) -> DispatchResult {
 		Ok(())
 	}
 	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
@@ -177,6 +178,7 @@ impl pallet_inference::Config for Test {
 	type MaxBatchResults = ConstU32<4>;
 	type MaxInputLen = ConstU32<MAX_INPUT>;
 	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
+	type MaxSlices = ConstU32<8>;
 	type MaxPendingRequests = ConstU32<MAX_PENDING>;
 	type MaxRequestsPerAccount = ConstU32<MAX_PER_ACCOUNT>;
 	type MaxTimeoutsPerBlock = ConstU32<MAX_TIMEOUTS>;

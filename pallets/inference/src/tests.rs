@@ -2126,6 +2126,43 @@ fn committed_fixture_still_verifies() {
 }
 
 #[test]
+fn committed_slice_fixture_still_verifies() {
+	let f = Fixture::committed_slice().expect("fixtures/slice.scale decodes");
+	assert_eq!(f.input.len() as u32, MAX_INPUT);
+	let leaving = f.boundary_commitment().expect("a boundary commitment");
+	let statement = |request_id, input: Vec<i64>, leaving| SliceStatementData {
+		model_id: f.model_hash,
+		request_id,
+		executor: f.executor,
+		input: PartData::Values(input),
+		output: PartData::Committed(leaving),
+	};
+	let input: Vec<i64> = f.input.iter().map(|&v| v as i64).collect();
+	let honest = statement(f.request_id, input.clone(), leaving);
+	for verify in [
+		PureGroth16::verify_slice,
+		HostGroth16::verify_slice,
+		NativeGroth16::verify_slice,
+	] {
+		assert_eq!(verify(&f.prepared_key(), &honest, &f.proof), Ok(()));
+		// Another request, input or boundary: the proof does not hold.
+		let other_request = statement(f.request_id + 1, input.clone(), leaving);
+		let mut other_input = input.clone();
+		other_input[0] ^= 1;
+		let other_input = statement(f.request_id, other_input, leaving);
+		let mut other_leaving = leaving;
+		other_leaving[0] ^= 1;
+		let other_leaving = statement(f.request_id, input.clone(), other_leaving);
+		for wrong in [other_request, other_input, other_leaving] {
+			assert_eq!(
+				verify(&f.prepared_key(), &wrong, &f.proof),
+				Err(VerifyError::InvalidProof)
+			);
+		}
+	}
+}
+
+#[test]
 fn verifiers_classify_failures() {
 	let z = zk();
 	let key = prepared(&z.vk);
@@ -3276,4 +3313,485 @@ fn native_and_pure_batch_verifiers_agree() {
 	};
 	assert_eq!(PureGroth16::verify_batch(&keys, &mixed, &seed), expected);
 	assert_eq!(NativeGroth16::verify_batch(&keys, &mixed, &seed), expected);
+}
+
+// ---------------------------------------------------------------------------
+// Sliced versions: mlp_digits8 cut after its ReLU into two slices, each with
+// its own key; requests proved slice by slice.
+
+struct SlicedZk {
+	slices: Vec<QuantizedModel>,
+	pks: Vec<verity_zk::ProvingKey>,
+	vks: Vec<Vec<u8>>,
+}
+
+fn sliced_zk() -> &'static SlicedZk {
+	static SLICED: OnceLock<SlicedZk> = OnceLock::new();
+	SLICED.get_or_init(|| {
+		use rand_chacha::rand_core::SeedableRng;
+		let model = &zk().model;
+		let cuts = verity_zk::slicing::balanced_cuts(model, 2).unwrap();
+		let slices = model.slices(&cuts).unwrap();
+		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(7);
+		let (pks, vks) = slices
+			.iter()
+			.map(|slice| {
+				let (pk, vk) = verity_zk::setup(slice, &mut rng).unwrap();
+				(pk, vk.to_bytes())
+			})
+			.unzip();
+		SlicedZk { slices, pks, vks }
+	})
+}
+
+/// Registers mlp_digits8 sliced (owner account 20) with its slices' keys
+/// final; returns the version's id and its slices' ids.
+fn sliced_mlp() -> (ModelId, Vec<ModelId>) {
+	use pallet_models::{InputDescriptor, OutputDescriptor, OutputTransform, SliceDescriptor};
+	let s = sliced_zk();
+	let owner = account(20);
+	let id = pallet_models::NextModelId::<Test>::get();
+	let descriptor = pallet_models::VersionDescriptor::<Test> {
+		version: BoundedVec::new(),
+		onnx_hash: [0; 32],
+		quantized_hash: zk().model.hash(),
+		zk: None,
+		act_bits: 16,
+		inputs: BoundedVec::truncate_from(vec![InputDescriptor {
+			shape: BoundedVec::truncate_from(vec![64]),
+			frac_bits: 0,
+		}]),
+		outputs: BoundedVec::truncate_from(vec![OutputDescriptor {
+			shape: BoundedVec::truncate_from(vec![10]),
+			frac_bits: 0,
+			transform: OutputTransform::None,
+		}]),
+		supports_zk: true,
+		supports_vanilla: true,
+	};
+	let slices: Vec<SliceDescriptor> = s
+		.pks
+		.iter()
+		.zip(&s.slices)
+		.map(|(pk, slice)| SliceDescriptor {
+			quantized_hash: slice.hash(),
+			input_len: pk.layout.input_len,
+			output_len: pk.layout.output_len,
+			domain_size: 1024,
+		})
+		.collect();
+	assert_ok!(Models::register_sliced_model(
+		RuntimeOrigin::signed(owner),
+		BoundedVec::truncate_from(b"sliced".to_vec()),
+		descriptor,
+		BoundedVec::truncate_from(slices),
+	));
+	let ids: Vec<ModelId> = (1..=s.slices.len() as u64).map(|i| id + i).collect();
+	for (slice_id, vk) in ids.iter().zip(&s.vks) {
+		set_final_key(*slice_id, vk.clone());
+	}
+	(id, ids)
+}
+
+/// The tensors entering slice `index` when the request's input is `input`
+/// (the slices before it run in fixed point, as an executor does).
+fn slice_input(index: usize, input: &[i32]) -> Vec<IntTensor> {
+	let mut tensors = vec![IntTensor::new(
+		vec![1, input.len()],
+		input.iter().map(|&v| v as i64).collect(),
+	)
+	.unwrap()];
+	for slice in &sliced_zk().slices[..index] {
+		tensors = slice.run(&tensors).unwrap();
+	}
+	tensors
+}
+
+fn flat(tensors: &[IntTensor]) -> Vec<i64> {
+	tensors
+		.iter()
+		.flat_map(|t| t.data.iter().copied())
+		.collect()
+}
+
+/// What the executor of slice `index` submits for slice request `child`
+/// when the request's input is `input`: the entering commitment (none for
+/// the first slice), the output, the proof.
+fn prove_slice(
+	index: usize,
+	child: RequestId,
+	executor: &AccountId,
+	input: &[i32],
+) -> (
+	Option<[u8; 32]>,
+	SliceOutputOf<Test>,
+	BoundedVec<u8, ConstU32<PROOF_BYTES>>,
+) {
+	let s = sliced_zk();
+	let pk = &s.pks[index];
+	let tensors = slice_input(index, input);
+	let binding = verity_zk::Binding {
+		request_id: child,
+		executor: Inference::account_bytes(executor),
+	};
+	let (output, proof) = verity_zk::prove(pk, &s.slices[index], &tensors, &binding).unwrap();
+	let entering = (index > 0).then(|| {
+		verity_zk::statement::field_to_bytes(&pk.layout.input_commitment(&flat(&tensors)).unwrap())
+	});
+	let output = if pk.layout.boundary_output {
+		SliceOutput::Boundary(verity_zk::statement::field_to_bytes(
+			&pk.layout.output_commitment(&flat(&output)).unwrap(),
+		))
+	} else {
+		SliceOutput::Values(out(flat(&output).iter().map(|&v| v as i32).collect()))
+	};
+	(entering, output, proof_bytes(proof.to_bytes()))
+}
+
+/// A sliced request's slice requests, in order.
+fn children(id: RequestId) -> Vec<RequestId> {
+	Sliced::<Test>::get(id).unwrap().children.to_vec()
+}
+
+/// Submits slice `index` of sliced request `id` honestly, as its assigned
+/// executor.
+fn submit_slice(id: RequestId, index: usize) {
+	let child = children(id)[index];
+	let executor = executor_of(child).expect("assigned");
+	let (entering, output, proof) = prove_slice(index, child, &executor, &zk().input);
+	assert_ok!(Inference::submit_slice_result(
+		RuntimeOrigin::signed(executor),
+		child,
+		entering,
+		output,
+		proof
+	));
+}
+
+#[test]
+fn a_sliced_request_is_proved_slice_by_slice_and_paid_once_the_chain_is_whole() {
+	run(|| {
+		let (model, slice_ids) = sliced_mlp();
+		register(1);
+		register(2);
+		let id = make_request(3, model, InferenceMode::Zk);
+		let kids = children(id);
+		assert_eq!(kids, vec![id + 1, id + 2]);
+		assert_eq!(NextRequestId::<Test>::get(), id + 3);
+		// The request itself is never drawn; each slice is.
+		assert_eq!(executor_of(id), None);
+		for (index, child) in kids.iter().enumerate() {
+			assert!(executor_of(*child).is_some(), "slice {index} drawn");
+			let r = Requests::<Test>::get(child).unwrap();
+			assert_eq!(r.model_id, slice_ids[index]);
+			assert!(r.input.is_empty() && r.fee == 0);
+		}
+		// One open request for the account, whatever its slices.
+		assert_eq!(OpenRequestsOf::<Test>::get(account(3)), Some(1));
+		assert_eq!(escrow(3), 100);
+
+		// The last slice first: proved, but the chain waits for the first.
+		submit_slice(id, 1);
+		assert!(Results::<Test>::get(id).is_none());
+		assert!(Requests::<Test>::get(kids[1]).is_none());
+		Inference::do_try_state().unwrap();
+		let (free1, free2) = (free(1), free(2));
+		submit_slice(id, 0);
+
+		// Whole: the result is the whole model's output, verified, and each
+		// slice's executor got half the fee.
+		let result = Results::<Test>::get(id).expect("result stored");
+		let whole = zk().model.run(&slice_input(0, &zk().input)).unwrap();
+		assert_eq!(
+			result.output.to_vec(),
+			flat(&whole).iter().map(|&v| v as i32).collect::<Vec<_>>()
+		);
+		assert!(result.verified);
+		assert_eq!(escrow(3), 0);
+		assert_eq!(free(1) + free(2), free1 + free2 + 100);
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::SlicesPaid { request_id, paid } if *request_id == id && paid.len() == 2
+				&& paid.iter().all(|(_, fee)| *fee == 50)
+		)));
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::InferenceVerified { request_id, fee: 100, .. } if *request_id == id
+		)));
+		// Nothing of the request is left open.
+		assert!(Requests::<Test>::get(id).is_none() && Sliced::<Test>::get(id).is_none());
+		assert_eq!(SliceOf::<Test>::iter().count(), 0);
+		assert_eq!(OpenRequestsOf::<Test>::get(account(3)), None);
+		for n in [1, 2] {
+			assert_eq!(
+				ExecutorOf::<Test>::get(account(n))
+					.unwrap()
+					.assigned_pending,
+				0
+			);
+		}
+	});
+}
+
+#[test]
+fn a_wrong_boundary_commitment_fails_the_slice_proof_and_is_slashed() {
+	run(|| {
+		let (model, _) = sliced_mlp();
+		register(1);
+		let id = make_request(3, model, InferenceMode::Zk);
+		let child = children(id)[0];
+		let (_, output, proof) = prove_slice(0, child, &account(1), &zk().input);
+		let SliceOutput::Boundary(mut c) = output else {
+			panic!("the first slice's output is a boundary")
+		};
+		// Another canonical field element: the honest one plus one.
+		c[0] ^= 1;
+		assert_ok!(Inference::submit_slice_result(
+			RuntimeOrigin::signed(account(1)),
+			child,
+			None,
+			SliceOutput::Boundary(c),
+			proof.clone()
+		));
+		assert_eq!(bond(1), BOND - SLASH);
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::ProofRejected { request_id, reason: RejectReason::InvalidProof, .. }
+				if *request_id == child
+		)));
+		// The slice is drawn again; nothing was proved.
+		assert_eq!(executor_of(child), None);
+		assert!(Sliced::<Test>::get(id)
+			.unwrap()
+			.proved
+			.iter()
+			.all(Option::is_none));
+		// Its twin with the honest commitment is the proof's statement.
+		run_to(System::block_number() + 1);
+		assert_eq!(executor_of(child), Some(account(1)));
+		let (_, honest, proof) = prove_slice(0, child, &account(1), &zk().input);
+		assert_ok!(Inference::submit_slice_result(
+			RuntimeOrigin::signed(account(1)),
+			child,
+			None,
+			honest,
+			proof
+		));
+		assert!(Sliced::<Test>::get(id).unwrap().proved[0].is_some());
+	});
+}
+
+#[test]
+fn a_slice_proved_on_another_tensor_breaks_the_chain_is_slashed_and_redrawn() {
+	run(|| {
+		let (model, _) = sliced_mlp();
+		register(1);
+		register(2);
+		let id = make_request(3, model, InferenceMode::Zk);
+		let kids = children(id);
+		// The last slice's executor proves its slice on what the first slice
+		// gives for another input: a valid proof, of the wrong tensor.
+		let cheat = executor_of(kids[1]).unwrap();
+		let other: Vec<i32> = zk().input.iter().map(|v| v / 2).collect();
+		let (entering, output, proof) = prove_slice(1, kids[1], &cheat, &other);
+		let (honest, _, _) = prove_slice(1, kids[1], &cheat, &zk().input);
+		assert_ne!(entering, honest, "the other input must change the boundary");
+		assert_ok!(Inference::submit_slice_result(
+			RuntimeOrigin::signed(cheat.clone()),
+			kids[1],
+			entering,
+			output,
+			proof
+		));
+		// Alone it cannot be judged: the first slice is not proved yet.
+		assert!(Sliced::<Test>::get(id).unwrap().proved[1].is_some());
+		let cheat_bond = ExecutorOf::<Test>::get(&cheat).unwrap().bond;
+		submit_slice(id, 0);
+		// The first slice binds the request's input; the last does not take
+		// what it gives: the last slice's prover is slashed and it is drawn
+		// again.
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::SliceBroken { request_id, index: 1, slashed, .. }
+				if *request_id == id && *slashed == WRONG_SLASH
+		)));
+		assert_eq!(
+			ExecutorOf::<Test>::get(&cheat).unwrap().bond,
+			cheat_bond - WRONG_SLASH
+		);
+		assert!(Results::<Test>::get(id).is_none());
+		let sliced = Sliced::<Test>::get(id).unwrap();
+		assert!(sliced.proved[0].is_some() && sliced.proved[1].is_none());
+		assert!(Requests::<Test>::get(kids[1]).is_some());
+		Inference::do_try_state().unwrap();
+		// Drawn again in the next block, proved honestly: the chain is whole.
+		run_to(System::block_number() + 1);
+		submit_slice(id, 1);
+		assert!(Results::<Test>::get(id).is_some_and(|r| r.verified));
+		assert_eq!(escrow(3), 0);
+	});
+}
+
+#[test]
+fn sliced_requests_refuse_what_does_not_fit() {
+	run(|| {
+		let (model, slice_ids) = sliced_mlp();
+		let plain = mlp();
+		register(1);
+		// A sliced version takes Zk and Vanilla requests, not Optimistic ones.
+		assert_noop!(
+			Inference::request(
+				RuntimeOrigin::signed(account(3)),
+				model,
+				input(),
+				InferenceMode::Optimistic,
+				100,
+				System::block_number() + 20
+			),
+			Error::<Test>::SlicedNeedsZk
+		);
+		// Every slice's key must be final.
+		let key = FinalKeys::get()
+			.into_iter()
+			.find(|k| k.0 == slice_ids[1])
+			.unwrap()
+			.1;
+		FinalKeys::mutate(|k| k.retain(|k| k.0 != slice_ids[1]));
+		assert_noop!(
+			Inference::request(
+				RuntimeOrigin::signed(account(3)),
+				model,
+				input(),
+				InferenceMode::Zk,
+				100,
+				System::block_number() + 20
+			),
+			Error::<Test>::NoVerifyingKey
+		);
+		set_final_key(slice_ids[1], key);
+		let id = make_request(3, model, InferenceMode::Zk);
+		let kids = children(id);
+		let first = executor_of(kids[0]).unwrap();
+		let (_, boundary, proof0) = prove_slice(0, kids[0], &first, &zk().input);
+		let (entering, values, _) = prove_slice(1, kids[1], &first, &zk().input);
+		let signed = || RuntimeOrigin::signed(first.clone());
+		let before = snapshot(kids[0]);
+		// The slice-result shapes.
+		assert_noop!(
+			Inference::submit_slice_result(
+				signed(),
+				kids[0],
+				entering,
+				boundary.clone(),
+				proof0.clone()
+			),
+			Error::<Test>::WrongSliceInput
+		);
+		assert_noop!(
+			Inference::submit_slice_result(signed(), kids[0], None, values.clone(), proof0.clone()),
+			Error::<Test>::WrongSliceOutput
+		);
+		assert_noop!(
+			Inference::submit_slice_result(
+				signed(),
+				kids[0],
+				None,
+				SliceOutput::Boundary([0xff; 32]),
+				proof0.clone()
+			),
+			Error::<Test>::MalformedCommitment
+		);
+		// A slice's request is not a plain request, and the other way round.
+		assert_noop!(
+			Inference::submit_result(signed(), kids[0], out(vec![0; 10]), proof0.clone()),
+			Error::<Test>::SliceRequest
+		);
+		let plain_id = make_request(4, plain, InferenceMode::Zk);
+		assert_noop!(
+			Inference::submit_slice_result(
+				signed(),
+				plain_id,
+				None,
+				boundary.clone(),
+				proof0.clone()
+			),
+			Error::<Test>::NotASlice
+		);
+		// The sliced request itself is nobody's to submit or decline.
+		assert_noop!(Inference::decline(signed(), id), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Inference::force_refund(RuntimeOrigin::root(), kids[0]),
+			Error::<Test>::SliceRequest
+		);
+		assert_eq!(snapshot(kids[0]), before);
+	});
+}
+
+#[test]
+fn an_unproved_sliced_request_expires_with_its_slices() {
+	run(|| {
+		let (model, slice_ids) = sliced_mlp();
+		register(1);
+		let id = make_request(3, model, InferenceMode::Zk);
+		let kids = children(id);
+		submit_slice(id, 0);
+		let deadline = Requests::<Test>::get(id).unwrap().deadline;
+		run_to(deadline + 2);
+		assert!(Requests::<Test>::get(id).is_none());
+		for child in &kids {
+			assert!(Requests::<Test>::get(child).is_none());
+		}
+		assert!(Sliced::<Test>::get(id).is_none());
+		assert_eq!(SliceOf::<Test>::iter().count(), 0);
+		// Refunded less the expiry charge; nobody was paid.
+		assert_eq!(escrow(3), 0);
+		assert_eq!(free(3), ENDOWMENT - EXPIRY_CHARGE);
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::RequestExpired { request_id, .. } if *request_id == id
+		)));
+		// The models are free to go.
+		for slice in slice_ids {
+			assert!(!OpenRequestsOfModel::<Test>::contains_key(slice));
+		}
+		assert!(!OpenRequestsOfModel::<Test>::contains_key(model));
+	});
+}
+
+#[test]
+fn a_vanilla_request_for_a_sliced_version_runs_whole() {
+	run(|| {
+		let (model, _) = sliced_mlp();
+		register(1);
+		let id = make_request(3, model, InferenceMode::Vanilla);
+		assert!(Sliced::<Test>::get(id).is_none());
+		assert_eq!(executor_of(id), Some(account(1)));
+	});
+}
+
+#[test]
+fn try_state_catches_broken_slices() {
+	let broken: [fn(RequestId); 4] = [
+		|id| {
+			Sliced::<Test>::mutate(id, |s| {
+				let s = s.as_mut().unwrap();
+				let mut children = s.children.to_vec();
+				children.swap(0, 1);
+				s.children = BoundedVec::truncate_from(children);
+			})
+		},
+		|id| SliceOf::<Test>::remove(id + 1),
+		|id| Requests::<Test>::mutate(id + 1, |r| r.as_mut().unwrap().fee = 1),
+		|id| Requests::<Test>::mutate(id, |r| r.as_mut().unwrap().executor = Some(account(1))),
+	];
+	for corrupt in broken {
+		new_test_ext().execute_with(|| {
+			let (model, _) = sliced_mlp();
+			register(1);
+			let id = make_request(3, model, InferenceMode::Zk);
+			Inference::do_try_state().unwrap();
+			corrupt(id);
+			assert!(Inference::do_try_state().is_err());
+		});
+	}
 }

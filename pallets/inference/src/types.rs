@@ -214,3 +214,101 @@ pub struct ZkResult<Out, P> {
 	/// The proof, as in `submit_result`.
 	pub proof: P,
 }
+
+/// A slice's request ([`crate::SliceOf`]): the request for the sliced model
+/// version it is part of, and which slice it proves.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct SliceRequest {
+	/// The request for the whole (sliced) version.
+	pub parent: RequestId,
+	/// The slice's place in the version's chain (0: the one the input enters).
+	pub index: u32,
+}
+
+/// A slice whose proof verified: who proved it and the commitments (canonical
+/// little-endian field bytes) of the tensors entering and leaving it, which
+/// must chain with its neighbours'.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ProvedSlice<AccountId> {
+	/// The executor that proved it (paid when the chain is whole).
+	pub executor: AccountId,
+	/// The commitment of the tensor entering it (unused for the first slice,
+	/// whose proof binds the request's input itself).
+	pub entering: [u8; 32],
+	/// The commitment of the tensor leaving it (unused for the last slice,
+	/// whose output values are kept in [`SlicedRequest::output`]).
+	pub leaving: [u8; 32],
+}
+
+/// What a slice's result gives for the tensor leaving it.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum SliceOutput<Out> {
+	/// Every slice but the last: the commitment of the boundary tensor
+	/// (canonical little-endian field bytes, as the proof's public input).
+	Boundary([u8; 32]),
+	/// The last slice: the model's output values, as `submit_result` takes them.
+	Values(Out),
+}
+
+/// A request for a sliced model version while its slices are proved
+/// ([`crate::Sliced`]). `Children` and `Proved` are bounded by the registry's
+/// `MaxSlices`, `Out` is the bounded output.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct SlicedRequest<Children, Proved, Out> {
+	/// The slices' requests, in slice order: each is drawn, assigned, lapsed
+	/// and declined like any request.
+	pub children: Children,
+	/// Each slice's [`ProvedSlice`], once its proof verified.
+	pub proved: Proved,
+	/// The last slice's output values, once its proof verified.
+	pub output: Option<Out>,
+}
+
+/// How far the proved slices of a request chain (see
+/// [`crate::Pallet::walk_chain`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ChainState {
+	/// Every slice is proved and each one's entering commitment is its
+	/// predecessor's leaving one: the request's result is proven.
+	Whole,
+	/// Slices up to the first unproved one chain; wait for it.
+	Waiting,
+	/// Slice `i` is proved but does not take what slice `i − 1` gives, while
+	/// slices `0..i` chain from the request's input: slice `i` was proved on
+	/// another tensor.
+	BrokenAt(u32),
+}
+
+/// What an executor needs to prove a slice's request (the runtime API's
+/// `slice_request`): the request it is part of, the slice's place, that
+/// request's input (the executor runs the slices before its own on it) and
+/// the version's slices, in order (ids and registry records: quantized
+/// hashes, value counts).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct SliceJob<Slice> {
+	/// The request for the whole (sliced) version.
+	pub parent: RequestId,
+	/// The slice to prove.
+	pub index: u32,
+	/// The whole request's input.
+	pub input: alloc::vec::Vec<i32>,
+	/// Every slice of the version, in order: its model id and record.
+	pub slices: alloc::vec::Vec<(ModelId, Slice)>,
+}

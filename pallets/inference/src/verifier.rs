@@ -28,7 +28,7 @@ use sp_runtime_interface::{
 	},
 	runtime_interface,
 };
-use verity_zk::{PreparedVerifyingKey, Proof, Statement};
+use verity_zk::{Binding, PreparedVerifyingKey, Proof, Statement, TensorPart};
 
 /// Why verification failed. The pallet slashes the submitter for
 /// [`VerifyError::MalformedProof`] and [`VerifyError::InvalidProof`] only: the
@@ -69,6 +69,14 @@ pub trait VerifyProof {
 	/// `Ok(())` iff `proof` proves `statement` under the key whose prepared
 	/// form (`verity_zk::PreparedVerifyingKey::to_bytes`) is `prepared_key`.
 	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError>;
+
+	/// [`VerifyProof::verify`] of a slice's statement, whose tensors may be
+	/// given by their commitments ([`SliceStatementData`]).
+	fn verify_slice(
+		prepared_key: &[u8],
+		statement: &SliceStatementData,
+		proof: &[u8],
+	) -> Result<(), VerifyError>;
 
 	/// The verdict of [`VerifyProof::verify`] for every entry (under
 	/// `prepared_keys[entry.key]`), found together where the verifier can:
@@ -127,6 +135,30 @@ impl<E: Pairing<ScalarField = verity_zk::Fr>> VerifyProof for Groth16<E> {
 			.map_err(|_| VerifyError::InvalidVerifyingKey)?;
 		let proof = Proof::<E>::from_bytes(proof).map_err(|_| VerifyError::MalformedProof)?;
 		classify(verity_zk::verify_prepared(&pvk, statement, &proof))
+	}
+
+	fn verify_slice(
+		prepared_key: &[u8],
+		statement: &SliceStatementData,
+		proof: &[u8],
+	) -> Result<(), VerifyError> {
+		let pvk = PreparedVerifyingKey::<E>::from_trusted_bytes(prepared_key)
+			.map_err(|_| VerifyError::InvalidVerifyingKey)?;
+		let proof = Proof::<E>::from_bytes(proof).map_err(|_| VerifyError::MalformedProof)?;
+		let binding = Binding {
+			request_id: statement.request_id,
+			executor: statement.executor,
+		};
+		let input = statement.input.part()?;
+		let output = statement.output.part()?;
+		classify(verity_zk::verify_prepared_parts(
+			&pvk,
+			&statement.model_id,
+			&binding,
+			input.as_part(),
+			output.as_part(),
+			&proof,
+		))
 	}
 
 	/// Keys that do not decode and proofs that do not decode get their
@@ -212,6 +244,14 @@ impl VerifyProof for NativeGroth16 {
 		verity_verifier::verify(prepared_key, StatementData::from(statement), proof)
 	}
 
+	fn verify_slice(
+		prepared_key: &[u8],
+		statement: &SliceStatementData,
+		proof: &[u8],
+	) -> Result<(), VerifyError> {
+		verity_verifier::verify_slice(prepared_key, statement.clone(), proof)
+	}
+
 	fn verify_batch(
 		prepared_keys: &[Vec<u8>],
 		entries: &[BatchEntry],
@@ -256,6 +296,55 @@ impl From<StatementData> for Statement {
 	}
 }
 
+/// A tensor of a slice's statement: its values, or the canonical
+/// little-endian bytes of its Poseidon commitment (what the chain keeps for a
+/// tensor between two slices).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub enum PartData {
+	Values(Vec<i64>),
+	Committed([u8; 32]),
+}
+
+/// A decoded [`PartData`].
+enum OwnedPart<'a> {
+	Values(&'a [i64]),
+	Committed(verity_zk::Fr),
+}
+
+impl OwnedPart<'_> {
+	fn as_part(&self) -> TensorPart<'_> {
+		match self {
+			OwnedPart::Values(v) => TensorPart::Values(v),
+			OwnedPart::Committed(c) => TensorPart::Committed(*c),
+		}
+	}
+}
+
+impl PartData {
+	/// The part, a commitment checked canonical (a non-canonical one is the
+	/// statement's fault, not the proof's).
+	fn part(&self) -> Result<OwnedPart<'_>, VerifyError> {
+		Ok(match self {
+			PartData::Values(v) => OwnedPart::Values(v),
+			PartData::Committed(bytes) => OwnedPart::Committed(
+				verity_zk::statement::field_from_bytes(bytes)
+					.map_err(|_| VerifyError::StatementMismatch)?,
+			),
+		})
+	}
+}
+
+/// A slice's statement as host calls receive it: the binding and model id of
+/// a [`StatementData`], each tensor as a [`PartData`].
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct SliceStatementData {
+	pub model_id: [u8; 32],
+	pub request_id: u64,
+	pub executor: [u8; 32],
+	pub input: PartData,
+	pub output: PartData,
+}
+
 /// The host function behind [`NativeGroth16`].
 ///
 /// **Determinism.** The host runs `verity_zk`'s verifier with arkworks'
@@ -280,6 +369,16 @@ pub trait VerityVerifier {
 	) -> AllocateAndReturnByCodec<Result<(), VerifyError>> {
 		let statement = Statement::from(statement);
 		native::on_private_pool(|| PureGroth16::verify(prepared_key, &statement, proof))
+	}
+
+	/// [`VerifyProof::verify_slice`] of `statement` under the prepared key,
+	/// exactly as [`PureGroth16`] does it.
+	fn verify_slice(
+		prepared_key: PassFatPointerAndRead<&[u8]>,
+		statement: PassFatPointerAndDecode<SliceStatementData>,
+		proof: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<(), VerifyError>> {
+		native::on_private_pool(|| PureGroth16::verify_slice(prepared_key, &statement, proof))
 	}
 
 	/// [`VerifyProof::verify_batch`] of the entries under the prepared keys,

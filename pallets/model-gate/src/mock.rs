@@ -57,6 +57,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<8>;
 	type MaxInputValues = ConstU32<1024>;
 	type MaxOutputValues = ConstU32<64>;
+	type MaxSlices = ConstU32<8>;
 	// Vanilla models only: no zk key setup.
 	type ZkSetup = ();
 	type InUse = Inference;
@@ -101,6 +102,7 @@ impl pallet_inference::Config for Test {
 	type MaxBatchResults = ConstU32<4>;
 	type MaxInputLen = ConstU32<1024>;
 	type MaxOutputLen = ConstU32<64>;
+	type MaxSlices = ConstU32<8>;
 	type MaxPendingRequests = ConstU32<32>;
 	type MaxRequestsPerAccount = ConstU32<8>;
 	type MaxTimeoutsPerBlock = ConstU32<4>;

@@ -3,10 +3,14 @@
 //! of the largest rank, a zk version (so its key ceremony starts), and
 //! families with `MaxVersions - 1` versions already.
 //!
-//! `ZkSetup::start` runs inside `register_model` and `new_version`, but its
-//! weight is [`ZkSetup::start_weight`], which the calls add to these
-//! benchmarks' weights: what is measured here is meant as the pallet's own
-//! part (exactly so with the mock's free stand-in).
+//! `ZkSetup::start` runs inside `register_model` and `new_version` (once per
+//! slice in the sliced calls), but its weight is [`ZkSetup::start_weight`],
+//! which the calls add to these benchmarks' weights: what is measured here is
+//! meant as the pallet's own part (exactly so with the mock's free stand-in).
+//! Likewise `ZkSetup::remove` in `remove_version`.
+//!
+//! The sliced calls are measured from 2 to 8 slices (the runtime's
+//! `MaxSlices`; fewer where a configuration allows fewer).
 
 use super::*;
 use crate::fixtures;
@@ -119,12 +123,23 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ModelDeprecated { family, model_id });
 	}
 
-	/// Removing a family's first version (zk, the heaviest record) from a
-	/// full version list. (`ZkSetup::remove` is weighed by the setup.)
+	/// Removing a sliced version of `s` slices (each slice's record and
+	/// key ceremony go with it) from a full version list; a version without
+	/// slices costs the intercept.
 	#[benchmark]
-	fn remove_version() {
+	fn remove_version(s: Linear<2, 8>) {
+		let s = s.min(T::MaxSlices::get());
 		let caller: T::AccountId = whitelisted_caller();
-		let (family, model_id) = family_with::<T>(&caller, T::MaxVersions::get());
+		let (family, _) = family_with::<T>(&caller, T::MaxVersions::get() - 1);
+		let (descriptor, slices) = fixtures::sliced::<T>(s);
+		let model_id = NextModelId::<T>::get();
+		Pallet::<T>::new_sliced_version(
+			RawOrigin::Signed(caller.clone()).into(),
+			family,
+			descriptor,
+			slices,
+		)
+		.expect("adds a sliced version");
 		Pallet::<T>::deprecate(RawOrigin::Signed(caller.clone()).into(), model_id)
 			.expect("deprecates");
 		let deposit = ModelDetails::<T>::get(model_id)
@@ -140,6 +155,37 @@ mod benchmarks {
 			deposit,
 			family_removed: false,
 		});
+		assert_eq!(SliceSpecs::<T>::iter_keys().count(), 0);
+	}
+
+	/// A new family whose first version is sliced in `s` slices.
+	#[benchmark]
+	fn register_sliced_model(s: Linear<2, 8>) {
+		let s = s.min(T::MaxSlices::get());
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let (descriptor, slices) = fixtures::sliced::<T>(s);
+		let name = fixtures::longest_name::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), name, descriptor, slices);
+
+		assert_eq!(Slices::<T>::get(0).expect("sliced").len() as u32, s);
+	}
+
+	/// A sliced version of `s` slices added to a family one short of full.
+	#[benchmark]
+	fn new_sliced_version(s: Linear<2, 8>) {
+		let s = s.min(T::MaxSlices::get());
+		let caller: T::AccountId = whitelisted_caller();
+		let (family, _) = family_with::<T>(&caller, T::MaxVersions::get() - 1);
+		let (descriptor, slices) = fixtures::sliced::<T>(s);
+		let model_id = NextModelId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), family, descriptor, slices);
+
+		assert_eq!(Slices::<T>::get(model_id).expect("sliced").len() as u32, s);
 	}
 
 	#[benchmark]

@@ -3,8 +3,8 @@
 //! `pallets/models/fixtures/make-fixtures.sh` (see there).
 
 use crate::{
-	Config, Hash256, InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor,
-	ZkParams,
+	Config, Hash256, InputDescriptor, OutputDescriptor, OutputTransform, SliceDescriptor,
+	VersionDescriptor, ZkParams,
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, BoundedVec};
@@ -137,6 +137,38 @@ pub fn heaviest<T: Config>() -> VersionDescriptor<T> {
 		supports_zk: true,
 		supports_vanilla: true,
 	}
+}
+
+/// [`heaviest`] as a sliced version of `count` slices (at most `MaxSlices`):
+/// the descriptor without zk parameters, slices that chain its values
+/// (`input_len` → `output_len` → … → `output_len`, every boundary as wide as
+/// the output), each with its own hash, on [`WIDE60_DOMAIN`].
+pub fn sliced<T: Config>(
+	count: u32,
+) -> (
+	VersionDescriptor<T>,
+	BoundedVec<SliceDescriptor, T::MaxSlices>,
+) {
+	let mut descriptor = heaviest::<T>();
+	descriptor.zk = None;
+	let (_, layout) = key_header(WIDE60_VK);
+	let slices = (0..count)
+		.map(|i| {
+			let mut quantized_hash = descriptor.quantized_hash;
+			quantized_hash[31] ^= (i as u8).wrapping_add(1);
+			SliceDescriptor {
+				quantized_hash,
+				input_len: if i == 0 {
+					layout.input_len
+				} else {
+					layout.output_len
+				},
+				output_len: layout.output_len,
+				domain_size: WIDE60_DOMAIN,
+			}
+		})
+		.collect();
+	(descriptor, bounded(slices))
 }
 
 /// The longest name the configuration admits.

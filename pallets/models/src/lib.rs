@@ -35,6 +35,25 @@
 //! [`Pallet`]): a compact [`ModelSpec`] per version, and the final verifying
 //! key and proving-key hash.
 //!
+//! ## Sliced versions
+//!
+//! A model too large for one prover can be registered **sliced**
+//! ([`register_sliced_model`](Pallet::register_sliced_model),
+//! [`new_sliced_version`](Pallet::new_sliced_version)): the version describes
+//! the whole model (its inputs, outputs and quantized hash, as any version),
+//! and its [`SliceDescriptor`]s the parts it is cut into at layer boundaries
+//! (`verity_inference::QuantizedModel::slices`). Each slice gets a
+//! [`ModelId`] of its own (right after the version's), not listed in the
+//! family and never requested directly ([`SliceSpecs`]), and its own key
+//! ceremony, whose statement commits to the tensor leaving every slice but
+//! the last (`boundary_output`): a request for the version is proved slice
+//! by slice, possibly by several executors, and the proofs chain through
+//! those commitments (`pallet-inference`). The chain cannot check that the
+//! slices compose to the whole model (no engine runs in the runtime); it
+//! checks that their value counts chain from the version's input to its
+//! output, and requesters trust the registrant's slicing as they trust its
+//! quantization.
+//!
 //! ## Deposits
 //!
 //! Every stored record is paid for with a deposit held from the family owner
@@ -72,6 +91,9 @@
 //!   uses is deleted and its deposit released (owner only).
 //! * [`transfer_ownership`](Pallet::transfer_ownership) /
 //!   [`accept_ownership`](Pallet::accept_ownership): move a family and its deposits.
+//! * [`register_sliced_model`](Pallet::register_sliced_model) /
+//!   [`new_sliced_version`](Pallet::new_sliced_version): the same, for a
+//!   version proved in slices.
 //!
 //! ## Runtime configuration
 //!
@@ -80,7 +102,7 @@
 //! bounds; the [`ZkSetup`] (`pallet_ceremony::Pallet`); [`Config::InUse`]
 //! (`pallet_inference::Pallet`). Reasonable values:
 //! `MaxNameLen` 64, `MaxVersionLen` 32, `MaxIoTensors` 4, `MaxShapeRank` 6,
-//! `MaxVersions` 32.
+//! `MaxVersions` 32, `MaxSlices` 8.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -207,6 +229,12 @@ pub trait ModelRegistry {
 	fn prepared_verifying_key(id: ModelId) -> Option<alloc::vec::Vec<u8>>;
 	/// The artifact hash of the version's final proving key (same conditions).
 	fn proving_key_hash(id: ModelId) -> Option<Hash256>;
+	/// The slices of a sliced version, in order, each with its id (whose
+	/// keys [`ModelRegistry::verifying_key`] and the others give); `None`
+	/// for a version that is not sliced (or unknown).
+	fn slices(_id: ModelId) -> Option<alloc::vec::Vec<(ModelId, SliceInfo)>> {
+		None
+	}
 }
 
 /// Whether something still uses a model version, so that it cannot be
@@ -233,14 +261,17 @@ pub trait ZkSetup<AccountId> {
 	fn storage_bytes() -> u32;
 	/// The weight of [`ZkSetup::start`].
 	fn start_weight() -> Weight;
-	/// Starts the key ceremony of the new zk version `model_id` (spec `spec`)
-	/// on a QAP domain of `domain_size` points; `first`, if given, gets the
-	/// first turn (the registrant contributing itself).
+	/// Starts the key ceremony of the new zk version (or slice) `model_id`
+	/// (spec `spec`) on a QAP domain of `domain_size` points; `first`, if
+	/// given, gets the first turn (the registrant contributing itself).
+	/// `boundary_output`: the circuit's output is a slice boundary, public as
+	/// one commitment (every slice of a sliced version but its last).
 	fn start(
 		model_id: ModelId,
 		spec: &ModelSpec,
 		domain_size: u32,
 		first: Option<&AccountId>,
+		boundary_output: bool,
 	) -> frame_support::dispatch::DispatchResult;
 	/// The version's verifying key (`verity_zk::VerifyingKey::to_bytes`),
 	/// once its ceremony is final; `None` before (or if it failed).
@@ -282,6 +313,7 @@ impl<AccountId> ZkSetup<AccountId> for () {
 		_: &ModelSpec,
 		_: u32,
 		_: Option<&AccountId>,
+		_: bool,
 	) -> frame_support::dispatch::DispatchResult {
 		Err(sp_runtime::DispatchError::Other(
 			"this runtime has no zk key setup",
@@ -436,6 +468,56 @@ pub struct VersionDescriptor<T: Config> {
 	pub supports_vanilla: bool,
 }
 
+/// One slice of a sliced version, as given at registration: the part of the
+/// quantized model between two cut points, a model of its own
+/// (`QuantizedModel::slices`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct SliceDescriptor {
+	/// blake2-256 of the slice's quantized model bytes (`verity model hash`
+	/// of the slice): its proofs' `Statement::model_id`.
+	pub quantized_hash: Hash256,
+	/// Values entering the slice: the version's inputs for the first slice,
+	/// the previous slice's outputs for the others.
+	pub input_len: u32,
+	/// Values leaving the slice: the version's outputs for the last slice.
+	pub output_len: u32,
+	/// The QAP domain size of the slice's circuit (as [`ZkParams::domain_size`]).
+	pub domain_size: u32,
+}
+
+/// A registered slice ([`SliceSpecs`]).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct SliceInfo {
+	/// The sliced version it belongs to.
+	pub model_id: ModelId,
+	/// Its place in the version's chain (0: the slice the request's input enters).
+	pub index: u32,
+	/// What it was registered with.
+	pub slice: SliceDescriptor,
+}
+
 /// A model family: its owner, name and versions.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
@@ -486,7 +568,8 @@ pub struct ModelInfo<T: Config> {
 /// keys come from the key ceremony), paid for by storage deposits.
 ///
 /// Calls: `register_model`, `new_version`, `deprecate`, `remove_version`,
-/// `transfer_ownership`, `accept_ownership`.
+/// `transfer_ownership`, `accept_ownership`, `register_sliced_model`,
+/// `new_sliced_version`.
 /// Other pallets read it through [`ModelRegistry`].
 #[frame_support::pallet]
 pub mod pallet {
@@ -551,6 +634,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOutputValues: Get<u32>;
 
+		/// Most slices of one sliced version.
+		#[pallet::constant]
+		type MaxSlices: Get<u32>;
+
 		/// Where zk versions' keys come from: the setup ceremony.
 		type ZkSetup: ZkSetup<Self::AccountId>;
 
@@ -592,6 +679,15 @@ pub mod pallet {
 	/// The account each family's owner proposed to transfer it to.
 	#[pallet::storage]
 	pub type PendingOwners<T: Config> = StorageMap<_, Blake2_128Concat, FamilyId, T::AccountId>;
+
+	/// The slices of every sliced version, in order.
+	#[pallet::storage]
+	pub type Slices<T: Config> =
+		StorageMap<_, Blake2_128Concat, ModelId, BoundedVec<ModelId, T::MaxSlices>>;
+
+	/// Every slice of a sliced version, by the slice's own id.
+	#[pallet::storage]
+	pub type SliceSpecs<T> = StorageMap<_, Blake2_128Concat, ModelId, SliceInfo>;
 
 	/// Events.
 	#[pallet::event]
@@ -665,6 +761,14 @@ pub mod pallet {
 			/// The deposit that moved.
 			deposit: BalanceOf<T>,
 		},
+		/// A version was registered sliced (after its `ModelRegistered` or
+		/// `VersionAdded`): each slice's key ceremony has started.
+		VersionSliced {
+			/// The sliced version.
+			model_id: ModelId,
+			/// Its slices' ids, in order.
+			slices: BoundedVec<ModelId, T::MaxSlices>,
+		},
 	}
 
 	/// Errors.
@@ -718,6 +822,15 @@ pub mod pallet {
 		/// The inputs hold more values than `MaxInputValues`, or the outputs
 		/// more than `MaxOutputValues`: no request could carry them.
 		TooManyValues,
+		/// A sliced version needs at least two slices.
+		TooFewSlices,
+		/// The slices' value counts do not chain: the first slice must take
+		/// the version's inputs, each next one its predecessor's outputs, and
+		/// the last give the version's outputs.
+		SlicesDoNotChain,
+		/// A sliced version must support zk and give no `zk` parameters of its
+		/// own (each slice has its domain).
+		NotSliceable,
 	}
 
 	#[pallet::hooks]
@@ -739,6 +852,10 @@ pub mod pallet {
 			assert!(
 				T::MaxInputValues::get() > 0 && T::MaxOutputValues::get() > 0,
 				"MaxInputValues and MaxOutputValues must allow a value"
+			);
+			assert!(
+				T::MaxSlices::get() >= 2,
+				"MaxSlices must allow a sliced version"
 			);
 		}
 
@@ -766,41 +883,7 @@ pub mod pallet {
 			descriptor: VersionDescriptor<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let spec = Self::validate(&descriptor)?;
-
-			let family = NextFamilyId::<T>::get();
-			let model_id = NextModelId::<T>::get();
-			let record = Self::version_record(family, descriptor, &spec)?;
-			let mut info = FamilyInfo::<T> {
-				owner: owner.clone(),
-				name,
-				versions: BoundedVec::truncate_from(alloc::vec![model_id]),
-				deposit: Default::default(),
-			};
-			// The family record pays for all of itself but its version-list entry, which
-			// the version pays for.
-			let family_deposit = Self::deposit_for(
-				info.encoded_size()
-					.saturating_sub(ModelId::max_encoded_len()),
-			)?;
-			info.deposit = family_deposit
-				.checked_add(&record.deposit)
-				.ok_or(ArithmeticError::Overflow)?;
-			T::Currency::hold(&HoldReason::ModelDeposit.into(), &owner, info.deposit)?;
-
-			let deposit = info.deposit;
-			NextFamilyId::<T>::put(family.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
-			Families::<T>::insert(family, info);
-			Self::insert_version(model_id, record, spec.clone(), &owner)?;
-			Self::deposit_event(Event::ModelRegistered {
-				family,
-				model_id,
-				owner,
-				quantized_hash: spec.quantized_hash,
-				deposit,
-			});
-			Ok(())
+			Self::do_register_model(owner, name, descriptor, &[])
 		}
 
 		/// Adds `descriptor` as a new version of `family` (owner only), with a new
@@ -817,31 +900,7 @@ pub mod pallet {
 			descriptor: VersionDescriptor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
-			let spec = Self::validate(&descriptor)?;
-
-			let model_id = NextModelId::<T>::get();
-			info.versions
-				.try_push(model_id)
-				.map_err(|_| Error::<T>::TooManyVersions)?;
-			let record = Self::version_record(family, descriptor, &spec)?;
-			let deposit = record.deposit;
-			info.deposit = info
-				.deposit
-				.checked_add(&deposit)
-				.ok_or(ArithmeticError::Overflow)?;
-			T::Currency::hold(&HoldReason::ModelDeposit.into(), &who, deposit)?;
-
-			Families::<T>::insert(family, info);
-			Self::insert_version(model_id, record, spec.clone(), &who)?;
-			Self::deposit_event(Event::VersionAdded {
-				family,
-				model_id,
-				quantized_hash: spec.quantized_hash,
-				deposit,
-			});
-			Ok(())
+			Self::do_new_version(who, family, descriptor, &[])
 		}
 
 		/// Deprecates the version `model_id` (owner of its family only): it accepts no
@@ -867,12 +926,16 @@ pub mod pallet {
 
 		/// Removes the deprecated version `model_id` (owner of its family only),
 		/// once nothing uses it ([`Config::InUse`]): deletes its spec, details
-		/// and key ceremony and releases its deposit. A family's last version
-		/// takes the family (and a pending transfer of it) with it, and the
-		/// family's deposit is released too. Emits [`Event::VersionRemoved`].
+		/// and key ceremony (a sliced version: its slices and their
+		/// ceremonies) and releases its deposit. A family's last version takes
+		/// the family (and a pending transfer of it) with it, and the family's
+		/// deposit is released too. Emits [`Event::VersionRemoved`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::remove_version().saturating_add(T::ZkSetup::remove_weight()))]
-		pub fn remove_version(origin: OriginFor<T>, model_id: ModelId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::remove_version_weight(T::MaxSlices::get()))]
+		pub fn remove_version(
+			origin: OriginFor<T>,
+			model_id: ModelId,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let spec = Specs::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
 			let record = ModelDetails::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
@@ -906,6 +969,11 @@ pub mod pallet {
 			if record.zk.is_some() {
 				T::ZkSetup::remove(model_id);
 			}
+			let slices = Slices::<T>::take(model_id).unwrap_or_default();
+			for slice in &slices {
+				T::ZkSetup::remove(*slice);
+				SliceSpecs::<T>::remove(slice);
+			}
 			Specs::<T>::remove(model_id);
 			ModelDetails::<T>::remove(model_id);
 			Self::deposit_event(Event::VersionRemoved {
@@ -914,7 +982,7 @@ pub mod pallet {
 				deposit,
 				family_removed,
 			});
-			Ok(())
+			Ok(Some(Self::remove_version_weight(slices.len() as u32)).into())
 		}
 
 		/// Proposes `new_owner` as the owner of `family` (owner only), or with `None`
@@ -981,10 +1049,156 @@ pub mod pallet {
 			});
 			Ok(())
 		}
+
+		/// Registers a new model family owned by the caller whose first
+		/// version is proved in `slices` (see the module docs): `descriptor`
+		/// describes the whole model, supports zk and has no `zk` parameters;
+		/// the slices (at least two) chain from its inputs to its outputs.
+		/// Each slice gets its id and its key ceremony; the version takes `Zk`
+		/// requests once every slice's key is final. Holds the deposit of the
+		/// family, the version and its slices (their ceremonies' storage
+		/// included). Emits [`Event::ModelRegistered`], then
+		/// [`Event::VersionSliced`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(Pallet::<T>::sliced_weight(
+			T::WeightInfo::register_sliced_model(slices.len() as u32),
+			slices.len(),
+		))]
+		pub fn register_sliced_model(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLen>,
+			descriptor: VersionDescriptor<T>,
+			slices: BoundedVec<SliceDescriptor, T::MaxSlices>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			ensure!(slices.len() >= 2, Error::<T>::TooFewSlices);
+			Self::do_register_model(owner, name, descriptor, &slices)
+		}
+
+		/// Adds a version of `family` (owner only) proved in `slices`, under
+		/// the rules of [`register_sliced_model`](Pallet::register_sliced_model).
+		/// Holds the version's and its slices' deposit. Emits
+		/// [`Event::VersionAdded`], then [`Event::VersionSliced`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(Pallet::<T>::sliced_weight(
+			T::WeightInfo::new_sliced_version(slices.len() as u32),
+			slices.len(),
+		))]
+		pub fn new_sliced_version(
+			origin: OriginFor<T>,
+			family: FamilyId,
+			descriptor: VersionDescriptor<T>,
+			slices: BoundedVec<SliceDescriptor, T::MaxSlices>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(slices.len() >= 2, Error::<T>::TooFewSlices);
+			Self::do_new_version(who, family, descriptor, &slices)
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// [`Pallet::register_model`] (no slices) and
+	/// [`Pallet::register_sliced_model`].
+	fn do_register_model(
+		owner: T::AccountId,
+		name: BoundedVec<u8, T::MaxNameLen>,
+		descriptor: VersionDescriptor<T>,
+		slices: &[SliceDescriptor],
+	) -> DispatchResult {
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
+		let spec = Self::validate(&descriptor, slices)?;
+
+		let family = NextFamilyId::<T>::get();
+		let model_id = NextModelId::<T>::get();
+		let record = Self::version_record(family, descriptor, &spec, slices.len())?;
+		let mut info = FamilyInfo::<T> {
+			owner: owner.clone(),
+			name,
+			versions: BoundedVec::truncate_from(alloc::vec![model_id]),
+			deposit: Default::default(),
+		};
+		// The family record pays for all of itself but its version-list entry, which
+		// the version pays for.
+		let family_deposit = Self::deposit_for(
+			info.encoded_size()
+				.saturating_sub(ModelId::max_encoded_len()),
+		)?;
+		info.deposit = family_deposit
+			.checked_add(&record.deposit)
+			.ok_or(ArithmeticError::Overflow)?;
+		T::Currency::hold(&HoldReason::ModelDeposit.into(), &owner, info.deposit)?;
+
+		let deposit = info.deposit;
+		NextFamilyId::<T>::put(family.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		Families::<T>::insert(family, info);
+		let slice_ids = Self::insert_version(model_id, record, spec.clone(), &owner, slices)?;
+		Self::deposit_event(Event::ModelRegistered {
+			family,
+			model_id,
+			owner,
+			quantized_hash: spec.quantized_hash,
+			deposit,
+		});
+		Self::note_sliced(model_id, slice_ids);
+		Ok(())
+	}
+
+	/// [`Pallet::new_version`] (no slices) and [`Pallet::new_sliced_version`].
+	fn do_new_version(
+		who: T::AccountId,
+		family: FamilyId,
+		descriptor: VersionDescriptor<T>,
+		slices: &[SliceDescriptor],
+	) -> DispatchResult {
+		let mut info = Families::<T>::get(family).ok_or(Error::<T>::UnknownFamily)?;
+		ensure!(info.owner == who, Error::<T>::NotOwner);
+		let spec = Self::validate(&descriptor, slices)?;
+
+		let model_id = NextModelId::<T>::get();
+		info.versions
+			.try_push(model_id)
+			.map_err(|_| Error::<T>::TooManyVersions)?;
+		let record = Self::version_record(family, descriptor, &spec, slices.len())?;
+		let deposit = record.deposit;
+		info.deposit = info
+			.deposit
+			.checked_add(&deposit)
+			.ok_or(ArithmeticError::Overflow)?;
+		T::Currency::hold(&HoldReason::ModelDeposit.into(), &who, deposit)?;
+
+		Families::<T>::insert(family, info);
+		let slice_ids = Self::insert_version(model_id, record, spec.clone(), &who, slices)?;
+		Self::deposit_event(Event::VersionAdded {
+			family,
+			model_id,
+			quantized_hash: spec.quantized_hash,
+			deposit,
+		});
+		Self::note_sliced(model_id, slice_ids);
+		Ok(())
+	}
+
+	/// Emits [`Event::VersionSliced`] for a sliced version.
+	fn note_sliced(model_id: ModelId, slices: BoundedVec<ModelId, T::MaxSlices>) {
+		if !slices.is_empty() {
+			Self::deposit_event(Event::VersionSliced { model_id, slices });
+		}
+	}
+
+	/// A sliced registration's weight: the call's own (`base`, benchmarked
+	/// for its number of slices) and one key ceremony start per slice.
+	fn sliced_weight(base: Weight, slices: usize) -> Weight {
+		base.saturating_add(T::ZkSetup::start_weight().saturating_mul(slices as u64))
+	}
+
+	/// [`Pallet::remove_version`]'s weight for a version of `slices` slices
+	/// (0: not sliced): the call's own and every key ceremony removed.
+	fn remove_version_weight(slices: u32) -> Weight {
+		T::WeightInfo::remove_version(slices)
+			.saturating_add(T::ZkSetup::remove_weight().saturating_mul(slices.max(1).into()))
+	}
+
 	/// The deposit for a record of `bytes` bytes.
 	fn deposit_for(bytes: usize) -> Result<BalanceOf<T>, DispatchError> {
 		let bytes: BalanceOf<T> = u32::try_from(bytes)
@@ -996,8 +1210,12 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
-	/// Checks a version descriptor; returns the version's spec.
-	fn validate(d: &VersionDescriptor<T>) -> Result<ModelSpec, DispatchError> {
+	/// Checks a version descriptor, and the slices of a sliced version (none
+	/// for others); returns the version's spec.
+	fn validate(
+		d: &VersionDescriptor<T>,
+		slices: &[SliceDescriptor],
+	) -> Result<ModelSpec, DispatchError> {
 		ensure!(
 			d.supports_zk || d.supports_vanilla,
 			Error::<T>::NoModeSupported
@@ -1040,10 +1258,15 @@ impl<T: Config> Pallet<T> {
 			input_len <= T::MaxInputValues::get() && output_len <= T::MaxOutputValues::get(),
 			Error::<T>::TooManyValues
 		);
-		match (d.supports_zk, d.zk.is_some()) {
-			(true, false) => return Err(Error::<T>::MissingZkParams.into()),
-			(false, true) => return Err(Error::<T>::UnexpectedZkParams.into()),
-			_ => {}
+		if slices.is_empty() {
+			match (d.supports_zk, d.zk.is_some()) {
+				(true, false) => return Err(Error::<T>::MissingZkParams.into()),
+				(false, true) => return Err(Error::<T>::UnexpectedZkParams.into()),
+				_ => {}
+			}
+		} else {
+			ensure!(d.supports_zk && d.zk.is_none(), Error::<T>::NotSliceable);
+			Self::check_chain(input_len, output_len, slices)?;
 		}
 		Ok(ModelSpec {
 			quantized_hash: d.quantized_hash,
@@ -1056,6 +1279,22 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Checks that `slices` (at least two) chain from `input_len` values to
+	/// `output_len`: each takes what its predecessor gives, none gives nothing.
+	fn check_chain(input_len: u32, output_len: u32, slices: &[SliceDescriptor]) -> DispatchResult {
+		ensure!(slices.len() >= 2, Error::<T>::TooFewSlices);
+		let mut entering = input_len;
+		for slice in slices {
+			ensure!(
+				slice.input_len == entering && slice.output_len > 0,
+				Error::<T>::SlicesDoNotChain
+			);
+			entering = slice.output_len;
+		}
+		ensure!(entering == output_len, Error::<T>::SlicesDoNotChain);
+		Ok(())
+	}
+
 	/// The number of values of a tensor of `shape`.
 	fn num_values(shape: &[u32]) -> Result<u32, DispatchError> {
 		let mut n = 1u32;
@@ -1066,11 +1305,13 @@ impl<T: Config> Pallet<T> {
 		Ok(n)
 	}
 
-	/// The stored details of a validated version of `family`, with its deposit.
+	/// The stored details of a validated version of `family` (sliced in
+	/// `slices` slices, 0 if not), with its deposit.
 	fn version_record(
 		family: FamilyId,
 		d: VersionDescriptor<T>,
 		spec: &ModelSpec,
+		slices: usize,
 	) -> Result<ModelInfo<T>, DispatchError> {
 		let mut record = ModelInfo::<T> {
 			family,
@@ -1082,38 +1323,85 @@ impl<T: Config> Pallet<T> {
 			registered_at: frame_system::Pallet::<T>::block_number(),
 			deposit: Default::default(),
 		};
-		// Spec, details, the key ceremony's storage and the version's entry in
-		// its family's list.
-		let ceremony = if record.zk.is_some() {
-			T::ZkSetup::storage_bytes() as usize
-		} else {
+		// Spec, details, the key ceremonies' storage (the version's, or one
+		// per slice), the slices' records and their list, and the version's
+		// entry in its family's list.
+		let ceremonies = if record.zk.is_some() { 1 } else { slices };
+		let slice_bytes = if slices == 0 {
 			0
+		} else {
+			slices
+				.saturating_mul(
+					SliceInfo::max_encoded_len().saturating_add(ModelId::max_encoded_len()),
+				)
+				.saturating_add(codec::Compact(slices as u32).encoded_size())
 		};
 		let bytes = spec
 			.encoded_size()
 			.saturating_add(record.encoded_size())
-			.saturating_add(ceremony)
+			.saturating_add(ceremonies.saturating_mul(T::ZkSetup::storage_bytes() as usize))
+			.saturating_add(slice_bytes)
 			.saturating_add(ModelId::max_encoded_len());
 		record.deposit = Self::deposit_for(bytes)?;
 		Ok(record)
 	}
 
-	/// Stores a version as `model_id`, the next id, bumps the id counter, and
-	/// starts the key ceremony of a zk version.
+	/// Stores a version as `model_id`, the next id, and its slices (if any)
+	/// under the ids after it, bumps the id counter, and starts the key
+	/// ceremony of a zk version, or of each slice (every slice's output but
+	/// the last's a boundary). Returns the slices' ids.
 	fn insert_version(
 		model_id: ModelId,
 		record: ModelInfo<T>,
 		spec: ModelSpec,
 		owner: &T::AccountId,
-	) -> DispatchResult {
-		NextModelId::<T>::put(model_id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		slices: &[SliceDescriptor],
+	) -> Result<BoundedVec<ModelId, T::MaxSlices>, DispatchError> {
+		let mut next = model_id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		if let Some(zk) = record.zk {
 			let first = zk.owner_contributes.then_some(owner);
-			T::ZkSetup::start(model_id, &spec, zk.domain_size, first)?;
+			T::ZkSetup::start(model_id, &spec, zk.domain_size, first, false)?;
 		}
+		let mut ids = alloc::vec::Vec::with_capacity(slices.len());
+		for (index, slice) in slices.iter().enumerate() {
+			let slice_id = next;
+			next = next.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let slice_spec = ModelSpec {
+				quantized_hash: slice.quantized_hash,
+				input_len: slice.input_len,
+				output_len: slice.output_len,
+				act_bits: spec.act_bits,
+				supports_zk: true,
+				supports_vanilla: false,
+				active: true,
+			};
+			let boundary_output = index + 1 < slices.len();
+			T::ZkSetup::start(
+				slice_id,
+				&slice_spec,
+				slice.domain_size,
+				None,
+				boundary_output,
+			)?;
+			SliceSpecs::<T>::insert(
+				slice_id,
+				SliceInfo {
+					model_id,
+					index: index as u32,
+					slice: *slice,
+				},
+			);
+			ids.push(slice_id);
+		}
+		// The calls take at most `MaxSlices` slices.
+		let ids = BoundedVec::truncate_from(ids);
+		if !ids.is_empty() {
+			Slices::<T>::insert(model_id, ids.clone());
+		}
+		NextModelId::<T>::put(next);
 		Specs::<T>::insert(model_id, spec);
 		ModelDetails::<T>::insert(model_id, record);
-		Ok(())
+		Ok(ids)
 	}
 
 	/// The pallet's invariants:
@@ -1168,11 +1456,42 @@ impl<T: Config> Pallet<T> {
 				"version missing from its family's list"
 			);
 			let spec = Specs::<T>::get(id).ok_or("version without a spec")?;
+			let sliced = Slices::<T>::contains_key(id);
 			ensure!(
-				spec.supports_zk == model.zk.is_some(),
-				"ceremony parameters present iff zk is supported"
+				spec.supports_zk == (model.zk.is_some() || sliced)
+					&& !(model.zk.is_some() && sliced),
+				"ceremony parameters or slices (not both) present iff zk is supported"
 			);
 		}
+		let mut slices = 0usize;
+		for (id, list) in Slices::<T>::iter() {
+			ensure!(
+				ModelDetails::<T>::contains_key(id),
+				"slices of an unknown version"
+			);
+			ensure!(
+				list.len() >= 2,
+				"a sliced version with fewer than two slices"
+			);
+			for (index, slice_id) in list.iter().enumerate() {
+				let info =
+					SliceSpecs::<T>::get(slice_id).ok_or("a listed slice without a record")?;
+				ensure!(
+					info.model_id == id && info.index as usize == index,
+					"a slice listed out of place"
+				);
+				ensure!(*slice_id < next_model, "slice id not below NextModelId");
+				ensure!(
+					!Specs::<T>::contains_key(slice_id),
+					"a slice registered as a version"
+				);
+				slices += 1;
+			}
+		}
+		ensure!(
+			SliceSpecs::<T>::iter_keys().count() == slices,
+			"slice records not listed by exactly one version"
+		);
 		ensure!(
 			models == versions,
 			"versions not listed by exactly one family"
@@ -1210,5 +1529,12 @@ impl<T: Config> ModelRegistry for Pallet<T> {
 
 	fn proving_key_hash(id: ModelId) -> Option<Hash256> {
 		T::ZkSetup::proving_key_hash(id)
+	}
+
+	fn slices(id: ModelId) -> Option<alloc::vec::Vec<(ModelId, SliceInfo)>> {
+		Slices::<T>::get(id)?
+			.into_iter()
+			.map(|slice| SliceSpecs::<T>::get(slice).map(|info| (slice, info)))
+			.collect()
 	}
 }

@@ -44,6 +44,7 @@ impl pallet_models::Config for Test {
 	type MaxVersions = ConstU32<3>;
 	type MaxInputValues = ConstU32<4096>;
 	type MaxOutputValues = ConstU32<64>;
+	type MaxSlices = ConstU32<8>;
 	type ZkSetup = TestSetup;
 	type InUse = TestInUse;
 	type WeightInfo = ();
@@ -57,6 +58,8 @@ parameter_types! {
 	pub static Started: Vec<(ModelId, u32, Option<u64>)> = vec![];
 	/// The spec each ceremony was started with (what its initial key is made for).
 	pub static StartedSpecs: Vec<(ModelId, ModelSpec)> = vec![];
+	/// Whether each ceremony's circuit has a slice boundary for its output.
+	pub static Boundaries: Vec<(ModelId, bool)> = vec![];
 	/// Keys the tests declared final: model, verifying key, proving-key hash.
 	pub static FinalKeys: Vec<(ModelId, Vec<u8>, Hash256)> = vec![];
 	/// Ceremonies removed with their versions.
@@ -91,12 +94,14 @@ impl crate::ZkSetup<u64> for TestSetup {
 		spec: &ModelSpec,
 		domain_size: u32,
 		first: Option<&u64>,
+		boundary_output: bool,
 	) -> DispatchResult {
 		if domain_size == 0 {
 			return Err(DispatchError::Other("no such domain"));
 		}
 		Started::mutate(|s| s.push((model_id, domain_size, first.copied())));
 		StartedSpecs::mutate(|s| s.push((model_id, spec.clone())));
+		Boundaries::mutate(|b| b.push((model_id, boundary_output)));
 		Ok(())
 	}
 	fn verifying_key(model_id: ModelId) -> Option<Vec<u8>> {
@@ -134,6 +139,7 @@ pub const POOR: u64 = 150;
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	Started::take();
 	StartedSpecs::take();
+	Boundaries::take();
 	FinalKeys::take();
 	Removed::take();
 	InUse::take();

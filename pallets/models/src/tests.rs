@@ -4,8 +4,8 @@ use crate::{
 	fixtures::{self, key_header, MLP_DIGITS8_DOMAIN, MLP_DIGITS8_VK, WIDE60_DOMAIN},
 	mock::*,
 	Error, Event, Families, HoldReason, InferenceMode, InputDescriptor, ModelDetails,
-	ModelRegistry, ModelSpec, NextFamilyId, NextModelId, OutputTransform, PendingOwners, Specs,
-	VersionDescriptor, ZkParams,
+	ModelRegistry, ModelSpec, NextFamilyId, NextModelId, OutputTransform, PendingOwners,
+	SliceDescriptor, SliceInfo, SliceSpecs, Slices, Specs, VersionDescriptor, ZkParams,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
@@ -1051,6 +1051,281 @@ fn try_state_catches_broken_invariants() {
 	for corrupt in broken {
 		new_test_ext().execute_with(|| {
 			register(1);
+			Models::do_try_state().unwrap();
+			corrupt();
+			assert!(Models::do_try_state().is_err());
+		});
+	}
+}
+
+/// mlp_digits8 (64 values in, 10 out) as a sliced version: no zk parameters
+/// of its own.
+fn sliced_mlp() -> Descriptor {
+	let mut d = mlp();
+	d.zk = None;
+	d
+}
+
+/// Slices of the given value counts (`lens[i]` → `lens[i + 1]`), slice `i`
+/// hashed `[i + 1; 32]`, each on a 1024-point domain.
+fn slices_of(lens: &[u32]) -> BoundedVec<SliceDescriptor, <Test as crate::Config>::MaxSlices> {
+	lens.windows(2)
+		.enumerate()
+		.map(|(i, w)| SliceDescriptor {
+			quantized_hash: [i as u8 + 1; 32],
+			input_len: w[0],
+			output_len: w[1],
+			domain_size: 1024,
+		})
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap()
+}
+
+/// The deposit of a sliced mlp version of `slices` slices: its spec, details
+/// and list entry, a ceremony per slice, each slice's record and list entry,
+/// the list's length prefix.
+fn sliced_deposit(id: u64, slices: u64) -> u64 {
+	100 + stored_bytes(id)
+		+ slices * (CEREMONY_BYTES as u64 + SliceInfo::max_encoded_len() as u64 + 8)
+		+ 1
+}
+
+fn register_sliced_err(
+	d: Descriptor,
+	slices: BoundedVec<SliceDescriptor, <Test as crate::Config>::MaxSlices>,
+	e: impl Into<DispatchError>,
+) {
+	assert_noop!(
+		Models::register_sliced_model(RuntimeOrigin::signed(1), name("digits"), d, slices),
+		e.into()
+	);
+}
+
+#[test]
+fn a_sliced_version_gets_its_slices_each_with_its_own_ceremony() {
+	new_test_ext().execute_with(|| {
+		let slices = slices_of(&[64, 32, 16, 10]);
+		assert_ok!(Models::register_sliced_model(
+			RuntimeOrigin::signed(1),
+			name("digits"),
+			sliced_mlp(),
+			slices.clone()
+		));
+		// The version is 0, its slices 1, 2 and 3.
+		assert_eq!(NextModelId::<Test>::get(), 4);
+		assert_eq!(Slices::<Test>::get(0).unwrap().to_vec(), vec![1, 2, 3]);
+		let listed = Models::slices(0).expect("sliced");
+		for (i, (id, info)) in listed.iter().enumerate() {
+			assert_eq!(*id, i as u64 + 1);
+			assert_eq!(
+				*info,
+				SliceInfo {
+					model_id: 0,
+					index: i as u32,
+					slice: slices[i],
+				}
+			);
+		}
+		// Every slice's ceremony started, none for the version itself; every
+		// slice's output but the last is a boundary.
+		assert_eq!(
+			Started::get(),
+			vec![(1, 1024, None), (2, 1024, None), (3, 1024, None)]
+		);
+		assert_eq!(Boundaries::get(), vec![(1, true), (2, true), (3, false)]);
+		let (_, first) = StartedSpecs::get()[0].clone();
+		assert_eq!(
+			first,
+			ModelSpec {
+				quantized_hash: [1; 32],
+				input_len: 64,
+				output_len: 32,
+				act_bits: mlp().act_bits.into(),
+				supports_zk: true,
+				supports_vanilla: false,
+				active: true,
+			}
+		);
+		// The version is requested like any; its slices never are.
+		let spec = Models::spec(0).unwrap();
+		assert!(spec.supports_zk && spec.supports_vanilla);
+		assert_eq!((spec.input_len, spec.output_len), (64, 10));
+		assert!(Models::spec(1).is_none() && Models::slices(1).is_none());
+		assert_eq!(ModelDetails::<Test>::get(0).unwrap().zk, None);
+		// Events: the registration, then the slices.
+		let events: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Models(e) => Some(e),
+				_ => None,
+			})
+			.collect();
+		assert!(matches!(
+			events[0],
+			Event::ModelRegistered { model_id: 0, .. }
+		));
+		assert_eq!(
+			events[1],
+			Event::VersionSliced {
+				model_id: 0,
+				slices: vec![1, 2, 3].try_into().unwrap(),
+			}
+		);
+		// The deposit pays for the slices and their ceremonies too.
+		assert_eq!(held(1), FAMILY_DEPOSIT + sliced_deposit(0, 3));
+		assert_eq!(
+			ModelDetails::<Test>::get(0).unwrap().deposit,
+			sliced_deposit(0, 3)
+		);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn slices_must_chain_from_the_input_to_the_output() {
+	new_test_ext().execute_with(|| {
+		// One slice is no slicing.
+		register_sliced_err(
+			sliced_mlp(),
+			slices_of(&[64, 10]),
+			Error::<Test>::TooFewSlices,
+		);
+		// The first slice takes the version's input, the last gives its output.
+		register_sliced_err(
+			sliced_mlp(),
+			slices_of(&[63, 32, 10]),
+			Error::<Test>::SlicesDoNotChain,
+		);
+		register_sliced_err(
+			sliced_mlp(),
+			slices_of(&[64, 32, 11]),
+			Error::<Test>::SlicesDoNotChain,
+		);
+		// Each slice takes what the one before gives.
+		let mut broken = slices_of(&[64, 32, 16, 10]);
+		broken[1].input_len = 31;
+		register_sliced_err(sliced_mlp(), broken, Error::<Test>::SlicesDoNotChain);
+		// No empty boundary.
+		register_sliced_err(
+			sliced_mlp(),
+			slices_of(&[64, 0, 0, 10]),
+			Error::<Test>::SlicesDoNotChain,
+		);
+		// A sliced version supports zk, and its slices carry the domains.
+		register_sliced_err(mlp(), slices_of(&[64, 32, 10]), Error::<Test>::NotSliceable);
+		register_sliced_err(
+			vanilla_only(mlp()),
+			slices_of(&[64, 32, 10]),
+			Error::<Test>::NotSliceable,
+		);
+		// The descriptor's own checks still apply.
+		let mut bad = sliced_mlp();
+		bad.act_bits = 1;
+		register_sliced_err(bad, slices_of(&[64, 32, 10]), Error::<Test>::InvalidActBits);
+		// A slice's ceremony that cannot start fails everything: nothing is
+		// stored or held (assert_noop), not even the slices before it.
+		let mut no_domain = slices_of(&[64, 32, 16, 10]);
+		no_domain[2].domain_size = 0;
+		register_sliced_err(sliced_mlp(), no_domain, NO_SUCH_DOMAIN);
+		assert_eq!(held(1), 0);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_family_gets_a_sliced_version_and_removes_it_with_its_slices() {
+	new_test_ext().execute_with(|| {
+		let (family, first) = register(1);
+		let before = held(1);
+		assert_noop!(
+			Models::new_sliced_version(
+				RuntimeOrigin::signed(2),
+				family,
+				sliced_mlp(),
+				slices_of(&[64, 32, 10])
+			),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Models::new_sliced_version(
+				RuntimeOrigin::signed(1),
+				family,
+				sliced_mlp(),
+				slices_of(&[64, 10])
+			),
+			Error::<Test>::TooFewSlices
+		);
+		let version = NextModelId::<Test>::get();
+		assert_ok!(Models::new_sliced_version(
+			RuntimeOrigin::signed(1),
+			family,
+			sliced_mlp(),
+			slices_of(&[64, 32, 10])
+		));
+		assert_eq!(
+			last_event(),
+			Event::VersionSliced {
+				model_id: version,
+				slices: vec![version + 1, version + 2].try_into().unwrap(),
+			}
+		);
+		assert_eq!(
+			Families::<Test>::get(family).unwrap().versions.to_vec(),
+			vec![first, version]
+		);
+		assert_eq!(held(1), before + sliced_deposit(version, 2));
+		Models::do_try_state().unwrap();
+
+		// Removed once deprecated: its slices' records and ceremonies go too,
+		// and the whole deposit comes back.
+		assert_ok!(Models::deprecate(RuntimeOrigin::signed(1), version));
+		InUse::mutate(|u| u.push(version));
+		assert_noop!(
+			Models::remove_version(RuntimeOrigin::signed(1), version),
+			Error::<Test>::InUse
+		);
+		InUse::take();
+		assert_ok!(Models::remove_version(RuntimeOrigin::signed(1), version));
+		assert_eq!(held(1), before);
+		assert_eq!(Removed::get(), vec![version + 1, version + 2]);
+		assert!(Slices::<Test>::get(version).is_none());
+		assert_eq!(SliceSpecs::<Test>::iter_keys().count(), 0);
+		assert!(Models::slices(version).is_none());
+		// Ids are not reused.
+		let (_, next) = register(1);
+		assert_eq!(next, version + 3);
+		Models::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn try_state_catches_broken_slices() {
+	let broken: [fn(); 6] = [
+		|| SliceSpecs::<Test>::mutate(1, |s| s.as_mut().unwrap().index = 1),
+		|| SliceSpecs::<Test>::mutate(2, |s| s.as_mut().unwrap().model_id = 7),
+		|| SliceSpecs::<Test>::remove(1),
+		|| {
+			SliceSpecs::<Test>::insert(
+				9,
+				SliceInfo {
+					model_id: 0,
+					index: 2,
+					slice: slices_of(&[64, 10])[0],
+				},
+			)
+		},
+		|| Slices::<Test>::mutate(0, |s| s.as_mut().unwrap().truncate(1)),
+		|| Slices::<Test>::remove(0),
+	];
+	for corrupt in broken {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Models::register_sliced_model(
+				RuntimeOrigin::signed(1),
+				name("digits"),
+				sliced_mlp(),
+				slices_of(&[64, 32, 10])
+			));
 			Models::do_try_state().unwrap();
 			corrupt();
 			assert!(Models::do_try_state().is_err());

@@ -41,8 +41,8 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_inference::{InferenceResult, ProvisionalResult, Request, RequestId};
-pub use pallet_models::{ModelId, ModelSpec};
+pub use pallet_inference::{InferenceResult, ProvisionalResult, Request, RequestId, SliceJob};
+pub use pallet_models::{ModelId, ModelSpec, SliceInfo};
 
 /// A result as the API returns it.
 pub type ResultInfo<AccountId, Balance, BlockNumber> =
@@ -56,6 +56,8 @@ pub type RequestInfo<AccountId, Balance, BlockNumber> =
 
 sp_api::decl_runtime_apis! {
 	/// Read access to verified inference for clients and executors.
+	/// Version 2: `slice_job`.
+	#[api_version(2)]
 	pub trait InferenceApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -100,6 +102,13 @@ sp_api::decl_runtime_apis! {
 		/// The quantized model bytes stored under `hash` (what synchronous
 		/// inference runs), if any.
 		fn model_bytes(hash: [u8; 32]) -> Option<Vec<u8>>;
+
+		/// What the executor of slice request `request_id` (one slice of a
+		/// `Zk` request for a sliced version) needs to prove it: the whole
+		/// request's id and input, the slice's index and every slice of the
+		/// version; `None` if it is not a slice's request or is closed.
+		#[api_version(2)]
+		fn slice_job(request_id: RequestId) -> Option<SliceJob<SliceInfo>>;
 
 		/// The invariants (the `try_state` checks) of the inference, models
 		/// and ceremony pallets on this block's state: escrow, bonds and
