@@ -273,29 +273,22 @@ pub trait BenchmarkHelper<AccountId> {
 	) -> ModelId;
 }
 
-/// Registers a model version of `spec` with `pallet_models::register_model` as
-/// `owner` (one input and one output tensor of the spec's lengths, frac bits
-/// 0, a placeholder ONNX hash, a 1024-point QAP domain for zk, always
-/// active); returns its id. A zk version's key ceremony starts.
+/// The descriptor of a benchmark or test version: one flat input and one flat
+/// output tensor of the given lengths, frac bits 0, a placeholder ONNX hash,
+/// `zk` parameters if given.
 #[cfg(any(feature = "runtime-benchmarks", test))]
-pub fn register_with_models<T: pallet_models::Config>(
-	owner: &T::AccountId,
+fn flat_descriptor<T: pallet_models::Config>(
 	spec: &ModelSpec,
-) -> Result<ModelId, sp_runtime::DispatchError> {
+	zk: Option<pallet_models::ZkParams>,
+) -> pallet_models::VersionDescriptor<T> {
 	use frame_support::BoundedVec;
-	use pallet_models::{
-		InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor, ZkParams,
-	};
+	use pallet_models::{InputDescriptor, OutputDescriptor, OutputTransform};
 
-	let id = pallet_models::NextModelId::<T>::get();
-	let descriptor = VersionDescriptor::<T> {
+	pallet_models::VersionDescriptor::<T> {
 		version: BoundedVec::new(),
 		onnx_hash: [0; 32],
 		quantized_hash: spec.quantized_hash,
-		zk: spec.supports_zk.then_some(ZkParams {
-			domain_size: 1024,
-			owner_contributes: false,
-		}),
+		zk,
 		act_bits: spec.act_bits as u8,
 		inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
 			shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
@@ -308,19 +301,52 @@ pub fn register_with_models<T: pallet_models::Config>(
 		}]),
 		supports_zk: spec.supports_zk,
 		supports_vanilla: spec.supports_vanilla,
-	};
+	}
+}
+
+/// Registers a model version of `spec` with `pallet_models::register_model` as
+/// `owner` ([`flat_descriptor`], a 1024-point QAP domain for zk, always
+/// active); returns its id. A zk version's key ceremony starts.
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub fn register_with_models<T: pallet_models::Config>(
+	owner: &T::AccountId,
+	spec: &ModelSpec,
+) -> Result<ModelId, sp_runtime::DispatchError> {
+	use frame_support::BoundedVec;
+
+	let id = pallet_models::NextModelId::<T>::get();
+	let zk = spec.supports_zk.then_some(pallet_models::ZkParams {
+		domain_size: 1024,
+		owner_contributes: false,
+	});
 	pallet_models::Pallet::<T>::register_model(
 		frame_system::RawOrigin::Signed(owner.clone()).into(),
 		BoundedVec::truncate_from(b"benchmark".to_vec()),
-		descriptor,
+		flat_descriptor::<T>(spec, zk),
 	)?;
 	Ok(id)
 }
 
+/// Mints `owner` enough for the deposit of `records` registry records of up
+/// to `bytes` bytes in all.
+#[cfg(feature = "runtime-benchmarks")]
+fn fund_registrant<T: pallet_models::Config>(owner: &T::AccountId, records: u32, bytes: u32) {
+	use frame_support::traits::{fungible::Mutate, Get};
+	use sp_runtime::traits::Saturating;
+
+	let deposit = T::DepositBase::get()
+		.saturating_mul(records.into())
+		.saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()));
+	let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
+		.saturating_add(deposit)
+		.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
+	T::Currency::set_balance(owner, balance);
+}
+
 /// The benchmark helper over the real registry: `type BenchmarkHelper =
-/// pallet_models::Pallet<Runtime>` registers each benchmark model with
-/// [`register_with_models`], funding the owner for the deposit, and installs
-/// the key through `ZkSetup::set_final_key_for_benchmarks`.
+/// pallet_models::Pallet<Runtime>` registers each benchmark model through the
+/// registry's calls, funding the owner for the deposit, and installs the keys
+/// through `ZkSetup::set_final_key_for_benchmarks`.
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::Pallet<T> {
 	fn register_model(
@@ -328,17 +354,9 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 		spec: ModelSpec,
 		verifying_key: Option<Vec<u8>>,
 	) -> ModelId {
-		use frame_support::traits::{fungible::Mutate, Get};
-		use sp_runtime::traits::Saturating;
-
-		let deposit = T::DepositBase::get()
-			.saturating_mul(100u32.into())
-			.saturating_add(T::DepositPerByte::get().saturating_mul(100_000u32.into()));
-		let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
-			.saturating_add(deposit)
-			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
-		T::Currency::set_balance(owner, balance);
 		use pallet_models::ZkSetup;
+
+		fund_registrant::<T>(owner, 100, 100_000);
 		let registered = register_with_models::<T>(owner, &spec);
 		assert!(
 			registered.is_ok(),
@@ -356,42 +374,18 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 		input_len: u32,
 		slices: Vec<([u8; 32], u32, u32, Vec<u8>)>,
 	) -> ModelId {
-		use frame_support::{
-			traits::{fungible::Mutate, Get},
-			BoundedVec,
-		};
-		use pallet_models::{
-			InputDescriptor, OutputDescriptor, OutputTransform, SliceDescriptor, VersionDescriptor,
-			ZkSetup,
-		};
-		use sp_runtime::traits::Saturating;
+		use frame_support::BoundedVec;
+		use pallet_models::{SliceDescriptor, ZkSetup};
 
-		let deposit = T::DepositBase::get()
-			.saturating_mul(1_000u32.into())
-			.saturating_add(T::DepositPerByte::get().saturating_mul(1_000_000u32.into()));
-		let balance = <T::Currency as fungible::Inspect<_>>::balance(owner)
-			.saturating_add(deposit)
-			.saturating_add(<T::Currency as fungible::Inspect<_>>::minimum_balance());
-		T::Currency::set_balance(owner, balance);
-		let output_len = slices.last().map(|s| s.2).unwrap_or_default();
-		let id = pallet_models::NextModelId::<T>::get();
-		let descriptor = VersionDescriptor::<T> {
-			version: BoundedVec::new(),
-			onnx_hash: [0; 32],
+		fund_registrant::<T>(owner, 1_000, 1_000_000);
+		let spec = ModelSpec {
 			quantized_hash: [0x51; 32],
-			zk: None,
+			input_len,
+			output_len: slices.last().map(|s| s.2).unwrap_or_default(),
 			act_bits: 16,
-			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
-				shape: BoundedVec::truncate_from(alloc::vec![input_len]),
-				frac_bits: 0,
-			}]),
-			outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
-				shape: BoundedVec::truncate_from(alloc::vec![output_len]),
-				frac_bits: 0,
-				transform: OutputTransform::None,
-			}]),
 			supports_zk: true,
 			supports_vanilla: true,
+			active: true,
 		};
 		let descriptors = slices
 			.iter()
@@ -402,10 +396,11 @@ impl<T: pallet_models::Config> BenchmarkHelper<T::AccountId> for pallet_models::
 				domain_size: 1024,
 			})
 			.collect();
+		let id = pallet_models::NextModelId::<T>::get();
 		let registered = pallet_models::Pallet::<T>::register_sliced_model(
 			frame_system::RawOrigin::Signed(owner.clone()).into(),
 			BoundedVec::truncate_from(b"benchmark-sliced".to_vec()),
-			descriptor,
+			flat_descriptor::<T>(&spec, None),
 			BoundedVec::truncate_from(descriptors),
 		);
 		assert!(
