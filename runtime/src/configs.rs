@@ -282,8 +282,10 @@ impl pallet_inference::Config for Runtime {
 	type ModelBytesDepositBase = ModelBytesDepositBase;
 	type ModelBytesDepositPerByte = ModelBytesDepositPerByte;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
+	/// The inference benchmarks register their models through the registry's
+	/// own calls.
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ModelsBenchmarkHelper;
+	type BenchmarkHelper = Models;
 }
 
 /// The example of synchronous inference: root sets the gating model, and an
@@ -295,81 +297,4 @@ impl pallet_model_gate::Config for Runtime {
 	type WeightInfo = pallet_model_gate::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Inference;
-}
-
-/// Registers the inference benchmarks' models through the registry's own call:
-/// one flat input and one flat output tensor of the spec's lengths, minting
-/// the owner's deposit first.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct ModelsBenchmarkHelper;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_inference::BenchmarkHelper<AccountId> for ModelsBenchmarkHelper {
-	/// The registry's own helper (it funds the owner itself).
-	fn register_sliced_model(
-		owner: &AccountId,
-		input_len: u32,
-		slices: alloc::vec::Vec<([u8; 32], u32, u32, alloc::vec::Vec<u8>)>,
-	) -> pallet_models::ModelId {
-		<pallet_models::Pallet<Runtime> as pallet_inference::BenchmarkHelper<AccountId>>::register_sliced_model(
-			owner, input_len, slices,
-		)
-	}
-
-	fn register_model(
-		owner: &AccountId,
-		spec: pallet_models::ModelSpec,
-		verifying_key: Option<alloc::vec::Vec<u8>>,
-	) -> pallet_models::ModelId {
-		use frame_support::BoundedVec;
-		use pallet_models::{
-			InputDescriptor, OutputDescriptor, OutputTransform, VersionDescriptor, ZkParams,
-			ZkSetup,
-		};
-
-		// Far more than any model's deposit (a base plus 0.01 VRT per byte).
-		let minted = <Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(
-			owner,
-			100_000 * UNIT,
-		);
-		assert!(
-			minted.is_ok(),
-			"funding the benchmark model's owner: {minted:?}"
-		);
-		let id = pallet_models::NextModelId::<Runtime>::get();
-		let descriptor = VersionDescriptor::<Runtime> {
-			version: BoundedVec::truncate_from(b"bench".to_vec()),
-			onnx_hash: [1; 32],
-			quantized_hash: spec.quantized_hash,
-			// The dev chain's SRS serves 1024-point domains.
-			zk: spec.supports_zk.then_some(ZkParams {
-				domain_size: 1024,
-				owner_contributes: false,
-			}),
-			act_bits: spec.act_bits as u8,
-			inputs: BoundedVec::truncate_from(alloc::vec![InputDescriptor {
-				shape: BoundedVec::truncate_from(alloc::vec![spec.input_len]),
-				frac_bits: 0,
-			}]),
-			outputs: BoundedVec::truncate_from(alloc::vec![OutputDescriptor {
-				shape: BoundedVec::truncate_from(alloc::vec![spec.output_len]),
-				frac_bits: 0,
-				transform: OutputTransform::None,
-			}]),
-			supports_zk: spec.supports_zk,
-			supports_vanilla: spec.supports_vanilla,
-		};
-		Models::register_model(
-			RuntimeOrigin::signed(owner.clone()),
-			BoundedVec::truncate_from(b"benchmark model".to_vec()),
-			descriptor,
-		)
-		.expect("the benchmark's model is valid");
-		if let Some(key) = verifying_key {
-			// The benchmarks verify a fixture proof: its key stands in for a
-			// finished ceremony's.
-			Ceremony::set_final_key_for_benchmarks(id, key, [2; 32]);
-		}
-		id
-	}
 }

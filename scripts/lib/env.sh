@@ -28,9 +28,42 @@ export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-verity-wasm}"
 export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:---remap-path-prefix=$VERITY_ROOT=/verity --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo -C strip=symbols}"
 export VERITY_NODE_BIN="${VERITY_NODE_BIN:-$CARGO_TARGET_DIR/release/verity-node}"
 
+# Claims the shared target dir for this clone before a build. Cargo names and
+# fingerprints a workspace crate by its path inside the workspace, not by the
+# clone's directory, and decides freshness by modification times: after a
+# build in another clone, this clone's older files look built, so cargo would
+# run the other clone's code (and its `env!("CARGO_MANIFEST_DIR")` paths).
+# When the last build was another clone's, touching this clone's files makes
+# cargo rebuild the workspace crates (the dependencies stay shared).
+verity_claim_target_dir() {
+  local last="$CARGO_TARGET_DIR/.verity-last-clone"
+  if [ -f "$last" ] && [ "$(cat "$last")" != "$VERITY_ROOT" ] && [ -d "$VERITY_ROOT/.git" ]; then
+    echo "verity: the target dir was last built from $(cat "$last"); rebuilding this clone's crates" >&2
+    git -C "$VERITY_ROOT" ls-files -z --cached --others --exclude-standard |
+      (cd "$VERITY_ROOT" && xargs -0 touch -c)
+  fi
+  mkdir -p "$CARGO_TARGET_DIR" && printf '%s\n' "$VERITY_ROOT" >"$last"
+}
+
+# Waits until the node at URL $2 answers the `verity` CLI at $1, for at most
+# $4 seconds while process $3 (the node, or the script that started it) lives.
+verity_wait_for_rpc() {
+  local cli="$1" url="$2" pid="$3" secs="$4"
+  for _ in $(seq $((secs * 2))); do
+    "$cli" model list --url "$url" --json >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "the node (pid $pid) exited" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "the node's RPC at $url did not come up in $secs s" >&2
+  return 1
+}
+
 # Builds every binary, test and bench of the workspace in the release profile
 # (scripts/test, and every script that needs more than scripts/dev's binaries).
-verity_build() { cargo build --release --locked --workspace --all-targets "$@"; }
+verity_build() {
+  verity_claim_target_dir
+  cargo build --release --locked --workspace --all-targets "$@"
+}
 
 # What scripts/dev runs: the node, the CLI and the explorer, about two thirds
 # of verity_build's work. Cargo unifies dependency features over what it
@@ -40,7 +73,10 @@ verity_build() { cargo build --release --locked --workspace --all-targets "$@"; 
 # build selects it with its default features), and the two builds share
 # every artifact. scripts/check-build-sets checks that.
 VERITY_DEV_PACKAGES=(-p verity-node -p verity-cli -p verity-explorer -p pallet-model-gate)
-verity_build_dev() { cargo build --release --locked "${VERITY_DEV_PACKAGES[@]}" "$@"; }
+verity_build_dev() {
+  verity_claim_target_dir
+  cargo build --release --locked "${VERITY_DEV_PACKAGES[@]}" "$@"
+}
 
 # The runtime's wasm as built in this target dir (absent until a build makes
 # it: scripts/dev's cold build may skip it).

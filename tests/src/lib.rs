@@ -334,12 +334,14 @@ pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
 /// The `local` chain spec (`chain-spec/local.json`, which a test keeps equal
 /// to the runtime's preset) with a test-sized setup ceremony: an SRS of
 /// [`TEST_SRS_DOMAIN`] points (seconds per phase-1 contribution instead of
-/// minutes) and short turns (12 blocks), checks (8) and beacon delay (2).
-/// Written once per test process. For the tests of phase 1 itself; the
-/// others start from [`local_dev_srs_test_spec`].
+/// minutes), turns of 30 blocks, checks of 8 and a beacon delay of 2. A
+/// turn ends as soon as its contribution is in; 30 blocks leave room for a
+/// contribution while other four-validator networks share the cores (12
+/// were missed once). Written once per test process. For the tests of
+/// phase 1 itself; the others start from [`local_dev_srs_test_spec`].
 pub fn local_test_spec() -> PathBuf {
 	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-	SPEC.get_or_init(|| write_local_spec("test", 12, false))
+	SPEC.get_or_init(|| write_local_spec("test", 30, false))
 		.clone()
 }
 
