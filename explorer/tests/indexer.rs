@@ -331,7 +331,11 @@ async fn phase1_ceremony_on_a_local_network() -> Result<()> {
 	assert_eq!(srs["insecure"], false);
 	assert_eq!(
 		srs["timing"],
-		serde_json::json!({ "contribution": 12, "check": 8, "beacon_delay": 2 })
+		serde_json::json!({
+			"contribution": verity_tests::PHASE1_TEST_TURN,
+			"check": verity_tests::TEST_CHECK_PERIOD,
+			"beacon_delay": verity_tests::TEST_BEACON_DELAY,
+		})
 	);
 	let validators: Vec<String> = [dev::alice(), dev::bob(), dev::charlie(), dev::dave()]
 		.iter()

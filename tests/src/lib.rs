@@ -331,17 +331,25 @@ impl Drop for Node {
 /// `mlp_digits28` needs 3·2^13.)
 pub const TEST_SRS_DOMAIN: u32 = 3 << 12;
 
+/// Blocks per contribution turn in [`local_test_spec`]. A turn ends as soon
+/// as its contribution is in; 30 blocks leave room for a phase-1
+/// contribution while another four-validator network shares the cores (a
+/// validator once missed a 12-block turn).
+pub const PHASE1_TEST_TURN: u32 = 30;
+/// Blocks to check a phase-1 contribution, in every test spec.
+pub const TEST_CHECK_PERIOD: u32 = 8;
+/// Blocks from the last phase-1 turn to the beacon block, in every test spec.
+pub const TEST_BEACON_DELAY: u32 = 2;
+
 /// The `local` chain spec (`chain-spec/local.json`, which a test keeps equal
 /// to the runtime's preset) with a test-sized setup ceremony: an SRS of
 /// [`TEST_SRS_DOMAIN`] points (seconds per phase-1 contribution instead of
-/// minutes), turns of 30 blocks, checks of 8 and a beacon delay of 2. A
-/// turn ends as soon as its contribution is in; 30 blocks leave room for a
-/// contribution while other four-validator networks share the cores (12
-/// were missed once). Written once per test process. For the tests of
+/// minutes), turns of [`PHASE1_TEST_TURN`] blocks, [`TEST_CHECK_PERIOD`] and
+/// [`TEST_BEACON_DELAY`]. Written once per test process. For the tests of
 /// phase 1 itself; the others start from [`local_dev_srs_test_spec`].
 pub fn local_test_spec() -> PathBuf {
 	static SPEC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-	SPEC.get_or_init(|| write_local_spec("test", 30, false))
+	SPEC.get_or_init(|| write_local_spec("test", PHASE1_TEST_TURN, false))
 		.clone()
 }
 
@@ -380,8 +388,8 @@ fn write_local_spec(tag: &str, contribution: u32, dev_srs: bool) -> PathBuf {
 		"maxDomain": TEST_SRS_DOMAIN,
 		"insecureDevSrs": dev_srs,
 		"contributionPeriod": contribution,
-		"checkPeriod": 8,
-		"beaconDelay": 2,
+		"checkPeriod": TEST_CHECK_PERIOD,
+		"beaconDelay": TEST_BEACON_DELAY,
 	});
 	let path = std::env::temp_dir().join(format!("verity-local-{tag}-{}.json", std::process::id()));
 	std::fs::write(&path, serde_json::to_vec(&spec).expect("serializes")).expect("writes the spec");
