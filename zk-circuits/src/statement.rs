@@ -280,6 +280,22 @@ pub fn sponge_iv(domain: u64, act_bits: u32, len: usize) -> Fr {
 	Fr::from(((domain as u128) << 64) | ((act_bits as u128) << 32) | (len as u128 & 0xffff_ffff))
 }
 
+/// The input commitment of `values` under any layout with activation width
+/// `act_bits` and `values.len()` input values: what a chain computes once,
+/// when a request's input arrives, and verifies every proof for the request
+/// against ([`TensorPart::Committed`]). Fails on an unsupported width, an
+/// empty input or a value out of range.
+pub fn input_commitment(act_bits: u32, values: &[i64]) -> Result<Fr> {
+	let layout = StatementLayout {
+		act_bits,
+		input_len: values.len() as u32,
+		output_len: 1,
+		boundary_output: false,
+	};
+	layout.check()?;
+	layout.input_commitment(values)
+}
+
 /// Two field elements from 32 bytes: little-endian `u128` halves (injective).
 pub fn bytes32_to_fields(bytes: &[u8; 32]) -> [Fr; 2] {
 	let mut lo = [0u8; 16];

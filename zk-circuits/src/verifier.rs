@@ -557,12 +557,33 @@ fn verify_prepared_inputs<E: Pairing<ScalarField = Fr>>(
 }
 
 /// One proof of a batch for [`verify_batch_prepared`]: the index of its key
-/// in the batch's key list, its statement and the proof.
+/// in the batch's key list, its statement (each tensor by its values or,
+/// as for [`verify_prepared_parts`], by its commitment) and the proof.
 #[derive(Clone, Copy, Debug)]
 pub struct BatchItem<'a, E: Pairing> {
 	pub key: usize,
-	pub statement: &'a Statement,
+	pub model_id: [u8; 32],
+	pub binding: Binding,
+	pub input: TensorPart<'a>,
+	pub output: TensorPart<'a>,
 	pub proof: &'a Proof<E>,
+}
+
+impl<'a, E: Pairing> BatchItem<'a, E> {
+	/// The item of a statement given by its values.
+	pub fn of(key: usize, statement: &'a Statement, proof: &'a Proof<E>) -> Self {
+		BatchItem {
+			key,
+			model_id: statement.model_id,
+			binding: Binding {
+				request_id: statement.request_id,
+				executor: statement.executor,
+			},
+			input: TensorPart::Values(&statement.input),
+			output: TensorPart::Values(&statement.output),
+			proof,
+		}
+	}
 }
 
 /// Checks many proofs at once by a random linear combination: with
@@ -613,13 +634,15 @@ pub fn verify_batch_prepared<E: Pairing<ScalarField = Fr>>(
 		let pvk = keys
 			.get(item.key)
 			.ok_or_else(|| Error::Statement("no such key in the batch".into()))?;
-		if item.statement.model_id != pvk.model_id {
+		if item.model_id != pvk.model_id {
 			return Err(Error::Statement(
 				"the model id is not the verifying key's".into(),
 			));
 		}
 		item.proof.check_not_identity()?;
-		let inputs = pvk.layout.public_inputs(item.statement)?;
+		let inputs =
+			pvk.layout
+				.public_inputs_of(&item.model_id, &item.binding, item.input, item.output)?;
 		// The model id's two inputs are folded into the key.
 		let rest = inputs.get(2..).unwrap_or_default();
 		if pvk.ic.len() != rest.len() + 1 {

@@ -6,9 +6,10 @@
 mod common;
 
 use common::*;
+use verity_zk::statement::input_commitment;
 use verity_zk::{
 	prove, setup, statement, verify_batch_prepared, verify_prepared, BatchItem, Bls12_381, Error,
-	PreparedVerifyingKey, Proof, Statement,
+	Fr, PreparedVerifyingKey, Proof, Statement, TensorPart,
 };
 
 type Pvk = PreparedVerifyingKey<Bls12_381>;
@@ -37,11 +38,9 @@ fn batch<'a>(groups: &'a [&'a [(Statement, Proof<Bls12_381>)]]) -> Vec<BatchItem
 		.iter()
 		.enumerate()
 		.flat_map(|(key, items)| {
-			items.iter().map(move |(statement, proof)| BatchItem {
-				key,
-				statement,
-				proof,
-			})
+			items
+				.iter()
+				.map(move |(statement, proof)| BatchItem::of(key, statement, proof))
 		})
 		.collect()
 }
@@ -79,12 +78,15 @@ fn batches_pass_when_every_proof_does_and_fail_on_any_tampering() {
 		(2, |st| st.request_id += 1),
 		(4, |st| st.executor[0] ^= 1),
 	] {
-		let mut tampered: Vec<Statement> = all.iter().map(|it| it.statement.clone()).collect();
+		let mut tampered: Vec<Statement> = groups
+			.iter()
+			.flat_map(|group| group.iter().map(|(st, _)| st.clone()))
+			.collect();
 		edit(&mut tampered[i]);
 		let items: Vec<_> = all
 			.iter()
 			.zip(&tampered)
-			.map(|(it, statement)| BatchItem { statement, ..*it })
+			.map(|(it, statement)| BatchItem::of(it.key, statement, it.proof))
 			.collect();
 		assert_eq!(
 			verify_batch_prepared(&keys, &items, &r),
@@ -120,11 +122,65 @@ fn batches_pass_when_every_proof_does_and_fail_on_any_tampering() {
 	let mut short = items_a[0].0.clone();
 	short.output.pop();
 	let mut bad_len = all.clone();
-	bad_len[0].statement = &short;
+	bad_len[0] = BatchItem::of(0, &short, all[0].proof);
 	assert!(matches!(
 		verify_batch_prepared(&keys, &bad_len, &r),
 		Err(Error::Statement(_))
 	));
+}
+
+/// Inputs given by their commitment (what a chain stores when the request is
+/// made) verify as their values do; the commitment of another input fails
+/// the batch, and so does one made with another activation width.
+#[test]
+fn batches_verify_against_input_commitments() {
+	let mlp = example("mlp_digits8");
+	let (key, items) = proofs(&mlp, 5, 3);
+	let layout = key.layout;
+	let commitments: Vec<Fr> = items
+		.iter()
+		.map(|(st, _)| input_commitment(layout.act_bits, &st.input).unwrap())
+		.collect();
+	assert_eq!(
+		commitments[0],
+		layout.input_commitment(&items[0].0.input).unwrap(),
+		"the free function is the layout's commitment"
+	);
+	let committed = |commitments: &[Fr]| -> Vec<BatchItem<'_, Bls12_381>> {
+		items
+			.iter()
+			.zip(commitments)
+			.map(|((st, proof), c)| BatchItem {
+				input: TensorPart::Committed(*c),
+				..BatchItem::of(0, st, proof)
+			})
+			.collect()
+	};
+	let keys = [key];
+	let r = random_coefficients(items.len(), 11);
+	assert_eq!(
+		verify_batch_prepared(&keys, &committed(&commitments), &r),
+		Ok(())
+	);
+	// Another request's input commitment.
+	let mut swapped = commitments.clone();
+	swapped.swap(0, 1);
+	assert_eq!(
+		verify_batch_prepared(&keys, &committed(&swapped), &r),
+		Err(Error::InvalidProof)
+	);
+	// The same values committed at another width.
+	let mut widened = commitments.clone();
+	widened[2] = input_commitment(layout.act_bits + 1, &items[2].0.input).unwrap();
+	assert_eq!(
+		verify_batch_prepared(&keys, &committed(&widened), &r),
+		Err(Error::InvalidProof)
+	);
+	// Bad input is refused: an unsupported width, an empty input, a value
+	// out of range.
+	assert!(input_commitment(1, &[0]).is_err());
+	assert!(input_commitment(8, &[]).is_err());
+	assert!(input_commitment(8, &[128]).is_err());
 }
 
 /// Why the coefficients must be unpredictable: swapping the `C` points of

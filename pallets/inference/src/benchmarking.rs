@@ -378,14 +378,21 @@ mod benchmarks {
 		assert!(ExecutorOf::<T>::get(&who).is_none());
 	}
 
-	/// A request with `n` input values (the model's input length), a full
-	/// executor set. (`Zk` and `Vanilla` requests take the same path: the
-	/// key is read at submission.)
+	/// A `Zk` request with `n` input values (the model's input length), a
+	/// full executor set: the input's commitment is computed and stored (a
+	/// `Vanilla` or `Optimistic` request does less; the key is only looked
+	/// up, its bytes are read at submission).
 	#[benchmark]
-	fn request(n: Linear<1, { T::MaxInputLen::get() }>) {
+	fn request(n: Linear<1, { T::MaxInputLen::get() }>) -> Result<(), BenchmarkError> {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		let f = fixture::<T>()?;
 		let hash = (b"verity/bench", n).using_encoded(sp_io::hashing::blake2_256);
-		let model = register_model::<T>(hash, n, T::MaxOutputLen::get(), None);
+		let model = register_model::<T>(
+			hash,
+			n,
+			T::MaxOutputLen::get(),
+			Some(f.verifying_key.clone()),
+		);
 		fill_executors::<T>(T::MaxExecutors::get());
 		let requester: T::AccountId = account("requester", 0, SEED);
 		fund::<T>(&requester);
@@ -396,12 +403,14 @@ mod benchmarks {
 			RawOrigin::Signed(requester),
 			model,
 			filled_input::<T>(n, -1),
-			InferenceMode::Vanilla,
+			InferenceMode::Zk,
 			fee::<T>(),
 			deadline::<T>(),
 		);
 
 		assert!(Requests::<T>::contains_key(id));
+		assert!(InputCommitments::<T>::contains_key(id));
+		Ok(())
 	}
 
 	/// A `Zk` request for a version sliced in `s` slices, with `n` input

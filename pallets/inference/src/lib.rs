@@ -147,8 +147,8 @@ pub use pallet::*;
 pub use sync::{work_component, InferenceProvider};
 pub use types::*;
 pub use verifier::{
-	batch_coefficients, verity_verifier, BatchEntry, BatchVerdict, Groth16, HostGroth16,
-	NativeGroth16, PartData, PureGroth16, SliceStatementData, StatementData, VerifyError,
+	batch_coefficients, verity_verifier, BatchEntry, BatchEntryV1, BatchVerdict, Groth16,
+	HostGroth16, NativeGroth16, PartData, PureGroth16, StatementData, StatementParts, VerifyError,
 	VerifyProof,
 };
 pub use weights::WeightInfo;
@@ -658,6 +658,14 @@ pub mod pallet {
 	/// Open requests (no result yet, not expired).
 	#[pallet::storage]
 	pub type Requests<T: Config> = CountedStorageMap<_, Twox64Concat, RequestId, RequestOf<T>>;
+
+	/// The input commitment of each open `Zk` request for a whole model
+	/// (`VerifyProof::input_commitment` of its input, made when the request
+	/// was): its proofs are verified against it, so a verification does not
+	/// hash the input again. (Requests made before this map existed have
+	/// none and are verified against their input.)
+	#[pallet::storage]
+	pub type InputCommitments<T: Config> = StorageMap<_, Twox64Concat, RequestId, [u8; 32]>;
 
 	/// Each account's number of open requests (at most
 	/// [`Config::MaxRequestsPerAccount`]; no entry for zero).
@@ -1233,7 +1241,10 @@ pub mod pallet {
 		/// `max_fee`: at least `MinRequestFee` plus `FeePerDeadlineBlock` per
 		/// block to the deadline. The caller may have at most
 		/// `MaxRequestsPerAccount` open requests. Emits `Requested`; the
-		/// executor is drawn in the next block (`Assigned`).
+		/// executor is drawn in the next block (`Assigned`). A `Zk` request
+		/// for a whole model stores its input's commitment
+		/// ([`InputCommitments`]): the requester pays for hashing its input
+		/// once, and every proof of it is verified without hashing it again.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::request(input.len() as u32).max(
 			T::WeightInfo::request_sliced(input.len() as u32, T::MaxSlices::get())
@@ -1346,7 +1357,17 @@ pub mod pallet {
 					Self::open_slices(request_id, &request, slices, now)?,
 					T::WeightInfo::request_sliced(request.input.len() as u32, slices.len() as u32),
 				),
-				None => (next_id, T::WeightInfo::request(request.input.len() as u32)),
+				None => {
+					if mode == InferenceMode::Zk {
+						let commitment = T::ProofVerifier::input_commitment(
+							spec.act_bits,
+							&widen(&request.input),
+						)
+						.map_err(|_| Error::<T>::InputOutOfRange)?;
+						InputCommitments::<T>::insert(request_id, commitment);
+					}
+					(next_id, T::WeightInfo::request(request.input.len() as u32))
+				}
 			};
 			Requests::<T>::insert(request_id, request);
 			NextRequestId::<T>::put(next_id);
@@ -1358,7 +1379,7 @@ pub mod pallet {
 		///
 		/// `Zk` requests: `proof` is the 192-byte Groth16 proof of the statement
 		/// (model hash, `request_id`, the caller's account bytes, the stored
-		/// input, `output`). Valid: the result is stored, the executor paid the
+		/// input (checked by its stored commitment), `output`). Valid: the result is stored, the executor paid the
 		/// fee, `InferenceVerified`. Invalid (does not decode or fails the
 		/// pairing check): **returns `Ok`**, slashes the caller by
 		/// `InvalidProofSlash`, emits `ProofRejected` and leaves the request
@@ -1411,7 +1432,7 @@ pub mod pallet {
 						request.model_id,
 						request_id,
 						&who,
-						&request.input,
+						Self::committed_input(request_id, &request.input),
 						&output,
 						&proof,
 					)? {
@@ -1664,7 +1685,7 @@ pub mod pallet {
 				provisional.model_id,
 				request_id,
 				&who,
-				&provisional.input,
+				values(&provisional.input),
 				&output,
 				&proof,
 			)? {
@@ -1823,12 +1844,12 @@ pub mod pallet {
 					Ok((request, spec, key)) => {
 						entries.push(BatchEntry {
 							key,
-							statement: StatementData {
+							statement: StatementParts {
 								model_id: spec.quantized_hash,
 								request_id,
 								executor,
-								input: request.input.iter().map(|&v| v as i64).collect(),
-								output: output.iter().map(|&v| v as i64).collect(),
+								input: Self::committed_input(request_id, &request.input),
+								output: values(&output),
 							},
 							proof: proof.into_inner(),
 						});
@@ -2190,6 +2211,15 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// The input of open request `request_id` as its proofs are verified:
+		/// its commitment ([`InputCommitments`]), or its values if it has none.
+		fn committed_input(request_id: RequestId, input: &[i32]) -> PartData {
+			match InputCommitments::<T>::get(request_id) {
+				Some(commitment) => PartData::Committed(commitment),
+				None => values(input),
+			}
+		}
+
 		/// Verifies `proof` of `output` for request `request_id` of model
 		/// `model_id` (spec `spec`), made by `executor` on `input`, under the
 		/// model's verifying key. `None` if it is valid, `Some(reason)` if the
@@ -2200,20 +2230,20 @@ pub mod pallet {
 			model_id: ModelId,
 			request_id: RequestId,
 			executor: &T::AccountId,
-			input: &[i32],
+			input: PartData,
 			output: &[i32],
 			proof: &[u8],
 		) -> Result<Option<RejectReason>, DispatchError> {
 			let key =
 				T::Models::prepared_verifying_key(model_id).ok_or(Error::<T>::NoVerifyingKey)?;
-			let statement = verity_zk::Statement {
+			let statement = StatementParts {
 				model_id: spec.quantized_hash,
 				request_id,
 				executor: Self::account_bytes(executor),
-				input: input.iter().map(|&v| v as i64).collect(),
-				output: output.iter().map(|&v| v as i64).collect(),
+				input,
+				output: values(output),
 			};
-			match T::ProofVerifier::verify(&key, &statement, proof) {
+			match T::ProofVerifier::verify_parts(&key, &statement, proof) {
 				Ok(()) => Ok(None),
 				Err(VerifyError::InvalidVerifyingKey) => {
 					Err(Error::<T>::InvalidVerifyingKey.into())
@@ -2447,6 +2477,7 @@ pub mod pallet {
 		/// request's open slice requests are closed with it.
 		pub(crate) fn close(request_id: RequestId, request: &RequestOf<T>) {
 			Requests::<T>::remove(request_id);
+			InputCommitments::<T>::remove(request_id);
 			Timeouts::<T>::remove(request.window_end.saturating_add(One::one()), request_id);
 			if !SliceOf::<T>::contains_key(request_id) {
 				OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
@@ -2797,6 +2828,26 @@ pub mod pallet {
 				open == Requests::<T>::count(),
 				"request counter out of sync"
 			);
+			// A commitment only for an open Zk request of a whole model, and
+			// the commitment of its input.
+			for (id, commitment) in InputCommitments::<T>::iter() {
+				let request =
+					Requests::<T>::get(id).ok_or("input commitment of a closed request")?;
+				ensure!(
+					request.mode == InferenceMode::Zk
+						&& !Sliced::<T>::contains_key(id)
+						&& !SliceOf::<T>::contains_key(id),
+					"input commitment of a request that is not Zk for a whole model"
+				);
+				let act_bits = T::Models::spec(request.model_id)
+					.ok_or("request for an unknown model")?
+					.act_bits;
+				ensure!(
+					T::ProofVerifier::input_commitment(act_bits, &widen(&request.input))
+						== Ok(commitment),
+					"input commitment differs from the request's input"
+				);
+			}
 			Self::check_slices()?;
 			ensure!(
 				open <= T::MaxPendingRequests::get(),
@@ -2973,6 +3024,16 @@ impl Handled {
 			.saturating_add(self.finalized)
 			.saturating_add(self.pruned)
 	}
+}
+
+/// Values as the verifier takes them (`i64`).
+fn widen(values: &[i32]) -> Vec<i64> {
+	values.iter().map(|&v| v as i64).collect()
+}
+
+/// A tensor given by its values.
+fn values(values: &[i32]) -> PartData {
+	PartData::Values(widen(values))
 }
 
 /// Whether every value is in the signed `bits`-bit range (`bits` in 2..=24).

@@ -45,8 +45,8 @@ use sp_runtime::traits::{One, Saturating, Zero};
 use crate::{
 	in_range, weights::WeightInfo, BalanceOf, ChainState, Config, Error, Event, ExecutorOf,
 	HoldReason, InferenceResult, Pallet, PartData, ProvedSlice, RejectReason, Request, RequestId,
-	RequestOf, Requests, SliceOf, SliceOutput, SliceOutputOf, SliceRequest, SliceStatementData,
-	Sliced, SlicedRequest, SlicedRequestOf, Timeouts, VerifyError, VerifyProof, PROOF_BYTES,
+	RequestOf, Requests, SliceOf, SliceOutput, SliceOutputOf, SliceRequest, Sliced, SlicedRequest,
+	SlicedRequestOf, StatementParts, Timeouts, VerifyError, VerifyProof, PROOF_BYTES,
 };
 
 impl<T: Config> Pallet<T> {
@@ -186,7 +186,7 @@ impl<T: Config> Pallet<T> {
 		let last = index + 1 == slices.len();
 
 		let input = match (index, entering) {
-			(0, None) => PartData::Values(parent.input.iter().map(|&v| v as i64).collect()),
+			(0, None) => crate::values(&parent.input),
 			(i, Some(c)) if i > 0 => PartData::Committed(Self::commitment(c)?),
 			_ => return Err(Error::<T>::WrongSliceInput.into()),
 		};
@@ -203,21 +203,21 @@ impl<T: Config> Pallet<T> {
 					in_range(&values, spec.act_bits),
 					Error::<T>::OutputOutOfRange
 				);
-				let output = PartData::Values(values.iter().map(|&v| v as i64).collect());
+				let output = crate::values(&values);
 				(output, [0u8; 32], Some(values))
 			}
 			_ => return Err(Error::<T>::WrongSliceOutput.into()),
 		};
 		let key =
 			T::Models::prepared_verifying_key(*slice_model).ok_or(Error::<T>::NoVerifyingKey)?;
-		let statement = SliceStatementData {
+		let statement = StatementParts {
 			model_id: slice.slice.quantized_hash,
 			request_id,
 			executor: Self::account_bytes(&who),
 			input,
 			output,
 		};
-		let rejected = match T::ProofVerifier::verify_slice(&key, &statement, &proof) {
+		let rejected = match T::ProofVerifier::verify_parts(&key, &statement, &proof) {
 			Ok(()) => None,
 			Err(VerifyError::InvalidVerifyingKey) => {
 				return Err(Error::<T>::InvalidVerifyingKey.into())

@@ -1739,6 +1739,86 @@ fn forged_results_are_rejected_and_slashed() {
 	});
 }
 
+/// A `Zk` request's input is committed once, when it is made, and kept
+/// until the request closes; its proofs are verified against that
+/// commitment: another input's commitment in its place makes the honest
+/// proof fail (so it is what the proof is checked against). A request
+/// without one (made before commitments were stored) is verified against
+/// its values.
+#[test]
+fn zk_requests_commit_their_input_once_and_proofs_are_checked_against_it() {
+	run(|| {
+		let model = mlp();
+		register(1);
+		let id = make_request(5, model, InferenceMode::Zk);
+		let values: Vec<i64> = zk().input.iter().map(|&v| v as i64).collect();
+		let commitment = PureGroth16::input_commitment(16, &values).unwrap();
+		assert_eq!(InputCommitments::<Test>::get(id), Some(commitment));
+		let vanilla = request_only(6, model, InferenceMode::Vanilla);
+		assert_eq!(InputCommitments::<Test>::get(vanilla), None);
+
+		let mut other = values.clone();
+		other[0] ^= 1;
+		let other = PureGroth16::input_commitment(16, &other).unwrap();
+		InputCommitments::<Test>::insert(id, other);
+		let (output, proof) = prove(id, &account(1), &zk().input);
+		assert_rejected(
+			1,
+			id,
+			output.clone(),
+			proof.clone(),
+			RejectReason::InvalidProof,
+		);
+		InputCommitments::<Test>::insert(id, commitment);
+		assert_eq!(executor_of(id), Some(account(1)));
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			id,
+			out(output.clone()),
+			proof_bytes(proof)
+		));
+		assert!(Results::<Test>::get(id).is_some_and(|r| r.verified));
+		assert_eq!(
+			InputCommitments::<Test>::get(id),
+			None,
+			"closed with its request"
+		);
+
+		let before_commitments = make_request(7, model, InferenceMode::Zk);
+		InputCommitments::<Test>::remove(before_commitments);
+		let (output, proof) = prove(before_commitments, &account(1), &zk().input);
+		assert_ok!(Inference::submit_result(
+			RuntimeOrigin::signed(account(1)),
+			before_commitments,
+			out(output),
+			proof_bytes(proof)
+		));
+		assert!(Results::<Test>::get(before_commitments).is_some_and(|r| r.verified));
+	});
+}
+
+/// `try_state` finds a commitment that is not its request's input's, and one
+/// without an open request.
+#[test]
+fn try_state_checks_input_commitments() {
+	new_test_ext().execute_with(|| {
+		let model = mlp();
+		register(1);
+		let id = request_only(5, model, InferenceMode::Zk);
+		assert_ok!(Inference::do_try_state());
+		let kept = InputCommitments::<Test>::get(id).unwrap();
+		let mut wrong = kept;
+		wrong[0] ^= 1;
+		InputCommitments::<Test>::insert(id, wrong);
+		assert!(Inference::do_try_state().is_err());
+		InputCommitments::<Test>::insert(id, kept);
+		InputCommitments::<Test>::insert(id + 100, kept);
+		assert!(Inference::do_try_state().is_err());
+		InputCommitments::<Test>::remove(id + 100);
+		assert_ok!(Inference::do_try_state());
+	});
+}
+
 #[test]
 fn proof_with_another_key_is_rejected() {
 	run(|| {
@@ -2130,7 +2210,7 @@ fn committed_slice_fixture_still_verifies() {
 	let f = Fixture::committed_slice().expect("fixtures/slice.scale decodes");
 	assert_eq!(f.input.len() as u32, MAX_INPUT);
 	let leaving = f.boundary_commitment().expect("a boundary commitment");
-	let statement = |request_id, input: Vec<i64>, leaving| SliceStatementData {
+	let statement = |request_id, input: Vec<i64>, leaving| StatementParts {
 		model_id: f.model_hash,
 		request_id,
 		executor: f.executor,
@@ -2140,9 +2220,9 @@ fn committed_slice_fixture_still_verifies() {
 	let input: Vec<i64> = f.input.iter().map(|&v| v as i64).collect();
 	let honest = statement(f.request_id, input.clone(), leaving);
 	for verify in [
-		PureGroth16::verify_slice,
-		HostGroth16::verify_slice,
-		NativeGroth16::verify_slice,
+		PureGroth16::verify_parts,
+		HostGroth16::verify_parts,
+		NativeGroth16::verify_parts,
 	] {
 		assert_eq!(verify(&f.prepared_key(), &honest, &f.proof), Ok(()));
 		// Another request, input or boundary: the proof does not hold.
@@ -3280,7 +3360,8 @@ fn native_and_pure_batch_verifiers_agree() {
 				executor: [1; 32],
 				input: z.input.iter().map(|&v| v as i64).collect(),
 				output: output.iter().map(|&v| v as i64).collect(),
-			},
+			}
+			.into(),
 			proof,
 		}
 	};
@@ -3313,6 +3394,41 @@ fn native_and_pure_batch_verifiers_agree() {
 	};
 	assert_eq!(PureGroth16::verify_batch(&keys, &mixed, &seed), expected);
 	assert_eq!(NativeGroth16::verify_batch(&keys, &mixed, &seed), expected);
+
+	// Inputs by their commitment (as the pallet stores them): the host's
+	// commitment is the wasm's, a batch of committed inputs passes, and the
+	// commitment of another input fails its entry alone.
+	let values: Vec<i64> = z.input.iter().map(|&v| v as i64).collect();
+	let commitment = PureGroth16::input_commitment(16, &values).unwrap();
+	assert_eq!(NativeGroth16::input_commitment(16, &values), Ok(commitment));
+	let mut other = values.clone();
+	other[0] ^= 1;
+	let other = NativeGroth16::input_commitment(16, &other).unwrap();
+	assert_ne!(other, commitment);
+	assert_eq!(
+		NativeGroth16::input_commitment(16, &[1 << 15]),
+		Err(VerifyError::StatementMismatch),
+		"a value out of range"
+	);
+	let committed = |request_id, commitment| {
+		let mut entry = entry(request_id, false, 0);
+		entry.statement.input = PartData::Committed(commitment);
+		entry
+	};
+	let valid = vec![committed(1, commitment), committed(2, commitment)];
+	let expected = BatchVerdict {
+		verdicts: vec![Ok(()), Ok(())],
+		one_by_one: false,
+	};
+	assert_eq!(PureGroth16::verify_batch(&keys, &valid, &seed), expected);
+	assert_eq!(NativeGroth16::verify_batch(&keys, &valid, &seed), expected);
+	let wrong = vec![committed(1, commitment), committed(2, other)];
+	let expected = BatchVerdict {
+		verdicts: vec![Ok(()), Err(VerifyError::InvalidProof)],
+		one_by_one: true,
+	};
+	assert_eq!(PureGroth16::verify_batch(&keys, &wrong, &seed), expected);
+	assert_eq!(NativeGroth16::verify_batch(&keys, &wrong, &seed), expected);
 }
 
 // ---------------------------------------------------------------------------

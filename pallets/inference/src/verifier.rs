@@ -50,8 +50,28 @@ pub enum VerifyError {
 pub struct BatchEntry {
 	/// The index of its prepared key in the batch's key list.
 	pub key: u32,
+	pub statement: StatementParts,
+	pub proof: Vec<u8>,
+}
+
+/// A batch entry as version 1 of the `verify_batch` host function took it
+/// (every tensor by its values): kept so that a node still executes the
+/// blocks of runtimes built before input commitments.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct BatchEntryV1 {
+	pub key: u32,
 	pub statement: StatementData,
 	pub proof: Vec<u8>,
+}
+
+impl From<BatchEntryV1> for BatchEntry {
+	fn from(entry: BatchEntryV1) -> Self {
+		BatchEntry {
+			key: entry.key,
+			statement: entry.statement.into(),
+			proof: entry.proof,
+		}
+	}
 }
 
 /// What [`VerifyProof::verify_batch`] found: one verdict per entry, in
@@ -70,13 +90,22 @@ pub trait VerifyProof {
 	/// form (`verity_zk::PreparedVerifyingKey::to_bytes`) is `prepared_key`.
 	fn verify(prepared_key: &[u8], statement: &Statement, proof: &[u8]) -> Result<(), VerifyError>;
 
-	/// [`VerifyProof::verify`] of a slice's statement, whose tensors may be
-	/// given by their commitments ([`SliceStatementData`]).
-	fn verify_slice(
+	/// [`VerifyProof::verify`] of a statement whose tensors may be given by
+	/// their commitments ([`StatementParts`]): a request's input committed
+	/// when it was made, a slice's boundaries.
+	fn verify_parts(
 		prepared_key: &[u8],
-		statement: &SliceStatementData,
+		statement: &StatementParts,
 		proof: &[u8],
 	) -> Result<(), VerifyError>;
+
+	/// The commitment of a request's input of width `act_bits`
+	/// (`verity_zk::statement::input_commitment`, canonical little-endian
+	/// bytes), which [`PartData::Committed`] then stands for: computed once,
+	/// when the request is made, so that verifying its proofs does not hash
+	/// the input again. `StatementMismatch` for an unsupported width, an
+	/// empty input or a value out of range.
+	fn input_commitment(act_bits: u32, input: &[i64]) -> Result<[u8; 32], VerifyError>;
 
 	/// The verdict of [`VerifyProof::verify`] for every entry (under
 	/// `prepared_keys[entry.key]`), found together where the verifier can:
@@ -90,7 +119,7 @@ pub trait VerifyProof {
 		let verdicts = entries
 			.iter()
 			.map(|entry| match prepared_keys.get(entry.key as usize) {
-				Some(key) => Self::verify(key, &entry.statement.clone().into(), &entry.proof),
+				Some(key) => Self::verify_parts(key, &entry.statement, &entry.proof),
 				None => Err(VerifyError::InvalidVerifyingKey),
 			})
 			.collect();
@@ -137,28 +166,30 @@ impl<E: Pairing<ScalarField = verity_zk::Fr>> VerifyProof for Groth16<E> {
 		classify(verity_zk::verify_prepared(&pvk, statement, &proof))
 	}
 
-	fn verify_slice(
+	fn verify_parts(
 		prepared_key: &[u8],
-		statement: &SliceStatementData,
+		statement: &StatementParts,
 		proof: &[u8],
 	) -> Result<(), VerifyError> {
 		let pvk = PreparedVerifyingKey::<E>::from_trusted_bytes(prepared_key)
 			.map_err(|_| VerifyError::InvalidVerifyingKey)?;
 		let proof = Proof::<E>::from_bytes(proof).map_err(|_| VerifyError::MalformedProof)?;
-		let binding = Binding {
-			request_id: statement.request_id,
-			executor: statement.executor,
-		};
 		let input = statement.input.part()?;
 		let output = statement.output.part()?;
 		classify(verity_zk::verify_prepared_parts(
 			&pvk,
 			&statement.model_id,
-			&binding,
+			&statement.binding(),
 			input.as_part(),
 			output.as_part(),
 			&proof,
 		))
+	}
+
+	fn input_commitment(act_bits: u32, input: &[i64]) -> Result<[u8; 32], VerifyError> {
+		verity_zk::statement::input_commitment(act_bits, input)
+			.map(|c| verity_zk::statement::field_to_bytes(&c))
+			.map_err(|_| VerifyError::StatementMismatch)
 	}
 
 	/// Keys that do not decode and proofs that do not decode get their
@@ -183,41 +214,51 @@ impl<E: Pairing<ScalarField = verity_zk::Fr>> VerifyProof for Groth16<E> {
 				usable.len() - 1
 			}));
 		}
-		let statements: Vec<Statement> = entries
-			.iter()
-			.map(|entry| entry.statement.clone().into())
-			.collect();
 		let mut verdicts = Vec::with_capacity(entries.len());
-		let mut checked = Vec::new(); // (entry index, key position, proof)
-		for (i, entry) in entries.iter().enumerate() {
+		let mut checked = Vec::new(); // (entry, key position, input, output, proof)
+		for entry in entries {
 			let Some(&Some(key)) = position.get(entry.key as usize) else {
 				verdicts.push(Err(VerifyError::InvalidVerifyingKey));
 				continue;
 			};
-			match Proof::<E>::from_bytes(&entry.proof) {
-				Ok(proof) => {
-					checked.push((i, key, proof));
+			let parts = entry.statement.input.part().and_then(|input| {
+				let output = entry.statement.output.part()?;
+				let proof = Proof::<E>::from_bytes(&entry.proof)
+					.map_err(|_| VerifyError::MalformedProof)?;
+				Ok((input, output, proof))
+			});
+			match parts {
+				Ok((input, output, proof)) => {
+					checked.push((verdicts.len(), entry, key, input, output, proof));
 					verdicts.push(Ok(()));
 				}
-				Err(_) => verdicts.push(Err(VerifyError::MalformedProof)),
+				Err(error) => verdicts.push(Err(error)),
 			}
 		}
 		let items: Vec<verity_zk::BatchItem<'_, E>> = checked
 			.iter()
-			.map(|(i, key, proof)| verity_zk::BatchItem {
-				key: *key,
-				statement: &statements[*i],
-				proof,
-			})
+			.map(
+				|(_, entry, key, input, output, proof)| verity_zk::BatchItem {
+					key: *key,
+					model_id: entry.statement.model_id,
+					binding: entry.statement.binding(),
+					input: input.as_part(),
+					output: output.as_part(),
+					proof,
+				},
+			)
 			.collect();
 		let coefficients = batch_coefficients(seed, items.len());
 		let one_by_one = verity_zk::verify_batch_prepared(&usable, &items, &coefficients).is_err();
 		if one_by_one {
-			for (i, key, proof) in &checked {
-				verdicts[*i] = classify(verity_zk::verify_prepared(
-					&usable[*key],
-					&statements[*i],
-					proof,
+			for (item, (i, ..)) in items.iter().zip(&checked) {
+				verdicts[*i] = classify(verity_zk::verify_prepared_parts(
+					&usable[item.key],
+					&item.model_id,
+					&item.binding,
+					item.input,
+					item.output,
+					item.proof,
 				));
 			}
 		}
@@ -244,12 +285,16 @@ impl VerifyProof for NativeGroth16 {
 		verity_verifier::verify(prepared_key, StatementData::from(statement), proof)
 	}
 
-	fn verify_slice(
+	fn verify_parts(
 		prepared_key: &[u8],
-		statement: &SliceStatementData,
+		statement: &StatementParts,
 		proof: &[u8],
 	) -> Result<(), VerifyError> {
 		verity_verifier::verify_slice(prepared_key, statement.clone(), proof)
+	}
+
+	fn input_commitment(act_bits: u32, input: &[i64]) -> Result<[u8; 32], VerifyError> {
+		verity_verifier::input_commitment(act_bits, input)
 	}
 
 	fn verify_batch(
@@ -296,9 +341,9 @@ impl From<StatementData> for Statement {
 	}
 }
 
-/// A tensor of a slice's statement: its values, or the canonical
-/// little-endian bytes of its Poseidon commitment (what the chain keeps for a
-/// tensor between two slices).
+/// A tensor of a statement: its values, or the canonical little-endian bytes
+/// of its Poseidon commitment (what the chain keeps for a request's input,
+/// and for a tensor between two slices).
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
 pub enum PartData {
 	Values(Vec<i64>),
@@ -334,15 +379,38 @@ impl PartData {
 	}
 }
 
-/// A slice's statement as host calls receive it: the binding and model id of
-/// a [`StatementData`], each tensor as a [`PartData`].
+/// A statement as host calls receive it, each tensor by its values or its
+/// commitment ([`PartData`]): the model id and binding of a
+/// [`StatementData`].
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
-pub struct SliceStatementData {
+pub struct StatementParts {
 	pub model_id: [u8; 32],
 	pub request_id: u64,
 	pub executor: [u8; 32],
 	pub input: PartData,
 	pub output: PartData,
+}
+
+impl StatementParts {
+	/// What binds the proof to its request and executor.
+	pub fn binding(&self) -> Binding {
+		Binding {
+			request_id: self.request_id,
+			executor: self.executor,
+		}
+	}
+}
+
+impl From<StatementData> for StatementParts {
+	fn from(st: StatementData) -> Self {
+		StatementParts {
+			model_id: st.model_id,
+			request_id: st.request_id,
+			executor: st.executor,
+			input: PartData::Values(st.input),
+			output: PartData::Values(st.output),
+		}
+	}
 }
 
 /// The host function behind [`NativeGroth16`].
@@ -371,24 +439,45 @@ pub trait VerityVerifier {
 		native::on_private_pool(|| PureGroth16::verify(prepared_key, &statement, proof))
 	}
 
-	/// [`VerifyProof::verify_slice`] of `statement` under the prepared key,
-	/// exactly as [`PureGroth16`] does it.
+	/// [`VerifyProof::verify_parts`] of `statement` under the prepared key,
+	/// exactly as [`PureGroth16`] does it. (Named for its first use, slices;
+	/// a host function's name is part of the runtime's interface.)
 	fn verify_slice(
 		prepared_key: PassFatPointerAndRead<&[u8]>,
-		statement: PassFatPointerAndDecode<SliceStatementData>,
+		statement: PassFatPointerAndDecode<StatementParts>,
 		proof: PassFatPointerAndRead<&[u8]>,
 	) -> AllocateAndReturnByCodec<Result<(), VerifyError>> {
-		native::on_private_pool(|| PureGroth16::verify_slice(prepared_key, &statement, proof))
+		native::on_private_pool(|| PureGroth16::verify_parts(prepared_key, &statement, proof))
+	}
+
+	/// Version 1: every tensor of every entry by its values ([`BatchEntryV1`]).
+	fn verify_batch(
+		prepared_keys: PassFatPointerAndDecodeSlice<&[Vec<u8>]>,
+		entries: PassFatPointerAndDecodeSlice<&[BatchEntryV1]>,
+		seed: PassPointerAndRead<&[u8; 32], 32>,
+	) -> AllocateAndReturnByCodec<BatchVerdict> {
+		let entries: Vec<BatchEntry> = entries.iter().cloned().map(BatchEntry::from).collect();
+		native::on_private_pool(|| PureGroth16::verify_batch(&prepared_keys, &entries, seed))
 	}
 
 	/// [`VerifyProof::verify_batch`] of the entries under the prepared keys,
 	/// exactly as [`PureGroth16`] does it.
+	#[version(2)]
 	fn verify_batch(
 		prepared_keys: PassFatPointerAndDecodeSlice<&[Vec<u8>]>,
 		entries: PassFatPointerAndDecodeSlice<&[BatchEntry]>,
 		seed: PassPointerAndRead<&[u8; 32], 32>,
 	) -> AllocateAndReturnByCodec<BatchVerdict> {
 		native::on_private_pool(|| PureGroth16::verify_batch(&prepared_keys, &entries, seed))
+	}
+
+	/// [`VerifyProof::input_commitment`], exactly as [`PureGroth16`] computes
+	/// it (Poseidon over the packed input: field arithmetic only).
+	fn input_commitment(
+		act_bits: u32,
+		input: PassFatPointerAndDecodeSlice<&[i64]>,
+	) -> AllocateAndReturnByCodec<Result<[u8; 32], VerifyError>> {
+		PureGroth16::input_commitment(act_bits, &input)
 	}
 }
 
